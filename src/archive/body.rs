@@ -1,0 +1,506 @@
+//! The body of a post: ranked papers under `# N. Title` headings.
+//!
+//! pulldown-cmark finds the block structure (so a `#` inside a code block or HTML is not taken for
+//! a heading); the fields themselves are read from the source text of those blocks, because the
+//! format's fields (titles, abstracts) are defined as source text, not rendered Markdown.
+
+use std::ops::Range;
+
+use pulldown_cmark::{Event, HeadingLevel, Options, Parser, Tag, TagEnd};
+
+use super::model::Paper;
+use super::text::collapse_ws;
+use super::tweet;
+
+/// More papers than this in one post is not a digest; the rest are skipped with a warning.
+pub const MAX_PAPERS: usize = 1_000;
+/// Tweets kept per paper.
+pub const MAX_TWEETS: usize = 200;
+
+/// A problem in the body, at a byte offset of the body text.
+#[derive(Debug, PartialEq, Eq)]
+pub struct BodyProblem {
+    pub offset: usize,
+    pub message: String,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Kind {
+    Heading1,
+    Paragraph,
+    List,
+    Html,
+    Other,
+}
+
+#[derive(Debug)]
+struct Block {
+    kind: Kind,
+    range: Range<usize>,
+    items: Vec<Item>,
+}
+
+#[derive(Debug, Default)]
+struct Item {
+    range: Range<usize>,
+    text: String,
+    links: Vec<(String, String)>,
+}
+
+/// Reads the papers of a body. Line numbers are filled in by the caller from the offsets.
+pub fn parse(body: &str) -> (Vec<(Paper, usize)>, Vec<BodyProblem>) {
+    let blocks = blocks(body);
+    let mut papers = Vec::new();
+    let mut problems = Vec::new();
+    let mut i = 0;
+    while i < blocks.len() {
+        let b = &blocks[i];
+        i += 1;
+        if b.kind != Kind::Heading1 {
+            continue;
+        }
+        let Some((rank, title)) = ranked_title(&body[b.range.clone()]) else {
+            problems.push(BodyProblem {
+                offset: b.range.start,
+                message:
+                    "heading is not of the form `# N. Title`; skipped it and the text under it"
+                        .into(),
+            });
+            continue;
+        };
+        let end = blocks[i..]
+            .iter()
+            .position(|b| b.kind == Kind::Heading1)
+            .map_or(blocks.len(), |p| i + p);
+        let section_end = blocks.get(end).map_or(body.len(), |b| b.range.start);
+        if papers.len() == MAX_PAPERS {
+            problems.push(BodyProblem {
+                offset: b.range.start,
+                message: format!("more than {MAX_PAPERS} papers; the rest of the post is skipped"),
+            });
+            break;
+        }
+        let paper = read_paper(
+            body,
+            rank,
+            title,
+            &blocks[i..end],
+            b.range.end..section_end,
+            &mut problems,
+        );
+        papers.push((paper, b.range.start));
+        i = end;
+    }
+    (papers, problems)
+}
+
+/// `# 12. Some title` → (12, "Some title").
+fn ranked_title(raw: &str) -> Option<(u32, String)> {
+    let line = raw.lines().next()?.trim();
+    let line = line.trim_start_matches('#').trim();
+    // An ATX heading may end in a closing run of `#`s.
+    let line = match line.trim_end_matches('#') {
+        rest if rest.ends_with(' ') || rest.is_empty() => rest.trim_end(),
+        _ => line,
+    };
+    let digits = line.find(|c: char| !c.is_ascii_digit())?;
+    if digits == 0 {
+        return None;
+    }
+    let rest = line[digits..].strip_prefix(['.', ')'])?;
+    if !rest.is_empty() && !rest.starts_with(char::is_whitespace) {
+        return None;
+    }
+    Some((line[..digits].parse().ok()?, collapse_ws(rest)))
+}
+
+#[derive(PartialEq, Eq, PartialOrd, Ord)]
+enum Stage {
+    Authors,
+    Meta,
+    Abstract,
+}
+
+fn read_paper(
+    body: &str,
+    rank: u32,
+    title: String,
+    blocks: &[Block],
+    section: Range<usize>,
+    problems: &mut Vec<BodyProblem>,
+) -> Paper {
+    let mut paper = Paper {
+        rank,
+        title,
+        authors: Vec::new(),
+        retweets: 0,
+        favorites: 0,
+        arxiv_id: None,
+        abs_url: None,
+        pdf_url: None,
+        categories: Vec::new(),
+        abstract_text: String::new(),
+        tweets: Vec::new(),
+        line: 0,
+    };
+    let heading_offset = section.start;
+    let mut stage = Stage::Authors;
+    let (mut seen_counts, mut seen_links) = (false, false);
+    let mut abstract_parts: Vec<&str> = Vec::new();
+    let mut tweets_from = None;
+
+    'blocks: for b in blocks {
+        match b.kind {
+            Kind::Html if is_tweet_start(&body[b.range.clone()]) => {
+                tweets_from = Some(b.range.start);
+                break;
+            }
+            Kind::Paragraph if stage == Stage::Authors => {
+                paper.authors = body[b.range.clone()]
+                    .split(',')
+                    .map(collapse_ws)
+                    .filter(|a| !a.is_empty())
+                    .collect();
+                stage = Stage::Meta;
+            }
+            Kind::List if stage <= Stage::Meta => {
+                for item in &b.items {
+                    let text = item.text.trim();
+                    if stage == Stage::Abstract {
+                        continue;
+                    }
+                    if let Some(rest) = text.strip_prefix("retweets:") {
+                        seen_counts = true;
+                        read_counts(rest, &mut paper, item.range.start, problems);
+                    } else if text.starts_with("links:") {
+                        seen_links = true;
+                        for (label, url) in &item.links {
+                            match label.trim() {
+                                "abs" => paper.abs_url = Some(url.clone()),
+                                "pdf" => paper.pdf_url = Some(url.clone()),
+                                _ => {}
+                            }
+                        }
+                    } else if is_category_item(item) {
+                        paper.categories = item.links.iter().map(|(l, _)| collapse_ws(l)).collect();
+                    } else {
+                        // Not metadata: the abstract begins here (it can look like a list item).
+                        stage = Stage::Abstract;
+                        abstract_parts.push(&body[item.range.start..b.range.end]);
+                        continue 'blocks;
+                    }
+                }
+                stage = Stage::Meta;
+            }
+            Kind::Html
+                if body[b.range.clone()]
+                    .trim_start()
+                    .to_ascii_lowercase()
+                    .starts_with("<script") => {}
+            _ => {
+                stage = Stage::Abstract;
+                abstract_parts.push(&body[b.range.clone()]);
+            }
+        }
+    }
+    paper.abstract_text = collapse_ws(&abstract_parts.join(" "));
+
+    paper.arxiv_id = paper
+        .abs_url
+        .as_deref()
+        .or(paper.pdf_url.as_deref())
+        .and_then(arxiv_id);
+    if !seen_counts {
+        problems.push(BodyProblem {
+            offset: heading_offset,
+            message: format!(
+                "paper {rank} has no `- retweets: X, favorites: Y` line; counts are 0"
+            ),
+        });
+    }
+    if !seen_links || paper.abs_url.is_none() {
+        problems.push(BodyProblem {
+            offset: heading_offset,
+            message: format!("paper {rank} has no abs link"),
+        });
+    }
+    if paper.authors.is_empty() {
+        problems.push(BodyProblem {
+            offset: heading_offset,
+            message: format!("paper {rank} has no authors line"),
+        });
+    }
+
+    if let Some(from) = tweets_from {
+        let region = &body[from..section.end];
+        let (found, cut) = tweet::find_all(region, MAX_TWEETS);
+        for f in found {
+            if let Some(p) = f.problem {
+                problems.push(BodyProblem {
+                    offset: from + f.offset,
+                    message: format!("paper {rank}: {p}"),
+                });
+            }
+            paper.tweets.push(f.tweet);
+        }
+        if cut {
+            problems.push(BodyProblem {
+                offset: from,
+                message: format!(
+                    "paper {rank} has more than {MAX_TWEETS} tweets; kept the first {MAX_TWEETS}"
+                ),
+            });
+        }
+    }
+    paper
+}
+
+fn is_tweet_start(html: &str) -> bool {
+    html.trim_start()
+        .get(..11)
+        .is_some_and(|s| s.eq_ignore_ascii_case("<blockquote"))
+}
+
+/// An item made only of links separated by `|`, such as `[cs.LG](…/list/cs.LG/recent) | [cs.CV](…)`.
+fn is_category_item(item: &Item) -> bool {
+    if item.links.is_empty() {
+        return false;
+    }
+    let mut rest = item.text.as_str();
+    for (label, _) in &item.links {
+        let Some(i) = rest.find(label.as_str()) else {
+            return false;
+        };
+        if !rest[..i].chars().all(|c| c == '|' || c.is_whitespace()) {
+            return false;
+        }
+        rest = &rest[i + label.len()..];
+    }
+    rest.chars().all(|c| c == '|' || c.is_whitespace())
+}
+
+fn read_counts(rest: &str, paper: &mut Paper, offset: usize, problems: &mut Vec<BodyProblem>) {
+    let (rt, fav) = match rest.split_once("favorites:") {
+        Some((rt, fav)) => (rt.trim().trim_end_matches(',').trim(), fav.trim()),
+        None => (rest.trim(), ""),
+    };
+    let fav = fav
+        .split(|c: char| c.is_whitespace() || c == '(')
+        .next()
+        .unwrap_or("");
+    for (name, value, slot) in [
+        ("retweets", rt, &mut paper.retweets),
+        ("favorites", fav, &mut paper.favorites),
+    ] {
+        match value.parse::<u64>() {
+            Ok(n) => *slot = n,
+            Err(_) => problems.push(BodyProblem {
+                offset,
+                message: format!(
+                    "paper {}: {name} count {:?} is not a number; using 0",
+                    paper.rank,
+                    truncate(value, 40)
+                ),
+            }),
+        }
+    }
+}
+
+fn truncate(s: &str, n: usize) -> String {
+    s.chars().take(n).collect()
+}
+
+/// The arXiv identifier in an abs or pdf URL: what follows `/abs/` or `/pdf/`, without a query,
+/// fragment or `.pdf` suffix.
+fn arxiv_id(url: &str) -> Option<String> {
+    let url = url.split(['?', '#']).next().unwrap_or(url);
+    let at = url.find("/abs/").or_else(|| url.find("/pdf/"))?;
+    let id = url[at + 5..].trim_end_matches('/');
+    let id = id.strip_suffix(".pdf").unwrap_or(id);
+    (!id.is_empty()).then(|| id.to_string())
+}
+
+/// The top-level blocks of the body, with list items and their links.
+fn blocks(body: &str) -> Vec<Block> {
+    let mut out: Vec<Block> = Vec::new();
+    let mut depth = 0usize;
+    let mut item: Option<Item> = None;
+    let mut link: Option<(String, String)> = None;
+    for (event, range) in Parser::new_ext(body, Options::empty()).into_offset_iter() {
+        match event {
+            Event::Start(tag) => {
+                if depth == 0 {
+                    let kind = match &tag {
+                        Tag::Heading {
+                            level: HeadingLevel::H1,
+                            ..
+                        } => Kind::Heading1,
+                        Tag::Paragraph => Kind::Paragraph,
+                        Tag::List(_) => Kind::List,
+                        Tag::HtmlBlock => Kind::Html,
+                        _ => Kind::Other,
+                    };
+                    out.push(Block {
+                        kind,
+                        range: range.clone(),
+                        items: Vec::new(),
+                    });
+                } else if depth == 1
+                    && matches!(tag, Tag::Item)
+                    && out.last().is_some_and(|b| b.kind == Kind::List)
+                {
+                    item = Some(Item {
+                        range: range.clone(),
+                        ..Item::default()
+                    });
+                }
+                if let Tag::Link { dest_url, .. } = &tag {
+                    link = Some((String::new(), dest_url.to_string()));
+                }
+                depth += 1;
+            }
+            Event::End(end) => {
+                depth = depth.saturating_sub(1);
+                if matches!(end, TagEnd::Link) {
+                    if let (Some(l), Some(it)) = (link.take(), item.as_mut()) {
+                        it.links.push(l);
+                    }
+                }
+                if depth == 1 && matches!(end, TagEnd::Item) {
+                    if let (Some(it), Some(list)) = (item.take(), out.last_mut()) {
+                        list.items.push(it);
+                    }
+                }
+            }
+            Event::Text(t) | Event::Code(t) => {
+                if let Some(l) = link.as_mut() {
+                    l.0.push_str(&t);
+                }
+                if let Some(it) = item.as_mut() {
+                    it.text.push_str(&t);
+                }
+            }
+            Event::SoftBreak | Event::HardBreak => {
+                if let Some(it) = item.as_mut() {
+                    it.text.push(' ');
+                }
+            }
+            Event::Html(_) | Event::Rule if depth == 0 => {
+                let kind = if matches!(event, Event::Html(_)) {
+                    Kind::Html
+                } else {
+                    Kind::Other
+                };
+                out.push(Block {
+                    kind,
+                    range,
+                    items: Vec::new(),
+                });
+            }
+            _ => {}
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn ranked_titles() {
+        assert_eq!(ranked_title("# 1. A  title\n"), Some((1, "A title".into())));
+        assert_eq!(ranked_title("# 12) B #\n"), Some((12, "B".into())));
+        assert_eq!(ranked_title("# 3. C#\n"), Some((3, "C#".into())));
+        assert_eq!(ranked_title("# Introduction\n"), None);
+        assert_eq!(ranked_title("# 2020s. X\n"), None);
+    }
+
+    #[test]
+    fn arxiv_ids() {
+        assert_eq!(
+            arxiv_id("https://arxiv.org/abs/2006.15055").as_deref(),
+            Some("2006.15055")
+        );
+        assert_eq!(
+            arxiv_id("https://arxiv.org/abs/2006.15055v2?x=1").as_deref(),
+            Some("2006.15055v2")
+        );
+        assert_eq!(
+            arxiv_id("https://arxiv.org/pdf/2006.15055.pdf").as_deref(),
+            Some("2006.15055")
+        );
+        assert_eq!(
+            arxiv_id("https://arxiv.org/abs/hep-th/9901001").as_deref(),
+            Some("hep-th/9901001")
+        );
+        assert_eq!(arxiv_id("https://example.org/"), None);
+    }
+
+    const PAPER: &str = "# 1. Title with $\\alpha$  and *stars*\n\nA. One, B. Two ,C Three\n\n- retweets: 12, favorites: 34 (06/30/2020 09:15:18)\n\n- links: [abs](https://arxiv.org/abs/2001.00001) | [pdf](https://arxiv.org/pdf/2001.00001)\n- [cs.LG](https://arxiv.org/list/cs.LG/recent) | [stat.ML](https://arxiv.org/list/stat.ML/recent)\n\nWe study   things \\& *stuff*\nacross lines.\n\n<blockquote class=\"twitter-tweet\"><p lang=\"en\" dir=\"ltr\">hi</p>&mdash; X (@x) <a href=\"https://twitter.com/x/status/1?s=1\">June 1, 2020</a></blockquote>\n<script async src=\"https://platform.twitter.com/widgets.js\" charset=\"utf-8\"></script>\n\n\n\n\n# 2. Second\n\nC. D\n\n- retweets: 1, favorites: 2 (06/30/2020 09:15:18)\n\n- links: [abs](https://arxiv.org/abs/2001.00002)\n- [cs.CV](https://arxiv.org/list/cs.CV/recent)\n";
+
+    #[test]
+    fn reads_a_full_paper() {
+        let (papers, problems) = parse(PAPER);
+        assert_eq!(problems, []);
+        assert_eq!(papers.len(), 2);
+        let p = &papers[0].0;
+        assert_eq!(p.rank, 1);
+        assert_eq!(p.title, "Title with $\\alpha$ and *stars*");
+        assert_eq!(p.authors, ["A. One", "B. Two", "C Three"]);
+        assert_eq!((p.retweets, p.favorites), (12, 34));
+        assert_eq!(p.arxiv_id.as_deref(), Some("2001.00001"));
+        assert_eq!(
+            p.pdf_url.as_deref(),
+            Some("https://arxiv.org/pdf/2001.00001")
+        );
+        assert_eq!(p.categories, ["cs.LG", "stat.ML"]);
+        assert_eq!(p.abstract_text, "We study things \\& *stuff* across lines.");
+        assert_eq!(p.tweets.len(), 1);
+        assert_eq!(p.tweets[0].url, "https://twitter.com/x/status/1");
+        let q = &papers[1].0;
+        assert_eq!(
+            (q.rank, q.pdf_url.as_deref(), q.abstract_text.as_str()),
+            (2, None, "")
+        );
+        assert!(q.tweets.is_empty());
+        assert_eq!(&PAPER[papers[1].1..papers[1].1 + 5], "# 2. ");
+    }
+
+    #[test]
+    fn abstract_that_looks_like_markdown_is_kept_as_source() {
+        let src = "# 1. T\n\nA\n\n- retweets: 1, favorites: 2\n- links: [abs](https://arxiv.org/abs/1)\n- [cs.LG](https://arxiv.org/list/cs.LG/recent)\n\n- We propose a list-like abstract\n\n1. and more\n";
+        let (papers, _) = parse(src);
+        assert_eq!(
+            papers[0].0.abstract_text,
+            "- We propose a list-like abstract 1. and more"
+        );
+    }
+
+    #[test]
+    fn garbage_counts_warn_and_default_to_zero() {
+        let src = "# 1. T\n\nA\n\n- retweets: lots, favorites: -3 (x)\n- links: [abs](https://arxiv.org/abs/1)\n";
+        let (papers, problems) = parse(src);
+        assert_eq!((papers[0].0.retweets, papers[0].0.favorites), (0, 0));
+        assert_eq!(problems.len(), 2, "{problems:?}");
+        assert!(problems[0].message.contains("\"lots\""));
+    }
+
+    #[test]
+    fn headings_inside_code_are_not_papers_and_odd_headings_warn() {
+        let (papers, problems) = parse("```\n# 1. Not a paper\n```\n\n# About\n\ntext\n");
+        assert!(papers.is_empty());
+        assert_eq!(problems.len(), 1);
+        assert_eq!(problems[0].offset, 26);
+    }
+
+    #[test]
+    fn missing_fields_are_reported() {
+        let (papers, problems) = parse("# 1. Bare\n");
+        assert_eq!(papers.len(), 1);
+        let text: Vec<_> = problems.iter().map(|p| p.message.as_str()).collect();
+        assert!(text.iter().any(|m| m.contains("retweets")), "{text:?}");
+        assert!(text.iter().any(|m| m.contains("abs link")));
+        assert!(text.iter().any(|m| m.contains("authors")));
+    }
+}

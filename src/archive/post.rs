@@ -1,0 +1,200 @@
+//! One post file → one `Day`, with everything wrong with it as diagnostics.
+
+use std::path::Path;
+
+use chrono::NaiveDate;
+
+use super::body;
+use super::diagnostic::Diagnostic;
+use super::frontmatter;
+use super::model::Day;
+use super::text::{LineIndex, collapse_ws, normalize_newlines, sanitize_in_place};
+
+/// Files larger than this are not posts (the largest real ones are ~100 KB).
+pub const MAX_FILE_SIZE: u64 = 16 * 1024 * 1024;
+
+/// The result of reading one post: a day (unless the file was unusable) and its diagnostics.
+#[derive(Debug, Default)]
+pub struct Parsed {
+    pub day: Option<Day>,
+    pub diagnostics: Vec<Diagnostic>,
+}
+
+/// Parses one post. `path` names the file in messages; `rel` is stored as the day's `file`.
+pub fn parse_post(path: &Path, rel: &str, bytes: &[u8]) -> Parsed {
+    let mut out = Parsed::default();
+    let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
+    if bytes.iter().take(8192).any(|&b| b == 0) {
+        out.diagnostics.push(Diagnostic::error(
+            path,
+            None,
+            "not a text file (it contains NUL bytes); skipped",
+        ));
+        return out;
+    }
+    if bytes.iter().all(u8::is_ascii_whitespace) {
+        let what = if bytes.is_empty() {
+            "empty file"
+        } else {
+            "file holds only white space"
+        };
+        out.diagnostics
+            .push(Diagnostic::warning(path, None, format!("{what}; skipped")));
+        return out;
+    }
+    let decoded = match std::str::from_utf8(bytes) {
+        Ok(s) => std::borrow::Cow::Borrowed(s),
+        Err(e) => {
+            let line = bytes[..e.valid_up_to()]
+                .iter()
+                .filter(|&&b| b == b'\n')
+                .count()
+                + 1;
+            out.diagnostics.push(Diagnostic::warning(
+                path,
+                Some(line),
+                "invalid UTF-8; bad bytes were replaced with U+FFFD",
+            ));
+            String::from_utf8_lossy(bytes)
+        }
+    };
+    let text = normalize_newlines(&decoded);
+    let lines = LineIndex::new(&text);
+
+    let split = frontmatter::split(&text);
+    let fm = match split.yaml {
+        Some(yaml) => {
+            let (fm, problem) = frontmatter::parse(yaml, split.yaml_line);
+            if let Some(p) = problem {
+                let line = match &p {
+                    frontmatter::Problem::Invalid { line, .. } => line.or(Some(split.yaml_line)),
+                    _ => Some(split.yaml_line),
+                };
+                out.diagnostics
+                    .push(Diagnostic::warning(path, line, p.to_string()));
+            }
+            fm
+        }
+        None if split.unterminated => {
+            out.diagnostics.push(Diagnostic::warning(
+                path,
+                Some(1),
+                "front matter opened with `---` is never closed; read its plain `key: value` lines and the papers after it",
+            ));
+            frontmatter::scan_lines(&text[split.body_start..])
+        }
+        None => {
+            out.diagnostics.push(Diagnostic::warning(
+                path,
+                Some(1),
+                "no front matter; the day is taken from the file name",
+            ));
+            frontmatter::FrontMatter::default()
+        }
+    };
+
+    let file_name = Path::new(rel)
+        .file_name()
+        .map(|n| n.to_string_lossy().into_owned())
+        .unwrap_or_default();
+    let date = [
+        fm.title.as_deref(),
+        fm.slug.as_deref(),
+        Some(file_name.as_str()),
+    ]
+    .into_iter()
+    .flatten()
+    .find_map(frontmatter::find_date);
+    let Some(date) = date else {
+        out.diagnostics.push(Diagnostic::error(
+            path,
+            None,
+            "no YYYY-MM-DD date in the title, slug or file name; skipped",
+        ));
+        return out;
+    };
+
+    let published = fm.date.as_deref().and_then(|d| {
+        let t = frontmatter::parse_published(d);
+        if t.is_none() {
+            out.diagnostics.push(Diagnostic::warning(
+                path,
+                None,
+                format!(
+                    "front-matter date {:?} is not a date-time; ignored",
+                    d.chars().take(40).collect::<String>()
+                ),
+            ));
+        }
+        t
+    });
+
+    let body_text = &text[split.body_start..];
+    let (papers, problems) = body::parse(body_text);
+    for p in problems {
+        let line = lines.line_of(split.body_start + p.offset);
+        out.diagnostics
+            .push(Diagnostic::warning(path, Some(line), p.message));
+    }
+    if papers.is_empty() && body_text.contains("\n#") {
+        out.diagnostics.push(Diagnostic::warning(
+            path,
+            None,
+            "no `# N. Title` paper headings found",
+        ));
+    }
+    let papers = papers
+        .into_iter()
+        .map(|(mut paper, offset)| {
+            paper.line = lines.line_of(split.body_start + offset);
+            paper
+        })
+        .collect();
+
+    let mut day = Day {
+        date,
+        title: collapse_ws(fm.title.as_deref().unwrap_or_default()),
+        file: rel.to_string(),
+        published,
+        papers,
+    };
+    sanitize_day(&mut day);
+    out.day = Some(day);
+    out
+}
+
+/// Strips control and bidi characters from every string of a day: whatever a post contains,
+/// nothing that reaches the terminal later can carry an escape sequence.
+fn sanitize_day(day: &mut Day) {
+    sanitize_in_place(&mut day.title);
+    for p in &mut day.papers {
+        for s in [&mut p.title, &mut p.abstract_text]
+            .into_iter()
+            .chain(p.authors.iter_mut())
+            .chain(p.categories.iter_mut())
+            .chain(p.arxiv_id.iter_mut())
+            .chain(p.abs_url.iter_mut())
+            .chain(p.pdf_url.iter_mut())
+        {
+            sanitize_in_place(s);
+        }
+        for t in &mut p.tweets {
+            for s in [
+                &mut t.author,
+                &mut t.handle,
+                &mut t.url,
+                &mut t.date,
+                &mut t.lang,
+                &mut t.text,
+            ] {
+                sanitize_in_place(s);
+            }
+        }
+    }
+}
+
+/// The day a file name alone suggests, for listing posts before they are parsed.
+pub fn date_from_name(rel: &str) -> Option<NaiveDate> {
+    let name = Path::new(rel).file_name()?.to_string_lossy();
+    frontmatter::find_date(&name)
+}

@@ -1,0 +1,92 @@
+//! Reading post files from disk, in parallel.
+
+use std::fs::{File, OpenOptions};
+use std::io::Read;
+use std::sync::atomic::{AtomicUsize, Ordering};
+
+use super::diagnostic::Diagnostic;
+use super::discover::PostFile;
+use super::post::{MAX_FILE_SIZE, Parsed, parse_post};
+
+/// Reads and parses one post file. Never blocks on a FIFO and never reads more than the size cap.
+pub fn read_post(file: &PostFile) -> Parsed {
+    match read_bytes(file) {
+        Ok(bytes) => parse_post(&file.path, &file.rel, &bytes),
+        Err(message) => Parsed {
+            day: None,
+            diagnostics: vec![Diagnostic::error(&file.path, None, message)],
+        },
+    }
+}
+
+fn open(path: &std::path::Path) -> std::io::Result<File> {
+    let mut opts = OpenOptions::new();
+    opts.read(true);
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::OpenOptionsExt;
+        // A FIFO swapped in after discovery must not block the loader.
+        opts.custom_flags(libc::O_NONBLOCK);
+    }
+    opts.open(path)
+}
+
+fn read_bytes(file: &PostFile) -> Result<Vec<u8>, String> {
+    let f = open(&file.path).map_err(|e| format!("cannot open: {e}; skipped"))?;
+    let meta = f
+        .metadata()
+        .map_err(|e| format!("cannot read: {e}; skipped"))?;
+    if !meta.is_file() {
+        return Err("not a regular file (a FIFO or device?); skipped".into());
+    }
+    if meta.len() > MAX_FILE_SIZE {
+        return Err(format!(
+            "file is {} bytes, over the {MAX_FILE_SIZE}-byte limit for a post; skipped",
+            meta.len()
+        ));
+    }
+    let mut bytes = Vec::with_capacity(meta.len() as usize);
+    // The file may grow while we read; never take more than the cap.
+    f.take(MAX_FILE_SIZE + 1)
+        .read_to_end(&mut bytes)
+        .map_err(|e| format!("cannot read: {e}; skipped"))?;
+    if bytes.len() as u64 > MAX_FILE_SIZE {
+        return Err(format!(
+            "file grew past the {MAX_FILE_SIZE}-byte limit while being read; skipped"
+        ));
+    }
+    Ok(bytes)
+}
+
+/// Reads and parses all files on every core, keeping the input order.
+pub fn read_all(files: &[PostFile]) -> Vec<Parsed> {
+    let threads = std::thread::available_parallelism()
+        .map_or(1, |n| n.get())
+        .min(files.len().max(1));
+    let next = AtomicUsize::new(0);
+    let mut slots: Vec<Option<Parsed>> = Vec::new();
+    slots.resize_with(files.len(), || None);
+    let results = std::sync::Mutex::new(slots);
+    std::thread::scope(|s| {
+        for _ in 0..threads {
+            s.spawn(|| {
+                let mut local = Vec::new();
+                loop {
+                    let i = next.fetch_add(1, Ordering::Relaxed);
+                    let Some(file) = files.get(i) else { break };
+                    local.push((i, read_post(file)));
+                }
+                let mut slots = results.lock().unwrap_or_else(|e| e.into_inner());
+                for (i, p) in local {
+                    slots[i] = Some(p);
+                }
+            });
+        }
+    });
+    results
+        .into_inner()
+        .unwrap_or_else(|e| e.into_inner())
+        .into_iter()
+        .flatten()
+        .collect()
+}

@@ -1,0 +1,278 @@
+//! Embedded tweets: `<blockquote class="twitter-tweet">…&mdash; Name (@handle) <a href="…">Date</a></blockquote>`.
+
+use super::model::Tweet;
+use super::text::{collapse_ws, decode_entities};
+
+/// A tweet found in a region of the post, with where it starts (byte offset in the region).
+pub struct Found {
+    pub tweet: Tweet,
+    pub offset: usize,
+    /// What was missing, for a warning; the tweet is still kept.
+    pub problem: Option<&'static str>,
+}
+
+/// Finds every `<blockquote>` in `region` and reads it as a tweet.
+pub fn find_all(region: &str, limit: usize) -> (Vec<Found>, bool) {
+    // ASCII lowercasing keeps byte offsets, so matches in `lower` index `region` too.
+    let lower = region.to_ascii_lowercase();
+    let mut out = Vec::new();
+    let mut pos = 0;
+    while let Some(i) = lower[pos..].find("<blockquote") {
+        let start = pos + i;
+        if out.len() == limit {
+            return (out, true);
+        }
+        let (end, next) = match lower[start..].find("</blockquote") {
+            Some(j) => (start + j, start + j + "</blockquote".len()),
+            None => (region.len(), region.len()),
+        };
+        let mut found = parse_one(&region[start..end], &lower[start..end]);
+        if end == region.len() && found.problem.is_none() {
+            found.problem = Some("the tweet's </blockquote> is missing");
+        }
+        found.offset = start;
+        out.push(found);
+        pos = next;
+    }
+    (out, false)
+}
+
+fn parse_one(raw: &str, lower: &str) -> Found {
+    let open_end = tag_end(raw, 0).unwrap_or(raw.len());
+    let body = &raw[open_end..];
+    let lbody = &lower[open_end..];
+
+    let (text_html, attribution, lang) = match lbody.find("<p") {
+        Some(p) => {
+            let p_open_end = tag_end(body, p).unwrap_or(body.len());
+            let lang = attr(&body[p..p_open_end], "lang").unwrap_or_default();
+            let close = lbody[p_open_end..].rfind("</p>").map(|c| p_open_end + c);
+            match close {
+                Some(c) => (&body[p_open_end..c], &body[c + 4..], lang),
+                None => (&body[p_open_end..], "", lang),
+            }
+        }
+        None => ("", body, String::new()),
+    };
+
+    let mut problem = None;
+    let (author, handle) = match attribution.rfind("(@") {
+        Some(h) => {
+            let after = &attribution[h + 2..];
+            let handle_len = after.find(')').unwrap_or(0);
+            let before = &attribution[..h];
+            let before = match before.rfind("&mdash;") {
+                Some(m) => &before[m + "&mdash;".len()..],
+                None => before.rsplit('—').next().unwrap_or(before),
+            };
+            (
+                collapse_ws(&decode_entities(&strip_tags(before))),
+                after[..handle_len].trim().to_string(),
+            )
+        }
+        None => {
+            problem = Some("a tweet has no \"(@handle)\" attribution");
+            (String::new(), String::new())
+        }
+    };
+
+    let (url, date) = match attribution.to_ascii_lowercase().rfind("<a ") {
+        Some(a) => {
+            let a_end = tag_end(attribution, a).unwrap_or(attribution.len());
+            let href = attr(&attribution[a..a_end], "href").unwrap_or_default();
+            let text_end = attribution[a_end..]
+                .find('<')
+                .map_or(attribution.len(), |i| a_end + i);
+            let date = collapse_ws(&decode_entities(&attribution[a_end..text_end]));
+            (strip_query(&decode_entities(&href)).to_string(), date)
+        }
+        None => {
+            problem = problem.or(Some("a tweet has no status link"));
+            (String::new(), String::new())
+        }
+    };
+
+    Found {
+        tweet: Tweet {
+            author,
+            handle,
+            url,
+            date,
+            lang,
+            text: html_to_text(text_html),
+        },
+        offset: 0,
+        problem,
+    }
+}
+
+/// Cuts the query string and fragment off a URL.
+fn strip_query(url: &str) -> &str {
+    url.split(['?', '#']).next().unwrap_or(url).trim()
+}
+
+/// End (exclusive) of the tag that starts at `start` (`<`), honouring quoted attribute values.
+fn tag_end(s: &str, start: usize) -> Option<usize> {
+    let mut quote = None;
+    for (i, c) in s[start..].char_indices() {
+        match (quote, c) {
+            (Some(q), c) if c == q => quote = None,
+            (Some(_), _) => {}
+            (None, '"' | '\'') => quote = Some(c),
+            (None, '>') => return Some(start + i + 1),
+            _ => {}
+        }
+    }
+    None
+}
+
+/// The value of attribute `name` inside one tag's source.
+fn attr(tag: &str, name: &str) -> Option<String> {
+    let lower = tag.to_ascii_lowercase();
+    let mut from = 0;
+    while let Some(i) = lower[from..].find(name) {
+        let at = from + i;
+        from = at + name.len();
+        let preceded = at > 0 && lower.as_bytes()[at - 1].is_ascii_whitespace();
+        let rest = tag[at + name.len()..].trim_start();
+        if !preceded || !rest.starts_with('=') {
+            continue;
+        }
+        let rest = rest[1..].trim_start();
+        let value = match rest.chars().next() {
+            Some(q @ ('"' | '\'')) => rest[1..].split(q).next().unwrap_or(""),
+            _ => rest
+                .split(|c: char| c.is_whitespace() || c == '>')
+                .next()
+                .unwrap_or(""),
+        };
+        return Some(value.to_string());
+    }
+    None
+}
+
+/// Drops tags, keeping the text between them.
+fn strip_tags(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    let mut pos = 0;
+    while let Some(i) = s[pos..].find('<') {
+        out.push_str(&s[pos..pos + i]);
+        match tag_end(s, pos + i) {
+            Some(e) => pos = e,
+            None => {
+                pos += i;
+                break;
+            }
+        }
+    }
+    out.push_str(&s[pos..]);
+    out
+}
+
+/// Tweet HTML to plain text: `<br>` and paragraph breaks become newlines, links their visible
+/// text, other tags vanish, entities are decoded, and blank runs inside a line are collapsed.
+pub fn html_to_text(html: &str) -> String {
+    let mut flat = String::with_capacity(html.len());
+    let mut pos = 0;
+    while let Some(i) = html[pos..].find('<') {
+        flat.push_str(&html[pos..pos + i]);
+        let start = pos + i;
+        let Some(end) = tag_end(html, start) else {
+            pos = start;
+            break;
+        };
+        let name: String = html[start + 1..end]
+            .trim_start_matches('/')
+            .chars()
+            .take_while(|c| c.is_ascii_alphanumeric())
+            .collect::<String>()
+            .to_ascii_lowercase();
+        match name.as_str() {
+            "br" => flat.push('\n'),
+            "p" | "div" if html[start + 1..].starts_with('/') => flat.push_str("\n\n"),
+            _ => {}
+        }
+        pos = end;
+    }
+    flat.push_str(&html[pos..]);
+    let decoded = decode_entities(&flat);
+    let mut out = String::with_capacity(decoded.len());
+    let mut blank_run = 0;
+    for line in decoded.split('\n') {
+        let line = collapse_ws(line);
+        if line.is_empty() {
+            blank_run += 1;
+            continue;
+        }
+        if !out.is_empty() {
+            out.push_str(if blank_run > 0 { "\n\n" } else { "\n" });
+        }
+        blank_run = 0;
+        out.push_str(&line);
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const ONE: &str = r#"<blockquote class="twitter-tweet"><p lang="ja" dir="ltr">新しい論文 &amp; <a href="https://t.co/abc">https://t.co/abc</a><br><br>two  lines <a href="https://twitter.com/x?ref_src=twsrc%5Etfw">@x</a></p>&mdash; Jane O&#39;Doe (PR) (@jane_doe) <a href="https://twitter.com/jane_doe/status/123?ref_src=twsrc%5Etfw">July 1, 2020</a></blockquote>
+<script async src="https://platform.twitter.com/widgets.js" charset="utf-8"></script>"#;
+
+    #[test]
+    fn reads_every_field() {
+        let (found, cut) = find_all(ONE, 10);
+        assert!(!cut);
+        assert_eq!(found.len(), 1);
+        let t = &found[0].tweet;
+        assert_eq!(t.author, "Jane O'Doe (PR)");
+        assert_eq!(t.handle, "jane_doe");
+        assert_eq!(t.url, "https://twitter.com/jane_doe/status/123");
+        assert_eq!(t.date, "July 1, 2020");
+        assert_eq!(t.lang, "ja");
+        assert_eq!(t.text, "新しい論文 & https://t.co/abc\n\ntwo lines @x");
+        assert!(found[0].problem.is_none());
+    }
+
+    #[test]
+    fn several_tweets_in_order_and_limit() {
+        let two = format!("{ONE}\n\n{}", ONE.replace("jane_doe", "second"));
+        let (found, cut) = find_all(&two, 10);
+        assert_eq!(
+            found
+                .iter()
+                .map(|f| f.tweet.handle.as_str())
+                .collect::<Vec<_>>(),
+            ["jane_doe", "second"]
+        );
+        assert!(found[1].offset > found[0].offset);
+        let (found, cut2) = find_all(&two, 1);
+        assert!(!cut && cut2 && found.len() == 1);
+    }
+
+    #[test]
+    fn broken_tweets_still_give_what_they_have() {
+        let (found, _) = find_all("<blockquote><p>just text", 10);
+        assert_eq!(found[0].tweet.text, "just text");
+        assert!(found[0].problem.is_some());
+        let (found, _) = find_all(
+            "<blockquote class=twitter-tweet><p lang=en>x</p>— A (@a) <a href=https://t/s/1>D</a></blockquote>",
+            10,
+        );
+        assert_eq!(
+            (
+                found[0].tweet.author.as_str(),
+                found[0].tweet.handle.as_str()
+            ),
+            ("A", "a")
+        );
+        assert_eq!(found[0].tweet.url, "https://t/s/1");
+    }
+
+    #[test]
+    fn unclosed_angle_brackets_are_text() {
+        assert_eq!(html_to_text("a <b>bold</b> <unclosed"), "a bold <unclosed");
+        assert_eq!(html_to_text("1 <b>2</b><br/>3"), "1 2\n3");
+    }
+}

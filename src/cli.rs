@@ -1,0 +1,122 @@
+//! Command-line interface definitions.
+
+use std::path::PathBuf;
+
+use chrono::{Days, NaiveDate};
+use clap::{Parser, Subcommand, ValueEnum};
+
+/// A terminal reader for archives of daily "Hot Papers" arXiv digests.
+///
+/// ARCHIVE is a folder of digest posts or a blog checkout holding content/posts. Without one,
+/// $HOTPAPERS_ARCHIVE is used, and failing that the sample archive built into the program.
+#[derive(Debug, Parser)]
+#[command(name = "hotpapers", version, args_conflicts_with_subcommands = true)]
+pub struct Cli {
+    #[command(subcommand)]
+    pub command: Option<Command>,
+
+    /// The archive to read (same as --archive).
+    #[arg(value_name = "ARCHIVE")]
+    pub path: Option<PathBuf>,
+
+    #[command(flatten)]
+    pub archive: ArchiveArg,
+
+    /// Open this day: YYYY-MM-DD, latest, today or yesterday. A day without a post opens the
+    /// nearest earlier one.
+    #[arg(long, value_name = "DAY", value_parser = parse_day)]
+    pub date: Option<DaySpec>,
+
+    /// Select the paper of this rank in the opened day.
+    #[arg(long, value_name = "N", value_parser = clap::value_parser!(u32).range(1..))]
+    pub rank: Option<u32>,
+
+    /// Do not capture the mouse (lets the terminal select text).
+    #[arg(long)]
+    pub no_mouse: bool,
+}
+
+#[derive(Debug, clap::Args, Clone, Default)]
+pub struct ArchiveArg {
+    /// The archive folder (a folder of posts, or a blog checkout with content/posts).
+    #[arg(long, value_name = "DIR", env = "HOTPAPERS_ARCHIVE", global = true)]
+    pub archive: Option<PathBuf>,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// Print the archive, or one day of it, to standard output.
+    Export {
+        /// Only this day: YYYY-MM-DD, latest, today or yesterday (must have a post).
+        #[arg(long, value_name = "DAY", value_parser = parse_day)]
+        date: Option<DaySpec>,
+        /// Output format.
+        #[arg(long, value_enum, default_value_t = Format::Json)]
+        format: Format,
+    },
+    /// Load every post and report problems; exit status 1 if any post has errors.
+    Check,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum Format {
+    /// An array of days, oldest first.
+    Json,
+}
+
+/// A day as the user names it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum DaySpec {
+    Date(NaiveDate),
+    Latest,
+    Today,
+    Yesterday,
+}
+
+impl DaySpec {
+    /// The calendar date meant, given today's date; `None` for `latest` (the archive decides).
+    pub fn resolve(self, today: NaiveDate) -> Option<NaiveDate> {
+        match self {
+            DaySpec::Date(d) => Some(d),
+            DaySpec::Latest => None,
+            DaySpec::Today => Some(today),
+            DaySpec::Yesterday => today.checked_sub_days(Days::new(1)),
+        }
+    }
+}
+
+pub fn parse_day(s: &str) -> Result<DaySpec, String> {
+    match s.trim().to_ascii_lowercase().as_str() {
+        "latest" => Ok(DaySpec::Latest),
+        "today" => Ok(DaySpec::Today),
+        "yesterday" => Ok(DaySpec::Yesterday),
+        other => NaiveDate::parse_from_str(other, "%Y-%m-%d")
+            .map(DaySpec::Date)
+            .map_err(|_| format!("{s:?} is not a day: use YYYY-MM-DD, latest, today or yesterday")),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn days_parse() {
+        let d = NaiveDate::from_ymd_opt(2020, 3, 1).unwrap();
+        assert_eq!(parse_day("2020-03-01"), Ok(DaySpec::Date(d)));
+        assert_eq!(parse_day("Latest"), Ok(DaySpec::Latest));
+        assert!(parse_day("2020-02-30").is_err());
+        assert!(parse_day("soon").unwrap_err().contains("\"soon\""));
+        assert_eq!(
+            DaySpec::Yesterday.resolve(d),
+            NaiveDate::from_ymd_opt(2020, 2, 29)
+        );
+        assert_eq!(DaySpec::Latest.resolve(d), None);
+    }
+
+    #[test]
+    fn clap_definition_is_consistent() {
+        use clap::CommandFactory;
+        Cli::command().debug_assert();
+    }
+}

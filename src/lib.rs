@@ -1,0 +1,6 @@
+//! hotpapers: a terminal reader for archives of daily "Hot Papers" arXiv digests.
+//!
+//! The library holds the archive model and loader (`archive`), independent of any terminal.
+
+pub mod archive;
+pub mod cli;

@@ -1,0 +1,91 @@
+use std::io::Write;
+use std::process::ExitCode;
+
+use anyhow::{Context, Result};
+use clap::Parser;
+
+use hotpapers::archive::Archive;
+use hotpapers::cli::{Cli, Command, DaySpec, Format};
+
+fn main() -> ExitCode {
+    let cli = Cli::parse();
+    match run(cli) {
+        Ok(code) => code,
+        Err(e) => {
+            eprintln!("hotpapers: {e:#}");
+            ExitCode::FAILURE
+        }
+    }
+}
+
+fn load(cli: &Cli) -> Result<Archive> {
+    match cli.path.as_ref().or(cli.archive.archive.as_ref()) {
+        Some(dir) => Ok(Archive::load(dir)?),
+        None => Ok(Archive::sample()),
+    }
+}
+
+fn today() -> chrono::NaiveDate {
+    chrono::Local::now().date_naive()
+}
+
+fn run(cli: Cli) -> Result<ExitCode> {
+    match &cli.command {
+        Some(Command::Check) => {
+            let archive = load(&cli)?;
+            let mut err = std::io::stderr().lock();
+            for d in &archive.diagnostics {
+                writeln!(err, "{d}")?;
+            }
+            println!(
+                "{} days, {} papers, {} tweets, {} errors, {} warnings",
+                archive.days.len(),
+                archive.paper_count(),
+                archive.tweet_count(),
+                archive.errors(),
+                archive.warnings()
+            );
+            Ok(if archive.errors() > 0 {
+                ExitCode::FAILURE
+            } else {
+                ExitCode::SUCCESS
+            })
+        }
+        Some(Command::Export { date, format }) => {
+            let archive = load(&cli)?;
+            let days: &[_] = match date {
+                None => &archive.days,
+                Some(spec) => {
+                    let wanted = match spec.resolve(today()) {
+                        Some(d) => archive.days.iter().position(|day| day.date == d),
+                        None => archive.days.len().checked_sub(1),
+                    };
+                    match wanted {
+                        Some(i) => std::slice::from_ref(&archive.days[i]),
+                        None => anyhow::bail!("no post for {}", describe(*spec)),
+                    }
+                }
+            };
+            let mut out = std::io::stdout().lock();
+            match format {
+                Format::Json => {
+                    serde_json::to_writer_pretty(&mut out, days).context("writing JSON")?
+                }
+            }
+            writeln!(out)?;
+            Ok(ExitCode::SUCCESS)
+        }
+        None => {
+            anyhow::bail!("the reader is not built yet")
+        }
+    }
+}
+
+fn describe(spec: DaySpec) -> String {
+    match spec {
+        DaySpec::Date(d) => d.to_string(),
+        DaySpec::Latest => "the latest day (the archive is empty)".into(),
+        DaySpec::Today => format!("today ({})", today()),
+        DaySpec::Yesterday => "yesterday".into(),
+    }
+}
