@@ -4,3 +4,6 @@
 
 pub mod archive;
 pub mod cli;
+pub mod display;
+pub mod links;
+pub mod tui;

@@ -6,6 +6,7 @@ use clap::Parser;
 
 use hotpapers::archive::Archive;
 use hotpapers::cli::{Cli, Command, DaySpec, Format};
+use hotpapers::tui::{self, app::App, open_day, theme::Theme};
 
 fn main() -> ExitCode {
     let cli = Cli::parse();
@@ -75,10 +76,27 @@ fn run(cli: Cli) -> Result<ExitCode> {
             writeln!(out)?;
             Ok(ExitCode::SUCCESS)
         }
-        None => {
-            anyhow::bail!("the reader is not built yet")
-        }
+        None => read(&cli),
     }
+}
+
+fn read(cli: &Cli) -> Result<ExitCode> {
+    use std::io::IsTerminal;
+    if !std::io::stdout().is_terminal() || !std::io::stdin().is_terminal() {
+        anyhow::bail!(
+            "the reader needs a terminal; for output to a pipe use `hotpapers export` or `hotpapers check`"
+        );
+    }
+    let archive = load(cli)?;
+    let mut app = App::new(archive, Theme::from_env());
+    open_day(&mut app, cli.date, cli.rank, today());
+    let code = tui::run(
+        app,
+        tui::Options {
+            mouse: !cli.no_mouse,
+        },
+    )?;
+    Ok(ExitCode::from(code.clamp(0, 255) as u8))
 }
 
 fn describe(spec: DaySpec) -> String {

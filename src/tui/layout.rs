@@ -1,0 +1,101 @@
+//! Where each pane goes for a terminal size. Pure, so that drawing and mouse hit-testing (and
+//! the scroll bookkeeping in `update`) agree on the same rectangles.
+
+use ratatui::layout::{Constraint, Layout, Rect};
+
+/// Below this the reader shows a short message instead of a layout.
+pub const MIN_WIDTH: u16 = 30;
+pub const MIN_HEIGHT: u16 = 8;
+/// From this width on, all three panes are shown side by side.
+pub const WIDE_WIDTH: u16 = 100;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Mode {
+    Wide,
+    Narrow,
+    TooSmall,
+}
+
+/// The rectangles of one frame. In narrow mode `days`, `papers` and `detail` are all the same
+/// single pane; which one is drawn depends on the focus.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Areas {
+    pub mode: Mode,
+    pub days: Rect,
+    pub papers: Rect,
+    pub detail: Rect,
+    pub status: Rect,
+    pub footer: Rect,
+}
+
+pub fn areas(width: u16, height: u16) -> Areas {
+    let full = Rect::new(0, 0, width, height);
+    if width < MIN_WIDTH || height < MIN_HEIGHT {
+        return Areas {
+            mode: Mode::TooSmall,
+            days: full,
+            papers: full,
+            detail: full,
+            status: full,
+            footer: full,
+        };
+    }
+    let [main, status, footer] = Layout::vertical([
+        Constraint::Min(1),
+        Constraint::Length(1),
+        Constraint::Length(1),
+    ])
+    .areas(full);
+    if width < WIDE_WIDTH {
+        return Areas {
+            mode: Mode::Narrow,
+            days: main,
+            papers: main,
+            detail: main,
+            status,
+            footer,
+        };
+    }
+    let [days, right] =
+        Layout::horizontal([Constraint::Length(24), Constraint::Min(1)]).areas(main);
+    let [papers, detail] =
+        Layout::vertical([Constraint::Percentage(42), Constraint::Min(5)]).areas(right);
+    Areas {
+        mode: Mode::Wide,
+        days,
+        papers,
+        detail,
+        status,
+        footer,
+    }
+}
+
+/// Rows inside a bordered pane.
+pub fn inner_height(r: Rect) -> usize {
+    r.height.saturating_sub(2) as usize
+}
+
+/// Columns inside a bordered pane.
+pub fn inner_width(r: Rect) -> usize {
+    r.width.saturating_sub(2) as usize
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn modes_by_size() {
+        assert_eq!(areas(140, 40).mode, Mode::Wide);
+        assert_eq!(areas(80, 24).mode, Mode::Narrow);
+        assert_eq!(areas(10, 3).mode, Mode::TooSmall);
+    }
+
+    #[test]
+    fn wide_panes_tile_the_screen() {
+        let a = areas(140, 40);
+        assert_eq!(a.days.width + a.papers.width, 140);
+        assert_eq!(a.papers.height + a.detail.height, 38);
+        assert_eq!((a.status.y, a.footer.y), (38, 39));
+    }
+}

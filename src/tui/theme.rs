@@ -1,0 +1,80 @@
+//! Colors. Only the terminal's own palette (named ANSI colors) and text attributes are used, so
+//! the reader looks right on dark and light backgrounds; `NO_COLOR` turns colors off.
+
+use ratatui::style::{Color, Modifier, Style};
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Theme {
+    pub text: Style,
+    pub title: Style,
+    pub heading: Style,
+    pub dim: Style,
+    pub accent: Style,
+    pub category: Style,
+    pub retweets: Style,
+    pub favorites: Style,
+    pub bar: Style,
+    pub selected: Style,
+    pub selected_unfocused: Style,
+    pub border: Style,
+    pub border_focused: Style,
+    pub error: Style,
+    pub footer_key: Style,
+}
+
+impl Theme {
+    pub fn color() -> Theme {
+        Theme {
+            text: Style::new(),
+            title: Style::new().add_modifier(Modifier::BOLD),
+            heading: Style::new().fg(Color::Yellow).add_modifier(Modifier::BOLD),
+            dim: Style::new().add_modifier(Modifier::DIM),
+            accent: Style::new().fg(Color::Cyan),
+            category: Style::new().fg(Color::Magenta),
+            retweets: Style::new().fg(Color::Green),
+            favorites: Style::new().fg(Color::Red),
+            bar: Style::new().fg(Color::Yellow),
+            selected: Style::new().add_modifier(Modifier::REVERSED | Modifier::BOLD),
+            selected_unfocused: Style::new().add_modifier(Modifier::REVERSED),
+            border: Style::new().add_modifier(Modifier::DIM),
+            border_focused: Style::new().fg(Color::Cyan),
+            error: Style::new().fg(Color::Red).add_modifier(Modifier::BOLD),
+            footer_key: Style::new().fg(Color::Cyan).add_modifier(Modifier::BOLD),
+        }
+    }
+
+    /// Attributes only (bold, reverse, dim): for `NO_COLOR`.
+    pub fn plain() -> Theme {
+        let c = Theme::color();
+        let strip = |s: Style| Style {
+            fg: None,
+            bg: None,
+            ..s
+        };
+        Theme {
+            text: strip(c.text),
+            title: strip(c.title),
+            heading: strip(c.heading),
+            dim: strip(c.dim),
+            accent: strip(c.accent),
+            category: strip(c.category),
+            retweets: strip(c.retweets),
+            favorites: strip(c.favorites),
+            bar: strip(c.bar),
+            selected: strip(c.selected),
+            selected_unfocused: strip(c.selected_unfocused),
+            border: strip(c.border),
+            border_focused: strip(c.border_focused).add_modifier(Modifier::BOLD),
+            error: strip(c.error),
+            footer_key: strip(c.footer_key),
+        }
+    }
+
+    /// The theme the environment asks for: plain when `NO_COLOR` is set to anything non-empty.
+    pub fn from_env() -> Theme {
+        match std::env::var_os("NO_COLOR") {
+            Some(v) if !v.is_empty() => Theme::plain(),
+            _ => Theme::color(),
+        }
+    }
+}

@@ -1,0 +1,50 @@
+use ratatui::Frame;
+use ratatui::layout::Rect;
+use ratatui::text::{Line, Span};
+use ratatui::widgets::Paragraph;
+
+use super::{inner, pane_block};
+use crate::tui::app::{App, Pane};
+use crate::tui::detail;
+use crate::tui::update::detail_width;
+
+pub fn draw(frame: &mut Frame, app: &App, area: Rect) {
+    let Some(paper) = app.current_paper() else {
+        frame.render_widget(pane_block(app, Pane::Paper, Line::from(" Paper ")), area);
+        return;
+    };
+    let d = detail::build(paper, detail_width(app), &app.theme);
+    let body = inner(area);
+    let total = d.lines.len();
+    let shown_to = (app.scroll + body.height as usize).min(total);
+    let position = if total <= body.height as usize {
+        String::new()
+    } else {
+        format!(" {shown_to}/{total} ")
+    };
+    let title = Line::from(vec![
+        Span::raw(format!(" Paper {} ", paper.rank)),
+        Span::styled(position, app.theme.dim),
+    ]);
+    frame.render_widget(pane_block(app, Pane::Paper, title), area);
+    let in_view = detail::tweet_in_view(&d.tweet_starts, app.scroll);
+    let mut lines: Vec<Line> = Vec::with_capacity(body.height as usize);
+    for (i, line) in d
+        .lines
+        .into_iter()
+        .enumerate()
+        .skip(app.scroll)
+        .take(body.height as usize)
+    {
+        let marker = match in_view {
+            Some(t) if d.tweet_starts.get(t) == Some(&i) && paper.tweets.len() > 1 => {
+                Span::styled("▶", app.theme.accent)
+            }
+            _ => Span::raw(" "),
+        };
+        let mut spans = vec![marker];
+        spans.extend(line.spans);
+        lines.push(Line::from(spans));
+    }
+    frame.render_widget(Paragraph::new(lines), body);
+}

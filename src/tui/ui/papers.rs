@@ -1,0 +1,137 @@
+use ratatui::Frame;
+use ratatui::layout::Rect;
+use ratatui::style::Style;
+use ratatui::text::{Line, Span};
+use ratatui::widgets::Paragraph;
+
+use super::{inner, pane_block, row_style};
+use crate::display::latex::prettify;
+use crate::display::width::{pad, truncate, width};
+use crate::tui::app::{App, Pane};
+
+const BAR: [char; 9] = [' ', '▏', '▎', '▍', '▌', '▋', '▊', '▉', '█'];
+
+/// A bar of `cells` cells filled in proportion to `value / max`, in eighths of a cell.
+fn bar(value: u64, max: u64, cells: usize) -> String {
+    let eighths = if max == 0 {
+        0
+    } else {
+        (value as u128 * cells as u128 * 8 / max as u128) as usize
+    };
+    (0..cells)
+        .map(|i| BAR[eighths.saturating_sub(i * 8).min(8)])
+        .collect()
+}
+
+pub fn draw(frame: &mut Frame, app: &App, area: Rect) {
+    let Some(day) = app.current_day() else {
+        frame.render_widget(pane_block(app, Pane::Papers, Line::from(" Papers ")), area);
+        return;
+    };
+    let title = Line::from(vec![
+        Span::raw(" "),
+        Span::styled(day.date.format("%a %Y-%m-%d").to_string(), app.theme.title),
+        Span::raw(format!(" · {} papers · by rank ", day.papers.len())),
+    ]);
+    frame.render_widget(pane_block(app, Pane::Papers, title), area);
+    let body = inner(area);
+    let w = body.width as usize;
+    if day.papers.is_empty() {
+        let msg = "No papers in this digest.  ] / [ change day.";
+        frame.render_widget(
+            Paragraph::new(Line::from(Span::styled(truncate(msg, w), app.theme.dim))),
+            body,
+        );
+        return;
+    }
+    let max_score = day.papers.iter().map(|p| p.score()).max().unwrap_or(0);
+    let rt_w = day
+        .papers
+        .iter()
+        .map(|p| p.retweets.to_string().len())
+        .max()
+        .unwrap_or(1);
+    let fav_w = day
+        .papers
+        .iter()
+        .map(|p| p.favorites.to_string().len())
+        .max()
+        .unwrap_or(1);
+    let rank_w = day
+        .papers
+        .iter()
+        .map(|p| p.rank.to_string().len())
+        .max()
+        .unwrap_or(1);
+    let show_bar = w >= 60;
+    let show_cats = w >= 90;
+    let mut lines = Vec::new();
+    for i in app.papers_offset..(app.papers_offset + body.height as usize).min(day.papers.len()) {
+        let p = &day.papers[i];
+        let selected = i == app.paper;
+        let base = row_style(app, Pane::Papers, selected);
+        let st = |s: Style| if selected { base } else { s };
+        let mut spans = vec![Span::styled(
+            format!("{:>rank_w$} ", p.rank),
+            st(app.theme.dim),
+        )];
+        if show_bar {
+            spans.push(Span::styled(
+                bar(p.score(), max_score, 5),
+                st(app.theme.bar),
+            ));
+            spans.push(Span::styled(" ", base));
+        }
+        spans.push(Span::styled(
+            format!("♺{:>rt_w$} ", p.retweets),
+            st(app.theme.retweets),
+        ));
+        spans.push(Span::styled(
+            format!("♥{:>fav_w$} ", p.favorites),
+            st(app.theme.favorites),
+        ));
+        let used: usize = spans.iter().map(|s| width(&s.content)).sum();
+        let cats = if show_cats {
+            p.categories
+                .iter()
+                .take(2)
+                .cloned()
+                .collect::<Vec<_>>()
+                .join(" ")
+        } else {
+            String::new()
+        };
+        let cats_w = if cats.is_empty() {
+            0
+        } else {
+            width(&cats).min(24) + 1
+        };
+        let title_w = w.saturating_sub(used + cats_w);
+        spans.push(Span::styled(
+            pad(&prettify(&p.title), title_w),
+            st(app.theme.text),
+        ));
+        if cats_w > 0 {
+            spans.push(Span::styled(
+                format!(" {}", pad(&cats, cats_w - 1)),
+                st(app.theme.category),
+            ));
+        }
+        lines.push(Line::from(spans));
+    }
+    frame.render_widget(Paragraph::new(lines), body);
+}
+
+#[cfg(test)]
+mod tests {
+    use super::bar;
+
+    #[test]
+    fn bars_scale_in_eighths() {
+        assert_eq!(bar(0, 10, 3), "   ");
+        assert_eq!(bar(10, 10, 3), "███");
+        assert_eq!(bar(5, 10, 2), "█ ");
+        assert_eq!(bar(8, 16, 1), "▌");
+        assert_eq!(bar(3, 0, 2), "  ");
+    }
+}

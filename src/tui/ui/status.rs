@@ -1,0 +1,47 @@
+use ratatui::Frame;
+use ratatui::layout::Rect;
+use ratatui::text::{Line, Span};
+use ratatui::widgets::Paragraph;
+
+use crate::display::width::truncate;
+use crate::tui::app::App;
+
+pub fn draw(frame: &mut Frame, app: &App, area: Rect) {
+    let w = area.width as usize;
+    let line = match &app.status {
+        Some(s) => Line::from(Span::styled(
+            truncate(&s.text, w),
+            if s.error {
+                app.theme.error
+            } else {
+                app.theme.accent
+            },
+        )),
+        None => Line::from(Span::styled(truncate(&idle(app), w), app.theme.dim)),
+    };
+    frame.render_widget(Paragraph::new(line), area);
+}
+
+/// What the status line says when nothing has happened: where you are.
+fn idle(app: &App) -> String {
+    let Some(day) = app.current_day() else {
+        return "The archive has no posts.".into();
+    };
+    let n = day.papers.len();
+    let mut s = format!("{} · ", day.date.format("%a %Y-%m-%d"));
+    if n == 0 {
+        s.push_str("no papers");
+    } else {
+        s.push_str(&format!("paper {} of {n}", app.paper + 1));
+    }
+    s.push_str(&format!(
+        " · day {} of {}",
+        app.day + 1,
+        app.archive.days.len()
+    ));
+    let problems = app.archive.diagnostics.len();
+    if problems > 0 {
+        s.push_str(&format!(" · {problems} load problems (hotpapers check)"));
+    }
+    s
+}
