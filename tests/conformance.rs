@@ -11,7 +11,11 @@ fn corpus() -> PathBuf {
     let dir = std::env::var_os("HOTPAPERS_CORPUS")
         .map(PathBuf::from)
         .unwrap_or_else(|| PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../shared/corpus"));
-    assert!(dir.join("posts").is_dir(), "corpus not found at {}", dir.display());
+    assert!(
+        dir.join("posts").is_dir(),
+        "corpus not found at {}",
+        dir.display()
+    );
     dir
 }
 
@@ -36,13 +40,19 @@ fn compare(path: &str, expected: &Value, actual: &Value, diffs: &mut Vec<String>
         }
         (Value::Array(e), Value::Array(a)) => {
             if e.len() != a.len() {
-                diffs.push(format!("{path}: {} items expected, {} found", e.len(), a.len()));
+                diffs.push(format!(
+                    "{path}: {} items expected, {} found",
+                    e.len(),
+                    a.len()
+                ));
             }
             for (i, (ev, av)) in e.iter().zip(a).enumerate() {
                 compare(&format!("{path}[{i}]"), ev, av, diffs);
             }
         }
-        _ if expected != actual => diffs.push(format!("{path}: expected {expected}, found {actual}")),
+        _ if expected != actual => {
+            diffs.push(format!("{path}: expected {expected}, found {actual}"))
+        }
         _ => {}
     }
 }
@@ -51,17 +61,35 @@ fn compare(path: &str, expected: &Value, actual: &Value, diffs: &mut Vec<String>
 #[ignore = "needs ../shared/corpus; run by .ci/run"]
 fn export_matches_expected_for_every_day() {
     let dir = corpus();
-    let expected: Value =
-        serde_json::from_slice(&std::fs::read(dir.join("expected.json")).expect("read expected.json")).unwrap();
+    let expected: Value = serde_json::from_slice(
+        &std::fs::read(dir.join("expected.json")).expect("read expected.json"),
+    )
+    .unwrap();
     let out = hotpapers(&["export", "--archive", dir.join("posts").to_str().unwrap()]);
-    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
     let actual: Value = serde_json::from_slice(&out.stdout).expect("export prints JSON");
     let days = expected.as_array().unwrap();
-    let papers: usize = days.iter().map(|d| d["papers"].as_array().unwrap().len()).sum();
-    assert_eq!((days.len(), papers), (126, 1152), "the corpus itself changed");
+    let papers: usize = days
+        .iter()
+        .map(|d| d["papers"].as_array().unwrap().len())
+        .sum();
+    assert_eq!(
+        (days.len(), papers),
+        (126, 1152),
+        "the corpus itself changed"
+    );
     let mut diffs = Vec::new();
     compare("days", &expected, &actual, &mut diffs);
-    assert!(diffs.is_empty(), "{} differences, first ones:\n{}", diffs.len(), diffs[..diffs.len().min(20)].join("\n"));
+    assert!(
+        diffs.is_empty(),
+        "{} differences, first ones:\n{}",
+        diffs.len(),
+        diffs[..diffs.len().min(20)].join("\n")
+    );
 }
 
 #[test]
@@ -70,8 +98,15 @@ fn check_reports_no_errors_on_the_corpus() {
     let dir = corpus();
     let out = hotpapers(&["check", "--archive", dir.join("posts").to_str().unwrap()]);
     let stdout = String::from_utf8_lossy(&out.stdout);
-    assert!(out.status.success(), "{stdout}\n{}", String::from_utf8_lossy(&out.stderr));
-    assert!(stdout.starts_with("126 days, 1152 papers, 1279 tweets, 0 errors"), "{stdout}");
+    assert!(
+        out.status.success(),
+        "{stdout}\n{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    assert!(
+        stdout.starts_with("126 days, 1152 papers, 1279 tweets, 0 errors"),
+        "{stdout}"
+    );
 }
 
 #[test]
@@ -81,14 +116,39 @@ fn export_of_one_day_and_of_a_blog_checkout() {
     let blog = tempfile::tempdir().unwrap();
     let posts = blog.path().join("content/posts");
     std::fs::create_dir_all(&posts).unwrap();
-    std::fs::copy(dir.join("posts/2020-07-01---Hot-Papers.md"), posts.join("2020-07-01---Hot-Papers.md")).unwrap();
+    std::fs::copy(
+        dir.join("posts/2020-07-01---Hot-Papers.md"),
+        posts.join("2020-07-01---Hot-Papers.md"),
+    )
+    .unwrap();
     std::fs::write(blog.path().join("README.md"), "# not a post\n").unwrap();
-    let out = hotpapers(&["export", "--date", "2020-07-01", "--archive", blog.path().to_str().unwrap()]);
-    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    let out = hotpapers(&[
+        "export",
+        "--date",
+        "2020-07-01",
+        "--archive",
+        blog.path().to_str().unwrap(),
+    ]);
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
     let actual: Value = serde_json::from_slice(&out.stdout).unwrap();
-    let expected: Value = serde_json::from_slice(&std::fs::read(dir.join("expected.json")).unwrap()).unwrap();
-    let want = expected.as_array().unwrap().iter().find(|d| d["date"] == "2020-07-01").unwrap();
+    let expected: Value =
+        serde_json::from_slice(&std::fs::read(dir.join("expected.json")).unwrap()).unwrap();
+    let want = expected
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|d| d["date"] == "2020-07-01")
+        .unwrap();
     let mut diffs = Vec::new();
-    compare("day", &Value::Array(vec![want.clone()]), &actual, &mut diffs);
+    compare(
+        "day",
+        &Value::Array(vec![want.clone()]),
+        &actual,
+        &mut diffs,
+    );
     assert!(diffs.is_empty(), "{diffs:?}");
 }

@@ -24,6 +24,7 @@ pub enum Action {
     OpenAbs,
     OpenPdf,
     OpenTweet,
+    NextTweet,
     ToggleHelp,
     Suspend,
     /// The terminal now has this many columns and rows.

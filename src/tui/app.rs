@@ -32,6 +32,8 @@ pub struct App {
     pub focus: Pane,
     /// First line of the detail pane shown.
     pub scroll: usize,
+    /// The tweet marked with `T`; without one, the tweet in view is the marked one.
+    pub tweet: Option<usize>,
     /// First row shown in the day list (rows count newest first).
     pub days_offset: usize,
     pub papers_offset: usize,
@@ -52,6 +54,7 @@ impl App {
             paper: 0,
             focus: Pane::Papers,
             scroll: 0,
+            tweet: None,
             days_offset: 0,
             papers_offset: 0,
             width: 80,

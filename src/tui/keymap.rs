@@ -159,8 +159,14 @@ pub static BINDINGS: &[Binding] = &[
     Binding {
         keys: &[k('t')],
         action: Action::OpenTweet,
-        help: "Open the tweet in view (first tweet) in the browser",
+        help: "Open the marked tweet (else the one in view) in the browser",
         footer: Some("tweet"),
+    },
+    Binding {
+        keys: &[k('T')],
+        action: Action::NextTweet,
+        help: "Mark the next tweet of the paper",
+        footer: None,
     },
     Binding {
         keys: &[k('?')],

@@ -49,6 +49,7 @@ pub fn update(app: &mut App, action: Action) -> Option<Effect> {
         Action::OpenAbs => open(app, "abs page", |p| p.abs_url.clone()),
         Action::OpenPdf => open(app, "pdf", |p| p.pdf_url.clone()),
         Action::OpenTweet => open_tweet(app),
+        Action::NextTweet => next_tweet(app),
         Action::ToggleHelp => {
             app.overlay = Some(Overlay::Help { scroll: 0 });
             None
@@ -129,6 +130,7 @@ fn step(app: &mut App, by: isize) -> Option<Effect> {
         }
         Pane::Paper => {
             app.scroll = clamp_add(app.scroll, by, max_scroll(app) + 1);
+            app.tweet = None;
         }
     }
     None
@@ -145,6 +147,7 @@ fn select_day(app: &mut App, day: usize) {
         app.paper = 0;
         app.papers_offset = 0;
         app.scroll = 0;
+        app.tweet = None;
     }
 }
 
@@ -152,6 +155,7 @@ fn select_paper(app: &mut App, paper: usize) {
     if paper != app.paper {
         app.paper = paper;
         app.scroll = 0;
+        app.tweet = None;
     }
 }
 
@@ -190,9 +194,9 @@ fn focus(app: &mut App, dir: isize, wrap: bool) -> Option<Effect> {
     None
 }
 
-/// Width of the text inside the detail pane.
+/// Width of the text inside the detail pane: one column for the tweet marker, one of margin.
 pub fn detail_width(app: &App) -> usize {
-    layout::inner_width(app.areas().detail).saturating_sub(1)
+    layout::inner_width(app.areas().detail).saturating_sub(2)
 }
 
 fn max_scroll(app: &App) -> usize {
@@ -236,13 +240,47 @@ fn open_tweet(app: &mut App) -> Option<Effect> {
         app.set_error("No paper selected");
         return None;
     };
-    let d = detail::build(paper, detail_width(app), &app.theme);
-    let Some(i) = detail::tweet_in_view(&d.tweet_starts, app.scroll) else {
+    let Some(i) = marked_tweet(app) else {
         app.set_error(format!("Paper {} has no tweets", paper.rank));
         return None;
     };
     let url = paper.tweets[i].url.clone();
     checked(app, "tweet", url)
+}
+
+/// The tweet `t` opens: the one marked with `T`, else the one in view.
+pub fn marked_tweet(app: &App) -> Option<usize> {
+    let paper = app.current_paper()?;
+    match app.tweet {
+        Some(i) if i < paper.tweets.len() => Some(i),
+        _ => {
+            let d = detail::build(paper, detail_width(app), &app.theme);
+            detail::tweet_in_view(&d.tweet_starts, app.scroll)
+        }
+    }
+}
+
+/// Marks the next tweet (wrapping) and scrolls it into view.
+fn next_tweet(app: &mut App) -> Option<Effect> {
+    let paper = app.current_paper()?;
+    let n = paper.tweets.len();
+    if n == 0 {
+        app.set_error(format!("Paper {} has no tweets", paper.rank));
+        return None;
+    }
+    let d = detail::build(paper, detail_width(app), &app.theme);
+    let next = match app.tweet {
+        Some(i) => (i + 1) % n,
+        None => detail::tweet_in_view(&d.tweet_starts, app.scroll).map_or(0, |i| (i + 1) % n),
+    };
+    let start = d.tweet_starts[next];
+    let h = layout::inner_height(app.areas().detail);
+    if start < app.scroll || start + 2 > app.scroll + h {
+        app.scroll = start.saturating_sub(1);
+    }
+    app.tweet = Some(next);
+    app.set_status(format!("Tweet {} of {n} marked: t opens it", next + 1));
+    None
 }
 
 fn click(app: &mut App, col: u16, row: u16) -> Option<Effect> {

@@ -7,16 +7,25 @@ use crate::display::width::width;
 use crate::tui::app::App;
 use crate::tui::keymap;
 
-/// The main keys, as many as fit.
+/// The main keys, as many as fit; the help key always comes last, since it leads to the rest.
 pub fn draw(frame: &mut Frame, app: &App, area: Rect) {
-    let mut spans = Vec::new();
-    let mut used = 0;
-    for (keys, label) in keymap::footer() {
-        let w = width(&keys) + 1 + width(label) + 2;
-        if used + w > area.width as usize {
+    let entries = keymap::footer();
+    let entry_w = |(keys, label): &(String, &str)| width(keys) + 1 + width(label) + 2;
+    let (help, rest): (Vec<_>, Vec<_>) =
+        entries.into_iter().partition(|(_, label)| *label == "help");
+    let mut budget = (area.width as usize).saturating_sub(help.iter().map(entry_w).sum());
+    let mut shown = Vec::new();
+    for e in rest {
+        let w = entry_w(&e);
+        if w > budget {
             break;
         }
-        used += w;
+        budget -= w;
+        shown.push(e);
+    }
+    shown.extend(help);
+    let mut spans = Vec::new();
+    for (keys, label) in shown {
         spans.push(Span::styled(keys, app.theme.footer_key));
         spans.push(Span::styled(format!(" {label}  "), app.theme.dim));
     }

@@ -1,0 +1,110 @@
+//! Every screen of the reader rendered at a wide, a classic and a narrow size.
+
+mod support;
+
+use hotpapers::archive::Archive;
+use hotpapers::tui::action::Action;
+use hotpapers::tui::app::App;
+use support::{act, app_with, fixture, render};
+
+const SIZES: [(u16, u16); 3] = [(140, 40), (80, 24), (60, 20)];
+
+fn snap(name: &str, make: impl Fn(u16, u16) -> App) {
+    for (w, h) in SIZES {
+        let app = make(w, h);
+        insta::with_settings!({ snapshot_suffix => format!("{w}x{h}"), prepend_module_to_snapshot => false }, {
+            insta::assert_snapshot!(name, render(&app));
+        });
+    }
+}
+
+fn sample(w: u16, h: u16, actions: &[Action]) -> App {
+    let mut app = app_with(Archive::sample(), w, h);
+    act(&mut app, actions);
+    app
+}
+
+#[test]
+fn start_screen_sample() {
+    snap("start_sample", |w, h| sample(w, h, &[]));
+}
+
+#[test]
+fn day_list_focused() {
+    snap("days_sample", |w, h| {
+        sample(w, h, &[Action::FocusLeft, Action::Down])
+    });
+}
+
+#[test]
+fn paper_open() {
+    snap("paper_sample", |w, h| {
+        sample(w, h, &[Action::Down, Action::Enter])
+    });
+}
+
+#[test]
+fn empty_day() {
+    snap("empty_day_sample", |w, h| {
+        let mut app = app_with(Archive::sample(), w, h);
+        let empty = app
+            .archive
+            .days
+            .iter()
+            .position(|d| d.papers.is_empty())
+            .expect("the sample has an empty day");
+        let back = app.day - empty;
+        act(&mut app, &vec![Action::PrevDay; back]);
+        assert!(app.current_day().unwrap().papers.is_empty());
+        app
+    });
+}
+
+#[test]
+fn japanese_tweet_scrolled() {
+    snap("cjk_tweet_sample", |w, h| {
+        let mut app = app_with(Archive::sample(), w, h);
+        let first = app
+            .archive
+            .days
+            .iter()
+            .position(|d| d.date.to_string() == "2024-03-04")
+            .unwrap();
+        let back = app.day - first;
+        act(&mut app, &vec![Action::PrevDay; back]);
+        act(&mut app, &[Action::Down, Action::Enter, Action::NextTweet]);
+        app
+    });
+}
+
+#[test]
+fn help_overlay() {
+    snap("help", |w, h| sample(w, h, &[Action::ToggleHelp]));
+}
+
+#[test]
+fn fixture_long_titles_cjk_and_emoji() {
+    snap("fixture_start", |w, h| app_with(fixture(), w, h));
+    snap("fixture_paper", |w, h| {
+        let mut app = app_with(fixture(), w, h);
+        act(&mut app, &[Action::Enter, Action::Last]);
+        app
+    });
+}
+
+#[test]
+fn refused_link_in_status_line() {
+    snap("refused_link", |w, h| {
+        let mut app = app_with(fixture(), w, h);
+        act(&mut app, &[Action::Last, Action::OpenAbs]);
+        app
+    });
+}
+
+#[test]
+fn too_small() {
+    let app = app_with(fixture(), 20, 5);
+    insta::assert_snapshot!("too_small_20x5", render(&app));
+    let app = app_with(fixture(), 10, 3);
+    insta::assert_snapshot!("too_small_10x3", render(&app));
+}
