@@ -296,6 +296,14 @@ mod tests {
             Some(Action::ToggleHelp)
         );
         assert_eq!(
+            action_for(press(KeyCode::Char('T'), KeyModifiers::SHIFT)),
+            Some(Action::NextTweet)
+        );
+        assert_eq!(
+            action_for(press(KeyCode::Char('t'), KeyModifiers::NONE)),
+            Some(Action::OpenTweet)
+        );
+        assert_eq!(
             action_for(press(KeyCode::Char('x'), KeyModifiers::NONE)),
             None
         );
