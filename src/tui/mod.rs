@@ -38,7 +38,11 @@ pub fn run(mut app: App, opts: Options) -> anyhow::Result<i32> {
     terminal::install_panic_hook();
     let (tx, rx) = mpsc::channel::<Msg>();
     spawn_signal_thread(tx.clone())?;
-    terminal::enter(opts.mouse)?;
+    if let Err(e) = terminal::enter(opts.mouse) {
+        // It may have got halfway (raw mode on, screen not switched).
+        terminal::restore();
+        return Err(e.into());
+    }
     let result = event_loop(&mut app, &opts, tx, rx);
     terminal::restore();
     result
@@ -98,9 +102,8 @@ fn event_loop(
             Msg::InputGone => return Ok(1),
             Msg::Signal(SIGTSTP) => Some(Action::Suspend),
             Msg::Signal(SIGCONT) | Msg::Signal(SIGWINCH) => {
-                let s = term.size()?;
-                term.clear()?;
-                Some(Action::Resize(s.width, s.height))
+                let (w, h) = repaint(&mut term)?;
+                Some(Action::Resize(w, h))
             }
             Msg::Signal(sig) => return Ok(128 + sig),
             Msg::Browser(text, error) => Some(Action::Status { text, error }),
@@ -113,9 +116,8 @@ fn event_loop(
             }
             Some(Effect::Suspend) => {
                 suspend(opts)?;
-                let s = term.size()?;
-                term.clear()?;
-                update::update(app, Action::Resize(s.width, s.height));
+                let (w, h) = repaint(&mut term)?;
+                update::update(app, Action::Resize(w, h));
             }
             None => {}
         }
@@ -123,6 +125,20 @@ fn event_loop(
             return Ok(0);
         }
     }
+}
+
+/// Clears the screen and makes the next draw repaint everything, at the terminal's current size,
+/// which it returns.
+///
+/// Not `Terminal::clear`: in ratatui 0.30 that first asks the terminal where the cursor is, and
+/// the answer cannot be read while the input thread is blocked in `event::read` (which holds
+/// crossterm's event reader), so it failed after 2 s and the program quit with an error on
+/// every resize and every resume from Ctrl-Z. `Terminal::resize` of a full-screen terminal
+/// clears without asking.
+fn repaint(term: &mut terminal::Term) -> std::io::Result<(u16, u16)> {
+    let s = term.size()?;
+    term.resize(ratatui::layout::Rect::new(0, 0, s.width, s.height))?;
+    Ok((s.width, s.height))
 }
 
 /// Gives the terminal back, stops the process, and takes the terminal again once continued.
@@ -167,10 +183,14 @@ fn spawn_signal_thread(tx: Sender<Msg>) -> anyhow::Result<()> {
     std::thread::spawn(move || {
         for sig in signals.forever() {
             if matches!(sig, SIGTERM | SIGINT | SIGHUP) {
-                // Restore from here too: the main loop may be stuck writing to a dead terminal.
-                terminal::restore();
+                // The loop normally ends at once and `run` restores the terminal. (Restoring
+                // here first could race with a frame being drawn, which would then land on the
+                // shell's screen.)
                 let _ = tx.send(Msg::Signal(sig));
                 std::thread::sleep(Duration::from_millis(500));
+                // Still running: the loop is stuck, e.g. writing to a terminal that no longer
+                // reads. Give back what can be given without blocking, and end anyway.
+                terminal::restore_without_blocking();
                 std::process::exit(128 + sig);
             }
             if tx.send(Msg::Signal(sig)).is_err() {

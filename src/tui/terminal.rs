@@ -44,6 +44,23 @@ pub fn restore() {
     let _ = out.flush();
 }
 
+/// The last resort when the main thread does not answer a termination signal, typically
+/// because it is blocked writing to a terminal that no longer reads (it then holds the stdout
+/// lock, so `restore` would block too). Raw mode is turned off first, since that needs no
+/// writing; the escape sequences are tried from another thread and waited for only briefly.
+pub fn restore_without_blocking() {
+    if !ACTIVE.load(Ordering::SeqCst) {
+        return;
+    }
+    let _ = disable_raw_mode();
+    let (done, wait) = std::sync::mpsc::channel();
+    std::thread::spawn(move || {
+        restore();
+        let _ = done.send(());
+    });
+    let _ = wait.recv_timeout(std::time::Duration::from_millis(200));
+}
+
 /// Restores the terminal before the default panic message is printed, so the message is
 /// readable and the shell is usable.
 pub fn install_panic_hook() {
