@@ -12,7 +12,7 @@ pub mod theme;
 pub mod ui;
 pub mod update;
 
-use std::sync::mpsc::{self, Receiver, RecvTimeoutError, Sender};
+use std::sync::mpsc::{self, Receiver, Sender};
 use std::time::Duration;
 
 use crossterm::event::{self, Event, MouseButton, MouseEventKind};
@@ -69,12 +69,16 @@ fn event_loop(
             }
         });
     }
+    let mut dirty = true;
     loop {
-        term.draw(|f| ui::draw(f, app))?;
-        let msg = match rx.recv_timeout(Duration::from_millis(250)) {
+        // Draw only after something happened: an idle reader costs no CPU.
+        if dirty {
+            term.draw(|f| ui::draw(f, app))?;
+            dirty = false;
+        }
+        let msg = match rx.recv() {
             Ok(m) => m,
-            Err(RecvTimeoutError::Timeout) => continue,
-            Err(RecvTimeoutError::Disconnected) => return Ok(0),
+            Err(_) => return Ok(0),
         };
         let action = match msg {
             Msg::Input(ev) => match ev {
@@ -109,6 +113,7 @@ fn event_loop(
             Msg::Browser(text, error) => Some(Action::Status { text, error }),
         };
         let Some(action) = action else { continue };
+        dirty = true;
         match update::update(app, action) {
             Some(Effect::OpenUrl { what, url }) => {
                 app.set_status(format!("Opening the {what}: {url}"));
