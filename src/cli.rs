@@ -10,7 +10,7 @@ use clap::{Parser, Subcommand, ValueEnum};
 /// ARCHIVE is a folder of digest posts or a blog checkout holding content/posts. Without one,
 /// $HOTPAPERS_ARCHIVE is used, and failing that the sample archive built into the program.
 #[derive(Debug, Parser)]
-#[command(name = "hotpapers", version, args_conflicts_with_subcommands = true)]
+#[command(name = "hotpapers", version, subcommand_negates_reqs = true)]
 pub struct Cli {
     #[command(subcommand)]
     pub command: Option<Command>,

@@ -3,6 +3,8 @@
 use std::fmt;
 use std::path::PathBuf;
 
+use super::text::is_forbidden;
+
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
 pub enum Severity {
     Warning,
@@ -52,18 +54,38 @@ impl fmt::Display for Diagnostic {
             Severity::Warning => "warning",
             Severity::Error => "error",
         };
-        let path = self.path.display();
+        // File names come from the archive and may hold escape sequences or newlines; `check`
+        // prints this to a terminal, one diagnostic a line. Escaped, not dropped, so the file can
+        // still be found.
+        let path = self.path.display().to_string();
+        let (path, message) = (Escaped(&path), Escaped(&self.message));
         match self.line {
-            Some(line) => write!(f, "{kind}: {path}:{line}: {}", self.message),
-            None => write!(f, "{kind}: {path}: {}", self.message),
+            Some(line) => write!(f, "{kind}: {path}:{line}: {message}"),
+            None => write!(f, "{kind}: {path}: {message}"),
         }
+    }
+}
+
+/// Text with newlines and forbidden characters shown as `\n`, `\u{1b}`, ….
+struct Escaped<'a>(&'a str);
+
+impl fmt::Display for Escaped<'_> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        for c in self.0.chars() {
+            if c == '\n' || is_forbidden(c) {
+                write!(f, "{}", c.escape_default())?;
+            } else {
+                write!(f, "{c}")?;
+            }
+        }
+        Ok(())
     }
 }
 
 /// Failures that stop an archive from being read at all (a single bad post never does).
 #[derive(Debug, thiserror::Error)]
 pub enum ArchiveError {
-    #[error("{path}: cannot read the archive: {source}")]
+    #[error("{path}: cannot read the archive")]
     Io {
         path: PathBuf,
         #[source]
