@@ -85,7 +85,7 @@ pub fn parse(body: &str) -> (Vec<(Paper, usize)>, Vec<BodyProblem>) {
             rank,
             title,
             &blocks[i..end],
-            b.range.end..section_end,
+            b.range.start..section_end,
             &mut problems,
         );
         papers.push((paper, b.range.start));
@@ -121,6 +121,7 @@ enum Stage {
     Abstract,
 }
 
+/// `section` spans the paper from its heading to the next heading (or the end of the body).
 fn read_paper(
     body: &str,
     rank: u32,
@@ -143,6 +144,7 @@ fn read_paper(
         tweets: Vec::new(),
         line: 0,
     };
+    // Problems with the paper as a whole are reported at its heading's line.
     let heading_offset = section.start;
     let mut stage = Stage::Authors;
     let (mut seen_counts, mut seen_links) = (false, false);
@@ -498,6 +500,7 @@ mod tests {
     fn missing_fields_are_reported() {
         let (papers, problems) = parse("# 1. Bare\n");
         assert_eq!(papers.len(), 1);
+        assert!(problems.iter().all(|p| p.offset == 0), "{problems:?}");
         let text: Vec<_> = problems.iter().map(|p| p.message.as_str()).collect();
         assert!(text.iter().any(|m| m.contains("retweets")), "{text:?}");
         assert!(text.iter().any(|m| m.contains("abs link")));

@@ -8,6 +8,11 @@ use chrono::{DateTime, NaiveDate, NaiveDateTime};
 /// Front matter larger than this is not handed to the YAML parser; real posts use well under 1 KiB.
 pub const MAX_FRONT_MATTER: usize = 64 * 1024;
 
+/// Front matter whose `[`/`{` nest deeper than this is not handed to the YAML parser: its time
+/// grows with the square of the depth (64 KiB of `[` takes seconds), and serde_yaml refuses
+/// anything deeper than 128 anyway. Real posts do not nest at all.
+const MAX_NESTING: usize = 128;
+
 /// The fields of the front matter the reader uses.
 #[derive(Debug, Default, Clone, PartialEq, Eq)]
 pub struct FrontMatter {
@@ -67,6 +72,7 @@ pub fn split(text: &str) -> Split<'_> {
 #[derive(Debug, PartialEq, Eq)]
 pub enum Problem {
     TooLarge(usize),
+    TooDeep,
     Aliases,
     Invalid {
         line: Option<usize>,
@@ -81,6 +87,10 @@ impl std::fmt::Display for Problem {
             Problem::TooLarge(n) => write!(
                 f,
                 "front matter is {n} bytes (limit {MAX_FRONT_MATTER}); read only its plain `key: value` lines"
+            ),
+            Problem::TooDeep => write!(
+                f,
+                "front matter nests more than {MAX_NESTING} levels deep; read only its plain `key: value` lines"
             ),
             Problem::Aliases => f.write_str(
                 "front matter uses YAML aliases, which are not expanded; read only its plain `key: value` lines",
@@ -100,6 +110,8 @@ impl std::fmt::Display for Problem {
 pub fn parse(yaml: &str, yaml_line: usize) -> (FrontMatter, Option<Problem>) {
     let problem = if yaml.len() > MAX_FRONT_MATTER {
         Some(Problem::TooLarge(yaml.len()))
+    } else if flow_depth(yaml) > MAX_NESTING {
+        Some(Problem::TooDeep)
     } else if has_alias(yaml) {
         // Alias graphs expand exponentially in serde_yaml 0.9; posts never need them.
         Some(Problem::Aliases)
@@ -151,6 +163,12 @@ pub fn scan_lines(yaml: &str) -> FrontMatter {
     fm
 }
 
+/// 0-based index of the first top-level `key:` line, to point a warning about a field at it.
+pub fn key_line(yaml: &str, key: &str) -> Option<usize> {
+    yaml.lines()
+        .position(|l| l.split_once(':').is_some_and(|(k, _)| k.trim_end() == key))
+}
+
 fn unquote(v: &str) -> &str {
     for q in ['"', '\''] {
         if v.len() >= 2 && v.starts_with(q) && v.ends_with(q) {
@@ -170,30 +188,66 @@ fn scalar_string(v: &serde_yaml::Value) -> Option<String> {
     }
 }
 
-/// True if the YAML may contain an alias (`*name` where a value can start). Quoted text is
-/// skipped so that `description: "a *star*"` does not count; comments likewise.
-fn has_alias(yaml: &str) -> bool {
-    for line in yaml.lines() {
-        let mut quote: Option<char> = None;
-        let mut prev = ' ';
-        for c in line.chars() {
-            match quote {
-                Some(q) if c == q => quote = None,
-                Some(_) => {}
-                None => match c {
-                    '"' | '\'' if matches!(prev, ' ' | ':' | '[' | '{' | ',' | '-') => {
-                        quote = Some(c)
-                    }
-                    '#' if prev == ' ' => break,
-                    '*' if matches!(prev, ' ' | '[' | '{' | ',' | '-' | ':') => return true,
-                    _ => {}
-                },
+/// The deepest nesting of flow brackets. Brackets in quotes and comments count too, which can
+/// only overestimate, and only in front matter no post has.
+fn flow_depth(yaml: &str) -> usize {
+    let (mut depth, mut max) = (0usize, 0);
+    for b in yaml.bytes() {
+        match b {
+            b'[' | b'{' => {
+                depth += 1;
+                max = max.max(depth);
             }
-            prev = c;
+            b']' | b'}' => depth = depth.saturating_sub(1),
+            _ => {}
         }
-        if line.starts_with('*') {
-            return true;
+    }
+    max
+}
+
+/// True if the YAML may contain an alias. Errs towards yes: a false yes only costs a warning and
+/// the plain-line fallback, a false no could let an alias bomb through.
+fn has_alias(yaml: &str) -> bool {
+    yaml.lines().any(line_has_alias)
+}
+
+/// An alias can only stand where a node starts: at the start of a line's content, after a `- `,
+/// `? ` or `: ` indicator, after `[`, `{` or `,`, or after an anchor or tag. Anywhere else a `*`
+/// is plain text, as in `description: a *bold* claim`, which must not cost a warning.
+fn line_has_alias(line: &str) -> bool {
+    let mut chars = line.chars().peekable();
+    let mut at_node = true;
+    let mut prev = ' ';
+    while let Some(c) = chars.next() {
+        let blank_next = chars.peek().is_none_or(|n| n.is_whitespace());
+        match c {
+            c if c.is_whitespace() => {}
+            '#' if prev.is_whitespace() => return false,
+            '*' if at_node => return true,
+            '"' | '\'' if at_node => {
+                // Skip the quoted scalar (to the end of the line if it goes on).
+                let mut escaped = false;
+                for q in chars.by_ref() {
+                    if c == '"' && q == '\\' && !escaped {
+                        escaped = true;
+                        continue;
+                    }
+                    if q == c && !escaped {
+                        break;
+                    }
+                    escaped = false;
+                }
+                at_node = false;
+            }
+            '&' | '!' if at_node => {
+                // An anchor or tag: the node itself still follows.
+                while chars.next_if(|n| !n.is_whitespace()).is_some() {}
+            }
+            '-' | '?' | ':' if blank_next => at_node = true,
+            '[' | '{' | ',' => at_node = true,
+            _ => at_node = false,
         }
+        prev = c;
     }
     false
 }
@@ -317,6 +371,33 @@ mod tests {
         assert!(!has_alias(
             "description: \"a *star* here\"\ntitle: 'x *y'\n"
         ));
+        assert!(!has_alias(
+            "description: a *bold* claim, 2 * 3 # *c\ntags: [a, b]\nk: \"q\\\" *\"\n"
+        ));
+        for alias in [
+            "*a : x\n",
+            "  - *a\n",
+            "k: *a\n",
+            "k: [x, *a]\n",
+            "k: {x: *a}\n",
+            "k: !!str &b *a\n",
+            "? *a\n",
+        ] {
+            assert!(has_alias(alias), "{alias}");
+        }
+    }
+
+    #[test]
+    fn deep_nesting_is_not_parsed() {
+        let deep = format!(
+            "title: Hot Papers 2020-01-02\nk: {}\n",
+            "[".repeat(MAX_NESTING + 1)
+        );
+        let (fm, p) = parse(&deep, 2);
+        assert_eq!(p, Some(Problem::TooDeep));
+        assert_eq!(fm.title.as_deref(), Some("Hot Papers 2020-01-02"));
+        let ok = format!("k: {}{}\n", "[".repeat(3), "]".repeat(3));
+        assert_eq!(parse(&ok, 2).1, None);
     }
 
     #[test]

@@ -36,7 +36,7 @@ impl Archive {
         let root = posts_root(dir)?;
         let (files, mut diagnostics) = discover(&root)?;
         let parsed = read::read_all(&files);
-        let mut archive = Archive::assemble(parsed);
+        let mut archive = Archive::assemble_in(parsed, &root);
         diagnostics.append(&mut archive.diagnostics);
         archive.diagnostics = diagnostics;
         archive.root = Some(root);
@@ -45,11 +45,18 @@ impl Archive {
 
     /// The sample archive embedded in the binary.
     pub fn sample() -> Archive {
-        Archive::assemble(sample::parse_all())
+        Archive::assemble_in(sample::parse_all(), Path::new(sample::SAMPLE_PREFIX))
     }
 
     /// Builds an archive from parsed posts: sorts the days and keeps one post per date.
     pub fn assemble(parsed: Vec<Parsed>) -> Archive {
+        Archive::assemble_in(parsed, Path::new(""))
+    }
+
+    /// `assemble` for posts whose files are relative to `base`. A day only knows its relative
+    /// file, so the duplicate warning joins `base` back on to name the file like every other
+    /// diagnostic does.
+    fn assemble_in(parsed: Vec<Parsed>, base: &Path) -> Archive {
         let mut diagnostics = Vec::new();
         let mut days = Vec::with_capacity(parsed.len());
         for p in parsed {
@@ -62,7 +69,7 @@ impl Archive {
         for day in days {
             if let Some(prev) = kept.last_mut().filter(|d| d.date == day.date) {
                 diagnostics.push(Diagnostic::warning(
-                    &prev.file,
+                    base.join(&prev.file),
                     None,
                     format!(
                         "second post for {}; {} is newer and is shown instead",

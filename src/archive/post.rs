@@ -8,7 +8,7 @@ use super::body;
 use super::diagnostic::Diagnostic;
 use super::frontmatter;
 use super::model::Day;
-use super::text::{LineIndex, collapse_ws, normalize_newlines, sanitize_in_place};
+use super::text::{LineIndex, collapse_ws, normalize_newlines, sanitize_in_place, strip_forbidden};
 
 /// Files larger than this are not posts (the largest real ones are ~100 KB).
 pub const MAX_FILE_SIZE: u64 = 16 * 1024 * 1024;
@@ -59,6 +59,9 @@ pub fn parse_post(path: &Path, rel: &str, bytes: &[u8]) -> Parsed {
         }
     };
     let text = normalize_newlines(&decoded);
+    // Controls go before parsing as well as after: removed only from the finished fields, one
+    // standing between two spaces would leave a double space behind in collapsed text.
+    let text = strip_forbidden(&text);
     let lines = LineIndex::new(&text);
 
     let split = frontmatter::split(&text);
@@ -117,9 +120,12 @@ pub fn parse_post(path: &Path, rel: &str, bytes: &[u8]) -> Parsed {
     let published = fm.date.as_deref().and_then(|d| {
         let t = frontmatter::parse_published(d);
         if t.is_none() {
+            // An unterminated front matter was read from the start of the body.
+            let yaml = split.yaml.unwrap_or(&text[split.body_start..]);
+            let line = frontmatter::key_line(yaml, "date").map(|i| split.yaml_line + i);
             out.diagnostics.push(Diagnostic::warning(
                 path,
-                None,
+                line,
                 format!(
                     "front-matter date {:?} is not a date-time; ignored",
                     d.chars().take(40).collect::<String>()

@@ -14,13 +14,28 @@ pub fn is_forbidden(c: char) -> bool {
 /// Removes forbidden characters and turns tabs into spaces. Borrows when nothing changes, which is
 /// the common case, so the cost on clean archives stays a scan.
 pub fn sanitize(s: &str) -> Cow<'_, str> {
-    if !s.chars().any(|c| c == '\t' || is_forbidden(c)) {
+    clean(s, true)
+}
+
+/// Removes forbidden characters but keeps tabs, for text that is still to be parsed (a tab
+/// indents Markdown by up to four columns, a space by one). The forbidden characters that are
+/// white space (vertical tab, form feed, NEL) become spaces, since they can be all that
+/// separates two words.
+pub fn strip_forbidden(s: &str) -> Cow<'_, str> {
+    clean(s, false)
+}
+
+fn clean(s: &str, tabs: bool) -> Cow<'_, str> {
+    if !s.chars().any(|c| (tabs && c == '\t') || is_forbidden(c)) {
         return Cow::Borrowed(s);
     }
     Cow::Owned(
         s.chars()
-            .filter(|&c| !is_forbidden(c))
-            .map(|c| if c == '\t' { ' ' } else { c })
+            .filter_map(|c| match c {
+                '\t' if tabs => Some(' '),
+                c if is_forbidden(c) => c.is_whitespace().then_some(' '),
+                c => Some(c),
+            })
             .collect(),
     )
 }
@@ -89,6 +104,13 @@ mod tests {
         let dirty = "a\u{1b}[31mb\u{7}\tc\u{9b}d\u{202e}e\nf\u{2066}";
         assert_eq!(sanitize(dirty), "a[31mb cde\nf");
         assert!(matches!(sanitize("clean — 日本語 🙂"), Cow::Borrowed(_)));
+        assert_eq!(sanitize("a\u{b}b\u{c}c\u{85}d"), "a b c d");
+    }
+
+    #[test]
+    fn strip_forbidden_keeps_tabs() {
+        assert_eq!(strip_forbidden("\ta\u{1b}[1m\u{c}b\u{202e}"), "\ta[1m b");
+        assert!(matches!(strip_forbidden("\tclean"), Cow::Borrowed(_)));
     }
 
     #[test]

@@ -1,7 +1,7 @@
 //! Embedded tweets: `<blockquote class="twitter-tweet">…&mdash; Name (@handle) <a href="…">Date</a></blockquote>`.
 
 use super::model::Tweet;
-use super::text::{collapse_ws, decode_entities};
+use super::text::{collapse_ws, decode_entities, strip_forbidden};
 
 /// A tweet found in a region of the post, with where it starts (byte offset in the region).
 pub struct Found {
@@ -66,7 +66,7 @@ fn parse_one(raw: &str, lower: &str) -> Found {
                 None => before.rsplit('—').next().unwrap_or(before),
             };
             (
-                collapse_ws(&decode_entities(&strip_tags(before))),
+                collapse_ws(&decode(&strip_tags(before))),
                 after[..handle_len].trim().to_string(),
             )
         }
@@ -83,8 +83,8 @@ fn parse_one(raw: &str, lower: &str) -> Found {
             let text_end = attribution[a_end..]
                 .find('<')
                 .map_or(attribution.len(), |i| a_end + i);
-            let date = collapse_ws(&decode_entities(&attribution[a_end..text_end]));
-            (strip_query(&decode_entities(&href)).to_string(), date)
+            let date = collapse_ws(&decode(&attribution[a_end..text_end]));
+            (strip_query(&decode(&href)).to_string(), date)
         }
         None => {
             problem = problem.or(Some("a tweet has no status link"));
@@ -104,6 +104,13 @@ fn parse_one(raw: &str, lower: &str) -> Found {
         offset: 0,
         problem,
     }
+}
+
+/// Decodes entities and drops what they may encode that must not be shown (`&#155;`, `&#8238;`),
+/// before any white space is collapsed, so no double space is left where they were. (References
+/// to C0 controls such as `&#27;` are left as typed by the decoder.)
+fn decode(s: &str) -> String {
+    strip_forbidden(&decode_entities(s)).into_owned()
 }
 
 /// Cuts the query string and fragment off a URL.
@@ -195,7 +202,7 @@ pub fn html_to_text(html: &str) -> String {
         pos = end;
     }
     flat.push_str(&html[pos..]);
-    let decoded = decode_entities(&flat);
+    let decoded = decode(&flat);
     let mut out = String::with_capacity(decoded.len());
     let mut blank_run = 0;
     for line in decoded.split('\n') {
