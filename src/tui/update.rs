@@ -251,12 +251,15 @@ fn open_tweet(app: &mut App) -> Option<Effect> {
 /// The tweet `t` opens: the one marked with `T`, else the one in view.
 pub fn marked_tweet(app: &App) -> Option<usize> {
     let paper = app.current_paper()?;
+    let d = detail::build(paper, detail_width(app), &app.theme);
+    marked_tweet_in(app, &d.tweet_starts)
+}
+
+/// `marked_tweet` for a detail already built (drawing has one at hand).
+pub fn marked_tweet_in(app: &App, tweet_starts: &[usize]) -> Option<usize> {
     match app.tweet {
-        Some(i) if i < paper.tweets.len() => Some(i),
-        _ => {
-            let d = detail::build(paper, detail_width(app), &app.theme);
-            detail::tweet_in_view(&d.tweet_starts, app.scroll)
-        }
+        Some(i) if i < tweet_starts.len() => Some(i),
+        _ => detail::tweet_in_view(tweet_starts, app.scroll),
     }
 }
 

@@ -27,7 +27,7 @@ pub fn draw(frame: &mut Frame, app: &App, area: Rect) {
         Span::styled(position, app.theme.dim),
     ]);
     frame.render_widget(pane_block(app, Pane::Paper, title), area);
-    let in_view = crate::tui::update::marked_tweet(app);
+    let in_view = crate::tui::update::marked_tweet_in(app, &d.tweet_starts);
     let mut lines: Vec<Line> = Vec::with_capacity(body.height as usize);
     for (i, line) in d
         .lines
