@@ -606,3 +606,38 @@ fn sigterm_ends_the_reader_even_when_the_terminal_stops_reading() {
     s.wait_exit();
     assert!(cooked(&s.termios()), "raw mode was left on");
 }
+
+/// SGR sequences that set a foreground or background color (30–37, 38;…, 40–47, 90–97).
+fn has_color(raw: &[u8]) -> bool {
+    let text = String::from_utf8_lossy(raw);
+    text.split("\u{1b}[").skip(1).any(|seq| {
+        let Some(end) = seq.find('m') else {
+            return false;
+        };
+        let params = &seq[..end];
+        params.chars().all(|c| c.is_ascii_digit() || c == ';')
+            && params
+                .split(';')
+                .any(|p| matches!(p.parse::<u16>(), Ok(30..=49 | 90..=107)))
+    })
+}
+
+#[test]
+fn no_color_turns_colors_off_but_keeps_the_selection_visible() {
+    let dir = fixture();
+    let mut cmd = hotpapers(&[&arg(dir.path())]);
+    cmd.env("NO_COLOR", "1");
+    let s = start_cmd(cmd);
+    s.wait_text(FRI[0].abstract_text);
+    assert!(!has_color(&s.raw()), "colors written despite NO_COLOR");
+    assert!(
+        highlighted(&s, locate(&s, FRI[0].title)),
+        "selection not visible without colors"
+    );
+    quit(s);
+
+    let s = start(&[&arg(dir.path())]);
+    s.wait_text(FRI[0].abstract_text);
+    assert!(has_color(&s.raw()), "colors are used by default");
+    quit(s);
+}
