@@ -2,24 +2,23 @@
 //! to our screen.
 
 use std::process::{Command, Stdio};
-use std::sync::mpsc::Sender;
 
-/// Starts the browser for an already checked URL. The outcome arrives later on `done` as a
-/// status message (text, is_error), so a slow or hanging browser never blocks the UI.
-pub fn open(what: &'static str, url: String, done: Sender<(String, bool)>) {
+/// Starts the browser for an already checked URL in its own thread and reports the outcome
+/// to `done` as a status message (text, is_error), so a slow or hanging browser never blocks
+/// the UI.
+pub fn open(what: &'static str, url: String, done: impl FnOnce(String, bool) + Send + 'static) {
     std::thread::spawn(move || {
         let result = match std::env::var("BROWSER") {
             Ok(b) if !b.trim().is_empty() => run_browser_var(&b, &url),
             _ => open::that_detached(&url).map_err(|e| e.to_string()),
         };
-        let msg = match result {
-            Ok(()) => (format!("Opened the {what}: {url}"), false),
-            Err(e) => (
+        match result {
+            Ok(()) => done(format!("Opened the {what}: {url}"), false),
+            Err(e) => done(
                 format!("Could not open the {what} ({e}); the link is {url}"),
                 true,
             ),
-        };
-        let _ = done.send(msg);
+        }
     });
 }
 

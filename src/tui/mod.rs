@@ -58,17 +58,6 @@ fn event_loop(
     let size = term.size()?;
     update::update(app, Action::Resize(size.width, size.height));
     spawn_input_thread(tx.clone());
-    let (btx, brx) = mpsc::channel::<(String, bool)>();
-    {
-        let tx = tx.clone();
-        std::thread::spawn(move || {
-            for (text, error) in brx {
-                if tx.send(Msg::Browser(text, error)).is_err() {
-                    break;
-                }
-            }
-        });
-    }
     let mut dirty = true;
     loop {
         // Draw only after something happened: an idle reader costs no CPU.
@@ -117,7 +106,10 @@ fn event_loop(
         match update::update(app, action) {
             Some(Effect::OpenUrl { what, url }) => {
                 app.set_status(format!("Opening the {what}: {url}"));
-                browser::open(what, url, btx.clone());
+                let tx = tx.clone();
+                browser::open(what, url, move |text, error| {
+                    let _ = tx.send(Msg::Browser(text, error));
+                });
             }
             Some(Effect::Suspend) => {
                 suspend(opts)?;
