@@ -216,7 +216,14 @@ fn help_captures_keys_until_closed() {
     act(&mut app, &[Action::ToggleHelp, Action::Down, Action::Quit]);
     assert!(!app.quit && app.overlay.is_none());
     assert_eq!(app.paper, 0);
-    act(&mut app, &[Action::ToggleHelp, Action::Back]);
+    act(&mut app, &[Action::ToggleHelp, Action::Resize(80, 24)]);
+    assert_eq!(
+        (app.width, app.overlay.is_some()),
+        (80, true),
+        "resizes apply under the help"
+    );
+    assert_eq!(update(&mut app, Action::Suspend), Some(Effect::Suspend));
+    act(&mut app, &[Action::Back]);
     assert!(app.overlay.is_none());
 }
 

@@ -8,8 +8,15 @@ use super::layout::{self, Mode};
 use crate::links::check_url;
 
 pub fn update(app: &mut App, action: Action) -> Option<Effect> {
+    // While the help is open it takes the keys; what is not a key still applies underneath.
     if let Some(Overlay::Help { scroll }) = app.overlay {
-        return update_help(app, action, scroll);
+        if !matches!(
+            action,
+            Action::Resize(..) | Action::Status { .. } | Action::Suspend
+        ) {
+            update_help(app, action, scroll);
+            return None;
+        }
     }
     let effect = match action {
         Action::Quit => {
@@ -71,12 +78,12 @@ pub fn update(app: &mut App, action: Action) -> Option<Effect> {
     effect
 }
 
-fn update_help(app: &mut App, action: Action, scroll: usize) -> Option<Effect> {
+fn update_help(app: &mut App, action: Action, scroll: usize) {
     let rows = super::keymap::BINDINGS.len();
     let new = match action {
         Action::ToggleHelp | Action::Back | Action::Quit => {
             app.overlay = None;
-            return None;
+            return;
         }
         Action::Down => scroll + 1,
         Action::Up => scroll.saturating_sub(1),
@@ -84,22 +91,11 @@ fn update_help(app: &mut App, action: Action, scroll: usize) -> Option<Effect> {
         Action::PageUp | Action::HalfPageUp => scroll.saturating_sub(10),
         Action::First => 0,
         Action::Last => rows,
-        Action::Resize(w, h) => {
-            app.width = w;
-            app.height = h;
-            scroll
-        }
-        Action::Status { text, error } => {
-            app.status = Some(super::app::Status { text, error });
-            scroll
-        }
-        Action::Suspend => return Some(Effect::Suspend),
         _ => scroll,
     };
     app.overlay = Some(Overlay::Help {
         scroll: new.min(rows),
     });
-    None
 }
 
 /// Rows a page-wise move covers in the focused pane.
