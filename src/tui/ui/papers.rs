@@ -45,24 +45,19 @@ pub fn draw(frame: &mut Frame, app: &App, area: Rect) {
         return;
     }
     let max_score = day.papers.iter().map(|p| p.score()).max().unwrap_or(0);
-    let rt_w = day
-        .papers
-        .iter()
-        .map(|p| p.retweets.to_string().len())
-        .max()
-        .unwrap_or(1);
-    let fav_w = day
-        .papers
-        .iter()
-        .map(|p| p.favorites.to_string().len())
-        .max()
-        .unwrap_or(1);
-    let rank_w = day
-        .papers
-        .iter()
-        .map(|p| p.rank.to_string().len())
-        .max()
-        .unwrap_or(1);
+    // Columns as wide as the day's widest number, so the rows line up.
+    let col = |n: fn(&crate::archive::Paper) -> u64| {
+        day.papers
+            .iter()
+            .map(|p| n(p).to_string().len())
+            .max()
+            .unwrap_or(1)
+    };
+    let (rt_w, fav_w, rank_w) = (
+        col(|p| p.retweets),
+        col(|p| p.favorites),
+        col(|p| u64::from(p.rank)),
+    );
     let show_bar = w >= 60;
     let show_cats = w >= 90;
     let mut lines = Vec::new();
