@@ -56,6 +56,77 @@ pub enum Command {
     },
     /// Load every post and report problems; exit status 1 if any post has errors.
     Check,
+    /// Find papers across every day. Exit status 1 when nothing matches, like grep.
+    ///
+    /// Words are ANDed and match inside words, ignoring case; "a phrase" matches as written;
+    /// ti: au: abs: cat: id: tw: limit a word or phrase to the title, authors, abstract,
+    /// categories, arXiv id or tweets; -word excludes.
+    Search {
+        /// The query, e.g. diffusion au:"Yang Song" -cat:cs.CV
+        #[arg(required = true, value_name = "QUERY", allow_hyphen_values = true)]
+        query: Vec<String>,
+        /// Show at most N results (newest first).
+        #[arg(long, value_name = "N")]
+        limit: Option<usize>,
+        /// Print a JSON array (`[]` when nothing matches).
+        #[arg(long)]
+        json: bool,
+    },
+    /// The most talked-about papers over a span of days, each paper once (its best day).
+    Top {
+        /// First day (inclusive): YYYY-MM-DD, latest, today or yesterday.
+        #[arg(long, value_name = "DAY", value_parser = parse_day)]
+        since: Option<DaySpec>,
+        /// Last day (inclusive).
+        #[arg(long, value_name = "DAY", value_parser = parse_day)]
+        until: Option<DaySpec>,
+        /// What to rank by.
+        #[arg(long, value_enum, default_value_t = crate::search::Measure::Score)]
+        by: crate::search::Measure,
+        /// Show at most N papers.
+        #[arg(long, value_name = "N", default_value_t = 20)]
+        limit: usize,
+        /// Print a JSON array.
+        #[arg(long)]
+        json: bool,
+    },
+}
+
+/// Takes `--limit N`, `--json` and `--archive DIR` out of a search query's words. The query must
+/// accept words starting with `-` (exclusions), which makes clap hand it every later flag too.
+pub fn split_search_flags(
+    words: &[String],
+    limit: &mut Option<usize>,
+    json: &mut bool,
+    archive: &mut Option<PathBuf>,
+) -> Result<Vec<String>, String> {
+    let mut query = Vec::new();
+    let mut it = words.iter();
+    while let Some(w) = it.next() {
+        let (flag, inline) = match w.split_once('=') {
+            Some((f, v)) if f.starts_with("--") => (f, Some(v.to_string())),
+            _ => (w.as_str(), None),
+        };
+        let mut value = |name: &str| {
+            inline
+                .clone()
+                .or_else(|| it.next().cloned())
+                .ok_or(format!("{name} needs a value"))
+        };
+        match flag {
+            "--json" if inline.is_none() => *json = true,
+            "--limit" => {
+                let v = value("--limit")?;
+                *limit = Some(
+                    v.parse()
+                        .map_err(|_| format!("--limit takes a number, not {v:?}"))?,
+                );
+            }
+            "--archive" => *archive = Some(PathBuf::from(value("--archive")?)),
+            _ => query.push(w.clone()),
+        }
+    }
+    Ok(query)
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
@@ -112,6 +183,38 @@ mod tests {
             NaiveDate::from_ymd_opt(2020, 2, 29)
         );
         assert_eq!(DaySpec::Latest.resolve(d), None);
+    }
+
+    #[test]
+    fn search_flags_after_the_query_are_flags() {
+        let words: Vec<String> = [
+            "ti:gan",
+            "-cat:cs.CV",
+            "--limit",
+            "3",
+            "--json",
+            "--archive=/x",
+            "-survey",
+        ]
+        .map(String::from)
+        .to_vec();
+        let (mut limit, mut json, mut archive) = (None, false, None);
+        let q = split_search_flags(&words, &mut limit, &mut json, &mut archive).unwrap();
+        assert_eq!(q, ["ti:gan", "-cat:cs.CV", "-survey"]);
+        assert_eq!(
+            (limit, json, archive),
+            (Some(3), true, Some(PathBuf::from("/x")))
+        );
+        assert!(split_search_flags(&["--limit".into()], &mut limit, &mut json, &mut None).is_err());
+        assert!(
+            split_search_flags(
+                &["--limit".into(), "x".into()],
+                &mut limit,
+                &mut json,
+                &mut None
+            )
+            .is_err()
+        );
     }
 
     #[test]

@@ -4,6 +4,8 @@
 
 pub mod archive;
 pub mod cli;
+pub mod commands;
 pub mod display;
 pub mod links;
+pub mod search;
 pub mod tui;

@@ -5,7 +5,8 @@ use anyhow::{Context, Result};
 use clap::Parser;
 
 use hotpapers::archive::Archive;
-use hotpapers::cli::{Cli, Command, DaySpec, Format};
+use hotpapers::cli::{Cli, Command, DaySpec, Format, split_search_flags};
+use hotpapers::commands;
 use hotpapers::tui::{self, app::App, open_day, theme::Theme};
 
 fn main() -> ExitCode {
@@ -76,6 +77,30 @@ fn run(cli: Cli) -> Result<ExitCode> {
             writeln!(out)?;
             Ok(ExitCode::SUCCESS)
         }
+        Some(Command::Search { query, limit, json }) => {
+            let (mut limit, mut json, mut dir) = (*limit, *json, None);
+            let words = split_search_flags(query, &mut limit, &mut json, &mut dir)
+                .map_err(|e| anyhow::anyhow!(e))?;
+            if words.is_empty() {
+                anyhow::bail!("search needs a query");
+            }
+            let archive = match dir {
+                Some(d) => Archive::load(&d)?,
+                None => load(&cli)?,
+            };
+            commands::search(&archive, &words, limit, json)
+        }
+        Some(Command::Top {
+            since,
+            until,
+            by,
+            limit,
+            json,
+        }) => {
+            let archive = load(&cli)?;
+            let resolve = |d: &Option<DaySpec>| d.map(|d| resolve_day(&archive, d));
+            commands::top(&archive, resolve(since), resolve(until), *by, *limit, *json)
+        }
         None => read(&cli),
     }
 }
@@ -97,6 +122,13 @@ fn read(cli: &Cli) -> Result<ExitCode> {
         },
     )?;
     Ok(ExitCode::from(code.clamp(0, 255) as u8))
+}
+
+/// A day as the user named it; `latest` is the archive's newest day.
+fn resolve_day(archive: &Archive, spec: DaySpec) -> chrono::NaiveDate {
+    spec.resolve(today())
+        .or_else(|| archive.days.last().map(|d| d.date))
+        .unwrap_or_else(today)
 }
 
 fn describe(spec: DaySpec) -> String {

@@ -1,0 +1,115 @@
+//! The `search` and `top` commands: results for people, or JSON for programs.
+
+use std::io::Write;
+use std::process::ExitCode;
+
+use chrono::NaiveDate;
+use serde::Serialize;
+
+use crate::archive::Archive;
+use crate::search::{Measure, SearchIndex, parse, query::join_args, top as rank};
+
+#[derive(Serialize)]
+struct Hit<'a> {
+    date: NaiveDate,
+    rank: u32,
+    arxiv_id: Option<&'a str>,
+    title: &'a str,
+    retweets: u64,
+    favorites: u64,
+    abs_url: Option<&'a str>,
+}
+
+pub fn search(
+    archive: &Archive,
+    words: &[String],
+    limit: Option<usize>,
+    json: bool,
+) -> anyhow::Result<ExitCode> {
+    let text = join_args(words);
+    let query = parse(&text).map_err(|e| anyhow::anyhow!("query {text:?}: {e}"))?;
+    let index = SearchIndex::build(archive);
+    let refs = index.search(&query);
+    let hits: Vec<Hit> = refs
+        .iter()
+        .take(limit.unwrap_or(usize::MAX))
+        .map(|r| {
+            let day = &archive.days[r.day];
+            let p = &day.papers[r.paper];
+            Hit {
+                date: day.date,
+                rank: p.rank,
+                arxiv_id: p.arxiv_id.as_deref(),
+                title: &p.title,
+                retweets: p.retweets,
+                favorites: p.favorites,
+                abs_url: p.abs_url.as_deref(),
+            }
+        })
+        .collect();
+    let mut out = std::io::stdout().lock();
+    if json {
+        serde_json::to_writer_pretty(&mut out, &hits)?;
+        writeln!(out)?;
+    } else {
+        for h in &hits {
+            writeln!(
+                out,
+                "{}  #{:<2}  {:<12}  ♺{:>5} ♥{:>5}  {}",
+                h.date,
+                h.rank,
+                h.arxiv_id.unwrap_or("-"),
+                h.retweets,
+                h.favorites,
+                h.title
+            )?;
+        }
+    }
+    Ok(if hits.is_empty() {
+        ExitCode::FAILURE
+    } else {
+        ExitCode::SUCCESS
+    })
+}
+
+pub fn top(
+    archive: &Archive,
+    since: Option<NaiveDate>,
+    until: Option<NaiveDate>,
+    by: Measure,
+    limit: usize,
+    json: bool,
+) -> anyhow::Result<ExitCode> {
+    let entries: Vec<_> = rank(archive, since, until, by, |_| true)
+        .into_iter()
+        .take(limit)
+        .collect();
+    let mut out = std::io::stdout().lock();
+    if json {
+        serde_json::to_writer_pretty(&mut out, &entries)?;
+        writeln!(out)?;
+    } else {
+        for (i, e) in entries.iter().enumerate() {
+            let days = if e.days.len() > 1 {
+                format!("  ({} days)", e.days.len())
+            } else {
+                String::new()
+            };
+            writeln!(
+                out,
+                "{:>3}. {:<12}  ♺{:>5} ♥{:>5}  {}  {}{days}",
+                i + 1,
+                e.arxiv_id.as_deref().unwrap_or("-"),
+                e.retweets,
+                e.favorites,
+                e.best_date,
+                e.title
+            )?;
+        }
+    }
+    Ok(if entries.is_empty() {
+        ExitCode::FAILURE
+    } else {
+        ExitCode::SUCCESS
+    })
+}

@@ -1,0 +1,10 @@
+//! Finding papers across the whole archive: the query language, the index, and leaderboards.
+//! Nothing here knows about terminals.
+
+pub mod index;
+pub mod query;
+pub mod top;
+
+pub use index::{PaperRef, SearchIndex, highlight};
+pub use query::{Field, Query, QueryError, parse};
+pub use top::{Entry, Measure, top};

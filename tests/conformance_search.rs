@@ -1,0 +1,199 @@
+//! `search` and `top` on the shared corpus, against results derived independently from
+//! `expected.json` (a different parser's view of the same posts). Ignored by a plain
+//! `cargo test`; `.ci/run` runs it.
+
+use std::collections::BTreeMap;
+use std::path::PathBuf;
+use std::process::Command;
+
+use serde_json::Value;
+
+fn corpus() -> PathBuf {
+    let dir = std::env::var_os("HOTPAPERS_CORPUS")
+        .map(PathBuf::from)
+        .unwrap_or_else(|| PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../shared/corpus"));
+    assert!(
+        dir.join("posts").is_dir(),
+        "corpus not found at {}",
+        dir.display()
+    );
+    dir
+}
+
+fn expected() -> Vec<Value> {
+    serde_json::from_slice(&std::fs::read(corpus().join("expected.json")).unwrap()).unwrap()
+}
+
+fn run(args: &[&str]) -> (i32, Value) {
+    let posts = corpus().join("posts");
+    let out = Command::new(env!("CARGO_BIN_EXE_hotpapers"))
+        .args(args)
+        .args(["--json", "--archive", posts.to_str().unwrap()])
+        .output()
+        .unwrap();
+    let json = serde_json::from_slice(&out.stdout)
+        .unwrap_or_else(|e| panic!("{e}: {}", String::from_utf8_lossy(&out.stderr)));
+    (out.status.code().unwrap(), json)
+}
+
+fn lower(v: &Value) -> String {
+    v.as_str().unwrap_or("").to_lowercase()
+}
+
+/// (date, rank) of every paper for which `pred` holds, newest day first, rank order within a day.
+fn derive(pred: impl Fn(&Value) -> bool) -> Vec<(String, u64)> {
+    let mut out = Vec::new();
+    for day in expected().iter().rev() {
+        for p in day["papers"].as_array().unwrap() {
+            if pred(p) {
+                out.push((
+                    day["date"].as_str().unwrap().to_string(),
+                    p["rank"].as_u64().unwrap(),
+                ));
+            }
+        }
+    }
+    out
+}
+
+fn got(json: &Value) -> Vec<(String, u64)> {
+    json.as_array()
+        .unwrap()
+        .iter()
+        .map(|h| {
+            (
+                h["date"].as_str().unwrap().to_string(),
+                h["rank"].as_u64().unwrap(),
+            )
+        })
+        .collect()
+}
+
+fn joined(p: &Value, key: &str, sep: &str) -> String {
+    p[key]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(lower)
+        .collect::<Vec<_>>()
+        .join(sep)
+}
+
+type Pred = Box<dyn Fn(&Value) -> bool>;
+
+#[test]
+#[ignore = "needs ../shared/corpus; run by .ci/run"]
+fn search_by_field_matches_an_independent_derivation() {
+    let cases: Vec<(Vec<&str>, Pred)> = vec![
+        (
+            vec!["ti:transformer"],
+            Box::new(|p| lower(&p["title"]).contains("transformer")),
+        ),
+        (
+            vec!["ti:\"neural radiance\"", "-cat:cs.GR"],
+            Box::new(|p| {
+                lower(&p["title"]).contains("neural radiance")
+                    && !joined(p, "categories", " ").contains("cs.gr")
+            }),
+        ),
+        (
+            vec!["au:Song", "abs:diffusion"],
+            Box::new(|p| {
+                joined(p, "authors", ", ").contains("song")
+                    && lower(&p["abstract"]).contains("diffusion")
+            }),
+        ),
+        (
+            vec!["cat:quant-ph"],
+            Box::new(|p| joined(p, "categories", " ").contains("quant-ph")),
+        ),
+        (
+            vec!["id:2012.0"],
+            Box::new(|p| lower(&p["arxiv_id"]).contains("2012.0")),
+        ),
+    ];
+    for (args, pred) in cases {
+        let mut full = vec!["search"];
+        full.extend(&args);
+        let (code, json) = run(&full);
+        let want = derive(pred);
+        assert!(
+            !want.is_empty(),
+            "{args:?} should match something in the corpus"
+        );
+        assert_eq!(code, 0, "{args:?}");
+        assert_eq!(got(&json), want, "{args:?}");
+    }
+    let (code, json) = run(&["search", "ti:zzzzqqqq"]);
+    assert_eq!((code, json), (1, Value::Array(vec![])));
+}
+
+#[test]
+#[ignore = "needs ../shared/corpus; run by .ci/run"]
+fn top_matches_an_independent_derivation() {
+    for (since, until, by) in [
+        ("2020-07-01", "2020-07-31", "score"),
+        ("2020-12-01", "2020-12-31", "retweets"),
+        ("2020-06-01", "2021-01-31", "favorites"),
+    ] {
+        // Best day per paper by the measure (earliest best on ties); days listed.
+        let mut best: BTreeMap<String, (u64, String, Vec<String>)> = BTreeMap::new();
+        for day in expected() {
+            let date = day["date"].as_str().unwrap().to_string();
+            if date.as_str() < since || date.as_str() > until {
+                continue;
+            }
+            for p in day["papers"].as_array().unwrap() {
+                let (rt, fav) = (
+                    p["retweets"].as_u64().unwrap(),
+                    p["favorites"].as_u64().unwrap(),
+                );
+                let v = match by {
+                    "score" => rt + fav,
+                    "retweets" => rt,
+                    _ => fav,
+                };
+                let e = best
+                    .entry(p["arxiv_id"].as_str().unwrap().to_string())
+                    .or_insert((v, date.clone(), vec![]));
+                if v > e.0 {
+                    (e.0, e.1) = (v, date.clone());
+                }
+                if !e.2.contains(&date) {
+                    e.2.push(date.clone());
+                }
+            }
+        }
+        let mut want: Vec<(String, u64, String, Vec<String>)> = best
+            .into_iter()
+            .map(|(id, (v, d, days))| (id, v, d, days))
+            .collect();
+        want.sort_by(|a, b| b.1.cmp(&a.1).then(a.2.cmp(&b.2)).then(a.0.cmp(&b.0)));
+        want.truncate(15);
+        let (code, json) = run(&[
+            "top", "--since", since, "--until", until, "--by", by, "--limit", "15",
+        ]);
+        assert_eq!(code, 0);
+        let key = if by == "score" { "score" } else { by };
+        let got: Vec<(String, u64, String, Vec<String>)> = json
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|e| {
+                let days = e["days"]
+                    .as_array()
+                    .unwrap()
+                    .iter()
+                    .map(|d| d.as_str().unwrap().to_string())
+                    .collect();
+                (
+                    e["arxiv_id"].as_str().unwrap().to_string(),
+                    e[key].as_u64().unwrap(),
+                    e["best_date"].as_str().unwrap().to_string(),
+                    days,
+                )
+            })
+            .collect();
+        assert_eq!(got, want, "top {since}..{until} by {by}");
+    }
+}
