@@ -213,7 +213,7 @@ fn detail_scrolling_is_bounded() {
 #[test]
 fn help_captures_keys_until_closed() {
     let mut app = app_with(fixture(), 140, 40);
-    act(&mut app, &[Action::ToggleHelp, Action::Down, Action::Quit]);
+    act(&mut app, &[Action::ToggleHelp, Action::Down, Action::Back]);
     assert!(!app.quit && app.overlay.is_none());
     assert_eq!(app.paper, 0);
     act(&mut app, &[Action::ToggleHelp, Action::Resize(80, 24)]);
@@ -225,6 +225,8 @@ fn help_captures_keys_until_closed() {
     assert_eq!(update(&mut app, Action::Suspend), Some(Effect::Suspend));
     act(&mut app, &[Action::Back]);
     assert!(app.overlay.is_none());
+    act(&mut app, &[Action::ToggleHelp, Action::Quit]);
+    assert!(app.quit, "Ctrl-c quits from anywhere");
 }
 
 #[test]

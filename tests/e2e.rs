@@ -641,3 +641,47 @@ fn no_color_turns_colors_off_but_keeps_the_selection_visible() {
     assert!(has_color(&s.raw()), "colors are used by default");
     quit(s);
 }
+
+#[test]
+fn slash_searches_every_day_and_enter_goes_to_the_paper() {
+    let dir = fixture();
+    let mut s = start(&[&arg(dir.path())]);
+    s.send("/");
+    s.wait_text("Search every day");
+    s.send("sock drawers");
+    let screen = s.wait_text("1 paper");
+    assert!(
+        screen.contains("Tuesday Survey of Sock Drawers"),
+        "{screen}"
+    );
+    s.send("\r");
+    let screen = s.wait_text("Result 1 of 1");
+    assert!(
+        screen.contains("Tue 2024-01-02"),
+        "the day follows:\n{screen}"
+    );
+    assert!(
+        highlighted(&s, locate(&s, "Tuesday Survey of Sock Drawers")),
+        "the found paper is selected:\n{screen}"
+    );
+    // Esc in a new search returns to where we were.
+    s.send("/bakeries");
+    s.wait_text("Wed 2024-01-03");
+    s.send("\x1b");
+    s.wait_for("back on Tuesday", |t| {
+        t.contains("Tue 2024-01-02") && !t.contains("Search every day")
+    });
+    quit(s);
+}
+
+#[test]
+fn s_sorts_the_paper_list_and_says_how() {
+    let dir = fixture();
+    let mut s = start(&[&arg(dir.path())]);
+    s.send("s");
+    let screen = s.wait_text("by retweets ");
+    assert!(screen.contains("Papers sorted by retweets"), "{screen}");
+    s.send("sss");
+    s.wait_text("by rank");
+    quit(s);
+}

@@ -108,3 +108,54 @@ fn too_small() {
     let app = app_with(fixture(), 10, 3);
     insta::assert_snapshot!("too_small_10x3", render(&app));
 }
+
+#[test]
+fn search_box_with_highlights() {
+    snap("search", |w, h| {
+        let mut app = support::indexed(app_with(Archive::sample(), w, h));
+        act(&mut app, &[Action::OpenSearch]);
+        support::type_text(&mut app, "model -cat:cs.CV");
+        act(&mut app, &[Action::Down]);
+        app
+    });
+    snap("search_error", |w, h| {
+        let mut app = support::indexed(app_with(Archive::sample(), w, h));
+        act(&mut app, &[Action::OpenSearch]);
+        support::type_text(&mut app, "xx:model");
+        app
+    });
+}
+
+#[test]
+fn leaderboard() {
+    snap("leaderboard", |w, h| {
+        sample(
+            w,
+            h,
+            &[Action::OpenLeaderboard, Action::CycleWindow, Action::Down],
+        )
+    });
+}
+
+#[test]
+fn category_picker_and_filtered_list() {
+    snap("categories", |w, h| {
+        sample(
+            w,
+            h,
+            &[Action::OpenCategories, Action::Down, Action::ToggleCategory],
+        )
+    });
+    snap("filtered_sorted", |w, h| {
+        sample(
+            w,
+            h,
+            &[
+                Action::OpenCategories,
+                Action::ToggleCategory,
+                Action::Enter,
+                Action::CycleSort,
+            ],
+        )
+    });
+}

@@ -25,6 +25,24 @@ pub enum Action {
     OpenPdf,
     OpenTweet,
     NextTweet,
+    /// Open the search box.
+    OpenSearch,
+    /// A character typed into the search box.
+    Input(char),
+    Backspace,
+    DeleteWord,
+    ClearInput,
+    NextResult,
+    PrevResult,
+    /// Cycle the paper order, or the leaderboard's measure.
+    CycleSort,
+    OpenCategories,
+    ToggleCategory,
+    ClearFilter,
+    OpenLeaderboard,
+    CycleWindow,
+    /// The background index is built.
+    IndexReady(super::app::IndexHandle),
     ToggleHelp,
     Suspend,
     /// The terminal now has this many columns and rows.

@@ -1,6 +1,10 @@
 //! The reader's state. Changed only by `update`; read by the widgets.
 
+use std::collections::BTreeSet;
+use std::sync::Arc;
+
 use crate::archive::{Archive, Day, Paper};
+use crate::search::{Measure, PaperRef, Query, QueryError, SearchIndex};
 
 use super::layout::{self, Areas};
 use super::theme::Theme;
@@ -18,13 +22,136 @@ pub struct Status {
     pub error: bool,
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Overlay {
-    Help { scroll: usize },
+/// The order of the day's paper list (`s` cycles it).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum Sort {
+    #[default]
+    Rank,
+    Retweets,
+    Favorites,
+    Score,
 }
 
+impl Sort {
+    pub fn next(self) -> Sort {
+        match self {
+            Sort::Rank => Sort::Retweets,
+            Sort::Retweets => Sort::Favorites,
+            Sort::Favorites => Sort::Score,
+            Sort::Score => Sort::Rank,
+        }
+    }
+
+    pub fn name(self) -> &'static str {
+        match self {
+            Sort::Rank => "by rank",
+            Sort::Retweets => "by retweets",
+            Sort::Favorites => "by favorites",
+            Sort::Score => "by retweets+favorites",
+        }
+    }
+
+    fn key(self, p: &Paper) -> u64 {
+        match self {
+            Sort::Rank => 0,
+            Sort::Retweets => p.retweets,
+            Sort::Favorites => p.favorites,
+            Sort::Score => p.score(),
+        }
+    }
+}
+
+/// The span a leaderboard covers, ending at the selected day (`w` cycles it).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Window {
+    Week,
+    Month,
+    Year,
+    All,
+}
+
+impl Window {
+    pub fn next(self) -> Window {
+        match self {
+            Window::Week => Window::Month,
+            Window::Month => Window::Year,
+            Window::Year => Window::All,
+            Window::All => Window::Week,
+        }
+    }
+
+    /// Days covered, counting the last one; `None` for all time.
+    pub fn days(self) -> Option<u64> {
+        match self {
+            Window::Week => Some(7),
+            Window::Month => Some(30),
+            Window::Year => Some(365),
+            Window::All => None,
+        }
+    }
+
+    pub fn name(self) -> &'static str {
+        match self {
+            Window::Week => "week",
+            Window::Month => "month",
+            Window::Year => "year",
+            Window::All => "all time",
+        }
+    }
+}
+
+/// The search box (`/`): what is typed, what it means, what it finds, and where to go back to.
+#[derive(Debug, Clone)]
+pub struct SearchBox {
+    pub input: String,
+    pub query: Result<Query, QueryError>,
+    pub results: Vec<PaperRef>,
+    pub selected: usize,
+    pub offset: usize,
+}
+
+/// The category picker (`c`).
+#[derive(Debug, Clone)]
+pub struct Picker {
+    /// Every category in the archive with its paper count, most common first.
+    pub categories: Vec<(String, usize)>,
+    pub chosen: BTreeSet<String>,
+    pub cursor: usize,
+    pub offset: usize,
+}
+
+/// The leaderboard (`T`).
+#[derive(Debug, Clone)]
+pub struct Board {
+    pub window: Window,
+    pub measure: Measure,
+    pub entries: Vec<crate::search::Entry>,
+    pub selected: usize,
+    pub offset: usize,
+}
+
+#[derive(Debug, Clone)]
+pub enum Overlay {
+    Help { scroll: usize },
+    Search(SearchBox),
+    Categories(Picker),
+    Leaderboard(Board),
+}
+
+/// The search index, shared with the thread that builds it. Compared by identity.
+#[derive(Debug, Clone)]
+pub struct IndexHandle(pub Arc<SearchIndex>);
+
+impl PartialEq for IndexHandle {
+    fn eq(&self, other: &Self) -> bool {
+        Arc::ptr_eq(&self.0, &other.0)
+    }
+}
+
+impl Eq for IndexHandle {}
+
 pub struct App {
-    pub archive: Archive,
+    pub archive: Arc<Archive>,
     /// Index into `archive.days` (oldest first); the day list shows them newest first.
     pub day: usize,
     /// Index into the selected day's papers.
@@ -32,11 +159,22 @@ pub struct App {
     pub focus: Pane,
     /// First line of the detail pane shown.
     pub scroll: usize,
-    /// The tweet marked with `T`; without one, the tweet in view is the marked one.
+    /// The tweet marked with `>`; without one, the tweet in view is the marked one.
     pub tweet: Option<usize>,
     /// First row shown in the day list (rows count newest first).
     pub days_offset: usize,
+    /// First row shown in the paper list (rows in display order).
     pub papers_offset: usize,
+    pub sort: Sort,
+    /// Categories to show; empty shows all.
+    pub filter: BTreeSet<String>,
+    /// Built in the background; search waits for it.
+    pub index: Option<IndexHandle>,
+    /// The last search's results, for `n`/`N`, and which one is shown.
+    pub results: Vec<PaperRef>,
+    pub result: Option<usize>,
+    /// Where `/` was opened, to return to on Esc.
+    pub before_search: Option<(usize, usize, Pane)>,
     pub width: u16,
     pub height: u16,
     pub overlay: Option<Overlay>,
@@ -46,7 +184,8 @@ pub struct App {
 }
 
 impl App {
-    pub fn new(archive: Archive, theme: Theme) -> App {
+    pub fn new(archive: impl Into<Arc<Archive>>, theme: Theme) -> App {
+        let archive = archive.into();
         let day = archive.days.len().saturating_sub(1);
         App {
             archive,
@@ -57,6 +196,12 @@ impl App {
             tweet: None,
             days_offset: 0,
             papers_offset: 0,
+            sort: Sort::Rank,
+            filter: BTreeSet::new(),
+            index: None,
+            results: Vec::new(),
+            result: None,
+            before_search: None,
             width: 80,
             height: 24,
             overlay: None,
@@ -76,6 +221,30 @@ impl App {
 
     pub fn areas(&self) -> Areas {
         layout::areas(self.width, self.height)
+    }
+
+    /// True when the category filter lets `p` through.
+    pub fn shows(&self, p: &Paper) -> bool {
+        self.filter.is_empty() || p.categories.iter().any(|c| self.filter.contains(c))
+    }
+
+    /// The selected day's papers as listed: filtered, then in the chosen order (rank breaks ties).
+    pub fn order(&self) -> Vec<usize> {
+        let Some(day) = self.current_day() else {
+            return Vec::new();
+        };
+        let mut order: Vec<usize> = (0..day.papers.len())
+            .filter(|&i| self.shows(&day.papers[i]))
+            .collect();
+        if self.sort != Sort::Rank {
+            order.sort_by_key(|&i| std::cmp::Reverse(self.sort.key(&day.papers[i])));
+        }
+        order
+    }
+
+    /// The row of the selected paper in the list, if it is listed.
+    pub fn paper_row(&self) -> Option<usize> {
+        self.order().iter().position(|&i| i == self.paper)
     }
 
     /// The row of the selected day in the newest-first list.
@@ -104,5 +273,17 @@ impl App {
             text: text.into(),
             error: true,
         });
+    }
+
+    /// What the keys mean right now.
+    pub fn mode(&self) -> super::keymap::Mode {
+        use super::keymap::Mode;
+        match &self.overlay {
+            None => Mode::Normal,
+            Some(Overlay::Help { .. }) => Mode::Help,
+            Some(Overlay::Search(_)) => Mode::Search,
+            Some(Overlay::Categories(_)) => Mode::Categories,
+            Some(Overlay::Leaderboard(_)) => Mode::Leaderboard,
+        }
     }
 }

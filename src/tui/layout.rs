@@ -70,6 +70,61 @@ pub fn areas(width: u16, height: u16) -> Areas {
     }
 }
 
+/// The first row to show of a list `h` rows high so that row `sel` is visible, moving the
+/// window as little as possible from `offset`.
+pub fn fit_offset(sel: usize, offset: usize, h: usize) -> usize {
+    if h == 0 {
+        0
+    } else if sel < offset {
+        sel
+    } else if sel >= offset + h {
+        sel + 1 - h
+    } else {
+        offset
+    }
+}
+
+/// Where the search box goes: over the day and paper lists, leaving the paper pane (which
+/// previews the selected result) in view; the whole main area when narrow.
+pub fn search_area(a: &Areas) -> Rect {
+    match a.mode {
+        Mode::Wide => Rect::new(0, 0, a.papers.right(), a.papers.height),
+        _ => a.days,
+    }
+}
+
+/// The area of the leaderboard: everything above the status line.
+pub fn board_area(a: &Areas) -> Rect {
+    Rect::new(0, 0, a.status.width, a.status.y)
+}
+
+/// Rows of results in the search box: its inside less the query and summary lines.
+pub fn search_rows(a: &Areas) -> usize {
+    inner_height(search_area(a)).saturating_sub(2)
+}
+
+/// Rows of papers in the leaderboard: its inside less the header line.
+pub fn board_rows(a: &Areas) -> usize {
+    inner_height(board_area(a)).saturating_sub(1)
+}
+
+/// Rows of the category picker, a box in the middle of the main area.
+pub fn picker_area(a: &Areas, categories: usize) -> Rect {
+    let main = board_area(a);
+    let w = main.width.saturating_sub(4).min(44);
+    let h = main
+        .height
+        .saturating_sub(2)
+        .min(categories as u16 + 2)
+        .max(3);
+    Rect::new(
+        main.x + (main.width - w) / 2,
+        main.y + (main.height - h) / 2,
+        w,
+        h,
+    )
+}
+
 /// Rows inside a bordered pane.
 pub fn inner_height(r: Rect) -> usize {
     r.height.saturating_sub(2) as usize

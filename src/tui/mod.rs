@@ -7,6 +7,7 @@ mod browser;
 pub mod detail;
 pub mod keymap;
 pub mod layout;
+mod overlays;
 pub mod terminal;
 pub mod theme;
 pub mod ui;
@@ -31,6 +32,7 @@ enum Msg {
     InputGone,
     Signal(i32),
     Browser(String, bool),
+    Index(app::IndexHandle),
 }
 
 /// Runs the reader until the user quits. Returns the process exit code.
@@ -58,6 +60,7 @@ fn event_loop(
     let size = term.size()?;
     update::update(app, Action::Resize(size.width, size.height));
     spawn_input_thread(tx.clone());
+    spawn_indexer(app, tx.clone());
     let mut dirty = true;
     loop {
         // Draw only after something happened: an idle reader costs no CPU.
@@ -71,7 +74,7 @@ fn event_loop(
         };
         let action = match msg {
             Msg::Input(ev) => match ev {
-                Event::Key(k) => keymap::action_for(k),
+                Event::Key(k) => keymap::action_for(app.mode(), k),
                 Event::Mouse(m) if opts.mouse => match m.kind {
                     MouseEventKind::Down(MouseButton::Left) => Some(Action::Click {
                         col: m.column,
@@ -100,6 +103,7 @@ fn event_loop(
             }
             Msg::Signal(sig) => return Ok(128 + sig),
             Msg::Browser(text, error) => Some(Action::Status { text, error }),
+            Msg::Index(index) => Some(Action::IndexReady(index)),
         };
         let Some(action) = action else { continue };
         dirty = true;
@@ -147,6 +151,15 @@ fn suspend(opts: &Options) -> anyhow::Result<()> {
     }
     terminal::enter(opts.mouse)?;
     Ok(())
+}
+
+/// Builds the search index off the UI thread; the reader answers keys meanwhile.
+fn spawn_indexer(app: &App, tx: Sender<Msg>) {
+    let archive = std::sync::Arc::clone(&app.archive);
+    std::thread::spawn(move || {
+        let index = crate::search::SearchIndex::build(&archive);
+        let _ = tx.send(Msg::Index(app::IndexHandle(std::sync::Arc::new(index))));
+    });
 }
 
 fn spawn_input_thread(tx: Sender<Msg>) {

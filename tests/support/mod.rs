@@ -103,3 +103,19 @@ pub fn act(app: &mut App, actions: &[Action]) {
         update(app, a.clone());
     }
 }
+
+/// Hands the app its search index, as the background indexer does.
+pub fn indexed(mut app: App) -> App {
+    let index = hotpapers::search::SearchIndex::build(&app.archive);
+    update(
+        &mut app,
+        Action::IndexReady(hotpapers::tui::app::IndexHandle(std::sync::Arc::new(index))),
+    );
+    app
+}
+
+pub fn type_text(app: &mut App, text: &str) {
+    for c in text.chars() {
+        update(app, Action::Input(c));
+    }
+}

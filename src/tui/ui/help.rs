@@ -3,33 +3,17 @@ use ratatui::layout::{Constraint, Flex, Layout};
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, BorderType, Clear, Paragraph};
 
-use crate::display::width::pad;
+use crate::display::width::{pad, width};
 use crate::tui::app::App;
-use crate::tui::keymap::{self, BINDINGS};
+use crate::tui::keymap::help_lines;
 
-/// Every key from the key table, in a centred box.
+/// Every key from the key table, by mode, in a centred box.
 pub fn draw(frame: &mut Frame, app: &App, scroll: usize) {
-    let rows: Vec<(String, &str)> = BINDINGS
-        .iter()
-        .map(|b| {
-            (
-                b.keys
-                    .iter()
-                    .map(|k| keymap::label(*k))
-                    .collect::<Vec<_>>()
-                    .join(", "),
-                b.help,
-            )
-        })
-        .collect();
-    let key_w = rows
-        .iter()
-        .map(|(k, _)| crate::display::width::width(k))
-        .max()
-        .unwrap_or(0);
+    let rows = help_lines();
+    let key_w = rows.iter().map(|(k, _)| width(k)).max().unwrap_or(0);
     let area = frame.area();
-    let w = (area.width.saturating_sub(4)).min(72);
-    let h = (area.height.saturating_sub(2)).min(rows.len() as u16 + 3);
+    let w = (area.width.saturating_sub(4)).min(80);
+    let h = (area.height.saturating_sub(2)).min(rows.len() as u16 + 2);
     let [popup] = Layout::horizontal([Constraint::Length(w)])
         .flex(Flex::Center)
         .areas(area);
@@ -41,7 +25,7 @@ pub fn draw(frame: &mut Frame, app: &App, scroll: usize) {
         .border_type(BorderType::Rounded)
         .border_style(app.theme.border_focused)
         .title(" Keys ")
-        .title_bottom(Line::from(" Esc or ? closes ").right_aligned());
+        .title_bottom(Line::from(" j/k scroll · Esc or ? closes ").right_aligned());
     let inner = block.inner(popup);
     frame.render_widget(block, popup);
     let text_w = inner.width as usize;
@@ -49,6 +33,9 @@ pub fn draw(frame: &mut Frame, app: &App, scroll: usize) {
         .iter()
         .skip(scroll)
         .map(|(keys, help)| {
+            if keys.is_empty() {
+                return Line::from(Span::styled(pad(help, text_w), app.theme.heading));
+            }
             Line::from(vec![
                 Span::styled(pad(keys, key_w.min(text_w)), app.theme.footer_key),
                 Span::raw("  "),

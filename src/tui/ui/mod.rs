@@ -1,10 +1,13 @@
 //! Drawing. Each widget reads the app's state and draws it; none changes anything.
 
+mod categories;
 mod days;
 mod footer;
 mod help;
+mod leaderboard;
 mod paper;
 mod papers;
+mod search;
 mod status;
 mod too_small;
 
@@ -34,8 +37,19 @@ pub fn draw(frame: &mut Frame, app: &App) {
     }
     status::draw(frame, app, a.status);
     footer::draw(frame, app, a.footer);
-    if let Some(Overlay::Help { scroll }) = app.overlay {
-        help::draw(frame, app, scroll);
+    match &app.overlay {
+        None => {}
+        Some(Overlay::Help { scroll }) => help::draw(frame, app, *scroll),
+        Some(Overlay::Search(b)) => search::draw(frame, app, b, super::layout::search_area(&a)),
+        Some(Overlay::Categories(p)) => categories::draw(
+            frame,
+            app,
+            p,
+            super::layout::picker_area(&a, p.categories.len()),
+        ),
+        Some(Overlay::Leaderboard(b)) => {
+            leaderboard::draw(frame, app, b, super::layout::board_area(&a))
+        }
     }
 }
 

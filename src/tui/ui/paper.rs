@@ -23,7 +23,14 @@ pub fn draw(frame: &mut Frame, app: &App, area: Rect) {
         format!(" {shown_to}/{total} ")
     };
     let title = Line::from(vec![
-        Span::raw(format!(" Paper {} ", paper.rank)),
+        // The day too: behind the search box, or alone on a narrow screen, nothing else says it.
+        Span::raw(format!(
+            " Paper {} · {} ",
+            paper.rank,
+            app.current_day()
+                .map(|d| d.date.format("%a %Y-%m-%d").to_string())
+                .unwrap_or_default()
+        )),
         Span::styled(position, app.theme.dim),
     ]);
     frame.render_widget(pane_block(app, Pane::Paper, title), area);

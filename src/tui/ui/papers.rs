@@ -31,13 +31,33 @@ pub fn draw(frame: &mut Frame, app: &App, area: Rect) {
     let title = Line::from(vec![
         Span::raw(" "),
         Span::styled(day.date.format("%a %Y-%m-%d").to_string(), app.theme.title),
-        Span::raw(format!(" · {} papers · by rank ", day.papers.len())),
+        Span::raw(format!(
+            " · {} papers · {} ",
+            day.papers.len(),
+            app.sort.name()
+        )),
     ]);
+    let title = if app.filter.is_empty() {
+        title
+    } else {
+        let list: Vec<&str> = app.filter.iter().map(String::as_str).collect();
+        let mut t = title;
+        t.push_span(Span::styled(
+            format!("· only {} ", list.join(", ")),
+            app.theme.category,
+        ));
+        t
+    };
     frame.render_widget(pane_block(app, Pane::Papers, title), area);
     let body = inner(area);
     let w = body.width as usize;
-    if day.papers.is_empty() {
-        let msg = "No papers in this digest.  ] / [ change day.";
+    let order = app.order();
+    if order.is_empty() {
+        let msg = if day.papers.is_empty() {
+            "No papers in this digest.  ] / [ change day."
+        } else {
+            "No paper of this day is in the chosen categories.  c changes the filter."
+        };
         frame.render_widget(
             Paragraph::new(Line::from(Span::styled(truncate(msg, w), app.theme.dim))),
             body,
@@ -61,7 +81,11 @@ pub fn draw(frame: &mut Frame, app: &App, area: Rect) {
     let show_bar = w >= 60;
     let show_cats = w >= 90;
     let mut lines = Vec::new();
-    for i in app.papers_offset..(app.papers_offset + body.height as usize).min(day.papers.len()) {
+    for &i in order
+        .iter()
+        .skip(app.papers_offset)
+        .take(body.height as usize)
+    {
         let p = &day.papers[i];
         let selected = i == app.paper;
         let base = row_style(app, Pane::Papers, selected);

@@ -1,0 +1,71 @@
+use ratatui::Frame;
+use ratatui::layout::Rect;
+use ratatui::style::Style;
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Block, BorderType, Clear, Paragraph};
+
+use crate::display::latex::prettify;
+use crate::display::width::{pad, width};
+use crate::tui::app::{App, Board};
+
+pub fn draw(frame: &mut Frame, app: &App, b: &Board, area: Rect) {
+    frame.render_widget(Clear, area);
+    let until = app
+        .current_day()
+        .map(|d| d.date.to_string())
+        .unwrap_or_default();
+    let mut title = format!(
+        " Top papers · {} to {until} · by {} ",
+        b.window.name(),
+        b.measure.name()
+    );
+    if !app.filter.is_empty() {
+        title.push_str(&format!(
+            "· only {} ",
+            app.filter.iter().cloned().collect::<Vec<_>>().join(", ")
+        ));
+    }
+    let block = Block::bordered()
+        .border_type(BorderType::Rounded)
+        .border_style(app.theme.border_focused)
+        .title(title)
+        .title_bottom(
+            Line::from(" w window · s measure · Enter goes to its best day ").right_aligned(),
+        );
+    let inner = block.inner(area);
+    frame.render_widget(block, area);
+    let w = inner.width as usize;
+    let head = "   #      ♺      ♥   best day    days  title";
+    let mut lines = vec![Line::from(Span::styled(pad(head, w), app.theme.heading))];
+    if b.entries.is_empty() {
+        lines.push(Line::from(Span::styled(
+            "No papers in this window.  w widens it.",
+            app.theme.dim,
+        )));
+    }
+    for (i, e) in b
+        .entries
+        .iter()
+        .enumerate()
+        .skip(b.offset)
+        .take((inner.height as usize).saturating_sub(1))
+    {
+        let cols = format!(
+            "{:>4} {:>6} {:>6}   {}  {:>4}  ",
+            i + 1,
+            e.retweets,
+            e.favorites,
+            e.best_date,
+            e.days.len()
+        );
+        let title = prettify(&e.title);
+        let text = format!("{cols}{}", pad(&title, w.saturating_sub(width(&cols))));
+        let style = if i == b.selected {
+            app.theme.selected
+        } else {
+            Style::new()
+        };
+        lines.push(Line::from(Span::styled(text, style)));
+    }
+    frame.render_widget(Paragraph::new(lines), inner);
+}

@@ -1,0 +1,98 @@
+use ratatui::Frame;
+use ratatui::layout::Rect;
+use ratatui::style::{Modifier, Style};
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Block, BorderType, Clear, Paragraph};
+
+use crate::display::latex::prettify;
+use crate::display::width::{truncate, width};
+use crate::search::{Field, Query, highlight};
+use crate::tui::app::{App, SearchBox};
+
+/// Spans of `text` (cut to `max` columns) with the query's matches highlighted.
+pub fn highlighted(
+    text: &str,
+    query: &Query,
+    field: Field,
+    max: usize,
+    base: Style,
+) -> Vec<Span<'static>> {
+    let text = truncate(text, max);
+    let mark = base.add_modifier(Modifier::UNDERLINED | Modifier::BOLD);
+    let mut spans = Vec::new();
+    let mut pos = 0;
+    for r in highlight(&text, query, field) {
+        spans.push(Span::styled(text[pos..r.start].to_string(), base));
+        spans.push(Span::styled(text[r.clone()].to_string(), mark));
+        pos = r.end;
+    }
+    spans.push(Span::styled(text[pos..].to_string(), base));
+    spans
+}
+
+pub fn draw(frame: &mut Frame, app: &App, b: &SearchBox, area: Rect) {
+    frame.render_widget(Clear, area);
+    let block = Block::bordered()
+        .border_type(BorderType::Rounded)
+        .border_style(app.theme.border_focused)
+        .title(" Search every day ")
+        .title_bottom(
+            Line::from(" ti: au: abs: cat: id: tw:  \"phrase\"  -exclude ").right_aligned(),
+        );
+    let inner = block.inner(area);
+    frame.render_widget(block, area);
+    let w = inner.width as usize;
+    let mut lines = vec![Line::from(vec![
+        Span::styled("/ ", app.theme.footer_key),
+        Span::raw(truncate(&b.input, w.saturating_sub(3))),
+        Span::styled("▏", app.theme.accent),
+    ])];
+    let summary = match (&b.query, &app.index) {
+        (Err(e), _) => Span::styled(truncate(&e.to_string(), w), app.theme.error),
+        (Ok(q), _) if q.is_empty() => Span::styled(
+            "Type to search titles, authors, abstracts, categories, ids and tweets",
+            app.theme.dim,
+        ),
+        (Ok(_), None) => Span::styled("Indexing the archive…", app.theme.dim),
+        (Ok(_), Some(_)) => match b.results.len() {
+            0 => Span::styled("Nothing matches", app.theme.dim),
+            1 => Span::styled("1 paper", app.theme.accent),
+            n => Span::styled(format!("{n} papers, newest first"), app.theme.accent),
+        },
+    };
+    lines.push(Line::from(summary));
+    let query = b.query.clone().unwrap_or_default();
+    let rows = (inner.height as usize).saturating_sub(2);
+    for (i, r) in b.results.iter().enumerate().skip(b.offset).take(rows) {
+        let day = &app.archive.days[r.day];
+        let p = &day.papers[r.paper];
+        let selected = i == b.selected;
+        let base = if selected {
+            app.theme.selected
+        } else {
+            Style::new()
+        };
+        let head = format!(
+            "{} #{:<2} ♺{:>5} ♥{:>5}  ",
+            day.date, p.rank, p.retweets, p.favorites
+        );
+        let mut spans = vec![Span::styled(
+            head.clone(),
+            if selected { base } else { app.theme.dim },
+        )];
+        let rest = w.saturating_sub(width(&head));
+        spans.extend(highlighted(
+            &prettify(&p.title),
+            &query,
+            Field::Title,
+            rest,
+            base,
+        ));
+        let used: usize = spans.iter().map(|s| width(&s.content)).sum();
+        if selected && used < w {
+            spans.push(Span::styled(" ".repeat(w - used), base));
+        }
+        lines.push(Line::from(spans));
+    }
+    frame.render_widget(Paragraph::new(lines), inner);
+}

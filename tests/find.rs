@@ -1,0 +1,402 @@
+//! Search, sort, category filter and leaderboards in the reader, driven through actions.
+
+mod support;
+
+use chrono::NaiveDate;
+use hotpapers::tui::action::Action;
+use hotpapers::tui::app::{Overlay, Pane, Sort, Window};
+use hotpapers::tui::keymap::Mode;
+use support::{act, app_with, archive, indexed, post, render, tweet, type_text};
+
+fn date(s: &str) -> NaiveDate {
+    s.parse().unwrap()
+}
+
+/// Three days; a paper about transformers on two of them (its counts grow), categories vary.
+fn world() -> hotpapers::archive::Archive {
+    let tw = tweet("Ann Example", "ann", 1, "Loved this transformer paper");
+    let d1 = post(
+        "2024-01-02",
+        &[
+            (
+                "Transformers for Tabular Data",
+                "https://arxiv.org/abs/2401.00001",
+                "",
+            ),
+            (
+                "Graph Kernels Revisited",
+                "https://arxiv.org/abs/2401.00002",
+                &tw,
+            ),
+        ],
+    );
+    let d2 = post(
+        "2024-01-03",
+        &[
+            (
+                "Quantum Walks on Graphs",
+                "https://arxiv.org/abs/2401.00003",
+                "",
+            ),
+            (
+                "Transformers for Tabular Data",
+                "https://arxiv.org/abs/2401.00001",
+                "",
+            ),
+        ],
+    )
+    .replacen(
+        "cs.CL](https://arxiv.org/list/cs.CL/recent)",
+        "quant-ph](https://arxiv.org/list/quant-ph/recent)",
+        1,
+    );
+    let d3 = post(
+        "2024-01-05",
+        &[
+            (
+                "Diffusion Models Dream",
+                "https://arxiv.org/abs/2401.00005",
+                "",
+            ),
+            (
+                "Sparse Transformers",
+                "https://arxiv.org/abs/2401.00006",
+                "",
+            ),
+        ],
+    );
+    archive(&[
+        ("2024-01-02---Hot-Papers.md", d1),
+        ("2024-01-03---Hot-Papers.md", d2),
+        ("2024-01-05---Hot-Papers.md", d3),
+    ])
+}
+
+fn search_box(app: &hotpapers::tui::app::App) -> &hotpapers::tui::app::SearchBox {
+    match &app.overlay {
+        Some(Overlay::Search(b)) => b,
+        other => panic!("search box not open: {other:?}"),
+    }
+}
+
+#[test]
+fn results_update_as_you_type_and_the_reader_follows() {
+    let mut app = indexed(app_with(world(), 140, 40));
+    act(&mut app, &[Action::OpenSearch]);
+    assert_eq!(app.mode(), Mode::Search);
+    type_text(&mut app, "tran");
+    let titles = |app: &hotpapers::tui::app::App| -> Vec<(NaiveDate, u32)> {
+        search_box(app)
+            .results
+            .iter()
+            .map(|r| {
+                (
+                    app.archive.days[r.day].date,
+                    app.archive.days[r.day].papers[r.paper].rank,
+                )
+            })
+            .collect()
+    };
+    // "tran" is inside "Transformers" (titles) and "transformer" (a tweet); newest first.
+    assert_eq!(
+        titles(&app),
+        [
+            (date("2024-01-05"), 2),
+            (date("2024-01-03"), 2),
+            (date("2024-01-02"), 1),
+            (date("2024-01-02"), 2)
+        ]
+    );
+    assert_eq!(
+        (
+            app.current_day().unwrap().date,
+            app.current_paper().unwrap().rank
+        ),
+        (date("2024-01-05"), 2),
+        "preview follows"
+    );
+    type_text(&mut app, " ti:tab");
+    assert_eq!(
+        titles(&app),
+        [(date("2024-01-03"), 2), (date("2024-01-02"), 1)]
+    );
+    act(&mut app, &[Action::Down]);
+    assert_eq!(app.current_day().unwrap().date, date("2024-01-02"));
+    act(&mut app, &[Action::Enter]);
+    assert!(app.overlay.is_none());
+    assert_eq!(
+        (app.current_day().unwrap().date, app.paper, app.focus),
+        (date("2024-01-02"), 0, Pane::Papers)
+    );
+    act(&mut app, &[Action::NextResult]);
+    assert_eq!(
+        app.current_day().unwrap().date,
+        date("2024-01-03"),
+        "n wraps to the first result"
+    );
+    act(&mut app, &[Action::PrevResult]);
+    assert_eq!(app.current_day().unwrap().date, date("2024-01-02"));
+    assert_eq!(app.status.clone().unwrap().text, "Result 2 of 2");
+}
+
+#[test]
+fn esc_returns_to_where_you_were() {
+    let mut app = indexed(app_with(world(), 140, 40));
+    act(&mut app, &[Action::Down, Action::OpenSearch]);
+    type_text(&mut app, "quantum");
+    assert_eq!(app.current_day().unwrap().date, date("2024-01-03"));
+    act(&mut app, &[Action::Back]);
+    assert!(app.overlay.is_none());
+    assert_eq!(
+        (app.current_day().unwrap().date, app.paper, app.focus),
+        (date("2024-01-05"), 1, Pane::Papers)
+    );
+    assert!(
+        app.results.is_empty(),
+        "a cancelled search leaves n/N alone"
+    );
+}
+
+#[test]
+fn editing_keys_and_malformed_queries() {
+    let mut app = indexed(app_with(world(), 140, 40));
+    act(&mut app, &[Action::OpenSearch]);
+    type_text(&mut app, "au:\"Alice Ex");
+    let err = search_box(&app).query.clone().unwrap_err();
+    assert!(err.message.contains("never closed"), "{err}");
+    assert!(search_box(&app).results.is_empty());
+    assert!(render(&app).contains("the quote is never closed"));
+    act(&mut app, &[Action::Enter]);
+    assert!(
+        app.status
+            .clone()
+            .unwrap()
+            .text
+            .contains("Query not understood")
+    );
+    type_text(&mut app, "ample\"");
+    assert_eq!(search_box(&app).results.len(), 6);
+    act(&mut app, &[Action::DeleteWord]);
+    assert_eq!(search_box(&app).input, "au:\"Alice ");
+    act(&mut app, &[Action::Backspace, Action::ClearInput]);
+    assert_eq!(search_box(&app).input, "");
+    type_text(&mut app, "-graph");
+    assert!(
+        search_box(&app).results.is_empty(),
+        "only exclusions match nothing"
+    );
+}
+
+#[test]
+fn typing_before_the_index_is_ready_searches_when_it_arrives() {
+    let mut app = app_with(world(), 140, 40);
+    act(&mut app, &[Action::OpenSearch]);
+    type_text(&mut app, "diffusion");
+    assert!(search_box(&app).results.is_empty());
+    assert!(render(&app).contains("Indexing"));
+    let mut app = indexed(app);
+    assert_eq!(search_box(&app).results.len(), 1);
+    act(&mut app, &[Action::Enter]);
+    assert_eq!(app.current_paper().unwrap().title, "Diffusion Models Dream");
+}
+
+#[test]
+fn s_cycles_the_order_and_the_title_says_which() {
+    let mut app = app_with(world(), 140, 40);
+    act(&mut app, &[Action::PrevDay, Action::PrevDay]);
+    assert!(render(&app).contains("by rank"));
+    for (sort, name) in [
+        (Sort::Retweets, "by retweets"),
+        (Sort::Favorites, "by favorites"),
+        (Sort::Score, "by retweets+favorites"),
+        (Sort::Rank, "by rank"),
+    ] {
+        act(&mut app, &[Action::CycleSort]);
+        assert_eq!(app.sort, sort);
+        assert!(render(&app).contains(name), "{name}");
+    }
+    // The fixture gives rank 1 the most of everything; make a day where order differs.
+    let mut app = app_with(
+        archive(&[(
+            "2024-02-01---Hot-Papers.md",
+            post(
+                "2024-02-01",
+                &[
+                    ("A", "https://arxiv.org/abs/1", ""),
+                    ("B", "https://arxiv.org/abs/2", ""),
+                ],
+            )
+            .replace(
+                "retweets: 100, favorites: 200",
+                "retweets: 5, favorites: 900",
+            ),
+        )]),
+        140,
+        40,
+    );
+    assert_eq!(app.order(), [0, 1]);
+    act(&mut app, &[Action::CycleSort]);
+    assert_eq!(app.order(), [1, 0], "by retweets: B (90) before A (5)");
+    act(&mut app, &[Action::CycleSort]);
+    assert_eq!(app.order(), [0, 1], "by favorites: A (900) first");
+    assert_eq!(app.paper, 0, "the selected paper stays selected");
+    act(&mut app, &[Action::CycleSort, Action::First]);
+    assert_eq!(app.paper, 0);
+    act(&mut app, &[Action::Down]);
+    assert_eq!(app.paper, 1, "moving follows the displayed order");
+}
+
+#[test]
+fn the_category_filter_narrows_lists_until_cleared() {
+    let mut app = app_with(world(), 140, 40);
+    act(&mut app, &[Action::PrevDay, Action::OpenCategories]);
+    let Some(Overlay::Categories(p)) = &app.overlay else {
+        panic!()
+    };
+    let names: Vec<&str> = p.categories.iter().map(|(c, _)| c.as_str()).collect();
+    assert_eq!(names, ["cs.LG", "cs.CL", "quant-ph"], "most common first");
+    act(
+        &mut app,
+        &[
+            Action::Down,
+            Action::Down,
+            Action::ToggleCategory,
+            Action::Enter,
+        ],
+    );
+    assert_eq!(
+        app.filter.iter().map(String::as_str).collect::<Vec<_>>(),
+        ["quant-ph"]
+    );
+    assert_eq!(app.order(), [0]);
+    assert!(render(&app).contains("only quant-ph"));
+    act(&mut app, &[Action::PrevDay]);
+    assert!(app.order().is_empty());
+    assert!(render(&app).contains("No paper of this day is in the chosen categories"));
+    act(
+        &mut app,
+        &[Action::OpenCategories, Action::ToggleCategory, Action::Back],
+    );
+    assert_eq!(app.filter.len(), 1, "Esc keeps the old filter");
+    act(&mut app, &[Action::OpenCategories, Action::ClearFilter]);
+    assert!(app.filter.is_empty() && app.overlay.is_none());
+    assert_eq!(app.order(), [0, 1]);
+}
+
+#[test]
+fn leaderboards_count_a_paper_once_at_its_best_day() {
+    let mut app = app_with(world(), 140, 40);
+    act(&mut app, &[Action::OpenLeaderboard]);
+    let Some(Overlay::Leaderboard(b)) = &app.overlay else {
+        panic!()
+    };
+    assert_eq!(b.window, Window::Month);
+    let ids: Vec<&str> = b
+        .entries
+        .iter()
+        .map(|e| e.arxiv_id.as_deref().unwrap())
+        .collect();
+    // 2401.00001 is rank 1 (100/200) on the 2nd and rank 2 (90/185) on the 3rd: one entry, best day the 2nd.
+    assert_eq!(ids.iter().filter(|i| **i == "2401.00001").count(), 1);
+    let e = b
+        .entries
+        .iter()
+        .find(|e| e.arxiv_id.as_deref() == Some("2401.00001"))
+        .unwrap();
+    assert_eq!(
+        (e.best_date, e.days.len(), e.score),
+        (date("2024-01-02"), 2, 300)
+    );
+    assert!(render(&app).contains("Top papers · month to 2024-01-05"));
+    act(&mut app, &[Action::CycleWindow]);
+    assert!(render(&app).contains("year"));
+    act(&mut app, &[Action::CycleSort]);
+    assert!(render(&app).contains("by retweets"));
+    let Some(Overlay::Leaderboard(b)) = &app.overlay else {
+        panic!()
+    };
+    let pos = b
+        .entries
+        .iter()
+        .position(|e| e.arxiv_id.as_deref() == Some("2401.00001"))
+        .unwrap();
+    act(&mut app, &vec![Action::Down; pos]);
+    act(&mut app, &[Action::Enter]);
+    assert!(app.overlay.is_none());
+    assert_eq!(
+        (app.current_day().unwrap().date, app.paper),
+        (date("2024-01-02"), 0)
+    );
+
+    // A week window ending at the earliest day holds only that day.
+    act(
+        &mut app,
+        &[
+            Action::OpenLeaderboard,
+            Action::CycleWindow,
+            Action::CycleWindow,
+            Action::CycleWindow,
+        ],
+    );
+    let Some(Overlay::Leaderboard(b)) = &app.overlay else {
+        panic!()
+    };
+    assert_eq!(b.window, Window::Week);
+    assert!(b.entries.iter().all(|e| e.best_date == date("2024-01-02")));
+}
+
+#[test]
+fn jumping_to_a_filtered_out_paper_clears_the_filter() {
+    let mut app = indexed(app_with(world(), 140, 40));
+    act(
+        &mut app,
+        &[
+            Action::OpenCategories,
+            Action::Down,
+            Action::Down,
+            Action::ToggleCategory,
+            Action::Enter,
+        ],
+    );
+    act(&mut app, &[Action::OpenSearch]);
+    type_text(&mut app, "diffusion");
+    act(&mut app, &[Action::Enter]);
+    assert!(app.filter.is_empty());
+    assert_eq!(app.current_paper().unwrap().title, "Diffusion Models Dream");
+    let status = app.status.clone().unwrap().text;
+    assert!(
+        status.starts_with("Result 1 of 1") && status.contains("category filter cleared"),
+        "{status}"
+    );
+}
+
+#[test]
+fn matched_words_are_highlighted_in_the_results() {
+    use ratatui::style::Modifier;
+    let mut app = indexed(app_with(world(), 140, 40));
+    act(&mut app, &[Action::OpenSearch]);
+    type_text(&mut app, "tabular");
+    let mut t = ratatui::Terminal::new(ratatui::backend::TestBackend::new(140, 40)).unwrap();
+    t.draw(|f| hotpapers::tui::ui::draw(f, &app)).unwrap();
+    let buf = t.backend().buffer().clone();
+    let row = (0..40)
+        .find(|&y| {
+            (0..140)
+                .map(|x| buf[(x, y)].symbol().to_string())
+                .collect::<String>()
+                .contains("Transformers for Tabular")
+        })
+        .unwrap();
+    let line: String = (0..140)
+        .map(|x| buf[(x, row)].symbol().to_string())
+        .collect();
+    let col = line[..line.find("Tabular").unwrap()].chars().count() as u16;
+    assert!(
+        buf[(col, row)].modifier.contains(Modifier::UNDERLINED),
+        "match not highlighted"
+    );
+    assert!(
+        !buf[(col - 2, row)].modifier.contains(Modifier::UNDERLINED),
+        "non-match highlighted"
+    );
+}
