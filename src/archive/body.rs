@@ -9,7 +9,7 @@ use std::ops::Range;
 use pulldown_cmark::{Event, HeadingLevel, Options, Parser, Tag, TagEnd};
 
 use super::model::Paper;
-use super::text::collapse_ws;
+use super::text::{collapse_ws, push_collapsed};
 use super::tweet;
 
 /// More papers than this in one post is not a digest; the rest are skipped with a warning.
@@ -163,6 +163,7 @@ fn read_paper(
                     .map(collapse_ws)
                     .filter(|a| !a.is_empty())
                     .collect();
+                paper.authors.shrink_to_fit();
                 stage = Stage::Meta;
             }
             Kind::List if stage <= Stage::Meta => {
@@ -197,15 +198,20 @@ fn read_paper(
             Kind::Html
                 if body[b.range.clone()]
                     .trim_start()
-                    .to_ascii_lowercase()
-                    .starts_with("<script") => {}
+                    .get(..7)
+                    .is_some_and(|s| s.eq_ignore_ascii_case("<script")) => {}
             _ => {
                 stage = Stage::Abstract;
                 abstract_parts.push(&body[b.range.clone()]);
             }
         }
     }
-    paper.abstract_text = collapse_ws(&abstract_parts.join(" "));
+    // The parts joined by spaces, then collapsed: the same as collapsing them one by one.
+    let mut abstract_text = String::with_capacity(abstract_parts.iter().map(|p| p.len() + 1).sum());
+    for part in abstract_parts {
+        push_collapsed(&mut abstract_text, part);
+    }
+    paper.abstract_text = abstract_text;
 
     paper.arxiv_id = paper
         .abs_url
@@ -236,6 +242,7 @@ fn read_paper(
     if let Some(from) = tweets_from {
         let region = &body[from..section.end];
         let (found, cut) = tweet::find_all(region, MAX_TWEETS);
+        paper.tweets.reserve_exact(found.len());
         for f in found {
             if let Some(p) = f.problem {
                 problems.push(BodyProblem {

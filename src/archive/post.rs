@@ -8,7 +8,9 @@ use super::body;
 use super::diagnostic::Diagnostic;
 use super::frontmatter;
 use super::model::Day;
-use super::text::{LineIndex, collapse_ws, normalize_newlines, sanitize_in_place, strip_forbidden};
+use super::text::{
+    LineCounter, collapse_ws, normalize_newlines, sanitize_in_place, strip_forbidden,
+};
 
 /// Files larger than this are not posts (the largest real ones are ~100 KB).
 pub const MAX_FILE_SIZE: u64 = 16 * 1024 * 1024;
@@ -24,7 +26,7 @@ pub struct Parsed {
 pub fn parse_post(path: &Path, rel: &str, bytes: &[u8]) -> Parsed {
     let mut out = Parsed::default();
     let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
-    if bytes.iter().take(8192).any(|&b| b == 0) {
+    if bytes[..bytes.len().min(8192)].contains(&0) {
         out.diagnostics.push(Diagnostic::error(
             path,
             None,
@@ -62,7 +64,6 @@ pub fn parse_post(path: &Path, rel: &str, bytes: &[u8]) -> Parsed {
     // Controls go before parsing as well as after: removed only from the finished fields, one
     // standing between two spaces would leave a double space behind in collapsed text.
     let text = strip_forbidden(&text);
-    let lines = LineIndex::new(&text);
 
     let split = frontmatter::split(&text);
     let fm = match split.yaml {
@@ -137,8 +138,11 @@ pub fn parse_post(path: &Path, rel: &str, bytes: &[u8]) -> Parsed {
 
     let body_text = &text[split.body_start..];
     let (papers, problems) = body::parse(body_text);
+    // Lines are counted only up to the offsets asked for: headings in order, then problems.
+    let mut lines = LineCounter::new(&text);
+    let mut problem_lines = LineCounter::new(&text);
     for p in problems {
-        let line = lines.line_of(split.body_start + p.offset);
+        let line = problem_lines.line_of(split.body_start + p.offset);
         out.diagnostics
             .push(Diagnostic::warning(path, Some(line), p.message));
     }
@@ -149,20 +153,19 @@ pub fn parse_post(path: &Path, rel: &str, bytes: &[u8]) -> Parsed {
             "no `# N. Title` paper headings found",
         ));
     }
-    let papers = papers
-        .into_iter()
-        .map(|(mut paper, offset)| {
-            paper.line = lines.line_of(split.body_start + offset);
-            paper
-        })
-        .collect();
+    // Built at its final size: the archive keeps every day's vector for the whole session.
+    let mut kept = Vec::with_capacity(papers.len());
+    for (mut paper, offset) in papers {
+        paper.line = lines.line_of(split.body_start + offset);
+        kept.push(paper);
+    }
 
     let mut day = Day {
         date,
         title: collapse_ws(fm.title.as_deref().unwrap_or_default()),
         file: rel.to_string(),
         published,
-        papers,
+        papers: kept,
     };
     sanitize_day(&mut day);
     out.day = Some(day);

@@ -26,7 +26,7 @@ pub fn strip_forbidden(s: &str) -> Cow<'_, str> {
 }
 
 fn clean(s: &str, tabs: bool) -> Cow<'_, str> {
-    if !s.chars().any(|c| (tabs && c == '\t') || is_forbidden(c)) {
+    if !needs_cleaning(s.as_bytes(), tabs) {
         return Cow::Borrowed(s);
     }
     Cow::Owned(
@@ -40,6 +40,104 @@ fn clean(s: &str, tabs: bool) -> Cow<'_, str> {
     )
 }
 
+/// True if `b` holds a forbidden character (or a tab, when `tabs`): the same test as
+/// `s.chars().any(..)`, but on bytes, since this runs over every byte of every post. Every
+/// forbidden character is ASCII, or 0xC2 then 0x80..=0x9F (C1 controls), or 0xE2 0x80 0xAA..=0xAE
+/// or 0xE2 0x81 0xA6..=0xA9 (bidi controls).
+fn needs_cleaning(b: &[u8], tabs: bool) -> bool {
+    let control = move |c: u8| (c < 0x20) & (c != b'\n') & (tabs | (c != b'\t'));
+    any_window(
+        b,
+        |c, _| control(c) | (c == 0x7f) | (c == 0xc2) | (c == 0xe2),
+        |c, d, e| {
+            let c1 = (c == 0xc2) & (d & 0xe0 == 0x80);
+            let bidi = (c == 0xe2)
+                & (((d == 0x80) & (e.wrapping_sub(0xaa) < 5))
+                    | ((d == 0x81) & (e.wrapping_sub(0xa6) < 4)));
+            control(c) | (c == 0x7f) | c1 | bidi
+        },
+    )
+}
+
+/// True if `exact(b[i], b[i + 1], b[i + 2])` holds at some `i`, bytes past the end reading as
+/// `x` (so `exact` must be false for `x` and must not need a byte after the end to be anything).
+/// `quick(b[i], b[i + 1])` must hold wherever `exact` does; blocks where it holds nowhere, most
+/// of them, are passed over without the exact test. Written so the compiler can test many
+/// positions at once: both must use `&`/`|`, not `&&`/`||`. The last partial block, which is all
+/// there is of a short field, is tested on a padded copy.
+#[inline(always)]
+fn any_window(
+    b: &[u8],
+    quick: impl Fn(u8, u8) -> bool,
+    exact: impl Fn(u8, u8, u8) -> bool,
+) -> bool {
+    const N: usize = 32;
+    let block = |w: &[u8; N + 2]| {
+        let mut maybe = false;
+        for j in 0..N {
+            maybe |= quick(w[j], w[j + 1]);
+        }
+        if !maybe {
+            return false;
+        }
+        let mut any = false;
+        for j in 0..N {
+            any |= exact(w[j], w[j + 1], w[j + 2]);
+        }
+        any
+    };
+    let mut i = 0;
+    while i + N + 2 <= b.len() {
+        if block(b[i..i + N + 2].try_into().expect("N + 2 bytes")) {
+            return true;
+        }
+        i += N;
+    }
+    let rest = &b[i..];
+    let mut padded = [b'x'; N + 2];
+    padded[..rest.len()].copy_from_slice(rest);
+    block(&padded)
+}
+
+/// True where a white-space character (`char::is_whitespace`) starts, or a space is followed by
+/// another: ASCII `\t`..=`\r` and space, NEL and NBSP (0xC2 ..), U+1680 (0xE1 ..),
+/// U+2000..=U+200A, U+2028, U+2029, U+202F, U+205F (0xE2 ..) and U+3000 (0xE3 ..).
+#[inline(always)]
+fn odd_space(c: u8, d: u8, e: u8) -> bool {
+    let c2 = (c == 0xc2) & ((d == 0x85) | (d == 0xa0));
+    let e1 = (c == 0xe1) & (d == 0x9a) & (e == 0x80);
+    let e2_80 =
+        (d == 0x80) & ((e.wrapping_sub(0x80) < 0x0b) | (e == 0xa8) | (e == 0xa9) | (e == 0xaf));
+    let e2 = (c == 0xe2) & (e2_80 | ((d == 0x81) & (e == 0x9f)));
+    let e3 = (c == 0xe3) & (d == 0x80) & (e == 0x80);
+    odd_ascii_space(c, d) | c2 | e1 | e2 | e3
+}
+
+/// The ASCII part of `odd_space`, and a quick test for the rest: true wherever `odd_space` is.
+#[inline(always)]
+fn maybe_odd_space(c: u8, d: u8) -> bool {
+    odd_ascii_space(c, d) | (c == 0xc2) | (c.wrapping_sub(0xe1) < 3)
+}
+
+#[inline(always)]
+fn odd_ascii_space(c: u8, d: u8) -> bool {
+    (c.wrapping_sub(b'\t') < 5) | ((c == b' ') & (d == b' '))
+}
+
+/// Number of `\n` bytes in `b`, counted a block at a time.
+pub fn count_newlines(b: &[u8]) -> usize {
+    let mut chunks = b.chunks_exact(128);
+    let mut n = 0;
+    for chunk in &mut chunks {
+        let mut k = 0u8;
+        for &c in chunk {
+            k += u8::from(c == b'\n');
+        }
+        n += usize::from(k);
+    }
+    n + chunks.remainder().iter().filter(|&&c| c == b'\n').count()
+}
+
 /// Sanitizes a string in place.
 pub fn sanitize_in_place(s: &mut String) {
     if let Cow::Owned(clean) = sanitize(s) {
@@ -50,13 +148,73 @@ pub fn sanitize_in_place(s: &mut String) {
 /// Collapses every run of white space to one space and trims both ends.
 pub fn collapse_ws(s: &str) -> String {
     let mut out = String::with_capacity(s.len());
-    for word in s.split_whitespace() {
+    push_collapsed(&mut out, s);
+    out
+}
+
+/// Appends the words of `s` to `out`, one space between words (and before the first, if `out`
+/// already holds text): `collapse_ws` of several pieces joined by spaces, without the joining.
+///
+/// Works on bytes and copies stretches of words that are already single-spaced in one go, since
+/// abstracts and tweets are mostly that. White space is exactly `char::is_whitespace`: ASCII
+/// `\t`..`\r` and space, or a character starting with 0xC2, 0xE1, 0xE2 or 0xE3 (NEL, NBSP,
+/// U+1680, U+2000..U+205F, U+3000), which are then decoded and checked.
+pub fn push_collapsed(out: &mut String, s: &str) {
+    // Most text is already single-spaced between its ends: then it is copied whole.
+    let trimmed = s.trim();
+    if !any_window(trimmed.as_bytes(), maybe_odd_space, odd_space) {
+        if !trimmed.is_empty() {
+            if !out.is_empty() {
+                out.push(' ');
+            }
+            out.push_str(trimmed);
+        }
+        return;
+    }
+    let b = s.as_bytes();
+    let n = b.len();
+    let mut i = 0;
+    loop {
+        while i < n {
+            match ws_len(s, i) {
+                0 => break,
+                w => i += w,
+            }
+        }
+        if i >= n {
+            return;
+        }
         if !out.is_empty() {
             out.push(' ');
         }
-        out.push_str(word);
+        let start = i;
+        loop {
+            while i < n && ws_len(s, i) == 0 {
+                i += 1;
+            }
+            // One plain space between two words stays part of the stretch.
+            if i + 1 < n && b[i] == b' ' && ws_len(s, i + 1) == 0 {
+                i += 1;
+                continue;
+            }
+            break;
+        }
+        out.push_str(&s[start..i]);
     }
-    out
+}
+
+/// Length of the white-space character at byte `i` of `s`, or 0 if there is none there. `i`
+/// may be inside a character: continuation bytes are never white space.
+#[inline]
+fn ws_len(s: &str, i: usize) -> usize {
+    match s.as_bytes()[i] {
+        b'\t'..=b'\r' | b' ' => 1,
+        0xc2 | 0xe1 | 0xe2 | 0xe3 => match s[i..].chars().next() {
+            Some(c) if c.is_whitespace() => c.len_utf8(),
+            _ => 0,
+        },
+        _ => 0,
+    }
 }
 
 /// Normalises line endings to `\n` (CRLF and lone CR both occur in files edited on other systems).
@@ -95,6 +253,43 @@ impl LineIndex {
     }
 }
 
+/// Maps byte offsets to 1-based line numbers without indexing the whole text up front: offsets
+/// asked for in increasing order (paper headings) only count the newlines in between; the first
+/// offset asked for out of order builds a `LineIndex`, used from then on.
+pub struct LineCounter<'a> {
+    text: &'a str,
+    pos: usize,
+    line: usize,
+    index: Option<LineIndex>,
+}
+
+impl<'a> LineCounter<'a> {
+    pub fn new(text: &'a str) -> Self {
+        LineCounter {
+            text,
+            pos: 0,
+            line: 1,
+            index: None,
+        }
+    }
+
+    pub fn line_of(&mut self, offset: usize) -> usize {
+        let offset = offset.min(self.text.len());
+        if let Some(index) = &self.index {
+            return index.line_of(offset);
+        }
+        if offset < self.pos {
+            let index = LineIndex::new(self.text);
+            let line = index.line_of(offset);
+            self.index = Some(index);
+            return line;
+        }
+        self.line += count_newlines(&self.text.as_bytes()[self.pos..offset]);
+        self.pos = offset;
+        self.line
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -130,6 +325,96 @@ mod tests {
             decode_entities("O&#39;Hare &amp; &quot;x&quot; &mdash; &#x1F600;"),
             "O'Hare & \"x\" — 😀"
         );
+    }
+
+    #[test]
+    fn line_counter_agrees_with_line_index() {
+        let text = "ab\ncd\n\nef\n";
+        let idx = LineIndex::new(text);
+        let mut forward = LineCounter::new(text);
+        for offset in 0..=text.len() {
+            assert_eq!(forward.line_of(offset), idx.line_of(offset), "{offset}");
+        }
+        let mut any = LineCounter::new(text);
+        for offset in [7, 3, 9, 0, 12, 2] {
+            assert_eq!(any.line_of(offset), idx.line_of(offset), "{offset}");
+        }
+    }
+
+    #[test]
+    fn collapse_matches_split_whitespace() {
+        let reference = |s: &str| s.split_whitespace().collect::<Vec<_>>().join(" ");
+        for s in [
+            "",
+            " ",
+            "a",
+            " a ",
+            "a b",
+            "a  b",
+            "a \n b",
+            "\u{a0}a\u{85}b\u{2003}c\u{3000}d\u{1680}e\u{205f}f\u{2028}g\u{2029}",
+            "日本 語\u{3000}です — “quoted” é",
+            "a\u{b}b\u{c}c\rd\u{1c}e",
+            "x\u{200b}y",
+        ] {
+            assert_eq!(collapse_ws(s), reference(s), "{s:?}");
+        }
+        let mut out = String::from("a");
+        push_collapsed(&mut out, "  b  c ");
+        push_collapsed(&mut out, "   ");
+        push_collapsed(&mut out, "d");
+        assert_eq!(out, "a b c d");
+    }
+
+    #[test]
+    fn odd_space_marks_exactly_the_white_space() {
+        for c in (0..=0x3001u32)
+            .chain(0xfff0..=0x1_0000)
+            .filter_map(char::from_u32)
+        {
+            let mut buf = [0; 4];
+            let b = c.encode_utf8(&mut buf).as_bytes();
+            let at = |k: usize| b.get(k).copied().unwrap_or(b'x');
+            let odd = c.is_whitespace() && c != ' ';
+            assert_eq!(odd_space(b[0], at(1), at(2)), odd, "{c:?}");
+            assert!(!odd || maybe_odd_space(b[0], at(1)), "{c:?}");
+        }
+        assert!(odd_space(b' ', b' ', 0) && !odd_space(b' ', b'a', 0));
+        let long = "word ".repeat(40);
+        assert!(!any_window(
+            long.trim().as_bytes(),
+            maybe_odd_space,
+            odd_space
+        ));
+        assert!(any_window(
+            format!("{long} {long}").as_bytes(),
+            maybe_odd_space,
+            odd_space
+        ));
+        assert_eq!(count_newlines("a\n".repeat(300).as_bytes()), 300);
+    }
+
+    #[test]
+    fn byte_scan_finds_exactly_the_forbidden_characters() {
+        for c in (0..=0x3000u32)
+            .chain(0xfff0..=0x1_0000)
+            .filter_map(char::from_u32)
+        {
+            let s = format!("a{c}b");
+            let long = format!("{}{c}{}", "x".repeat(37), "y".repeat(40));
+            assert_eq!(
+                needs_cleaning(long.as_bytes(), false),
+                is_forbidden(c),
+                "{c:?}"
+            );
+            let by_chars = c == '\t' || is_forbidden(c);
+            assert_eq!(needs_cleaning(s.as_bytes(), true), by_chars, "{c:?}");
+            assert_eq!(
+                needs_cleaning(s.as_bytes(), false),
+                is_forbidden(c),
+                "{c:?}"
+            );
+        }
     }
 
     #[test]

@@ -1,7 +1,7 @@
 //! Embedded tweets: `<blockquote class="twitter-tweet">…&mdash; Name (@handle) <a href="…">Date</a></blockquote>`.
 
 use super::model::Tweet;
-use super::text::{collapse_ws, decode_entities, strip_forbidden};
+use super::text::{collapse_ws, decode_entities, push_collapsed, strip_forbidden};
 
 /// A tweet found in a region of the post, with where it starts (byte offset in the region).
 pub struct Found {
@@ -13,20 +13,18 @@ pub struct Found {
 
 /// Finds every `<blockquote>` in `region` and reads it as a tweet.
 pub fn find_all(region: &str, limit: usize) -> (Vec<Found>, bool) {
-    // ASCII lowercasing keeps byte offsets, so matches in `lower` index `region` too.
-    let lower = region.to_ascii_lowercase();
     let mut out = Vec::new();
     let mut pos = 0;
-    while let Some(i) = lower[pos..].find("<blockquote") {
+    while let Some(i) = find_ci(&region[pos..], "<blockquote") {
         let start = pos + i;
         if out.len() == limit {
             return (out, true);
         }
-        let (end, next) = match lower[start..].find("</blockquote") {
+        let (end, next) = match find_ci(&region[start..], "</blockquote") {
             Some(j) => (start + j, start + j + "</blockquote".len()),
             None => (region.len(), region.len()),
         };
-        let mut found = parse_one(&region[start..end], &lower[start..end]);
+        let mut found = parse_one(&region[start..end]);
         if end == region.len() && found.problem.is_none() {
             found.problem = Some("the tweet's </blockquote> is missing");
         }
@@ -37,16 +35,15 @@ pub fn find_all(region: &str, limit: usize) -> (Vec<Found>, bool) {
     (out, false)
 }
 
-fn parse_one(raw: &str, lower: &str) -> Found {
+fn parse_one(raw: &str) -> Found {
     let open_end = tag_end(raw, 0).unwrap_or(raw.len());
     let body = &raw[open_end..];
-    let lbody = &lower[open_end..];
 
-    let (text_html, attribution, lang) = match lbody.find("<p") {
+    let (text_html, attribution, lang) = match find_ci(body, "<p") {
         Some(p) => {
             let p_open_end = tag_end(body, p).unwrap_or(body.len());
             let lang = attr(&body[p..p_open_end], "lang").unwrap_or_default();
-            let close = lbody[p_open_end..].rfind("</p>").map(|c| p_open_end + c);
+            let close = rfind_ci(&body[p_open_end..], "</p>").map(|c| p_open_end + c);
             match close {
                 Some(c) => (&body[p_open_end..c], &body[c + 4..], lang),
                 None => (&body[p_open_end..], "", lang),
@@ -76,7 +73,7 @@ fn parse_one(raw: &str, lower: &str) -> Found {
         }
     };
 
-    let (url, date) = match attribution.to_ascii_lowercase().rfind("<a ") {
+    let (url, date) = match rfind_ci(attribution, "<a ") {
         Some(a) => {
             let a_end = tag_end(attribution, a).unwrap_or(attribution.len());
             let href = attr(&attribution[a..a_end], "href").unwrap_or_default();
@@ -106,6 +103,54 @@ fn parse_one(raw: &str, lower: &str) -> Found {
     }
 }
 
+/// Byte offset of the first match of `needle` (lowercase ASCII) in `hay`, ignoring ASCII case:
+/// what `hay.to_ascii_lowercase().find(needle)` gives, without copying `hay`.
+fn find_ci(hay: &str, needle: &str) -> Option<usize> {
+    let (h, n) = (hay.as_bytes(), needle.as_bytes());
+    let first = *n.first()?;
+    let mut from = 0;
+    while from + n.len() <= h.len() {
+        let i = if first.is_ascii_alphabetic() {
+            from + h[from..]
+                .iter()
+                .position(|b| b.to_ascii_lowercase() == first)?
+        } else {
+            // A byte that has no case (`<`): str's search for it is a fast memchr. `from` is
+            // always just past an ASCII byte, so it is a character boundary.
+            from + hay[from..].find(char::from(first))?
+        };
+        if h.get(i..i + n.len())?.eq_ignore_ascii_case(n) {
+            return Some(i);
+        }
+        from = i + 1;
+    }
+    None
+}
+
+/// Byte offset of the last match of `needle` (lowercase ASCII) in `hay`, ignoring ASCII case.
+fn rfind_ci(hay: &str, needle: &str) -> Option<usize> {
+    let (h, n) = (hay.as_bytes(), needle.as_bytes());
+    let first = *n.first()?;
+    let mut to = h.len();
+    while to > 0 {
+        let i = if first.is_ascii_alphabetic() {
+            h[..to]
+                .iter()
+                .rposition(|b| b.to_ascii_lowercase() == first)?
+        } else {
+            // `to` is always the end or at an ASCII byte, so it is a character boundary.
+            hay[..to].rfind(char::from(first))?
+        };
+        if h.get(i..i + n.len())
+            .is_some_and(|w| w.eq_ignore_ascii_case(n))
+        {
+            return Some(i);
+        }
+        to = i;
+    }
+    None
+}
+
 /// Decodes entities and drops what they may encode that must not be shown (`&#155;`, `&#8238;`),
 /// before any white space is collapsed, so no double space is left where they were. (References
 /// to C0 controls such as `&#27;` are left as typed by the decoder.)
@@ -120,13 +165,14 @@ fn strip_query(url: &str) -> &str {
 
 /// End (exclusive) of the tag that starts at `start` (`<`), honouring quoted attribute values.
 fn tag_end(s: &str, start: usize) -> Option<usize> {
+    // On bytes: quotes and `>` are ASCII, and no byte of a longer character is.
     let mut quote = None;
-    for (i, c) in s[start..].char_indices() {
+    for (i, &c) in s.as_bytes()[start..].iter().enumerate() {
         match (quote, c) {
             (Some(q), c) if c == q => quote = None,
             (Some(_), _) => {}
-            (None, '"' | '\'') => quote = Some(c),
-            (None, '>') => return Some(start + i + 1),
+            (None, b'"' | b'\'') => quote = Some(c),
+            (None, b'>') => return Some(start + i + 1),
             _ => {}
         }
     }
@@ -135,12 +181,11 @@ fn tag_end(s: &str, start: usize) -> Option<usize> {
 
 /// The value of attribute `name` inside one tag's source.
 fn attr(tag: &str, name: &str) -> Option<String> {
-    let lower = tag.to_ascii_lowercase();
     let mut from = 0;
-    while let Some(i) = lower[from..].find(name) {
+    while let Some(i) = find_ci(&tag[from..], name) {
         let at = from + i;
         from = at + name.len();
-        let preceded = at > 0 && lower.as_bytes()[at - 1].is_ascii_whitespace();
+        let preceded = at > 0 && tag.as_bytes()[at - 1].is_ascii_whitespace();
         let rest = tag[at + name.len()..].trim_start();
         if !preceded || !rest.starts_with('=') {
             continue;
@@ -188,16 +233,16 @@ pub fn html_to_text(html: &str) -> String {
             pos = start;
             break;
         };
-        let name: String = html[start + 1..end]
-            .trim_start_matches('/')
-            .chars()
-            .take_while(|c| c.is_ascii_alphanumeric())
-            .collect::<String>()
-            .to_ascii_lowercase();
-        match name.as_str() {
-            "br" => flat.push('\n'),
-            "p" | "div" if html[start + 1..].starts_with('/') => flat.push_str("\n\n"),
-            _ => {}
+        let inner = html[start + 1..end].trim_start_matches('/');
+        let name = &inner[..inner
+            .bytes()
+            .position(|c| !c.is_ascii_alphanumeric())
+            .unwrap_or(inner.len())];
+        let is = |n: &str| name.eq_ignore_ascii_case(n);
+        if is("br") {
+            flat.push('\n');
+        } else if (is("p") || is("div")) && html[start + 1..].starts_with('/') {
+            flat.push_str("\n\n");
         }
         pos = end;
     }
@@ -205,8 +250,10 @@ pub fn html_to_text(html: &str) -> String {
     let decoded = decode(&flat);
     let mut out = String::with_capacity(decoded.len());
     let mut blank_run = 0;
-    for line in decoded.split('\n') {
-        let line = collapse_ws(line);
+    let mut line = String::new();
+    for raw in decoded.split('\n') {
+        line.clear();
+        push_collapsed(&mut line, raw);
         if line.is_empty() {
             blank_run += 1;
             continue;
@@ -275,6 +322,37 @@ mod tests {
             ("A", "a")
         );
         assert_eq!(found[0].tweet.url, "https://t/s/1");
+    }
+
+    #[test]
+    fn case_insensitive_search_matches_lowercased_search() {
+        let hays = [
+            "",
+            "<",
+            "<P>x</p><p>y</P>",
+            "a <A href=x>b</a> <a >c",
+            "日本<BlockQuote>é</BLOCKQUOTE>",
+            "lang=en LANG=ja",
+            "<p>é",
+            "</P>x</p",
+            "<a <a",
+        ];
+        let needles = [
+            "<p",
+            "</p>",
+            "<a ",
+            "<blockquote",
+            "</blockquote",
+            "lang",
+            "x",
+        ];
+        for h in hays {
+            let lower = h.to_ascii_lowercase();
+            for n in needles {
+                assert_eq!(find_ci(h, n), lower.find(n), "{h:?} {n:?}");
+                assert_eq!(rfind_ci(h, n), lower.rfind(n), "{h:?} {n:?}");
+            }
+        }
     }
 
     #[test]
