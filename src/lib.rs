@@ -6,6 +6,8 @@ pub mod archive;
 pub mod cli;
 pub mod commands;
 pub mod display;
+pub mod export;
 pub mod links;
 pub mod search;
+pub mod state;
 pub mod tui;

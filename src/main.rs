@@ -115,10 +115,13 @@ fn read(cli: &Cli) -> Result<ExitCode> {
     let archive = load(cli)?;
     let mut app = App::new(archive, Theme::from_env());
     open_day(&mut app, cli.date, cli.rank, today());
+    let resume = cli.date.is_none() && cli.rank.is_none();
+    let store = tui::attach_state(&mut app, hotpapers::state::default_dir(), resume);
     let code = tui::run(
         app,
         tui::Options {
             mouse: !cli.no_mouse,
+            store,
         },
     )?;
     Ok(ExitCode::from(code.clamp(0, 255) as u8))

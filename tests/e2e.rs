@@ -396,17 +396,13 @@ fn an_unsafe_link_is_refused() {
 fn question_mark_shows_the_keys_and_esc_closes_them() {
     let mut s = start(&[]);
     s.send("?");
-    let keys = [
-        " Keys ",
-        "Quit",
-        "Ctrl-c",
-        "Next (later) day",
-        "Suspend",
-        "closes",
-    ];
+    let keys = [" Keys ", "Quit", "Ctrl-c", "Next (later) day", "closes"];
     s.wait_for("the help with every key", |t| {
         keys.iter().all(|k| t.contains(k))
     });
+    // The rest is a scroll away.
+    s.send("G");
+    s.wait_text("Close the help");
     s.send("\x1b");
     s.wait_for("the help to close", |t| {
         !t.contains("Suspend") && t.contains("q quit")
@@ -683,5 +679,50 @@ fn s_sorts_the_paper_list_and_says_how() {
     assert!(screen.contains("Papers sorted by retweets"), "{screen}");
     s.send("sss");
     s.wait_text("by rank");
+    quit(s);
+}
+
+#[test]
+fn a_star_lasts_across_restarts() {
+    let dir = fixture();
+    let state = pty::fresh_state_dir();
+    let launch = || {
+        let mut cmd = hotpapers(&[&arg(dir.path())]);
+        cmd.env("HOTPAPERS_STATE_DIR", &state);
+        start_cmd(cmd)
+    };
+    let mut s = launch();
+    s.send("j*");
+    s.wait_text("Starred 2401.00502");
+    quit(s);
+    let s = launch();
+    // It reopens on the paper last viewed, and the star is there.
+    let screen = s.wait_text("paper 2 of 3");
+    let row = locate(&s, FRI[1].title).0;
+    let line = screen
+        .lines()
+        .nth(row as usize)
+        .unwrap_or_default()
+        .to_string();
+    assert!(
+        line.contains('★'),
+        "no star on the starred paper:\n{screen}"
+    );
+    quit(s);
+    let _ = std::fs::remove_dir_all(&state);
+}
+
+#[test]
+fn y_copies_the_abs_url_with_osc_52() {
+    let dir = fixture();
+    let mut s = start(&[&arg(dir.path())]);
+    s.send("y");
+    s.wait_text("Copied the abs URL");
+    // base64 of https://arxiv.org/abs/2401.00501
+    let want = b"\x1b]52;c;aHR0cHM6Ly9hcnhpdi5vcmcvYWJzLzI0MDEuMDA1MDE=\x07";
+    assert!(
+        pty::contains(&s.raw(), want),
+        "no OSC 52 sequence with the URL in the output"
+    );
     quit(s);
 }

@@ -43,6 +43,17 @@ pub enum Action {
     CycleWindow,
     /// The background index is built.
     IndexReady(super::app::IndexHandle),
+    ToggleRead,
+    ToggleStar,
+    NextUnread,
+    OpenStarred,
+    CopyUrl,
+    CopyBibtex,
+    Reload,
+    /// The paper with this key has been on screen long enough to count as read.
+    Seen(String),
+    /// A reload finished (or failed, with the reason).
+    Reloaded(Result<super::app::ArchiveHandle, String>),
     ToggleHelp,
     Suspend,
     /// The terminal now has this many columns and rows.
@@ -69,7 +80,25 @@ pub enum Action {
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Effect {
     /// Open a checked http(s) URL in the browser; `what` names it for the status line.
-    OpenUrl { what: &'static str, url: String },
+    OpenUrl {
+        what: &'static str,
+        url: String,
+    },
     /// Give the terminal back to the shell until resumed (Ctrl-Z).
     Suspend,
+    SaveRead {
+        key: String,
+        read: bool,
+    },
+    SaveStar {
+        key: String,
+        starred: bool,
+    },
+    /// Put `text` on the clipboard (OSC 52); `what` names it for the status line.
+    Copy {
+        what: &'static str,
+        text: String,
+    },
+    /// Load the archive again from disk.
+    Reload,
 }

@@ -1,6 +1,6 @@
 //! The reader's state. Changed only by `update`; read by the widgets.
 
-use std::collections::BTreeSet;
+use std::collections::{BTreeSet, HashMap, HashSet};
 use std::sync::Arc;
 
 use crate::archive::{Archive, Day, Paper};
@@ -136,7 +136,28 @@ pub enum Overlay {
     Search(SearchBox),
     Categories(Picker),
     Leaderboard(Board),
+    Starred(Starred),
 }
+
+/// The starred list (`S`): starred papers found in the archive, newest star first.
+#[derive(Debug, Clone)]
+pub struct Starred {
+    pub papers: Vec<PaperRef>,
+    pub selected: usize,
+    pub offset: usize,
+}
+
+/// A freshly loaded archive on its way into the app. Compared by identity.
+#[derive(Debug, Clone)]
+pub struct ArchiveHandle(pub Arc<Archive>);
+
+impl PartialEq for ArchiveHandle {
+    fn eq(&self, other: &Self) -> bool {
+        Arc::ptr_eq(&self.0, &other.0)
+    }
+}
+
+impl Eq for ArchiveHandle {}
 
 /// The search index, shared with the thread that builds it. Compared by identity.
 #[derive(Debug, Clone)]
@@ -181,6 +202,12 @@ pub struct App {
     pub status: Option<Status>,
     pub quit: bool,
     pub theme: Theme,
+    pub keymap: super::keymap::Keymap,
+    /// Keys (see `state::key`) of papers read and starred (with when).
+    pub read: HashSet<String>,
+    pub starred: HashMap<String, i64>,
+    /// Seconds since 1970, for the stars given now; set by the run loop.
+    pub now: i64,
 }
 
 impl App {
@@ -208,6 +235,10 @@ impl App {
             status: None,
             quit: false,
             theme,
+            keymap: Default::default(),
+            read: HashSet::new(),
+            starred: HashMap::new(),
+            now: 0,
         }
     }
 
@@ -275,6 +306,33 @@ impl App {
         });
     }
 
+    pub fn is_read(&self, p: &Paper) -> bool {
+        self.read.contains(&crate::state::key(p))
+    }
+
+    pub fn is_starred(&self, p: &Paper) -> bool {
+        self.starred.contains_key(&crate::state::key(p))
+    }
+
+    /// Unread papers of day `d` (all of them, not just those the filter shows).
+    pub fn unread(&self, d: usize) -> usize {
+        self.archive.days.get(d).map_or(0, |day| {
+            day.papers.iter().filter(|p| !self.is_read(p)).count()
+        })
+    }
+
+    /// The paper whose abstract is on screen now, if it is not read yet: what the read timer
+    /// waits on.
+    pub fn unread_on_screen(&self) -> Option<String> {
+        let visible = match (self.areas().mode, &self.overlay) {
+            (layout::Mode::Wide, None | Some(Overlay::Search(_))) => true,
+            (layout::Mode::Narrow, None) => self.focus == Pane::Paper,
+            _ => false,
+        };
+        let p = self.current_paper().filter(|_| visible)?;
+        (!self.is_read(p)).then(|| crate::state::key(p))
+    }
+
     /// What the keys mean right now.
     pub fn mode(&self) -> super::keymap::Mode {
         use super::keymap::Mode;
@@ -284,6 +342,7 @@ impl App {
             Some(Overlay::Search(_)) => Mode::Search,
             Some(Overlay::Categories(_)) => Mode::Categories,
             Some(Overlay::Leaderboard(_)) => Mode::Leaderboard,
+            Some(Overlay::Starred(_)) => Mode::Starred,
         }
     }
 }

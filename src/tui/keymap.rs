@@ -13,14 +13,16 @@ pub enum Mode {
     Search,
     Categories,
     Leaderboard,
+    Starred,
 }
 
 impl Mode {
-    pub const ALL: [Mode; 5] = [
+    pub const ALL: [Mode; 6] = [
         Mode::Normal,
         Mode::Search,
         Mode::Categories,
         Mode::Leaderboard,
+        Mode::Starred,
         Mode::Help,
     ];
 
@@ -32,6 +34,7 @@ impl Mode {
             Mode::Search => "Search box (/)",
             Mode::Categories => "Category filter (c)",
             Mode::Leaderboard => "Leaderboard (T)",
+            Mode::Starred => "Starred papers (S)",
         }
     }
 }
@@ -88,420 +91,184 @@ const fn b(
     }
 }
 
-use Mode::{Categories as C, Help as H, Leaderboard as L, Normal as N, Search as S};
+use Mode::{Categories as C, Help as H, Leaderboard as L, Normal as N, Search as S, Starred as R};
 
 /// Every key, by mode, in the order the help lists them.
+#[rustfmt::skip]
 pub static BINDINGS: &[Binding] = &[
     b(N, &[k('q'), ctrl('c')], Action::Quit, "Quit", Some("quit")),
-    b(
-        N,
-        &[k('j'), code(KeyCode::Down)],
-        Action::Down,
-        "Move down / scroll down",
-        Some("move"),
-    ),
-    b(
-        N,
-        &[k('k'), code(KeyCode::Up)],
-        Action::Up,
-        "Move up / scroll up",
-        None,
-    ),
-    b(
-        N,
-        &[k('h'), code(KeyCode::Left)],
-        Action::FocusLeft,
-        "Focus the pane to the left",
-        Some("pane"),
-    ),
-    b(
-        N,
-        &[k('l'), code(KeyCode::Right)],
-        Action::FocusRight,
-        "Focus the pane to the right",
-        None,
-    ),
-    b(
-        N,
-        &[code(KeyCode::Tab)],
-        Action::FocusNext,
-        "Next pane",
-        None,
-    ),
-    b(
-        N,
-        &[code(KeyCode::BackTab)],
-        Action::FocusPrev,
-        "Previous pane",
-        None,
-    ),
-    b(
-        N,
-        &[k('g'), code(KeyCode::Home)],
-        Action::First,
-        "First item / top",
-        None,
-    ),
-    b(
-        N,
-        &[k('G'), code(KeyCode::End)],
-        Action::Last,
-        "Last item / bottom",
-        None,
-    ),
-    b(
-        N,
-        &[code(KeyCode::PageDown)],
-        Action::PageDown,
-        "Page down",
-        None,
-    ),
+    b(N, &[k('j'), code(KeyCode::Down)], Action::Down, "Move down / scroll down", Some("move")),
+    b(N, &[k('k'), code(KeyCode::Up)], Action::Up, "Move up / scroll up", None),
+    b(N, &[k('h'), code(KeyCode::Left)], Action::FocusLeft, "Focus the pane to the left", Some("pane")),
+    b(N, &[k('l'), code(KeyCode::Right)], Action::FocusRight, "Focus the pane to the right", None),
+    b(N, &[code(KeyCode::Tab)], Action::FocusNext, "Next pane", None),
+    b(N, &[code(KeyCode::BackTab)], Action::FocusPrev, "Previous pane", None),
+    b(N, &[k('g'), code(KeyCode::Home)], Action::First, "First item / top", None),
+    b(N, &[k('G'), code(KeyCode::End)], Action::Last, "Last item / bottom", None),
+    b(N, &[code(KeyCode::PageDown)], Action::PageDown, "Page down", None),
     b(N, &[code(KeyCode::PageUp)], Action::PageUp, "Page up", None),
-    b(
-        N,
-        &[ctrl('d')],
-        Action::HalfPageDown,
-        "Half a page down",
-        None,
-    ),
+    b(N, &[ctrl('d')], Action::HalfPageDown, "Half a page down", None),
     b(N, &[ctrl('u')], Action::HalfPageUp, "Half a page up", None),
-    b(
-        N,
-        &[k(']')],
-        Action::NextDay,
-        "Next (later) day",
-        Some("day"),
-    ),
-    b(
-        N,
-        &[k('[')],
-        Action::PrevDay,
-        "Previous (earlier) day",
-        None,
-    ),
-    b(
-        N,
-        &[code(KeyCode::Enter)],
-        Action::Enter,
-        "Go in / open the paper",
-        Some("open"),
-    ),
-    b(
-        N,
-        &[code(KeyCode::Esc)],
-        Action::Back,
-        "Back / close",
-        Some("back"),
-    ),
-    b(
-        N,
-        &[k('o')],
-        Action::OpenAbs,
-        "Open the paper's abs page in the browser",
-        Some("abs"),
-    ),
-    b(
-        N,
-        &[k('p')],
-        Action::OpenPdf,
-        "Open the paper's pdf in the browser",
-        Some("pdf"),
-    ),
-    b(
-        N,
-        &[k('t')],
-        Action::OpenTweet,
-        "Open the marked tweet (else the one in view) in the browser",
-        Some("tweet"),
-    ),
-    b(
-        N,
-        &[k('>')],
-        Action::NextTweet,
-        "Mark the next tweet of the paper",
-        None,
-    ),
-    b(
-        N,
-        &[k('/')],
-        Action::OpenSearch,
-        "Search every day",
-        Some("search"),
-    ),
+    b(N, &[k(']')], Action::NextDay, "Next (later) day", Some("day")),
+    b(N, &[k('[')], Action::PrevDay, "Previous (earlier) day", None),
+    b(N, &[code(KeyCode::Enter)], Action::Enter, "Go in / open the paper", Some("open")),
+    b(N, &[code(KeyCode::Esc)], Action::Back, "Back / close", Some("back")),
+    b(N, &[k('o')], Action::OpenAbs, "Open the paper's abs page in the browser", Some("abs")),
+    b(N, &[k('p')], Action::OpenPdf, "Open the paper's pdf in the browser", Some("pdf")),
+    b(N, &[k('t')], Action::OpenTweet, "Open the marked tweet (else the one in view) in the browser", Some("tweet")),
+    b(N, &[k('>')], Action::NextTweet, "Mark the next tweet of the paper", None),
+    b(N, &[k('/')], Action::OpenSearch, "Search every day", Some("search")),
     b(N, &[k('n')], Action::NextResult, "Next search result", None),
-    b(
-        N,
-        &[k('N')],
-        Action::PrevResult,
-        "Previous search result",
-        None,
-    ),
-    b(
-        N,
-        &[k('s')],
-        Action::CycleSort,
-        "Sort the papers: rank, retweets, favorites, both",
-        Some("sort"),
-    ),
-    b(
-        N,
-        &[k('c')],
-        Action::OpenCategories,
-        "Filter by category",
-        Some("filter"),
-    ),
-    b(
-        N,
-        &[k('T')],
-        Action::OpenLeaderboard,
-        "Top papers over a week, month, year or all",
-        Some("top"),
-    ),
-    b(
-        N,
-        &[k('?')],
-        Action::ToggleHelp,
-        "Show or hide this help",
-        Some("help"),
-    ),
-    b(
-        N,
-        &[ctrl('z')],
-        Action::Suspend,
-        "Suspend to the shell (resume with fg)",
-        None,
-    ),
-    b(
-        S,
-        &[code(KeyCode::Enter)],
-        Action::Enter,
-        "Go to the selected result",
-        Some("go"),
-    ),
-    b(
-        S,
-        &[code(KeyCode::Esc)],
-        Action::Back,
-        "Close and return to where you were",
-        Some("cancel"),
-    ),
-    b(
-        S,
-        &[code(KeyCode::Down), ctrl('n')],
-        Action::Down,
-        "Next result",
-        Some("results"),
-    ),
-    b(
-        S,
-        &[code(KeyCode::Up), ctrl('p')],
-        Action::Up,
-        "Previous result",
-        None,
-    ),
-    b(
-        S,
-        &[code(KeyCode::PageDown)],
-        Action::PageDown,
-        "A page of results down",
-        None,
-    ),
-    b(
-        S,
-        &[code(KeyCode::PageUp)],
-        Action::PageUp,
-        "A page of results up",
-        None,
-    ),
-    b(
-        S,
-        &[code(KeyCode::Backspace)],
-        Action::Backspace,
-        "Delete a character",
-        None,
-    ),
+    b(N, &[k('N')], Action::PrevResult, "Previous search result", None),
+    b(N, &[k('s')], Action::CycleSort, "Sort the papers: rank, retweets, favorites, both", Some("sort")),
+    b(N, &[k('c')], Action::OpenCategories, "Filter by category", Some("filter")),
+    b(N, &[k('T')], Action::OpenLeaderboard, "Top papers over a week, month, year or all", Some("top")),
+    b(N, &[k('m')], Action::ToggleRead, "Mark the paper read or unread", None),
+    b(N, &[k('u')], Action::NextUnread, "Go to the next unread paper", Some("unread")),
+    b(N, &[k('*')], Action::ToggleStar, "Star or unstar the paper", Some("star")),
+    b(N, &[k('S')], Action::OpenStarred, "List the starred papers", None),
+    b(N, &[k('y')], Action::CopyUrl, "Copy the paper's abs URL to the clipboard", None),
+    b(N, &[k('Y')], Action::CopyBibtex, "Copy the paper's BibTeX entry to the clipboard", None),
+    b(N, &[k('r')], Action::Reload, "Reload the archive from disk", None),
+    b(N, &[k('?')], Action::ToggleHelp, "Show or hide this help", Some("help")),
+    b(N, &[ctrl('z')], Action::Suspend, "Suspend to the shell (resume with fg)", None),
+    b(S, &[code(KeyCode::Enter)], Action::Enter, "Go to the selected result", Some("go")),
+    b(S, &[code(KeyCode::Esc)], Action::Back, "Close and return to where you were", Some("cancel")),
+    b(S, &[code(KeyCode::Down), ctrl('n')], Action::Down, "Next result", Some("results")),
+    b(S, &[code(KeyCode::Up), ctrl('p')], Action::Up, "Previous result", None),
+    b(S, &[code(KeyCode::PageDown)], Action::PageDown, "A page of results down", None),
+    b(S, &[code(KeyCode::PageUp)], Action::PageUp, "A page of results up", None),
+    b(S, &[code(KeyCode::Backspace)], Action::Backspace, "Delete a character", None),
     b(S, &[ctrl('w')], Action::DeleteWord, "Delete a word", None),
-    b(
-        S,
-        &[ctrl('u')],
-        Action::ClearInput,
-        "Clear the query",
-        Some("clear"),
-    ),
+    b(S, &[ctrl('u')], Action::ClearInput, "Clear the query", Some("clear")),
     b(S, &[ctrl('c')], Action::Quit, "Quit", None),
-    b(
-        C,
-        &[k('j'), code(KeyCode::Down)],
-        Action::Down,
-        "Next category",
-        Some("move"),
-    ),
-    b(
-        C,
-        &[k('k'), code(KeyCode::Up)],
-        Action::Up,
-        "Previous category",
-        None,
-    ),
-    b(
-        C,
-        &[k(' ')],
-        Action::ToggleCategory,
-        "Choose or drop the category",
-        Some("choose"),
-    ),
-    b(
-        C,
-        &[code(KeyCode::Enter)],
-        Action::Enter,
-        "Apply the filter",
-        Some("apply"),
-    ),
-    b(
-        C,
-        &[k('x')],
-        Action::ClearFilter,
-        "Clear the filter (show all)",
-        Some("clear"),
-    ),
-    b(
-        C,
-        &[code(KeyCode::Esc), k('q')],
-        Action::Back,
-        "Close without changing the filter",
-        Some("cancel"),
-    ),
-    b(
-        L,
-        &[k('j'), code(KeyCode::Down)],
-        Action::Down,
-        "Next paper",
-        Some("move"),
-    ),
-    b(
-        L,
-        &[k('k'), code(KeyCode::Up)],
-        Action::Up,
-        "Previous paper",
-        None,
-    ),
-    b(
-        L,
-        &[k('g'), code(KeyCode::Home)],
-        Action::First,
-        "First paper",
-        None,
-    ),
-    b(
-        L,
-        &[k('G'), code(KeyCode::End)],
-        Action::Last,
-        "Last paper",
-        None,
-    ),
-    b(
-        L,
-        &[code(KeyCode::PageDown)],
-        Action::PageDown,
-        "Page down",
-        None,
-    ),
+    b(C, &[k('j'), code(KeyCode::Down)], Action::Down, "Next category", Some("move")),
+    b(C, &[k('k'), code(KeyCode::Up)], Action::Up, "Previous category", None),
+    b(C, &[k(' ')], Action::ToggleCategory, "Choose or drop the category", Some("choose")),
+    b(C, &[code(KeyCode::Enter)], Action::Enter, "Apply the filter", Some("apply")),
+    b(C, &[k('x')], Action::ClearFilter, "Clear the filter (show all)", Some("clear")),
+    b(C, &[code(KeyCode::Esc), k('q')], Action::Back, "Close without changing the filter", Some("cancel")),
+    b(L, &[k('j'), code(KeyCode::Down)], Action::Down, "Next paper", Some("move")),
+    b(L, &[k('k'), code(KeyCode::Up)], Action::Up, "Previous paper", None),
+    b(L, &[k('g'), code(KeyCode::Home)], Action::First, "First paper", None),
+    b(L, &[k('G'), code(KeyCode::End)], Action::Last, "Last paper", None),
+    b(L, &[code(KeyCode::PageDown)], Action::PageDown, "Page down", None),
     b(L, &[code(KeyCode::PageUp)], Action::PageUp, "Page up", None),
-    b(
-        L,
-        &[k('w')],
-        Action::CycleWindow,
-        "Window: week, month, year, all",
-        Some("window"),
-    ),
-    b(
-        L,
-        &[k('s')],
-        Action::CycleSort,
-        "Rank by retweets+favorites, retweets or favorites",
-        Some("measure"),
-    ),
-    b(
-        L,
-        &[code(KeyCode::Enter)],
-        Action::Enter,
-        "Go to the paper's best day",
-        Some("go"),
-    ),
-    b(
-        L,
-        &[code(KeyCode::Esc), k('q')],
-        Action::Back,
-        "Close",
-        Some("close"),
-    ),
-    b(
-        H,
-        &[k('j'), code(KeyCode::Down)],
-        Action::Down,
-        "Scroll down",
-        None,
-    ),
-    b(
-        H,
-        &[k('k'), code(KeyCode::Up)],
-        Action::Up,
-        "Scroll up",
-        None,
-    ),
-    b(
-        H,
-        &[code(KeyCode::PageDown)],
-        Action::PageDown,
-        "Page down",
-        None,
-    ),
+    b(L, &[k('w')], Action::CycleWindow, "Window: week, month, year, all", Some("window")),
+    b(L, &[k('s')], Action::CycleSort, "Rank by retweets+favorites, retweets or favorites", Some("measure")),
+    b(L, &[code(KeyCode::Enter)], Action::Enter, "Go to the paper's best day", Some("go")),
+    b(L, &[code(KeyCode::Esc), k('q')], Action::Back, "Close", Some("close")),
+    b(R, &[k('j'), code(KeyCode::Down)], Action::Down, "Next paper", Some("move")),
+    b(R, &[k('k'), code(KeyCode::Up)], Action::Up, "Previous paper", None),
+    b(R, &[k('g'), code(KeyCode::Home)], Action::First, "First paper", None),
+    b(R, &[k('G'), code(KeyCode::End)], Action::Last, "Last paper", None),
+    b(R, &[k('*')], Action::ToggleStar, "Unstar (or star again) the paper", Some("unstar")),
+    b(R, &[code(KeyCode::Enter)], Action::Enter, "Go to the paper in its day", Some("go")),
+    b(R, &[code(KeyCode::Esc), k('q')], Action::Back, "Close", Some("close")),
+    b(H, &[k('j'), code(KeyCode::Down)], Action::Down, "Scroll down", None),
+    b(H, &[k('k'), code(KeyCode::Up)], Action::Up, "Scroll up", None),
+    b(H, &[code(KeyCode::PageDown)], Action::PageDown, "Page down", None),
     b(H, &[code(KeyCode::PageUp)], Action::PageUp, "Page up", None),
-    b(
-        H,
-        &[k('g'), code(KeyCode::Home)],
-        Action::First,
-        "Top",
-        None,
-    ),
-    b(
-        H,
-        &[k('G'), code(KeyCode::End)],
-        Action::Last,
-        "Bottom",
-        None,
-    ),
-    b(
-        H,
-        &[code(KeyCode::Esc), k('?'), k('q')],
-        Action::Back,
-        "Close the help",
-        Some("close"),
-    ),
+    b(H, &[k('g'), code(KeyCode::Home)], Action::First, "Top", None),
+    b(H, &[k('G'), code(KeyCode::End)], Action::Last, "Bottom", None),
+    b(H, &[code(KeyCode::Esc), k('?'), k('q')], Action::Back, "Close the help", Some("close")),
 ];
 
-/// The action for a key press in `mode`, if any. In the search box, characters without a
-/// binding are typed into the query.
-pub fn action_for(mode: Mode, event: KeyEvent) -> Option<Action> {
-    if event.kind == KeyEventKind::Release {
-        return None;
-    }
-    let bound = BINDINGS
-        .iter()
-        .filter(|b| b.mode == mode)
-        .find(|b| b.keys.iter().any(|key| matches(*key, event)))
-        .map(|b| b.action.clone());
-    match (bound, mode, event.code) {
-        (Some(a), _, _) => Some(a),
-        (None, Mode::Search, KeyCode::Char(c))
-            if !event
-                .modifiers
-                .intersects(KeyModifiers::CONTROL | KeyModifiers::ALT) =>
-        {
-            Some(Action::Input(c))
+/// The key table with a user's `[keys]` overrides applied: an overridden action answers to
+/// the given keys instead of its defaults, and those keys mean nothing else in the reader.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Keymap {
+    pub overrides: Vec<(Action, Vec<Key>)>,
+}
+
+impl Keymap {
+    /// The keys `b` answers to.
+    pub fn keys(&self, b: &Binding) -> Vec<Key> {
+        if b.mode == Mode::Normal {
+            if let Some((_, keys)) = self.overrides.iter().find(|(a, _)| *a == b.action) {
+                return keys.clone();
+            }
+            let taken = |k: &Key| self.overrides.iter().any(|(_, ks)| ks.contains(k));
+            return b.keys.iter().copied().filter(|k| !taken(k)).collect();
         }
-        _ => None,
+        b.keys.to_vec()
     }
+
+    /// The action for a key press in `mode`, if any. In the search box, characters without a
+    /// binding are typed into the query.
+    pub fn action_for(&self, mode: Mode, event: KeyEvent) -> Option<Action> {
+        if event.kind == KeyEventKind::Release {
+            return None;
+        }
+        let bound = BINDINGS
+            .iter()
+            .filter(|b| b.mode == mode)
+            .find(|b| self.keys(b).iter().any(|key| matches(*key, event)))
+            .map(|b| b.action.clone());
+        match (bound, mode, event.code) {
+            (Some(a), _, _) => Some(a),
+            (None, Mode::Search, KeyCode::Char(c))
+                if !event
+                    .modifiers
+                    .intersects(KeyModifiers::CONTROL | KeyModifiers::ALT) =>
+            {
+                Some(Action::Input(c))
+            }
+            _ => None,
+        }
+    }
+
+    /// The help's lines: a heading per mode, then (keys, what they do) for each binding.
+    pub fn help_lines(&self) -> Vec<(String, &'static str)> {
+        let mut out = Vec::new();
+        for mode in Mode::ALL {
+            if !out.is_empty() {
+                out.push((String::new(), ""));
+            }
+            out.push((String::new(), mode.title()));
+            for b in BINDINGS.iter().filter(|b| b.mode == mode) {
+                let keys = self.keys(b);
+                let shown = if keys.is_empty() {
+                    "(unbound)".to_string()
+                } else {
+                    keys.iter()
+                        .map(|k| label(*k))
+                        .collect::<Vec<_>>()
+                        .join(", ")
+                };
+                out.push((shown, b.help));
+            }
+        }
+        out
+    }
+
+    /// The footer's entries for `mode`: (keys, label). Paired bindings (j/k, h/l, ]/[) show both keys.
+    pub fn footer(&self, mode: Mode) -> Vec<(String, &'static str)> {
+        let in_mode: Vec<&Binding> = BINDINGS.iter().filter(|b| b.mode == mode).collect();
+        let mut out = Vec::new();
+        for (i, b) in in_mode.iter().enumerate() {
+            let Some(text) = b.footer else { continue };
+            let Some(first) = self.keys(b).first().copied() else {
+                continue;
+            };
+            let mut keys = label(first);
+            if let Some(next) = in_mode
+                .get(i + 1)
+                .filter(|n| n.footer.is_none() && pairs(b, n))
+            {
+                if let Some(k) = self.keys(next).first() {
+                    keys = format!("{keys}/{}", label(*k));
+                }
+            }
+            out.push((keys, text));
+        }
+        out
+    }
+}
+
+/// `Keymap::action_for` with the default keys.
+pub fn action_for(mode: Mode, event: KeyEvent) -> Option<Action> {
+    Keymap::default().action_for(mode, event)
 }
 
 fn matches(key: Key, event: KeyEvent) -> bool {
@@ -547,44 +314,93 @@ pub fn label(key: Key) -> String {
     }
 }
 
-/// The help's lines: a heading per mode, then (keys, what they do) for each binding.
-pub fn help_lines() -> Vec<(String, &'static str)> {
-    let mut out = Vec::new();
-    for mode in Mode::ALL {
-        if !out.is_empty() {
-            out.push((String::new(), ""));
-        }
-        out.push((String::new(), mode.title()));
-        for b in BINDINGS.iter().filter(|b| b.mode == mode) {
-            out.push((
-                b.keys
-                    .iter()
-                    .map(|k| label(*k))
-                    .collect::<Vec<_>>()
-                    .join(", "),
-                b.help,
-            ));
-        }
-    }
-    out
+/// Names of the actions a config file's `[keys]` table can rebind (normal mode), with the action.
+pub const ACTION_NAMES: &[(&str, Action)] = &[
+    ("quit", Action::Quit),
+    ("down", Action::Down),
+    ("up", Action::Up),
+    ("focus_left", Action::FocusLeft),
+    ("focus_right", Action::FocusRight),
+    ("next_pane", Action::FocusNext),
+    ("prev_pane", Action::FocusPrev),
+    ("first", Action::First),
+    ("last", Action::Last),
+    ("page_down", Action::PageDown),
+    ("page_up", Action::PageUp),
+    ("half_page_down", Action::HalfPageDown),
+    ("half_page_up", Action::HalfPageUp),
+    ("next_day", Action::NextDay),
+    ("prev_day", Action::PrevDay),
+    ("enter", Action::Enter),
+    ("back", Action::Back),
+    ("open_abs", Action::OpenAbs),
+    ("open_pdf", Action::OpenPdf),
+    ("open_tweet", Action::OpenTweet),
+    ("next_tweet", Action::NextTweet),
+    ("search", Action::OpenSearch),
+    ("next_result", Action::NextResult),
+    ("prev_result", Action::PrevResult),
+    ("sort", Action::CycleSort),
+    ("filter", Action::OpenCategories),
+    ("top", Action::OpenLeaderboard),
+    ("toggle_read", Action::ToggleRead),
+    ("next_unread", Action::NextUnread),
+    ("star", Action::ToggleStar),
+    ("starred", Action::OpenStarred),
+    ("copy_url", Action::CopyUrl),
+    ("copy_bibtex", Action::CopyBibtex),
+    ("reload", Action::Reload),
+    ("help", Action::ToggleHelp),
+    ("suspend", Action::Suspend),
+];
+
+/// Reads a key as a config file writes it: `j`, `G`, `?`, `ctrl-d`, `Ctrl-D`, `enter`, `esc`,
+/// `tab`, `backtab`, `space`, `up`, `down`, `left`, `right`, `pgup`, `pgdn`, `home`, `end`,
+/// `backspace`, `f1`…`f12`.
+pub fn parse_key(s: &str) -> Option<Key> {
+    let (mods, name) = match s.get(..5) {
+        Some(p) if p.eq_ignore_ascii_case("ctrl-") => (KeyModifiers::CONTROL, &s[5..]),
+        _ => (KeyModifiers::NONE, s),
+    };
+    let mut chars = name.chars();
+    let code = match (chars.next(), chars.next()) {
+        (Some(c), None) if !c.is_control() => KeyCode::Char(if mods == KeyModifiers::CONTROL {
+            c.to_ascii_lowercase()
+        } else {
+            c
+        }),
+        _ => match name.to_ascii_lowercase().as_str() {
+            "enter" | "return" => KeyCode::Enter,
+            "esc" | "escape" => KeyCode::Esc,
+            "tab" => KeyCode::Tab,
+            "backtab" | "shift-tab" => KeyCode::BackTab,
+            "space" => KeyCode::Char(' '),
+            "up" => KeyCode::Up,
+            "down" => KeyCode::Down,
+            "left" => KeyCode::Left,
+            "right" => KeyCode::Right,
+            "pgup" | "pageup" => KeyCode::PageUp,
+            "pgdn" | "pagedown" => KeyCode::PageDown,
+            "home" => KeyCode::Home,
+            "end" => KeyCode::End,
+            "backspace" => KeyCode::Backspace,
+            f if f.starts_with('f') => {
+                KeyCode::F(f[1..].parse().ok().filter(|n| (1..=12).contains(n))?)
+            }
+            _ => return None,
+        },
+    };
+    Some(Key { code, mods })
 }
 
-/// The footer's entries for `mode`: (keys, label). Paired bindings (j/k, h/l, ]/[) show both keys.
+/// The help's lines with the default keys.
+pub fn help_lines() -> Vec<(String, &'static str)> {
+    Keymap::default().help_lines()
+}
+
+/// The footer with the default keys.
 pub fn footer(mode: Mode) -> Vec<(String, &'static str)> {
-    let in_mode: Vec<&Binding> = BINDINGS.iter().filter(|b| b.mode == mode).collect();
-    let mut out = Vec::new();
-    for (i, b) in in_mode.iter().enumerate() {
-        let Some(text) = b.footer else { continue };
-        let mut keys = label(b.keys[0]);
-        if let Some(next) = in_mode
-            .get(i + 1)
-            .filter(|n| n.footer.is_none() && pairs(b, n))
-        {
-            keys = format!("{keys}/{}", label(next.keys[0]));
-        }
-        out.push((keys, text));
-    }
-    out
+    Keymap::default().footer(mode)
 }
 
 fn pairs(a: &Binding, b: &Binding) -> bool {
@@ -711,6 +527,66 @@ mod tests {
                     label(*a)
                 );
             }
+        }
+    }
+
+    #[test]
+    fn overrides_replace_an_actions_keys_everywhere() {
+        let km = Keymap {
+            overrides: vec![
+                (Action::OpenSearch, vec![k('s')]),
+                (Action::Quit, vec![k('x')]),
+            ],
+        };
+        let press = |c| KeyEvent::new(KeyCode::Char(c), KeyModifiers::NONE);
+        assert_eq!(
+            km.action_for(Mode::Normal, press('s')),
+            Some(Action::OpenSearch)
+        );
+        assert_eq!(
+            km.action_for(Mode::Normal, press('/')),
+            None,
+            "the default key is gone"
+        );
+        assert_eq!(km.action_for(Mode::Normal, press('x')), Some(Action::Quit));
+        assert_eq!(km.action_for(Mode::Normal, press('q')), None);
+        assert!(km.footer(Mode::Normal).contains(&("x".to_string(), "quit")));
+        assert!(
+            km.help_lines()
+                .iter()
+                .any(|(k, h)| k == "s" && *h == "Search every day")
+        );
+        assert!(
+            km.help_lines()
+                .iter()
+                .any(|(k, h)| k == "(unbound)" && h.starts_with("Sort")),
+            "sort lost its only key"
+        );
+        assert_eq!(
+            km.action_for(Mode::Categories, press('q')),
+            Some(Action::Back),
+            "other modes keep theirs"
+        );
+    }
+
+    #[test]
+    fn config_key_names() {
+        assert_eq!(parse_key("j"), Some(k('j')));
+        assert_eq!(parse_key("G"), Some(k('G')));
+        assert_eq!(parse_key("ctrl-D"), Some(ctrl('d')));
+        assert_eq!(parse_key("Enter"), Some(code(KeyCode::Enter)));
+        assert_eq!(parse_key("space"), Some(k(' ')));
+        assert_eq!(parse_key("f5"), Some(code(KeyCode::F(5))));
+        assert_eq!(parse_key("f13"), None);
+        assert_eq!(parse_key("nope"), None);
+        assert_eq!(parse_key(""), None);
+        let names: Vec<&str> = ACTION_NAMES.iter().map(|(n, _)| *n).collect();
+        for b in BINDINGS.iter().filter(|b| b.mode == Mode::Normal) {
+            assert!(
+                ACTION_NAMES.iter().any(|(_, a)| *a == b.action),
+                "{:?} has no config name ({names:?})",
+                b.action
+            );
         }
     }
 

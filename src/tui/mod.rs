@@ -4,17 +4,20 @@
 pub mod action;
 pub mod app;
 mod browser;
+pub mod clipboard;
 pub mod detail;
 pub mod keymap;
 pub mod layout;
 mod overlays;
+mod reading;
 pub mod terminal;
 pub mod theme;
 pub mod ui;
 pub mod update;
 
-use std::sync::mpsc::{self, Receiver, Sender};
+use std::sync::mpsc::{self, Receiver, RecvTimeoutError, Sender};
 use std::time::Duration;
+use std::time::Instant;
 
 use crossterm::event::{self, Event, MouseButton, MouseEventKind};
 use signal_hook::consts::signal::{SIGCONT, SIGHUP, SIGINT, SIGTERM, SIGTSTP, SIGWINCH};
@@ -25,6 +28,8 @@ use app::App;
 /// Options for a reader session.
 pub struct Options {
     pub mouse: bool,
+    /// Where reading state is kept; without one, marks last only for this session.
+    pub store: Option<crate::state::Store>,
 }
 
 enum Msg {
@@ -33,7 +38,15 @@ enum Msg {
     Signal(i32),
     Browser(String, bool),
     Index(app::IndexHandle),
+    Reloaded(Result<crate::archive::Archive, String>),
+    /// Something changed under the archive folder.
+    FsChanged,
 }
+
+/// How long an abstract must be on screen before its paper counts as read.
+const READ_AFTER: Duration = Duration::from_millis(1000);
+/// Changes on disk are gathered this long before reloading (a `git pull` writes many files).
+const RELOAD_AFTER: Duration = Duration::from_millis(400);
 
 /// Runs the reader until the user quits. Returns the process exit code.
 pub fn run(mut app: App, opts: Options) -> anyhow::Result<i32> {
@@ -61,6 +74,9 @@ fn event_loop(
     update::update(app, Action::Resize(size.width, size.height));
     spawn_input_thread(tx.clone());
     spawn_indexer(app, tx.clone());
+    // Kept alive for the session: dropping it stops the watching.
+    let _watcher = watch(app, tx.clone());
+    let mut timers = Timers::default();
     let mut dirty = true;
     loop {
         // Draw only after something happened: an idle reader costs no CPU.
@@ -68,13 +84,39 @@ fn event_loop(
             term.draw(|f| ui::draw(f, app))?;
             dirty = false;
         }
-        let msg = match rx.recv() {
-            Ok(m) => m,
-            Err(_) => return Ok(0),
+        let msg = match timers.next() {
+            Some(due) => match rx.recv_timeout(due.saturating_duration_since(Instant::now())) {
+                Ok(m) => Some(m),
+                Err(RecvTimeoutError::Timeout) => None,
+                Err(RecvTimeoutError::Disconnected) => return Ok(0),
+            },
+            None => match rx.recv() {
+                Ok(m) => Some(m),
+                Err(_) => return Ok(0),
+            },
+        };
+        let Some(msg) = msg else {
+            // A timer is due.
+            let now = Instant::now();
+            if timers.reload.is_some_and(|t| t <= now) {
+                timers.reload = None;
+                start_reload(app, &tx, &mut timers);
+                continue;
+            }
+            match timers.seen.take() {
+                Some((key, t)) if t <= now => {
+                    let effect = update::update(app, Action::Seen(key));
+                    perform(app, effect, opts, &mut term, &tx, &mut timers)?;
+                    timers.track(app);
+                    dirty = true;
+                }
+                other => timers.seen = other,
+            }
+            continue;
         };
         let action = match msg {
             Msg::Input(ev) => match ev {
-                Event::Key(k) => keymap::action_for(app.mode(), k),
+                Event::Key(k) => app.keymap.action_for(app.mode(), k),
                 Event::Mouse(m) if opts.mouse => match m.kind {
                     MouseEventKind::Down(MouseButton::Left) => Some(Action::Click {
                         col: m.column,
@@ -104,28 +146,166 @@ fn event_loop(
             Msg::Signal(sig) => return Ok(128 + sig),
             Msg::Browser(text, error) => Some(Action::Status { text, error }),
             Msg::Index(index) => Some(Action::IndexReady(index)),
+            Msg::Reloaded(result) => {
+                timers.reloading = false;
+                Some(Action::Reloaded(
+                    result.map(|a| app::ArchiveHandle(std::sync::Arc::new(a))),
+                ))
+            }
+            Msg::FsChanged => {
+                timers.reload = Some(Instant::now() + RELOAD_AFTER);
+                None
+            }
         };
         let Some(action) = action else { continue };
         dirty = true;
-        match update::update(app, action) {
-            Some(Effect::OpenUrl { what, url }) => {
-                app.set_status(format!("Opening the {what}: {url}"));
-                let tx = tx.clone();
-                browser::open(what, url, move |text, error| {
-                    let _ = tx.send(Msg::Browser(text, error));
-                });
-            }
-            Some(Effect::Suspend) => {
-                suspend(opts)?;
-                let (w, h) = repaint(&mut term)?;
-                update::update(app, Action::Resize(w, h));
-            }
-            None => {}
+        app.now = unix_now();
+        let reloaded = matches!(action, Action::Reloaded(Ok(_)));
+        let effect = update::update(app, action);
+        if reloaded {
+            // The old index describes the old archive.
+            spawn_indexer(app, tx.clone());
         }
+        perform(app, effect, opts, &mut term, &tx, &mut timers)?;
+        timers.track(app);
         if app.quit {
+            save_position(app, opts);
             return Ok(0);
         }
     }
+}
+
+/// Deadlines the loop waits for besides input.
+#[derive(Default)]
+struct Timers {
+    /// The unread paper on screen and when it counts as read.
+    seen: Option<(String, Instant)>,
+    /// When to reload after changes on disk.
+    reload: Option<Instant>,
+    reloading: bool,
+}
+
+impl Timers {
+    fn next(&self) -> Option<Instant> {
+        [self.seen.as_ref().map(|s| s.1), self.reload]
+            .into_iter()
+            .flatten()
+            .min()
+    }
+
+    /// Restarts the read timer whenever a different unread paper comes on screen.
+    fn track(&mut self, app: &App) {
+        let on_screen = app.unread_on_screen();
+        if self.seen.as_ref().map(|s| &s.0) != on_screen.as_ref() {
+            self.seen = on_screen.map(|k| (k, Instant::now() + READ_AFTER));
+        }
+    }
+}
+
+fn unix_now() -> i64 {
+    std::time::SystemTime::now()
+        .duration_since(std::time::UNIX_EPOCH)
+        .map_or(0, |d| d.as_secs() as i64)
+}
+
+/// Carries out what `update` asked for.
+fn perform(
+    app: &mut App,
+    effect: Option<Effect>,
+    opts: &Options,
+    term: &mut terminal::Term,
+    tx: &Sender<Msg>,
+    timers: &mut Timers,
+) -> anyhow::Result<()> {
+    let saved = |r: Result<(), crate::state::StateError>, app: &mut App| {
+        if let Err(e) = r {
+            app.set_error(format!("Could not save the reading state: {e}"));
+        }
+    };
+    match effect {
+        None => {}
+        Some(Effect::OpenUrl { what, url }) => {
+            app.set_status(format!("Opening the {what}: {url}"));
+            let tx = tx.clone();
+            browser::open(what, url, move |text, error| {
+                let _ = tx.send(Msg::Browser(text, error));
+            });
+        }
+        Some(Effect::Suspend) => {
+            suspend(opts)?;
+            let (w, h) = repaint(term)?;
+            update::update(app, Action::Resize(w, h));
+        }
+        Some(Effect::SaveRead { key, read }) => {
+            if let Some(store) = &opts.store {
+                saved(store.set_read(&key, read), app);
+            }
+        }
+        Some(Effect::SaveStar { key, starred }) => {
+            if let Some(store) = &opts.store {
+                saved(store.set_starred(&key, starred, app.now), app);
+            }
+        }
+        Some(Effect::Copy { what, text }) => match clipboard::osc52(&text) {
+            Ok(seq) => {
+                use std::io::Write;
+                let out = term.backend_mut();
+                out.write_all(seq.as_bytes())?;
+                out.flush()?;
+                let shown = crate::display::width::truncate(text.lines().next().unwrap_or(""), 60);
+                app.set_status(format!("Copied the {what}: {shown}"));
+            }
+            Err(why) => app.set_error(format!("Not copied: {why}")),
+        },
+        Some(Effect::Reload) => start_reload(app, tx, timers),
+    }
+    Ok(())
+}
+
+fn save_position(app: &App, opts: &Options) {
+    if let (Some(store), Some(day), Some(p)) = (&opts.store, app.current_day(), app.current_paper())
+    {
+        let _ = store.set_position(day.date, &crate::state::key(p));
+    }
+}
+
+/// Loads the archive again on another thread; the result arrives as a message.
+fn start_reload(app: &mut App, tx: &Sender<Msg>, timers: &mut Timers) {
+    let Some(root) = app.archive.root.clone() else {
+        return;
+    };
+    if timers.reloading {
+        // One at a time; changes during this one are picked up by a reload after it.
+        timers.reload = Some(Instant::now() + RELOAD_AFTER);
+        return;
+    }
+    timers.reloading = true;
+    let tx = tx.clone();
+    std::thread::spawn(move || {
+        let result = crate::archive::Archive::load(&root).map_err(|e| e.to_string());
+        let _ = tx.send(Msg::Reloaded(result));
+    });
+}
+
+/// Watches the archive folder so new or changed posts show up without a restart.
+fn watch(app: &App, tx: Sender<Msg>) -> Option<notify::RecommendedWatcher> {
+    use notify::{EventKind, RecursiveMode, Watcher};
+    let root = app.archive.root.clone()?;
+    let mut watcher = notify::recommended_watcher(move |res: notify::Result<notify::Event>| {
+        let Ok(ev) = res else { return };
+        let relevant = !matches!(ev.kind, EventKind::Access(_))
+            && ev.paths.iter().any(|p| {
+                let name = p.to_string_lossy().to_ascii_lowercase();
+                !name.contains("/.git/")
+                    && (name.ends_with(".md") || name.ends_with(".markdown") || p.is_dir())
+            });
+        if relevant {
+            let _ = tx.send(Msg::FsChanged);
+        }
+    })
+    .ok()?;
+    watcher.watch(&root, RecursiveMode::Recursive).ok()?;
+    Some(watcher)
 }
 
 /// Clears the screen and makes the next draw repaint everything, at the terminal's current size,
@@ -248,4 +428,50 @@ pub fn open_day(
         }
     }
     update::update(app, action::Action::Resize(app.width, app.height));
+}
+
+/// Opens the reading state in `dir` and brings it into the app: read and starred marks, and,
+/// when `resume` (no `--date` was given), the day and paper last viewed. Problems are said in
+/// the status line; the reader then runs without lasting state rather than not at all.
+pub fn attach_state(
+    app: &mut App,
+    dir: Option<std::path::PathBuf>,
+    resume: bool,
+) -> Option<crate::state::Store> {
+    let Some(dir) = dir else {
+        app.set_error("No folder for the reading state (set HOTPAPERS_STATE_DIR); marks last this session only");
+        return None;
+    };
+    let (store, notice) = match crate::state::Store::open(&dir) {
+        Ok(s) => s,
+        Err(e) => {
+            app.set_error(format!(
+                "Reading state unavailable ({e}); marks last this session only"
+            ));
+            return None;
+        }
+    };
+    match store.load() {
+        Ok(snap) => {
+            app.read = snap.read;
+            app.starred = snap.starred;
+            if let (true, Some((date, key))) = (resume, snap.position) {
+                if let Some(d) = app.archive.nearest_day(date) {
+                    update::select_day(app, d);
+                    if let Some(i) = app
+                        .current_day()
+                        .and_then(|day| day.papers.iter().position(|p| crate::state::key(p) == key))
+                    {
+                        update::select_paper(app, i);
+                    }
+                }
+            }
+        }
+        Err(e) => app.set_error(format!("Could not read the reading state: {e}")),
+    }
+    if let Some(n) = notice {
+        app.set_error(n);
+    }
+    update::update(app, Action::Resize(app.width, app.height));
+    Some(store)
 }

@@ -7,7 +7,6 @@ use chrono::Days;
 
 use super::action::{Action, Effect};
 use super::app::{App, Board, Overlay, Picker, SearchBox, Window};
-use super::keymap::help_lines;
 use super::layout::{self, fit_offset};
 use super::update::{go_to, reselect};
 use crate::search::{Measure, Query, parse, top};
@@ -22,6 +21,7 @@ pub fn update(app: &mut App, overlay: Overlay, action: Action) -> Option<Effect>
         Overlay::Search(b) => search(app, b, action),
         Overlay::Categories(p) => categories(app, p, action),
         Overlay::Leaderboard(b) => board(app, b, action),
+        Overlay::Starred(s) => return super::reading::starred(app, s, action),
     }
     None
 }
@@ -44,8 +44,13 @@ fn help(app: &mut App, scroll: usize, action: Action) {
     if matches!(action, Action::Back | Action::ToggleHelp) {
         return;
     }
-    let rows = help_lines().len();
-    let scroll = moved(scroll, rows, 10, &action).unwrap_or(scroll);
+    let rows = app.keymap.help_lines().len();
+    // As the help box is drawn: at most the screen less two rows, borders included.
+    let shown = (app.height.saturating_sub(2) as usize)
+        .min(rows + 2)
+        .saturating_sub(2);
+    let scrollable = rows.saturating_sub(shown) + 1;
+    let scroll = moved(scroll, scrollable, shown, &action).unwrap_or(scroll);
     app.overlay = Some(Overlay::Help { scroll });
 }
 

@@ -43,6 +43,19 @@ impl Theme {
         }
     }
 
+    /// For light backgrounds: the palette's darker hues, no yellow on white.
+    pub fn light() -> Theme {
+        let c = Theme::color();
+        Theme {
+            heading: Style::new().fg(Color::Blue).add_modifier(Modifier::BOLD),
+            accent: Style::new().fg(Color::Blue),
+            bar: Style::new().fg(Color::Magenta),
+            border_focused: Style::new().fg(Color::Blue),
+            footer_key: Style::new().fg(Color::Blue).add_modifier(Modifier::BOLD),
+            ..c
+        }
+    }
+
     /// Attributes only (bold, reverse, dim): for `NO_COLOR`.
     pub fn plain() -> Theme {
         let c = Theme::color();

@@ -5,20 +5,45 @@ use super::action::{Action, Effect};
 use super::app::{App, Overlay, Pane};
 use super::detail;
 use super::layout::{self, Mode};
+use super::overlays;
+use super::reading;
 use crate::links::check_url;
 
 pub fn update(app: &mut App, action: Action) -> Option<Effect> {
-    // While the help is open it takes the keys; what is not a key still applies underneath.
-    if let Some(Overlay::Help { scroll }) = app.overlay {
-        if !matches!(
-            action,
-            Action::Resize(..) | Action::Status { .. } | Action::Suspend
-        ) {
-            update_help(app, action, scroll);
-            return None;
+    // What is not a key applies whatever is open.
+    match action {
+        Action::Resize(w, h) => {
+            app.width = w;
+            app.height = h;
+        }
+        Action::Status { text, error } => app.status = Some(super::app::Status { text, error }),
+        Action::IndexReady(index) => {
+            app.index = Some(index);
+            overlays::index_ready(app);
+        }
+        Action::Suspend => return Some(Effect::Suspend),
+        Action::Seen(key) => {
+            let effect = reading::seen(app, key);
+            keep_in_view(app);
+            return effect;
+        }
+        Action::Reloaded(result) => reading::reloaded(app, result),
+        _ => {
+            // A box drawn over the reader takes the keys while it is open.
+            let effect = match app.overlay.take() {
+                Some(overlay) => overlays::update(app, overlay, action),
+                None => normal(app, action),
+            };
+            keep_in_view(app);
+            return effect;
         }
     }
-    let effect = match action {
+    keep_in_view(app);
+    None
+}
+
+fn normal(app: &mut App, action: Action) -> Option<Effect> {
+    match action {
         Action::Quit => {
             app.quit = true;
             None
@@ -61,41 +86,27 @@ pub fn update(app: &mut App, action: Action) -> Option<Effect> {
             app.overlay = Some(Overlay::Help { scroll: 0 });
             None
         }
-        Action::Suspend => Some(Effect::Suspend),
-        Action::Resize(w, h) => {
-            app.width = w;
-            app.height = h;
+        Action::OpenSearch => overlays::open_search(app),
+        Action::NextResult => next_result(app, 1),
+        Action::PrevResult => next_result(app, -1),
+        Action::CycleSort => {
+            app.sort = app.sort.next();
+            app.set_status(format!("Papers sorted {}", app.sort.name()));
             None
         }
+        Action::OpenCategories => overlays::open_categories(app),
+        Action::OpenLeaderboard => overlays::open_leaderboard(app),
+        Action::ToggleRead => reading::toggle_read(app),
+        Action::ToggleStar => reading::toggle_star(app, reading::current(app)?),
+        Action::NextUnread => reading::next_unread(app),
+        Action::OpenStarred => reading::open_starred(app),
+        Action::CopyUrl => reading::copy_url(app),
+        Action::CopyBibtex => reading::copy_bibtex(app),
+        Action::Reload => reading::reload(app),
         Action::Click { col, row } => click(app, col, row),
         Action::Wheel { col, row, down } => wheel(app, col, row, down),
-        Action::Status { text, error } => {
-            app.status = Some(super::app::Status { text, error });
-            None
-        }
-    };
-    keep_in_view(app);
-    effect
-}
-
-fn update_help(app: &mut App, action: Action, scroll: usize) {
-    let rows = super::keymap::BINDINGS.len();
-    let new = match action {
-        Action::ToggleHelp | Action::Back | Action::Quit => {
-            app.overlay = None;
-            return;
-        }
-        Action::Down => scroll + 1,
-        Action::Up => scroll.saturating_sub(1),
-        Action::PageDown | Action::HalfPageDown => scroll + 10,
-        Action::PageUp | Action::HalfPageUp => scroll.saturating_sub(10),
-        Action::First => 0,
-        Action::Last => rows,
-        _ => scroll,
-    };
-    app.overlay = Some(Overlay::Help {
-        scroll: new.min(rows),
-    });
+        _ => None,
+    }
 }
 
 /// Rows a page-wise move covers in the focused pane.
@@ -119,9 +130,10 @@ fn step(app: &mut App, by: isize) -> Option<Effect> {
             }
         }
         Pane::Papers => {
-            let n = app.current_day().map_or(0, |d| d.papers.len());
-            if n > 0 {
-                select_paper(app, clamp_add(app.paper, by, n));
+            let order = app.order();
+            if !order.is_empty() {
+                let row = clamp_add(app.paper_row().unwrap_or(0), by, order.len());
+                select_paper(app, order[row]);
             }
         }
         Pane::Paper => {
@@ -137,17 +149,61 @@ fn clamp_add(v: usize, by: isize, len: usize) -> usize {
     (v as isize).saturating_add(by).clamp(0, max) as usize
 }
 
-fn select_day(app: &mut App, day: usize) {
+pub fn select_day(app: &mut App, day: usize) {
     if day != app.day {
         app.day = day;
-        app.paper = 0;
+        app.paper = app.order().first().copied().unwrap_or(0);
         app.papers_offset = 0;
         app.scroll = 0;
         app.tweet = None;
     }
 }
 
-fn select_paper(app: &mut App, paper: usize) {
+/// Keeps the selection on a listed paper after the filter changed.
+pub fn reselect(app: &mut App) {
+    if app.paper_row().is_none() {
+        let first = app.order().first().copied().unwrap_or(0);
+        select_paper(app, first);
+    }
+}
+
+/// Shows `r` in its day: the day list, paper list and abstract follow. A category filter that
+/// would hide it is cleared; the returned note says so, for the caller's status message.
+pub fn go_to(app: &mut App, r: crate::search::PaperRef) -> &'static str {
+    select_day(app, r.day);
+    select_paper(app, r.paper);
+    let hidden = app.current_paper().is_some_and(|p| !app.shows(p));
+    if hidden {
+        app.filter.clear();
+    }
+    if app.areas().mode == Mode::Narrow {
+        app.focus = Pane::Paper;
+    } else if app.focus == Pane::Days {
+        app.focus = Pane::Papers;
+    }
+    if hidden {
+        " · category filter cleared to show it"
+    } else {
+        ""
+    }
+}
+
+fn next_result(app: &mut App, by: isize) -> Option<Effect> {
+    let n = app.results.len();
+    if n == 0 {
+        app.set_error("No search results: / searches");
+        return None;
+    }
+    let i = app
+        .result
+        .map_or(0, |i| (i as isize + by).rem_euclid(n as isize) as usize);
+    app.result = Some(i);
+    let note = go_to(app, app.results[i]);
+    app.set_status(format!("Result {} of {n}{note}", i + 1));
+    None
+}
+
+pub fn select_paper(app: &mut App, paper: usize) {
     if paper != app.paper {
         app.paper = paper;
         app.scroll = 0;
@@ -303,10 +359,9 @@ fn click(app: &mut App, col: u16, row: u16) -> Option<Effect> {
                     }
                 }
                 Pane::Papers => {
-                    let n = app.current_day().map_or(0, |d| d.papers.len());
-                    if let Some(i) = list_row(a.papers)
-                        .map(|i| app.papers_offset + i)
-                        .filter(|&i| i < n)
+                    let order = app.order();
+                    if let Some(&i) =
+                        list_row(a.papers).and_then(|i| order.get(app.papers_offset + i))
                     {
                         select_paper(app, i);
                     }
@@ -354,18 +409,12 @@ fn wheel(app: &mut App, col: u16, row: u16, down: bool) -> Option<Effect> {
 /// Keeps the selected rows inside their lists' visible windows and the scroll in range.
 fn keep_in_view(app: &mut App) {
     let a = app.areas();
-    let fit = |sel: usize, offset: usize, h: usize| {
-        if h == 0 {
-            0
-        } else if sel < offset {
-            sel
-        } else if sel >= offset + h {
-            sel + 1 - h
-        } else {
-            offset
-        }
-    };
+    let fit = layout::fit_offset;
     app.days_offset = fit(app.day_row(), app.days_offset, layout::inner_height(a.days));
-    app.papers_offset = fit(app.paper, app.papers_offset, layout::inner_height(a.papers));
+    app.papers_offset = fit(
+        app.paper_row().unwrap_or(0),
+        app.papers_offset,
+        layout::inner_height(a.papers),
+    );
     app.scroll = app.scroll.min(max_scroll(app));
 }

@@ -42,6 +42,17 @@ fn prepare(cmd: &mut CommandBuilder) {
     cmd.env("TERM", "xterm-256color");
     cmd.env("LANG", "C.UTF-8");
     cmd.cwd(env!("CARGO_MANIFEST_DIR"));
+    // A reading state of its own, so no run resumes where another left off (and the user's
+    // own state is never touched). Tests of lasting state set this to a folder they share.
+    cmd.env("HOTPAPERS_STATE_DIR", fresh_state_dir());
+}
+
+/// A new, not yet existing folder under the system's temporary folder.
+pub fn fresh_state_dir() -> std::path::PathBuf {
+    use std::sync::atomic::{AtomicUsize, Ordering};
+    static N: AtomicUsize = AtomicUsize::new(0);
+    let n = N.fetch_add(1, Ordering::Relaxed);
+    std::env::temp_dir().join(format!("hotpapers-test-state-{}-{n}", std::process::id()))
 }
 
 struct Output {

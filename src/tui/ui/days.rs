@@ -17,9 +17,11 @@ pub fn draw(frame: &mut Frame, app: &App, area: Rect) {
     for row in app.days_offset..(app.days_offset + body.height as usize).min(n) {
         let Some(i) = app.day_at_row(row) else { break };
         let day = &app.archive.days[i];
-        let count = match day.papers.len() {
-            0 => "empty".to_string(),
-            c => c.to_string(),
+        // Unread / all, or just the count once everything is read.
+        let count = match (day.papers.len(), app.unread(i)) {
+            (0, _) => "empty".to_string(),
+            (c, 0) => c.to_string(),
+            (c, u) => format!("{u}/{c}"),
         };
         let date = day.date.format("%Y-%m-%d %a").to_string();
         let gap = w.saturating_sub(date.len() + count.len()).max(1);

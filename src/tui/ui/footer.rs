@@ -5,11 +5,10 @@ use ratatui::widgets::Paragraph;
 
 use crate::display::width::width;
 use crate::tui::app::App;
-use crate::tui::keymap;
 
 /// The main keys, as many as fit; the help key always comes last, since it leads to the rest.
 pub fn draw(frame: &mut Frame, app: &App, area: Rect) {
-    let entries = keymap::footer(app.mode());
+    let entries = app.keymap.footer(app.mode());
     let entry_w = |(keys, label): &(String, &str)| width(keys) + 1 + width(label) + 2;
     let (help, rest): (Vec<_>, Vec<_>) =
         entries.into_iter().partition(|(_, label)| *label == "help");

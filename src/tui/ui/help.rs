@@ -5,11 +5,10 @@ use ratatui::widgets::{Block, BorderType, Clear, Paragraph};
 
 use crate::display::width::{pad, width};
 use crate::tui::app::App;
-use crate::tui::keymap::help_lines;
 
 /// Every key from the key table, by mode, in a centred box.
 pub fn draw(frame: &mut Frame, app: &App, scroll: usize) {
-    let rows = help_lines();
+    let rows = app.keymap.help_lines();
     let key_w = rows.iter().map(|(k, _)| width(k)).max().unwrap_or(0);
     let area = frame.area();
     let w = (area.width.saturating_sub(4)).min(80);

@@ -50,8 +50,10 @@ pub fn draw(frame: &mut Frame, app: &App, b: &Board, area: Rect) {
         .skip(b.offset)
         .take((inner.height as usize).saturating_sub(1))
     {
+        let best = &app.archive.days[e.best.day].papers[e.best.paper];
+        let star = if app.is_starred(best) { "★" } else { " " };
         let cols = format!(
-            "{:>4} {:>6} {:>6}   {}  {:>4}  ",
+            "{star}{:>3} {:>6} {:>6}   {}  {:>4}  ",
             i + 1,
             e.retweets,
             e.favorites,

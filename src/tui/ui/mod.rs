@@ -8,6 +8,7 @@ mod leaderboard;
 mod paper;
 mod papers;
 mod search;
+mod starred;
 mod status;
 mod too_small;
 
@@ -50,6 +51,7 @@ pub fn draw(frame: &mut Frame, app: &App) {
         Some(Overlay::Leaderboard(b)) => {
             leaderboard::draw(frame, app, b, super::layout::board_area(&a))
         }
+        Some(Overlay::Starred(s)) => starred::draw(frame, app, s, super::layout::board_area(&a)),
     }
 }
 

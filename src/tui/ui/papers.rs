@@ -90,10 +90,16 @@ pub fn draw(frame: &mut Frame, app: &App, area: Rect) {
         let selected = i == app.paper;
         let base = row_style(app, Pane::Papers, selected);
         let st = |s: Style| if selected { base } else { s };
-        let mut spans = vec![Span::styled(
-            format!("{:>rank_w$} ", p.rank),
-            st(app.theme.dim),
-        )];
+        // ★ starred, • not read yet.
+        let mark = match (app.is_starred(p), app.is_read(p)) {
+            (true, _) => Span::styled("★", st(app.theme.bar)),
+            (false, false) => Span::styled("•", st(app.theme.accent)),
+            (false, true) => Span::styled(" ", base),
+        };
+        let mut spans = vec![
+            mark,
+            Span::styled(format!("{:>rank_w$} ", p.rank), st(app.theme.dim)),
+        ];
         if show_bar {
             spans.push(Span::styled(
                 bar(p.score(), max_score, 5),

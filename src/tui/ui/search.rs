@@ -72,8 +72,9 @@ pub fn draw(frame: &mut Frame, app: &App, b: &SearchBox, area: Rect) {
         } else {
             Style::new()
         };
+        let star = if app.is_starred(p) { "★" } else { " " };
         let head = format!(
-            "{} #{:<2} ♺{:>5} ♥{:>5}  ",
+            "{star}{} #{:<2} ♺{:>5} ♥{:>5}  ",
             day.date, p.rank, p.retweets, p.favorites
         );
         let mut spans = vec![Span::styled(

@@ -1,0 +1,3 @@
+//! Taking papers out of the reader: formats for other tools.
+
+pub mod bibtex;

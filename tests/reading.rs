@@ -1,0 +1,216 @@
+//! Read and starred marks, the starred list, copying and reloading, driven through actions.
+
+mod support;
+
+use hotpapers::archive::Archive;
+use hotpapers::tui::action::{Action, Effect};
+use hotpapers::tui::app::{ArchiveHandle, Overlay, Pane};
+use hotpapers::tui::update::update;
+use support::{act, app_with, fixture, render};
+
+fn key_of(app: &hotpapers::tui::app::App) -> String {
+    hotpapers::state::key(app.current_paper().unwrap())
+}
+
+#[test]
+fn a_paper_on_screen_for_a_moment_becomes_read() {
+    let mut app = app_with(fixture(), 140, 40);
+    let k = app
+        .unread_on_screen()
+        .expect("paper 1's abstract is on screen");
+    assert_eq!(k, key_of(&app));
+    assert_eq!(
+        update(&mut app, Action::Seen(k.clone())),
+        Some(Effect::SaveRead {
+            key: k.clone(),
+            read: true
+        })
+    );
+    assert!(app.read.contains(&k));
+    assert_eq!(app.unread_on_screen(), None);
+    // A timer for a paper no longer shown does nothing.
+    act(&mut app, &[Action::Down]);
+    assert_eq!(update(&mut app, Action::Seen("2401.00001".into())), None);
+}
+
+#[test]
+fn narrow_screens_count_only_the_open_paper() {
+    let mut app = app_with(fixture(), 80, 24);
+    assert_eq!(
+        app.unread_on_screen(),
+        None,
+        "the list alone shows no abstract"
+    );
+    act(&mut app, &[Action::Enter]);
+    assert!(app.unread_on_screen().is_some());
+    act(&mut app, &[Action::ToggleHelp]);
+    assert_eq!(app.unread_on_screen(), None, "covered by the help");
+}
+
+#[test]
+fn m_toggles_and_the_day_list_counts_unread() {
+    let mut app = app_with(fixture(), 140, 40);
+    assert!(render(&app).contains("3/3"), "three unread of three");
+    let k = key_of(&app);
+    assert_eq!(
+        update(&mut app, Action::ToggleRead),
+        Some(Effect::SaveRead {
+            key: k.clone(),
+            read: true
+        })
+    );
+    assert!(render(&app).contains("2/3"));
+    assert_eq!(
+        update(&mut app, Action::ToggleRead),
+        Some(Effect::SaveRead {
+            key: k,
+            read: false
+        })
+    );
+    assert_eq!(app.unread(app.day), 3);
+}
+
+#[test]
+fn u_goes_to_the_next_unread_paper_across_days() {
+    let mut app = app_with(fixture(), 140, 40);
+    for _ in 0..3 {
+        act(&mut app, &[Action::ToggleRead, Action::Down]);
+    }
+    act(&mut app, &[Action::First, Action::NextUnread]);
+    // The newest day is all read; the next day down the list is empty; then 2024-01-02.
+    assert_eq!(app.current_day().unwrap().date.to_string(), "2024-01-02");
+    act(&mut app, &[Action::ToggleRead, Action::NextUnread]);
+    assert_eq!(app.status.clone().unwrap().text, "No unread papers");
+}
+
+#[test]
+fn stars_show_everywhere_and_s_lists_them() {
+    let mut app = app_with(fixture(), 140, 40);
+    app.now = 100;
+    let k = key_of(&app);
+    assert_eq!(
+        update(&mut app, Action::ToggleStar),
+        Some(Effect::SaveStar {
+            key: k.clone(),
+            starred: true
+        })
+    );
+    assert!(render(&app).contains('★'));
+    act(&mut app, &[Action::PrevDay, Action::PrevDay]);
+    app.now = 200;
+    act(&mut app, &[Action::ToggleStar]);
+    act(&mut app, &[Action::OpenStarred]);
+    let Some(Overlay::Starred(s)) = &app.overlay else {
+        panic!("no starred list")
+    };
+    assert_eq!(s.papers.len(), 2);
+    assert_eq!(
+        app.archive.days[s.papers[0].day].date.to_string(),
+        "2024-01-02",
+        "newest star first"
+    );
+    act(&mut app, &[Action::Down, Action::Enter]);
+    assert!(app.overlay.is_none());
+    assert_eq!(
+        (app.current_day().unwrap().date.to_string(), app.paper),
+        ("2024-01-05".to_string(), 0)
+    );
+    // Unstarring from the list keeps it open, marked hollow.
+    act(&mut app, &[Action::OpenStarred]);
+    assert_eq!(
+        update(&mut app, Action::ToggleStar)
+            .map(|e| matches!(e, Effect::SaveStar { starred: false, .. })),
+        Some(true)
+    );
+    assert!(render(&app).contains('☆'));
+}
+
+#[test]
+fn with_nothing_starred_s_says_how_to_star() {
+    let mut app = app_with(fixture(), 140, 40);
+    act(&mut app, &[Action::OpenStarred]);
+    assert!(app.overlay.is_none());
+    assert!(app.status.unwrap().text.contains("* stars"));
+}
+
+#[test]
+fn y_copies_the_url_and_capital_y_the_bibtex() {
+    let mut app = app_with(fixture(), 140, 40);
+    assert_eq!(
+        update(&mut app, Action::CopyUrl),
+        Some(Effect::Copy {
+            what: "abs URL",
+            text: "https://arxiv.org/abs/2401.00001".into()
+        })
+    );
+    let Some(Effect::Copy { what, text }) = update(&mut app, Action::CopyBibtex) else {
+        panic!()
+    };
+    assert_eq!(what, "BibTeX entry");
+    assert!(
+        text.starts_with("@misc{example2024") && text.contains("eprint={2401.00001}"),
+        "{text}"
+    );
+    act(&mut app, &[Action::Last]);
+    assert_eq!(
+        update(&mut app, Action::CopyUrl),
+        None,
+        "an unsafe link is not copied"
+    );
+    assert!(app.status.unwrap().text.contains("Refused to copy"));
+}
+
+#[test]
+fn reloading_keeps_the_selection_and_says_what_changed() {
+    let mut app = app_with(fixture(), 140, 40);
+    act(&mut app, &[Action::Down, Action::FocusRight]);
+    assert_eq!(
+        update(&mut app, Action::Reload),
+        None,
+        "the sample-like fixture has no folder"
+    );
+    let mut bigger = fixture();
+    let extra = support::post(
+        "2024-01-08",
+        &[("New Monday Paper", "https://arxiv.org/abs/2401.00099", "")],
+    );
+    bigger
+        .days
+        .extend(support::archive(&[("2024-01-08---Hot-Papers.md", extra)]).days);
+    let before = key_of(&app);
+    act(
+        &mut app,
+        &[Action::Reloaded(Ok(ArchiveHandle(std::sync::Arc::new(
+            bigger,
+        ))))],
+    );
+    assert_eq!(key_of(&app), before);
+    assert_eq!(app.focus, Pane::Paper);
+    assert_eq!(app.status.clone().unwrap().text, "Reloaded: 4 days (1 new)");
+    assert!(app.index.is_none(), "the old index is dropped");
+    act(&mut app, &[Action::Reloaded(Err("gone".into()))]);
+    assert!(app.status.unwrap().error);
+}
+
+#[test]
+fn attach_state_restores_marks_and_the_last_position() {
+    let dir = tempfile::tempdir().unwrap();
+    {
+        let (s, _) = hotpapers::state::Store::open(dir.path()).unwrap();
+        s.set_read("2401.00002", true).unwrap();
+        s.set_starred("2401.00001", true, 1).unwrap();
+        s.set_position("2024-01-05".parse().unwrap(), "2401.00002")
+            .unwrap();
+    }
+    let mut app = app_with(fixture(), 140, 40);
+    let store = hotpapers::tui::attach_state(&mut app, Some(dir.path().to_path_buf()), true);
+    assert!(store.is_some());
+    assert_eq!(key_of(&app), "2401.00002");
+    assert!(app.read.contains("2401.00002") && app.starred.contains_key("2401.00001"));
+    let mut app = app_with(fixture(), 140, 40);
+    hotpapers::tui::attach_state(&mut app, Some(dir.path().to_path_buf()), false);
+    assert_eq!(app.paper, 0, "--date wins over the saved position");
+    let mut app = app_with(Archive::default(), 140, 40);
+    assert!(hotpapers::tui::attach_state(&mut app, None, true).is_none());
+    assert!(app.status.unwrap().error);
+}
