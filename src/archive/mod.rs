@@ -14,6 +14,8 @@ mod tweet;
 
 use std::path::{Path, PathBuf};
 
+use chrono::{NaiveDate, NaiveDateTime};
+
 pub use diagnostic::{ArchiveError, Diagnostic, Severity};
 pub use discover::{PostFile, discover, posts_root};
 pub use frontmatter::{find_date, parse_published};
@@ -35,12 +37,43 @@ impl Archive {
     pub fn load(dir: &Path) -> Result<Archive, ArchiveError> {
         let root = posts_root(dir)?;
         let (files, mut diagnostics) = discover(&root)?;
-        let parsed = read::read_all(&files);
+        let parsed = read::read_all(&files, |p| p);
         let mut archive = Archive::assemble_in(parsed, &root);
         diagnostics.append(&mut archive.diagnostics);
         archive.diagnostics = diagnostics;
         archive.root = Some(root);
         Ok(archive)
+    }
+
+    /// What `load` would report about `dir` (its diagnostics, in the same order, and the counts),
+    /// without keeping the days: each post is dropped as soon as it is counted, so memory stays
+    /// small however large the archive. This is what `hotpapers check` needs.
+    pub fn summarize(dir: &Path) -> Result<Summary, ArchiveError> {
+        let root = posts_root(dir)?;
+        let (files, mut diagnostics) = discover(&root)?;
+        let parsed = read::read_all(&files, |p| {
+            let day = p.day.map(|d| DayCounts {
+                date: d.date,
+                published: d.published,
+                papers: d.papers.len(),
+                tweets: d.papers.iter().map(|p| p.tweets.len()).sum(),
+                file: d.file,
+            });
+            (day, p.diagnostics)
+        });
+        let mut days = Vec::with_capacity(parsed.len());
+        for (day, mut diags) in parsed {
+            diagnostics.append(&mut diags);
+            days.extend(day);
+        }
+        let days = keep_newest(days, &root, &mut diagnostics);
+        Ok(Summary {
+            root: Some(root),
+            days: days.len(),
+            papers: days.iter().map(|d| d.papers).sum(),
+            tweets: days.iter().map(|d| d.tweets).sum(),
+            diagnostics,
+        })
     }
 
     /// The sample archive embedded in the binary.
@@ -63,27 +96,10 @@ impl Archive {
             diagnostics.extend(p.diagnostics);
             days.extend(p.day);
         }
-        // Newest publication last within a date, so the survivor of a duplicate is the last one.
-        days.sort_by(|a, b| (a.date, a.published, &a.file).cmp(&(b.date, b.published, &b.file)));
-        let mut kept: Vec<Day> = Vec::with_capacity(days.len());
-        for day in days {
-            if let Some(prev) = kept.last_mut().filter(|d| d.date == day.date) {
-                diagnostics.push(Diagnostic::warning(
-                    base.join(&prev.file),
-                    None,
-                    format!(
-                        "second post for {}; {} is newer and is shown instead",
-                        day.date, day.file
-                    ),
-                ));
-                *prev = day;
-            } else {
-                kept.push(day);
-            }
-        }
+        let days = keep_newest(days, base, &mut diagnostics);
         Archive {
             root: None,
-            days: kept,
+            days,
             diagnostics,
         }
     }
@@ -126,4 +142,87 @@ impl Archive {
             Err(i) => Some(i - 1),
         }
     }
+}
+
+/// What `Archive::summarize` reports: the counts and diagnostics of a full load.
+#[derive(Debug, Default, Clone, PartialEq, Eq)]
+pub struct Summary {
+    /// The folder the posts came from.
+    pub root: Option<PathBuf>,
+    /// Days kept (one per date).
+    pub days: usize,
+    pub papers: usize,
+    pub tweets: usize,
+    pub diagnostics: Vec<Diagnostic>,
+}
+
+impl Summary {
+    pub fn errors(&self) -> usize {
+        count(&self.diagnostics, Severity::Error)
+    }
+
+    pub fn warnings(&self) -> usize {
+        count(&self.diagnostics, Severity::Warning)
+    }
+}
+
+fn count(diagnostics: &[Diagnostic], severity: Severity) -> usize {
+    diagnostics
+        .iter()
+        .filter(|d| d.severity == severity)
+        .count()
+}
+
+/// What `summarize` keeps of a day.
+struct DayCounts {
+    date: NaiveDate,
+    published: Option<NaiveDateTime>,
+    file: String,
+    papers: usize,
+    tweets: usize,
+}
+
+/// A day, or what is kept of one, as far as choosing between two posts for one date goes.
+trait Dated {
+    fn key(&self) -> (NaiveDate, Option<NaiveDateTime>, &str);
+}
+
+impl Dated for Day {
+    fn key(&self) -> (NaiveDate, Option<NaiveDateTime>, &str) {
+        (self.date, self.published, &self.file)
+    }
+}
+
+impl Dated for DayCounts {
+    fn key(&self) -> (NaiveDate, Option<NaiveDateTime>, &str) {
+        (self.date, self.published, &self.file)
+    }
+}
+
+/// Sorts days by date and keeps one per date, the newest publication, warning about the others.
+/// A day only knows its file relative to `base`, so the warning joins `base` back on to name the
+/// file like every other diagnostic does.
+fn keep_newest<T: Dated>(
+    mut days: Vec<T>,
+    base: &Path,
+    diagnostics: &mut Vec<Diagnostic>,
+) -> Vec<T> {
+    // Newest publication last within a date, so the survivor of a duplicate is the last one.
+    days.sort_by(|a, b| a.key().cmp(&b.key()));
+    let mut kept: Vec<T> = Vec::with_capacity(days.len());
+    for day in days {
+        let (date, _, file) = day.key();
+        match kept.last_mut().filter(|d| d.key().0 == date) {
+            Some(prev) => {
+                diagnostics.push(Diagnostic::warning(
+                    base.join(prev.key().2),
+                    None,
+                    format!("second post for {date}; {file} is newer and is shown instead"),
+                ));
+                *prev = day;
+            }
+            None => kept.push(day),
+        }
+    }
+    kept
 }

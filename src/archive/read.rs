@@ -58,13 +58,15 @@ fn read_bytes(file: &PostFile) -> Result<Vec<u8>, String> {
     Ok(bytes)
 }
 
-/// Reads and parses all files on every core, keeping the input order.
-pub fn read_all(files: &[PostFile]) -> Vec<Parsed> {
+/// Reads and parses all files on every core, keeping the input order. Each parsed post goes
+/// through `keep` on the thread that parsed it, so a caller that needs only part of a post
+/// (counts, say) never holds all of them at once.
+pub fn read_all<T: Send>(files: &[PostFile], keep: impl Fn(Parsed) -> T + Sync) -> Vec<T> {
     let threads = std::thread::available_parallelism()
         .map_or(1, |n| n.get())
         .min(files.len().max(1));
     let next = AtomicUsize::new(0);
-    let mut slots: Vec<Option<Parsed>> = Vec::new();
+    let mut slots: Vec<Option<T>> = Vec::new();
     slots.resize_with(files.len(), || None);
     let results = std::sync::Mutex::new(slots);
     std::thread::scope(|s| {
@@ -74,7 +76,7 @@ pub fn read_all(files: &[PostFile]) -> Vec<Parsed> {
                 loop {
                     let i = next.fetch_add(1, Ordering::Relaxed);
                     let Some(file) = files.get(i) else { break };
-                    local.push((i, read_post(file)));
+                    local.push((i, keep(read_post(file))));
                 }
                 let mut slots = results.lock().unwrap_or_else(|e| e.into_inner());
                 for (i, p) in local {
