@@ -364,7 +364,7 @@ fn blocks(body: &str) -> Vec<Block> {
                     });
                 }
                 if let Tag::Link { dest_url, .. } = &tag {
-                    link = Some((String::new(), dest_url.to_string()));
+                    link = Some((String::new(), String::from(&**dest_url)));
                 }
                 depth += 1;
             }

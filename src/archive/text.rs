@@ -219,7 +219,7 @@ fn ws_len(s: &str, i: usize) -> usize {
 
 /// Normalises line endings to `\n` (CRLF and lone CR both occur in files edited on other systems).
 pub fn normalize_newlines(s: &str) -> Cow<'_, str> {
-    if !s.contains('\r') {
+    if memchr::memchr(b'\r', s.as_bytes()).is_none() {
         return Cow::Borrowed(s);
     }
     Cow::Owned(s.replace("\r\n", "\n").replace('\r', "\n"))

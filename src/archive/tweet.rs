@@ -110,15 +110,12 @@ fn find_ci(hay: &str, needle: &str) -> Option<usize> {
     let first = *n.first()?;
     let mut from = 0;
     while from + n.len() <= h.len() {
-        let i = if first.is_ascii_alphabetic() {
-            from + h[from..]
-                .iter()
-                .position(|b| b.to_ascii_lowercase() == first)?
-        } else {
-            // A byte that has no case (`<`): str's search for it is a fast memchr. `from` is
-            // always just past an ASCII byte, so it is a character boundary.
-            from + hay[from..].find(char::from(first))?
-        };
+        let i = from
+            + if first.is_ascii_alphabetic() {
+                memchr::memchr2(first, first.to_ascii_uppercase(), &h[from..])?
+            } else {
+                memchr::memchr(first, &h[from..])?
+            };
         if h.get(i..i + n.len())?.eq_ignore_ascii_case(n) {
             return Some(i);
         }
@@ -134,12 +131,9 @@ fn rfind_ci(hay: &str, needle: &str) -> Option<usize> {
     let mut to = h.len();
     while to > 0 {
         let i = if first.is_ascii_alphabetic() {
-            h[..to]
-                .iter()
-                .rposition(|b| b.to_ascii_lowercase() == first)?
+            memchr::memrchr2(first, first.to_ascii_uppercase(), &h[..to])?
         } else {
-            // `to` is always the end or at an ASCII byte, so it is a character boundary.
-            hay[..to].rfind(char::from(first))?
+            memchr::memrchr(first, &h[..to])?
         };
         if h.get(i..i + n.len())
             .is_some_and(|w| w.eq_ignore_ascii_case(n))
@@ -207,7 +201,7 @@ fn attr(tag: &str, name: &str) -> Option<String> {
 fn strip_tags(s: &str) -> String {
     let mut out = String::with_capacity(s.len());
     let mut pos = 0;
-    while let Some(i) = s[pos..].find('<') {
+    while let Some(i) = memchr::memchr(b'<', &s.as_bytes()[pos..]) {
         out.push_str(&s[pos..pos + i]);
         match tag_end(s, pos + i) {
             Some(e) => pos = e,
@@ -226,7 +220,7 @@ fn strip_tags(s: &str) -> String {
 pub fn html_to_text(html: &str) -> String {
     let mut flat = String::with_capacity(html.len());
     let mut pos = 0;
-    while let Some(i) = html[pos..].find('<') {
+    while let Some(i) = memchr::memchr(b'<', &html.as_bytes()[pos..]) {
         flat.push_str(&html[pos..pos + i]);
         let start = pos + i;
         let Some(end) = tag_end(html, start) else {
