@@ -7,7 +7,7 @@ use clap::Parser;
 use hotpapers::archive::Archive;
 use hotpapers::cli::{Cli, Command, DaySpec, Format, split_search_flags};
 use hotpapers::commands;
-use hotpapers::tui::{self, app::App, open_day, theme::Theme};
+use hotpapers::tui::{self, theme::Theme};
 
 fn main() -> ExitCode {
     let cli = Cli::parse();
@@ -112,18 +112,17 @@ fn read(cli: &Cli) -> Result<ExitCode> {
             "the reader needs a terminal; for output to a pipe use `hotpapers export` or `hotpapers check`"
         );
     }
-    let archive = load(cli)?;
-    let mut app = App::new(archive, Theme::from_env());
-    open_day(&mut app, cli.date, cli.rank, today());
-    let resume = cli.date.is_none() && cli.rank.is_none();
-    let store = tui::attach_state(&mut app, hotpapers::state::default_dir(), resume);
-    let code = tui::run(
-        app,
-        tui::Options {
-            mouse: !cli.no_mouse,
-            store,
-        },
+    let dir = cli.path.as_ref().or(cli.archive.archive.as_ref());
+    let (app, options) = tui::prepare(
+        dir.map(|d| d.as_path()),
+        cli.date,
+        cli.rank,
+        today(),
+        hotpapers::state::default_dir(),
+        Theme::from_env(),
+        !cli.no_mouse,
     )?;
+    let code = tui::run(app, options)?;
     Ok(ExitCode::from(code.clamp(0, 255) as u8))
 }
 

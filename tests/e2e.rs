@@ -157,7 +157,10 @@ fn start(args: &[&str]) -> Session {
 
 fn start_cmd(cmd: portable_pty::CommandBuilder) -> Session {
     let s = Session::start(cmd, COLS, ROWS);
-    s.wait_text("q quit");
+    // Up once the first day is drawn and the rest of the archive has been read.
+    s.wait_for("the reader, fully loaded", |t| {
+        t.contains("q quit") && !t.contains("reading…")
+    });
     s
 }
 
@@ -257,9 +260,11 @@ fn assert_restored(raw: &[u8]) {
 fn start_up_shows_the_newest_day_with_its_first_paper() {
     let dir = fixture();
     let s = start(&[&arg(dir.path())]);
-    let screen = s.wait_text(FRI[0].abstract_text);
+    // The first frame shows the newest day while the rest is read; then all three days.
+    let screen = s.wait_for("the abstract and all days", |t| {
+        t.contains(FRI[0].abstract_text) && t.contains("Days (3)")
+    });
     assert!(screen.contains("Fri 2024-01-05 · 3 papers"), "{screen}");
-    assert!(screen.contains("Days (3)"), "{screen}");
     assert!(screen.contains("Paper 1"), "{screen}");
     assert!(screen.contains("paper 1 of 3 · day 3 of 3"), "{screen}");
     assert!(screen.contains("q quit"), "{screen}");

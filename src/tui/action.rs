@@ -52,6 +52,10 @@ pub enum Action {
     Reload,
     /// The paper with this key has been on screen long enough to count as read.
     Seen(String),
+    /// The background load has read this many posts of so many.
+    Progress(usize, usize),
+    /// The background load finished: the whole archive replaces the first day.
+    Loaded(super::app::ArchiveHandle),
     /// A reload finished (or failed, with the reason).
     Reloaded(Result<super::app::ArchiveHandle, String>),
     ToggleHelp,

@@ -208,6 +208,8 @@ pub struct App {
     pub starred: HashMap<String, i64>,
     /// Seconds since 1970, for the stars given now; set by the run loop.
     pub now: i64,
+    /// While the archive is read in the background: posts read, of how many.
+    pub loading: Option<(usize, usize)>,
 }
 
 impl App {
@@ -239,6 +241,7 @@ impl App {
             read: HashSet::new(),
             starred: HashMap::new(),
             now: 0,
+            loading: None,
         }
     }
 

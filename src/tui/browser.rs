@@ -12,13 +12,16 @@ pub fn open(what: &'static str, url: String, done: impl FnOnce(String, bool) + S
             Ok(b) if !b.trim().is_empty() => run_browser_var(&b, &url),
             _ => open::that_detached(&url).map_err(|e| e.to_string()),
         };
-        match result {
-            Ok(()) => done(format!("Opened the {what}: {url}"), false),
-            Err(e) => done(
+        let (text, error) = match result {
+            Ok(()) => (format!("Opened the {what}: {url}"), false),
+            Err(e) => (
                 format!("Could not open the {what} ({e}); the link is {url}"),
                 true,
             ),
-        }
+        };
+        // The URL was checked, but `$BROWSER` and the system's messages were not: nothing
+        // that ends up in the status line may carry a control character.
+        done(crate::archive::text::sanitize(&text).into_owned(), error);
     });
 }
 
@@ -58,7 +61,21 @@ fn run_browser_var(var: &str, url: &str) -> Result<(), String> {
         .map_err(|e| format!("cannot run {}: {e}", words[0]))?;
     match child.wait() {
         Ok(s) if s.success() => Ok(()),
-        Ok(s) => Err(format!("{} exited with {s}", words[0])),
+        Ok(s) => Err(match (s.code(), signal_of(&s)) {
+            (Some(code), _) => format!("{} exited with status {code}", words[0]),
+            (None, Some(sig)) => format!("{} was killed by signal {sig}", words[0]),
+            (None, None) => format!("{} failed: {s}", words[0]),
+        }),
         Err(e) => Err(e.to_string()),
     }
+}
+
+#[cfg(unix)]
+fn signal_of(s: &std::process::ExitStatus) -> Option<i32> {
+    std::os::unix::process::ExitStatusExt::signal(s)
+}
+
+#[cfg(not(unix))]
+fn signal_of(_: &std::process::ExitStatus) -> Option<i32> {
+    None
 }

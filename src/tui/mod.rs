@@ -30,6 +30,8 @@ pub struct Options {
     pub mouse: bool,
     /// Where reading state is kept; without one, marks last only for this session.
     pub store: Option<crate::state::Store>,
+    /// Posts still to be read in the background (the first screen shows one day of them).
+    pub listing: Option<crate::archive::Listing>,
 }
 
 enum Msg {
@@ -41,6 +43,10 @@ enum Msg {
     Reloaded(Result<crate::archive::Archive, String>),
     /// Something changed under the archive folder.
     FsChanged,
+    /// Posts read so far by the background load, of how many.
+    Progress(usize, usize),
+    /// The background load is done.
+    Loaded(crate::archive::Archive),
 }
 
 /// How long an abstract must be on screen before its paper counts as read.
@@ -73,7 +79,16 @@ fn event_loop(
     let size = term.size()?;
     update::update(app, Action::Resize(size.width, size.height));
     spawn_input_thread(tx.clone());
+    terminal::watch_hangup({
+        let tx = tx.clone();
+        move || {
+            let _ = tx.send(Msg::InputGone);
+        }
+    });
     spawn_indexer(app, tx.clone());
+    if let Some(listing) = &opts.listing {
+        spawn_loader(listing.clone(), tx.clone());
+    }
     // Kept alive for the session: dropping it stops the watching.
     let _watcher = watch(app, tx.clone());
     let mut timers = Timers::default();
@@ -116,7 +131,10 @@ fn event_loop(
         };
         let action = match msg {
             Msg::Input(ev) => match ev {
-                Event::Key(k) => app.keymap.action_for(app.mode(), k),
+                Event::Key(k) => {
+                    terminal::test_panic_on_key();
+                    app.keymap.action_for(app.mode(), k)
+                }
                 Event::Mouse(m) if opts.mouse => match m.kind {
                     MouseEventKind::Down(MouseButton::Left) => Some(Action::Click {
                         col: m.column,
@@ -137,7 +155,8 @@ fn event_loop(
                 Event::Resize(w, h) => Some(Action::Resize(w, h)),
                 _ => None,
             },
-            Msg::InputGone => return Ok(1),
+            // The terminal is gone: end as a hang-up would.
+            Msg::InputGone => return Ok(128 + SIGHUP),
             Msg::Signal(SIGTSTP) => Some(Action::Suspend),
             Msg::Signal(SIGCONT) | Msg::Signal(SIGWINCH) => {
                 let (w, h) = repaint(&mut term)?;
@@ -156,11 +175,15 @@ fn event_loop(
                 timers.reload = Some(Instant::now() + RELOAD_AFTER);
                 None
             }
+            Msg::Progress(done, total) => Some(Action::Progress(done, total)),
+            Msg::Loaded(archive) => Some(Action::Loaded(app::ArchiveHandle(std::sync::Arc::new(
+                archive,
+            )))),
         };
         let Some(action) = action else { continue };
         dirty = true;
         app.now = unix_now();
-        let reloaded = matches!(action, Action::Reloaded(Ok(_)));
+        let reloaded = matches!(action, Action::Reloaded(Ok(_)) | Action::Loaded(_));
         let effect = update::update(app, action);
         if reloaded {
             // The old index describes the old archive.
@@ -267,6 +290,35 @@ fn save_position(app: &App, opts: &Options) {
     {
         let _ = store.set_position(day.date, &crate::state::key(p));
     }
+}
+
+/// Reads every post on other threads, reporting progress a few times a second; the archive
+/// arrives as a message once complete.
+fn spawn_loader(listing: crate::archive::Listing, tx: Sender<Msg>) {
+    use std::sync::Arc;
+    use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering};
+    let done = Arc::new(AtomicUsize::new(0));
+    let finished = Arc::new(AtomicBool::new(false));
+    let total = listing.files.len();
+    {
+        let (done, finished, tx) = (Arc::clone(&done), Arc::clone(&finished), tx.clone());
+        std::thread::spawn(move || {
+            while !finished.load(Ordering::Relaxed) {
+                std::thread::sleep(Duration::from_millis(100));
+                if tx
+                    .send(Msg::Progress(done.load(Ordering::Relaxed), total))
+                    .is_err()
+                {
+                    return;
+                }
+            }
+        });
+    }
+    std::thread::spawn(move || {
+        let archive = listing.load_all(&done);
+        finished.store(true, Ordering::Relaxed);
+        let _ = tx.send(Msg::Loaded(archive));
+    });
 }
 
 /// Loads the archive again on another thread; the result arrives as a message.
@@ -430,48 +482,129 @@ pub fn open_day(
     update::update(app, action::Action::Resize(app.width, app.height));
 }
 
-/// Opens the reading state in `dir` and brings it into the app: read and starred marks, and,
-/// when `resume` (no `--date` was given), the day and paper last viewed. Problems are said in
-/// the status line; the reader then runs without lasting state rather than not at all.
+/// The reading state as found at start.
+pub struct OpenedState {
+    pub store: Option<crate::state::Store>,
+    pub snapshot: crate::state::Snapshot,
+    /// What to say in the status line (text, is an error).
+    pub message: Option<(String, bool)>,
+}
+
+/// Opens the reading state in `dir`. Problems become a message; the reader then runs without
+/// lasting state rather than not at all.
+pub fn open_state(dir: Option<std::path::PathBuf>) -> OpenedState {
+    let mut out = OpenedState {
+        store: None,
+        snapshot: Default::default(),
+        message: None,
+    };
+    let Some(dir) = dir else {
+        out.message = Some(("No folder for the reading state (set HOTPAPERS_STATE_DIR); marks last this session only".into(), true));
+        return out;
+    };
+    match crate::state::Store::open(&dir) {
+        Ok((store, notice)) => {
+            match store.load() {
+                Ok(snap) => out.snapshot = snap,
+                Err(e) => {
+                    out.message = Some((format!("Could not read the reading state: {e}"), true))
+                }
+            }
+            if let Some(n) = notice {
+                out.message = Some((n, true));
+            }
+            out.store = Some(store);
+        }
+        Err(e) => {
+            out.message = Some((
+                format!("Reading state unavailable ({e}); marks last this session only"),
+                true,
+            ))
+        }
+    }
+    out
+}
+
+/// Brings opened state into the app: marks, and, when `resume` (no `--date` or `--rank`), the
+/// day and paper last viewed.
+pub fn apply_state(app: &mut App, state: &OpenedState, resume: bool) {
+    app.read = state.snapshot.read.clone();
+    app.starred = state.snapshot.starred.clone();
+    if let (true, Some((date, key))) = (resume, &state.snapshot.position) {
+        if let Some(d) = app.archive.nearest_day(*date) {
+            update::select_day(app, d);
+            if let Some(i) = app
+                .current_day()
+                .and_then(|day| day.papers.iter().position(|p| crate::state::key(p) == *key))
+            {
+                update::select_paper(app, i);
+            }
+        }
+    }
+    if let Some((text, error)) = &state.message {
+        update::update(
+            app,
+            Action::Status {
+                text: text.clone(),
+                error: *error,
+            },
+        );
+    }
+    update::update(app, Action::Resize(app.width, app.height));
+}
+
+/// `open_state` then `apply_state`; returns the store for the run loop.
 pub fn attach_state(
     app: &mut App,
     dir: Option<std::path::PathBuf>,
     resume: bool,
 ) -> Option<crate::state::Store> {
-    let Some(dir) = dir else {
-        app.set_error("No folder for the reading state (set HOTPAPERS_STATE_DIR); marks last this session only");
-        return None;
+    let state = open_state(dir);
+    apply_state(app, &state, resume);
+    state.store
+}
+
+/// Everything the reader needs to start on `dir` (or the bundled sample): only the day to show
+/// is parsed now; the returned listing is loaded in full by the run loop, in the background.
+pub fn prepare(
+    dir: Option<&std::path::Path>,
+    date: Option<crate::cli::DaySpec>,
+    rank: Option<u32>,
+    today: chrono::NaiveDate,
+    state_dir: Option<std::path::PathBuf>,
+    theme: theme::Theme,
+    mouse: bool,
+) -> Result<(App, Options), crate::archive::ArchiveError> {
+    let state = open_state(state_dir);
+    let resume = date.is_none() && rank.is_none();
+    let want = match date {
+        Some(spec) => spec.resolve(today),
+        None if resume => state.snapshot.position.as_ref().map(|p| p.0),
+        None => None,
     };
-    let (store, notice) = match crate::state::Store::open(&dir) {
-        Ok(s) => s,
-        Err(e) => {
-            app.set_error(format!(
-                "Reading state unavailable ({e}); marks last this session only"
-            ));
-            return None;
-        }
-    };
-    match store.load() {
-        Ok(snap) => {
-            app.read = snap.read;
-            app.starred = snap.starred;
-            if let (true, Some((date, key))) = (resume, snap.position) {
-                if let Some(d) = app.archive.nearest_day(date) {
-                    update::select_day(app, d);
-                    if let Some(i) = app
-                        .current_day()
-                        .and_then(|day| day.papers.iter().position(|p| crate::state::key(p) == key))
-                    {
-                        update::select_paper(app, i);
-                    }
-                }
+    let (archive, listing) = match dir {
+        None => (crate::archive::Archive::sample(), None),
+        Some(dir) => {
+            let listing = crate::archive::Listing::scan(dir)?;
+            match listing.day_for(want) {
+                Some(day) => (listing.first_day(day), Some(listing)),
+                // No file name has a date: nothing to show before everything is read.
+                None => (crate::archive::Archive::load(dir)?, None),
             }
         }
-        Err(e) => app.set_error(format!("Could not read the reading state: {e}")),
+    };
+    let mut app = App::new(archive, theme);
+    open_day(&mut app, date, rank, today);
+    apply_state(&mut app, &state, resume);
+    if let Some(l) = &listing {
+        app.loading = Some((0, l.files.len()));
     }
-    if let Some(n) = notice {
-        app.set_error(n);
-    }
-    update::update(app, Action::Resize(app.width, app.height));
-    Some(store)
+    Ok((
+        app,
+        Options {
+            mouse,
+            store: state.store,
+            listing,
+        },
+    ))
 }

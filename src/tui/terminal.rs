@@ -71,6 +71,47 @@ pub fn install_panic_hook() {
     }));
 }
 
+/// Calls `gone` (once, from another thread) when the terminal goes away: its window closed, the
+/// ssh connection dropped, the pty master closed.
+///
+/// SIGHUP normally says so, but the kernel sends it only to the session leader: run from a
+/// script, or with SIGHUP ignored by the shell, the reader is not told. Its input thread cannot
+/// notice either: crossterm 0.29 retries a read that fails with EIO (or returns end of file)
+/// in a loop without ever returning, so it would spin on a core forever. poll(2) asked for no
+/// events waits for nothing but a hang-up or an error on the terminal, so this thread costs
+/// nothing until then.
+pub fn watch_hangup(gone: impl FnOnce() + Send + 'static) {
+    std::thread::spawn(move || {
+        let mut fds = [libc::STDIN_FILENO, libc::STDOUT_FILENO].map(|fd| libc::pollfd {
+            fd,
+            events: 0,
+            revents: 0,
+        });
+        loop {
+            // SAFETY: poll only reads and writes the array, which outlives the call.
+            let n = unsafe { libc::poll(fds.as_mut_ptr(), fds.len() as libc::nfds_t, -1) };
+            if n > 0 {
+                // With no events asked for, only POLLHUP, POLLERR or POLLNVAL wake it.
+                gone();
+                return;
+            }
+            if n < 0 && io::Error::last_os_error().kind() != io::ErrorKind::Interrupted {
+                return;
+            }
+        }
+    });
+}
+
+/// A test hook, not a feature: with `HOTPAPERS_TEST_PANIC=1` in the environment the reader
+/// panics at its first key press, so the end-to-end tests can check that a panic gives the
+/// terminal back before its message is printed. Called by the run loop for every key.
+pub fn test_panic_on_key() {
+    static ARMED: std::sync::OnceLock<bool> = std::sync::OnceLock::new();
+    if *ARMED.get_or_init(|| std::env::var_os("HOTPAPERS_TEST_PANIC").is_some_and(|v| v == "1")) {
+        panic!("HOTPAPERS_TEST_PANIC=1: panicking at the first key press, as asked");
+    }
+}
+
 pub fn new_terminal() -> io::Result<Term> {
     Terminal::new(CrosstermBackend::new(io::stdout()))
 }

@@ -28,6 +28,28 @@ pub fn update(app: &mut App, action: Action) -> Option<Effect> {
             return effect;
         }
         Action::Reloaded(result) => reading::reloaded(app, result),
+        Action::Progress(done, total) => {
+            if app.loading.is_some() {
+                app.loading = Some((done, total));
+            }
+        }
+        Action::Loaded(archive) => {
+            let status = app.status.clone();
+            // A search typed during the load stays open and runs again on the new index;
+            // other boxes point into the old archive and close.
+            let search = match app.overlay.take() {
+                Some(Overlay::Search(mut b)) => {
+                    b.results.clear();
+                    Some(Overlay::Search(b))
+                }
+                _ => None,
+            };
+            reading::reloaded(app, Ok(archive));
+            app.overlay = search;
+            app.loading = None;
+            // Whatever the status said before the load (e.g. about --date) still holds.
+            app.status = status;
+        }
         _ => {
             // A box drawn over the reader takes the keys while it is open.
             let effect = match app.overlay.take() {
@@ -217,7 +239,9 @@ fn change_day(app: &mut App, by: isize) -> Option<Effect> {
         return None;
     }
     let target = clamp_add(app.day, by, n);
-    if target == app.day {
+    if target == app.day && app.loading.is_some() {
+        app.set_status("Still reading the archive; the other days come in a moment");
+    } else if target == app.day {
         app.set_status(if by > 0 {
             "Already at the latest day"
         } else {

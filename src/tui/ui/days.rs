@@ -9,7 +9,11 @@ use crate::tui::app::{App, Pane};
 
 pub fn draw(frame: &mut Frame, app: &App, area: Rect) {
     let n = app.archive.days.len();
-    let title = Line::from(format!(" Days ({n}) "));
+    let title = match app.loading {
+        // The status line gives the progress; the pane is too narrow for it.
+        Some(_) => Line::from(" Days (reading…) "),
+        None => Line::from(format!(" Days ({n}) ")),
+    };
     frame.render_widget(pane_block(app, Pane::Days, title), area);
     let body = inner(area);
     let w = body.width as usize;

@@ -8,18 +8,26 @@ use crate::tui::app::App;
 
 pub fn draw(frame: &mut Frame, app: &App, area: Rect) {
     let w = area.width as usize;
-    let line = match &app.status {
-        Some(s) => Line::from(Span::styled(
-            truncate(&s.text, w),
+    // The load's progress stays at the right whatever else the line says.
+    let progress = app
+        .loading
+        .map(|(done, total)| format!("  reading posts {done} of {total}…"));
+    let room = w.saturating_sub(progress.as_deref().map_or(0, crate::display::width::width));
+    let mut spans = vec![match &app.status {
+        Some(s) => Span::styled(
+            truncate(&s.text, room),
             if s.error {
                 app.theme.error
             } else {
                 app.theme.accent
             },
-        )),
-        None => Line::from(Span::styled(truncate(&idle(app), w), app.theme.dim)),
-    };
-    frame.render_widget(Paragraph::new(line), area);
+        ),
+        None => Span::styled(truncate(&idle(app), room), app.theme.dim),
+    }];
+    if let Some(p) = progress {
+        spans.push(Span::styled(truncate(&p, w), app.theme.dim));
+    }
+    frame.render_widget(Paragraph::new(Line::from(spans)), area);
 }
 
 /// What the status line says when nothing has happened: where you are.
