@@ -400,3 +400,27 @@ fn matched_words_are_highlighted_in_the_results() {
         "non-match highlighted"
     );
 }
+
+#[test]
+fn the_paper_pane_underlines_matches_until_esc() {
+    use ratatui::style::Modifier;
+    let mut app = indexed(app_with(world(), 140, 40));
+    act(&mut app, &[Action::OpenSearch]);
+    type_text(&mut app, "wrap");
+    act(&mut app, &[Action::Enter]);
+    let underlined = |app: &hotpapers::tui::app::App| {
+        let mut t = ratatui::Terminal::new(ratatui::backend::TestBackend::new(140, 40)).unwrap();
+        t.draw(|f| hotpapers::tui::ui::draw(f, app)).unwrap();
+        let buf = t.backend().buffer().clone();
+        let a = app.areas().detail;
+        (a.y..a.bottom())
+            .flat_map(|y| (a.x..a.right()).map(move |x| (x, y)))
+            .filter(|&(x, y)| buf[(x, y)].modifier.contains(Modifier::UNDERLINED))
+            .map(|(x, y)| buf[(x, y)].symbol().to_string())
+            .collect::<String>()
+    };
+    // "wrap" is in every fixture abstract ("…long enough to wrap…").
+    assert_eq!(underlined(&app), "wrap");
+    act(&mut app, &[Action::Back]);
+    assert_eq!(underlined(&app), "", "Esc clears the highlight");
+}

@@ -194,6 +194,8 @@ pub struct App {
     /// The last search's results, for `n`/`N`, and which one is shown.
     pub results: Vec<PaperRef>,
     pub result: Option<usize>,
+    /// The query of those results, underlined in the paper pane until Esc.
+    pub last_query: Option<Query>,
     /// Where `/` was opened, to return to on Esc.
     pub before_search: Option<(usize, usize, Pane)>,
     pub width: u16,
@@ -230,6 +232,7 @@ impl App {
             index: None,
             results: Vec::new(),
             result: None,
+            last_query: None,
             before_search: None,
             width: 80,
             height: 24,

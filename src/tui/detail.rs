@@ -1,12 +1,13 @@
 //! The selected paper as lines of text for a given width: what the detail pane shows, and what
 //! `update` measures to scroll it and to know which tweet is in view.
 
-use ratatui::style::Modifier;
+use ratatui::style::{Modifier, Style};
 use ratatui::text::{Line, Span};
 
 use crate::archive::Paper;
 use crate::display::latex::prettify;
-use crate::display::width::wrap;
+use crate::display::width::{truncate, wrap};
+use crate::search::{Field, Query, highlight};
 
 use super::theme::Theme;
 
@@ -16,21 +17,53 @@ pub struct Detail {
     pub tweet_starts: Vec<usize>,
 }
 
-pub fn build(paper: &Paper, width: usize, theme: &Theme) -> Detail {
+/// Spans of `text` (cut to `max` columns) with the query's matches in `field` underlined.
+pub fn highlighted(
+    text: &str,
+    query: &Query,
+    field: Field,
+    max: usize,
+    base: Style,
+) -> Vec<Span<'static>> {
+    let text = truncate(text, max);
+    let mark = base.add_modifier(Modifier::UNDERLINED | Modifier::BOLD);
+    let mut spans = Vec::new();
+    let mut pos = 0;
+    for r in highlight(&text, query, field) {
+        spans.push(Span::styled(text[pos..r.start].to_string(), base));
+        spans.push(Span::styled(text[r.clone()].to_string(), mark));
+        pos = r.end;
+    }
+    spans.push(Span::styled(text[pos..].to_string(), base));
+    spans
+}
+
+/// The paper as lines `width` wide; with a `query`, its matches are underlined (a match that
+/// a line break splits is not).
+pub fn build(paper: &Paper, width: usize, theme: &Theme, query: Option<&Query>) -> Detail {
     let width = width.max(1);
     let mut lines: Vec<Line<'static>> = Vec::new();
-    let push_wrapped = |lines: &mut Vec<Line<'static>>, text: &str, style| {
+    let push_wrapped = |lines: &mut Vec<Line<'static>>, text: &str, style: Style, field: Field| {
         for l in wrap(text, width) {
-            lines.push(Line::from(Span::styled(l, style)));
+            lines.push(match query {
+                Some(q) => Line::from(highlighted(&l, q, field, width, style)),
+                None => Line::from(Span::styled(l, style)),
+            });
         }
     };
     push_wrapped(
         &mut lines,
         &format!("{}. {}", paper.rank, prettify(&paper.title)),
         theme.title,
+        Field::Title,
     );
     if !paper.authors.is_empty() {
-        push_wrapped(&mut lines, &paper.authors.join(", "), theme.dim);
+        push_wrapped(
+            &mut lines,
+            &paper.authors.join(", "),
+            theme.dim,
+            Field::Authors,
+        );
     }
     let mut meta = vec![
         Span::styled(format!("♺ {}", paper.retweets), theme.retweets),
@@ -43,7 +76,12 @@ pub fn build(paper: &Paper, width: usize, theme: &Theme) -> Detail {
     }
     lines.push(Line::from(meta));
     if !paper.categories.is_empty() {
-        push_wrapped(&mut lines, &paper.categories.join(" · "), theme.category);
+        push_wrapped(
+            &mut lines,
+            &paper.categories.join(" · "),
+            theme.category,
+            Field::Category,
+        );
     }
     lines.push(Line::raw(""));
     if paper.abstract_text.is_empty() {
@@ -52,7 +90,12 @@ pub fn build(paper: &Paper, width: usize, theme: &Theme) -> Detail {
             theme.dim,
         )));
     } else {
-        push_wrapped(&mut lines, &prettify(&paper.abstract_text), theme.text);
+        push_wrapped(
+            &mut lines,
+            &prettify(&paper.abstract_text),
+            theme.text,
+            Field::Abstract,
+        );
     }
     let mut tweet_starts = Vec::new();
     lines.push(Line::raw(""));
@@ -76,7 +119,7 @@ pub fn build(paper: &Paper, width: usize, theme: &Theme) -> Detail {
             head.push(Span::styled(format!(" · {}", t.date), theme.dim));
         }
         lines.push(Line::from(head));
-        push_wrapped(&mut lines, &t.text, theme.text);
+        push_wrapped(&mut lines, &t.text, theme.text, Field::Tweet);
     }
     Detail {
         lines,

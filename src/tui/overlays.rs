@@ -148,6 +148,7 @@ fn search(app: &mut App, mut b: SearchBox, action: Action) {
             let r = b.results[b.selected];
             app.results = b.results;
             app.result = Some(b.selected);
+            app.last_query = b.query.ok();
             app.before_search = None;
             let note = go_to(app, r);
             app.set_status(format!(

@@ -201,6 +201,7 @@ pub fn reloaded(app: &mut App, result: Result<ArchiveHandle, String>) {
     app.index = None;
     app.results.clear();
     app.result = None;
+    app.last_query = None;
     app.overlay = None;
     let day = date
         .and_then(|d| app.archive.nearest_day(d))

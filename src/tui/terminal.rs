@@ -112,6 +112,10 @@ pub fn test_panic_on_key() {
     }
 }
 
-pub fn new_terminal() -> io::Result<Term> {
-    Terminal::new(CrosstermBackend::new(io::stdout()))
+/// The ratatui terminal, never dropped: `restore` gives the terminal back instead. Dropping a
+/// ratatui `Terminal` shows the cursor and, when that fails because the terminal is gone,
+/// prints with `eprintln!`, which panics on a closed terminal: a reader whose terminal hung up
+/// ended with status 101 instead of 129.
+pub fn new_terminal() -> io::Result<std::mem::ManuallyDrop<Term>> {
+    Terminal::new(CrosstermBackend::new(io::stdout())).map(std::mem::ManuallyDrop::new)
 }

@@ -96,7 +96,11 @@ fn normal(app: &mut App, action: Action) -> Option<Effect> {
             match app.focus {
                 Pane::Paper => app.focus = Pane::Papers,
                 Pane::Papers if app.areas().mode == Mode::Narrow => app.focus = Pane::Days,
-                _ => app.status = None,
+                // Nothing to go back from: Esc clears the message and the search highlight.
+                _ => {
+                    app.status = None;
+                    app.last_query = None;
+                }
             }
             None
         }
@@ -279,7 +283,7 @@ fn max_scroll(app: &App) -> usize {
     let Some(paper) = app.current_paper() else {
         return 0;
     };
-    let d = detail::build(paper, detail_width(app), &app.theme);
+    let d = detail::build(paper, detail_width(app), &app.theme, None);
     d.lines
         .len()
         .saturating_sub(layout::inner_height(app.areas().detail))
@@ -327,7 +331,7 @@ fn open_tweet(app: &mut App) -> Option<Effect> {
 /// The tweet `t` opens: the one marked with `T`, else the one in view.
 pub fn marked_tweet(app: &App) -> Option<usize> {
     let paper = app.current_paper()?;
-    let d = detail::build(paper, detail_width(app), &app.theme);
+    let d = detail::build(paper, detail_width(app), &app.theme, None);
     marked_tweet_in(app, &d.tweet_starts)
 }
 
@@ -347,7 +351,7 @@ fn next_tweet(app: &mut App) -> Option<Effect> {
         app.set_error(format!("Paper {} has no tweets", paper.rank));
         return None;
     }
-    let d = detail::build(paper, detail_width(app), &app.theme);
+    let d = detail::build(paper, detail_width(app), &app.theme, None);
     let next = match app.tweet {
         Some(i) => (i + 1) % n,
         None => detail::tweet_in_view(&d.tweet_starts, app.scroll).map_or(0, |i| (i + 1) % n),

@@ -13,7 +13,12 @@ pub fn draw(frame: &mut Frame, app: &App, area: Rect) {
         frame.render_widget(pane_block(app, Pane::Paper, Line::from(" Paper ")), area);
         return;
     };
-    let d = detail::build(paper, detail_width(app), &app.theme);
+    // The search being typed, or the last one gone to: its matches are underlined.
+    let query = match &app.overlay {
+        Some(crate::tui::app::Overlay::Search(b)) => b.query.as_ref().ok(),
+        _ => app.last_query.as_ref(),
+    };
+    let d = detail::build(paper, detail_width(app), &app.theme, query);
     let body = inner(area);
     let total = d.lines.len();
     let shown_to = (app.scroll + body.height as usize).min(total);

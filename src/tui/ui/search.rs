@@ -1,34 +1,14 @@
 use ratatui::Frame;
 use ratatui::layout::Rect;
-use ratatui::style::{Modifier, Style};
+use ratatui::style::Style;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, BorderType, Clear, Paragraph};
 
 use crate::display::latex::prettify;
 use crate::display::width::{truncate, width};
-use crate::search::{Field, Query, highlight};
+use crate::search::Field;
 use crate::tui::app::{App, SearchBox};
-
-/// Spans of `text` (cut to `max` columns) with the query's matches highlighted.
-pub fn highlighted(
-    text: &str,
-    query: &Query,
-    field: Field,
-    max: usize,
-    base: Style,
-) -> Vec<Span<'static>> {
-    let text = truncate(text, max);
-    let mark = base.add_modifier(Modifier::UNDERLINED | Modifier::BOLD);
-    let mut spans = Vec::new();
-    let mut pos = 0;
-    for r in highlight(&text, query, field) {
-        spans.push(Span::styled(text[pos..r.start].to_string(), base));
-        spans.push(Span::styled(text[r.clone()].to_string(), mark));
-        pos = r.end;
-    }
-    spans.push(Span::styled(text[pos..].to_string(), base));
-    spans
-}
+use crate::tui::detail::highlighted;
 
 pub fn draw(frame: &mut Frame, app: &App, b: &SearchBox, area: Rect) {
     frame.render_widget(Clear, area);
