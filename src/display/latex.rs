@@ -25,7 +25,7 @@ pub fn prettify(s: &str) -> Cow<'_, str> {
         match after.find(delim) {
             Some(close) => {
                 let math = &after[..close];
-                match convert_math(math) {
+                match convert_math(math, 0) {
                     // Math-mode spacing is the typesetter's; runs of spaces are noise here.
                     Some(u) => out.push_str(&crate::archive::text::collapse_ws(&u)),
                     None => {
@@ -239,8 +239,18 @@ fn subscript(c: char) -> Option<char> {
     })
 }
 
-/// Converts the inside of `$…$`, or `None` if anything has no exact Unicode form.
-fn convert_math(math: &str) -> Option<String> {
+/// Groups nested deeper than this (`\mathrm{\mathrm{…}}`, `x^{y^{…}}`) are left as written. Each
+/// level is converted by a recursive call on a copy of its group, so without a bound a post of
+/// nested groups took memory and time growing with the square of its length (1 MB of
+/// `\mathrm{` used over 20 GB) and could overflow the stack. Real titles nest two or three deep.
+const MAX_MATH_DEPTH: usize = 8;
+
+/// Converts the inside of `$…$`, or `None` if anything has no exact Unicode form. `depth`
+/// counts the groups around `math`.
+fn convert_math(math: &str, depth: usize) -> Option<String> {
+    if depth > MAX_MATH_DEPTH {
+        return None;
+    }
     let mut out = String::with_capacity(math.len());
     let chars: Vec<char> = math.chars().collect();
     let mut i = 0;
@@ -262,7 +272,7 @@ fn convert_math(math: &str) -> Option<String> {
                     "mathrm" | "text" | "mathbf" | "textbf" | "mathit" | "textit"
                     | "operatorname" | "mathsf" | "texttt" | "mathtt" | "boldsymbol" | "bm" => {
                         let (group, next) = group(&chars, i)?;
-                        out.push_str(&convert_math(&group)?);
+                        out.push_str(&convert_math(&group, depth + 1)?);
                         i = next;
                     }
                     "left" | "right" | "big" | "Big" | "bigl" | "bigr" | "displaystyle" => {}
@@ -272,7 +282,7 @@ fn convert_math(math: &str) -> Option<String> {
             '^' | '_' => {
                 let (group, next) = group(&chars, i + 1)?;
                 let map = if c == '^' { superscript } else { subscript };
-                let converted = convert_math(&group)?;
+                let converted = convert_math(&group, depth + 1)?;
                 for g in converted.chars() {
                     out.push(map(g)?);
                 }
@@ -354,5 +364,12 @@ mod tests {
         assert_eq!(prettify(r"$\mathcal{O}(n)$"), r"$\mathcal{O}(n)$");
         assert_eq!(prettify("costs $5"), "costs $5");
         assert_eq!(prettify("plain"), "plain");
+    }
+
+    #[test]
+    fn deep_nesting_is_left_as_written() {
+        assert_eq!(prettify(r"$\mathrm{\mathrm{\mathrm{x}}}^2$"), "x²");
+        let deep = format!("${}x{}$", r"\mathrm{".repeat(20), "}".repeat(20));
+        assert_eq!(prettify(&deep), deep);
     }
 }

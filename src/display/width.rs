@@ -10,6 +10,25 @@ fn char_width(c: char) -> usize {
     UnicodeWidthChar::width(c).unwrap_or(0)
 }
 
+/// `s` cut before every character that takes columns, so each piece is one such character with
+/// the zero-width ones after it (combining marks, variation selectors, joiners), with the
+/// piece's width. Measured as a string, not char by char: U+FE0F makes the character before it
+/// two columns wide (`❤️`, `5️⃣`), which counting each char alone missed, so wrapped and
+/// truncated text could come out a column wider than asked (found by the `latex_wrap` fuzzer).
+fn clusters(s: &str) -> impl Iterator<Item = (&str, usize)> {
+    let mut rest = s;
+    std::iter::from_fn(move || {
+        let mut chars = rest.char_indices();
+        chars.next()?;
+        let end = chars
+            .find(|&(_, c)| char_width(c) > 0)
+            .map_or(rest.len(), |(i, _)| i);
+        let (piece, tail) = rest.split_at(end);
+        rest = tail;
+        Some((piece, width(piece)))
+    })
+}
+
 /// Cuts `s` to at most `max` columns, ending in `…` when something was cut.
 pub fn truncate(s: &str, max: usize) -> String {
     if width(s) <= max {
@@ -20,13 +39,12 @@ pub fn truncate(s: &str, max: usize) -> String {
     }
     let mut out = String::new();
     let mut used = 0;
-    for c in s.chars() {
-        let w = char_width(c);
+    for (piece, w) in clusters(s) {
         if used + w > max - 1 {
             break;
         }
         used += w;
-        out.push(c);
+        out.push_str(piece);
     }
     out.push('…');
     out
@@ -66,13 +84,12 @@ pub fn wrap(text: &str, max: usize) -> Vec<String> {
                 continue;
             }
             // A word wider than the line: break it by columns, never splitting a wide char.
-            for c in word.chars() {
-                let cw = char_width(c);
+            for (piece, cw) in clusters(word) {
                 if line_w + cw > max && line_w > 0 {
                     lines.push(std::mem::take(&mut line));
                     line_w = 0;
                 }
-                line.push(c);
+                line.push_str(piece);
                 line_w += cw;
             }
         }
@@ -112,5 +129,24 @@ mod tests {
         assert_eq!(wrap("a b c", 3), ["a b", "c"]);
         assert_eq!(wrap("one\n\ntwo", 10), ["one", "", "two"]);
         assert_eq!(wrap("abcdef", 4), ["abcd", "ef"]);
+    }
+
+    #[test]
+    fn variation_selectors_widen_the_character_before_them() {
+        // U+FE0F makes `5` and `❤` two columns wide; the selector stays with its character.
+        let word = "ab5\u{fe0f}cd\u{2764}\u{fe0f}e";
+        assert_eq!(width(word), 9);
+        for w in 2..12 {
+            for l in wrap(word, w) {
+                assert!(width(&l) <= w, "{l:?} wider than {w}");
+                assert!(!l.starts_with('\u{fe0f}'), "{l:?}");
+            }
+            assert!(width(&truncate(word, w)) <= w);
+        }
+        assert_eq!(
+            wrap(word, 3),
+            ["ab", "5\u{fe0f}c", "d\u{2764}\u{fe0f}", "e"]
+        );
+        assert_eq!(truncate(word, 4), "ab…");
     }
 }
