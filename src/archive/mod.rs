@@ -22,7 +22,7 @@ pub use discover::{PostFile, discover, posts_root};
 pub use frontmatter::{find_date, parse_published};
 pub use lazy::Listing;
 pub use model::{Day, Paper, Tweet};
-pub use post::{MAX_FILE_SIZE, Parsed, date_from_name, parse_post};
+pub use post::{MAX_FILE_SIZE, MAX_LINE, Parsed, date_from_name, parse_post};
 pub use read::read_post;
 
 /// A loaded archive: days oldest first, one per date, and what went wrong while loading.

@@ -15,6 +15,11 @@ use super::text::{
 /// Files larger than this are not posts (the largest real ones are ~100 KB).
 pub const MAX_FILE_SIZE: u64 = 16 * 1024 * 1024;
 
+/// Lines longer than this many bytes are cut to it, with a warning. The longest line of a real
+/// post is about 2.5 KB (a tweet). Parsing a megabyte-long line takes only milliseconds, but a
+/// field that long would be wrapped again every time the reader draws it.
+pub const MAX_LINE: usize = 64 * 1024;
+
 /// The result of reading one post: a day (unless the file was unusable) and its diagnostics.
 #[derive(Debug, Default)]
 pub struct Parsed {
@@ -64,6 +69,23 @@ pub fn parse_post(path: &Path, rel: &str, bytes: &[u8]) -> Parsed {
     // Controls go before parsing as well as after: removed only from the finished fields, one
     // standing between two spaces would leave a double space behind in collapsed text.
     let text = strip_forbidden(&text);
+    let text = match cut_long_lines(&text) {
+        Some((cut, LongLines { first, len, count })) => {
+            let more = match count {
+                1 => String::new(),
+                n => format!(" (and {} more lines)", n - 1),
+            };
+            out.diagnostics.push(Diagnostic::warning(
+                path,
+                Some(first),
+                format!(
+                    "line is {len} bytes long, over the {MAX_LINE}-byte limit for a line; cut to the limit{more}"
+                ),
+            ));
+            std::borrow::Cow::Owned(cut)
+        }
+        None => text,
+    };
 
     let split = frontmatter::split(&text);
     let fm = match split.yaml {
@@ -170,6 +192,45 @@ pub fn parse_post(path: &Path, rel: &str, bytes: &[u8]) -> Parsed {
     sanitize_day(&mut day);
     out.day = Some(day);
     out
+}
+
+/// Where `cut_long_lines` cut: the first long line (1-based), its length in bytes, and how many
+/// lines were cut.
+struct LongLines {
+    first: usize,
+    len: usize,
+    count: usize,
+}
+
+/// `text` with every line longer than `MAX_LINE` bytes cut to at most that (at a character
+/// boundary), or `None` when no line is that long, which is one scan for a real post.
+fn cut_long_lines(text: &str) -> Option<(String, LongLines)> {
+    if text.len() <= MAX_LINE || !text.split('\n').any(|l| l.len() > MAX_LINE) {
+        return None;
+    }
+    let mut out = String::with_capacity(text.len().min(16 * MAX_LINE));
+    let mut long: Option<LongLines> = None;
+    for (i, line) in text.split('\n').enumerate() {
+        if i > 0 {
+            out.push('\n');
+        }
+        if line.len() <= MAX_LINE {
+            out.push_str(line);
+            continue;
+        }
+        let l = long.get_or_insert(LongLines {
+            first: i + 1,
+            len: line.len(),
+            count: 0,
+        });
+        l.count += 1;
+        let mut end = MAX_LINE;
+        while !line.is_char_boundary(end) {
+            end -= 1;
+        }
+        out.push_str(&line[..end]);
+    }
+    long.map(|l| (out, l))
 }
 
 /// Strips control and bidi characters from every string of a day: whatever a post contains,
