@@ -96,7 +96,13 @@ fn event_loop(
     loop {
         // Draw only after something happened: an idle reader costs no CPU.
         if dirty {
-            term.draw(|f| ui::draw(f, app))?;
+            if let Err(e) = term.draw(|f| ui::draw(f, app)) {
+                // A terminal that hung up fails every write: end as the hang-up would.
+                if terminal::hung_up() {
+                    return Ok(128 + SIGHUP);
+                }
+                return Err(e.into());
+            }
             dirty = false;
         }
         let msg = match timers.next() {

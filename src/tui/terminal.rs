@@ -102,6 +102,17 @@ pub fn watch_hangup(gone: impl FnOnce() + Send + 'static) {
     });
 }
 
+/// Whether the terminal has hung up (or stdin/stdout are no longer open), without waiting.
+pub fn hung_up() -> bool {
+    let mut fds = [libc::STDIN_FILENO, libc::STDOUT_FILENO].map(|fd| libc::pollfd {
+        fd,
+        events: 0,
+        revents: 0,
+    });
+    // SAFETY: as in `watch_hangup`.
+    unsafe { libc::poll(fds.as_mut_ptr(), fds.len() as libc::nfds_t, 0) > 0 }
+}
+
 /// A test hook, not a feature: with `HOTPAPERS_TEST_PANIC=1` in the environment the reader
 /// panics at its first key press, so the end-to-end tests can check that a panic gives the
 /// terminal back before its message is printed. Called by the run loop for every key.
