@@ -3,7 +3,7 @@
 use std::path::PathBuf;
 
 use chrono::{Days, NaiveDate};
-use clap::{Parser, Subcommand, ValueEnum};
+use clap::{Parser, Subcommand};
 
 /// A terminal reader for archives of daily "Hot Papers" arXiv digests.
 ///
@@ -45,11 +45,26 @@ pub struct ArchiveArg {
 
 #[derive(Debug, Subcommand)]
 pub enum Command {
-    /// Print the archive, or one day of it, to standard output.
+    /// Print papers for other tools: JSON, BibTeX, CSV or a Markdown digest.
+    ///
+    /// Days are oldest first. --date, --since and --until choose days; --starred and --unread
+    /// choose papers (from the reading state), dropping days left without any.
     Export {
         /// Only this day: YYYY-MM-DD, latest, today or yesterday (must have a post).
-        #[arg(long, value_name = "DAY", value_parser = parse_day)]
+        #[arg(long, value_name = "DAY", value_parser = parse_day, conflicts_with_all = ["since", "until"])]
         date: Option<DaySpec>,
+        /// Days from this one on (inclusive).
+        #[arg(long, value_name = "DAY", value_parser = parse_day)]
+        since: Option<DaySpec>,
+        /// Days up to this one (inclusive).
+        #[arg(long, value_name = "DAY", value_parser = parse_day)]
+        until: Option<DaySpec>,
+        /// Only starred papers.
+        #[arg(long)]
+        starred: bool,
+        /// Only papers not read yet.
+        #[arg(long)]
+        unread: bool,
         /// Output format.
         #[arg(long, value_enum, default_value_t = Format::Json)]
         format: Format,
@@ -129,11 +144,7 @@ pub fn split_search_flags(
     Ok(query)
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
-pub enum Format {
-    /// An array of days, oldest first.
-    Json,
-}
+pub use crate::export::Format;
 
 /// A day as the user names it.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

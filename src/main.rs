@@ -5,9 +5,10 @@ use anyhow::{Context, Result};
 use clap::Parser;
 
 use hotpapers::archive::Archive;
-use hotpapers::cli::{Cli, Command, DaySpec, Format, split_search_flags};
-use hotpapers::commands;
+use hotpapers::cli::{Cli, Command, DaySpec, split_search_flags};
+use hotpapers::export::{self, Selection};
 use hotpapers::tui::{self, theme::Theme};
+use hotpapers::{commands, state};
 
 fn main() -> ExitCode {
     let cli = Cli::parse();
@@ -53,28 +54,52 @@ fn run(cli: Cli) -> Result<ExitCode> {
                 ExitCode::SUCCESS
             })
         }
-        Some(Command::Export { date, format }) => {
+        Some(Command::Export {
+            date,
+            since,
+            until,
+            starred,
+            unread,
+            format,
+        }) => {
             let archive = load(&cli)?;
-            let days: &[_] = match date {
-                None => &archive.days,
+            let day = match date {
+                None => None,
                 Some(spec) => {
-                    let wanted = match spec.resolve(today()) {
-                        Some(d) => archive.days.iter().position(|day| day.date == d),
-                        None => archive.days.len().checked_sub(1),
+                    let found = match spec.resolve(today()) {
+                        Some(d) => archive.days.iter().find(|day| day.date == d),
+                        None => archive.days.last(),
                     };
-                    match wanted {
-                        Some(i) => std::slice::from_ref(&archive.days[i]),
+                    match found {
+                        Some(day) => Some(day.date),
                         None => anyhow::bail!("no post for {}", describe(*spec)),
                     }
                 }
             };
-            let mut out = std::io::stdout().lock();
-            match format {
-                Format::Json => {
-                    serde_json::to_writer_pretty(&mut out, days).context("writing JSON")?
+            let selection = Selection {
+                day,
+                since: since.map(|d| resolve_day(&archive, d)),
+                until: until.map(|d| resolve_day(&archive, d)),
+                starred: *starred,
+                unread: *unread,
+            };
+            let marks = if selection.filters_papers() {
+                let (marks, notice) = export::marks(state::default_dir().as_deref())
+                    .context("reading the reading state")?;
+                if let Some(n) = notice {
+                    eprintln!("hotpapers: {n}");
                 }
+                marks
+            } else {
+                Default::default()
+            };
+            let days = export::select(&archive, &selection, &marks);
+            let mut out = std::io::BufWriter::new(std::io::stdout().lock());
+            match export::write(&mut out, *format, &days).and_then(|_| out.flush()) {
+                // A reader that stopped early (`| head`) is not a failure.
+                Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => {}
+                r => r.context("writing the export")?,
             }
-            writeln!(out)?;
             Ok(ExitCode::SUCCESS)
         }
         Some(Command::Search { query, limit, json }) => {

@@ -4,34 +4,71 @@
 
 use crate::archive::{Day, Paper};
 
-/// The year the paper was submitted: from a new-style arXiv id (`2006.15055` → 2020), else
-/// the digest's year.
+/// The year the paper was submitted: from its arXiv id (`2006.15055` → 2020,
+/// `hep-th/9901001` → 1999), else the digest's year.
 fn year(day: &Day, paper: &Paper) -> i32 {
     use chrono::Datelike;
     paper
         .arxiv_id
         .as_deref()
         .and_then(|id| {
-            let yy = id.get(..2)?;
-            (id.as_bytes().get(4) == Some(&b'.') && yy.bytes().all(|b| b.is_ascii_digit()))
-                .then(|| 2000 + yy.parse::<i32>().unwrap_or(0))
+            let two = |s: &str| {
+                let yy = s.get(..2)?;
+                yy.bytes()
+                    .all(|b| b.is_ascii_digit())
+                    .then(|| yy.parse::<i32>().ok())?
+            };
+            match id.split_once('/') {
+                // Old style, 1991 to 2007: archive/YYMMNNN.
+                Some((_, num)) => two(num).map(|yy| if yy >= 91 { 1900 + yy } else { 2000 + yy }),
+                None => {
+                    (id.as_bytes().get(4) == Some(&b'.')).then(|| two(id).map(|yy| 2000 + yy))?
+                }
+            }
         })
         .unwrap_or_else(|| day.date.year())
+}
+
+/// Latin letters with marks as plain ASCII, for citation keys (`Schölkopf` → `scholkopf`).
+fn fold(c: char) -> Option<&'static str> {
+    const FROM: &str = "ÀÁÂÃÄÅĀĂĄàáâãäåāăąÇĆĈĊČçćĉċčĎĐďđÈÉÊËĒĔĖĘĚèéêëēĕėęěĜĞĠĢĝğġģĤĦĥħÌÍÎÏĨĪĬĮİìíîïĩīĭįıĴĵĶķĹĻĽĿŁĺļľŀłÑŃŅŇñńņňÒÓÔÕÖØŌŎŐòóôõöøōŏőŔŖŘŕŗřŚŜŞŠśŝşšȘșŢŤŦţťŧȚțÙÚÛÜŨŪŬŮŰŲùúûüũūŭůűųŴŵÝŸŶýÿŷŹŻŽźżž";
+    const TO: &str = "AAAAAAAAAaaaaaaaaaCCCCCcccccDDddEEEEEEEEEeeeeeeeeeGGGGggggHHhhIIIIIIIIIiiiiiiiiiJjKkLLLLLlllllNNNNnnnnOOOOOOOOOoooooooooRRRrrrSSSSssssSsTTTtttTtUUUUUUUUUUuuuuuuuuuuWwYYYyyyZZZzzz";
+    if let Some(i) = FROM.chars().position(|f| f == c) {
+        return TO.get(i..i + 1);
+    }
+    Some(match c {
+        'ß' => "ss",
+        'Æ' | 'æ' => "ae",
+        'Œ' | 'œ' => "oe",
+        'Þ' | 'þ' => "th",
+        'Ð' | 'ð' => "d",
+        _ => return None,
+    })
 }
 
 /// A citation key: first author's last name, year, first long word of the title (`kipf2020object`).
 pub fn cite_key(day: &Day, paper: &Paper) -> String {
     let ascii = |s: &str| -> String {
-        s.chars()
-            .filter(|c| c.is_ascii_alphanumeric())
-            .collect::<String>()
-            .to_lowercase()
+        let mut out = String::new();
+        for c in s.chars() {
+            if c.is_ascii_alphanumeric() {
+                out.push(c.to_ascii_lowercase());
+            } else if let Some(f) = fold(c) {
+                out.push_str(&f.to_ascii_lowercase());
+            }
+        }
+        out
     };
+    // The last name: the last word, passing over suffixes such as "Jr." and "III".
     let author = paper
         .authors
         .first()
-        .and_then(|a| a.split_whitespace().last())
-        .map(ascii)
+        .and_then(|a| {
+            a.split_whitespace()
+                .map(ascii)
+                .rev()
+                .find(|w| !w.is_empty() && !matches!(w.as_str(), "jr" | "sr" | "ii" | "iii" | "iv"))
+        })
         .unwrap_or_default();
     let word = paper
         .title
@@ -101,6 +138,73 @@ pub fn entry(day: &Day, paper: &Paper) -> String {
     s
 }
 
+/// `entry` with another citation key.
+fn entry_with_key(day: &Day, paper: &Paper, key: &str) -> String {
+    let e = entry(day, paper);
+    let rest = e.split_once(',').map_or("", |(_, rest)| rest);
+    format!("@misc{{{key},{rest}")
+}
+
+/// The suffix of the `n`th (from 0) of several papers sharing a citation key: a, b, … z, aa, ab, …
+fn suffix(mut n: usize) -> String {
+    let mut s = Vec::new();
+    loop {
+        s.push(b'a' + (n % 26) as u8);
+        if n < 26 {
+            break;
+        }
+        n = n / 26 - 1;
+    }
+    s.reverse();
+    String::from_utf8(s).unwrap_or_default()
+}
+
+/// A bibliography of the papers of `days`: one entry per paper (a paper listed on several
+/// days is given once, from its first listing), entries apart by a blank line. Papers that
+/// would share a citation key get the suffixes a, b, … in order, so every key is unique.
+pub fn write<'a, W: std::io::Write>(
+    out: &mut W,
+    days: impl IntoIterator<Item = &'a Day>,
+) -> std::io::Result<()> {
+    use std::collections::{HashMap, HashSet};
+    let mut seen = HashSet::new();
+    let papers: Vec<(&Day, &Paper, String)> = days
+        .into_iter()
+        .flat_map(|d| d.papers.iter().map(move |p| (d, p)))
+        .filter(|(_, p)| seen.insert(crate::state::key(p)))
+        .map(|(d, p)| (d, p, cite_key(d, p)))
+        .collect();
+    let mut count: HashMap<&str, usize> = HashMap::new();
+    for (_, _, k) in &papers {
+        *count.entry(k.as_str()).or_default() += 1;
+    }
+    let mut taken: HashSet<String> = count
+        .iter()
+        .filter(|(_, n)| **n == 1)
+        .map(|(k, _)| k.to_string())
+        .collect();
+    let mut next: HashMap<&str, usize> = HashMap::new();
+    for (i, (day, paper, key)) in papers.iter().enumerate() {
+        if i > 0 {
+            writeln!(out)?;
+        }
+        if count[key.as_str()] == 1 {
+            writeln!(out, "{}", entry(day, paper))?;
+            continue;
+        }
+        let n = next.entry(key.as_str()).or_default();
+        let unique = loop {
+            let k = format!("{key}{}", suffix(*n));
+            *n += 1;
+            if taken.insert(k.clone()) {
+                break k;
+            }
+        };
+        writeln!(out, "{}", entry_with_key(day, paper, &unique))?;
+    }
+    Ok(())
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -123,5 +227,27 @@ mod tests {
         );
         p.title = "Broken } brace".into();
         assert!(entry(day, &p).contains("title={Broken  brace}"));
+    }
+
+    #[test]
+    fn keys_fold_marks_and_skip_suffixes() {
+        let a = Archive::sample();
+        let day = &a.days[0];
+        let mut p = day.papers[0].clone();
+        p.authors = vec!["Bernhard Schölkopf".into()];
+        p.title = "Causal Models".into();
+        p.arxiv_id = Some("hep-th/9901001".into());
+        assert_eq!(cite_key(day, &p), "scholkopf1999causal");
+        p.authors = vec!["Guy L. Steele Jr.".into()];
+        p.arxiv_id = Some("0704.0001".into());
+        assert_eq!(cite_key(day, &p), "steele2007causal");
+        p.authors = vec!["Matthias Nießner".into()];
+        assert_eq!(cite_key(day, &p), "niessner2007causal");
+    }
+
+    #[test]
+    fn suffixes_count_in_letters() {
+        let s: Vec<String> = [0, 1, 25, 26, 27, 701, 702].map(suffix).to_vec();
+        assert_eq!(s, ["a", "b", "z", "aa", "ab", "zz", "aaa"]);
     }
 }

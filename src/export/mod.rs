@@ -1,3 +1,193 @@
-//! Taking papers out of the reader: formats for other tools.
+//! Taking papers out of the reader: which papers (`Selection`, `select`) and in which format
+//! (`Format`, `write`) for other tools. No terminal code.
+//!
+//! Every format lists days oldest first and papers in rank order. JSON, CSV and Markdown keep
+//! one entry per listing (a paper listed on three days appears three times, with that day's
+//! rank and counts); BibTeX gives each paper once, since a bibliography lists a work once.
 
 pub mod bibtex;
+pub mod csv;
+pub mod markdown;
+
+use std::borrow::Cow;
+use std::io::{self, Write};
+use std::path::Path;
+
+use chrono::NaiveDate;
+
+use crate::archive::{Archive, Day, Paper};
+use crate::state::{self, Snapshot, StateError, Store};
+
+/// The output formats of `hotpapers export`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+pub enum Format {
+    /// An array of days, oldest first, with every field of every paper and tweet.
+    Json,
+    /// One arXiv-style @misc entry per paper.
+    Bibtex,
+    /// A header row, then one row per paper listing (RFC 4180).
+    Csv,
+    /// A readable digest: a heading per day and a numbered line per paper.
+    #[value(alias = "md")]
+    Markdown,
+}
+
+/// Which days and papers to export. The default selects everything.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Selection {
+    /// Only this day.
+    pub day: Option<NaiveDate>,
+    /// Days from this one on (inclusive).
+    pub since: Option<NaiveDate>,
+    /// Days up to this one (inclusive).
+    pub until: Option<NaiveDate>,
+    /// Only starred papers.
+    pub starred: bool,
+    /// Only papers not yet read.
+    pub unread: bool,
+}
+
+impl Selection {
+    fn wants_day(&self, date: NaiveDate) -> bool {
+        self.day.is_none_or(|d| d == date)
+            && self.since.is_none_or(|d| date >= d)
+            && self.until.is_none_or(|d| date <= d)
+    }
+
+    /// Whether papers are chosen one by one (not just whole days).
+    pub fn filters_papers(&self) -> bool {
+        self.starred || self.unread
+    }
+
+    fn wants_paper(&self, paper: &Paper, marks: &Snapshot) -> bool {
+        if !self.filters_papers() {
+            return true;
+        }
+        let key = state::key(paper);
+        (!self.starred || marks.starred.contains_key(&key))
+            && (!self.unread || !marks.read.contains(&key))
+    }
+}
+
+/// The selected days, oldest first. Days are chosen by date; with `starred` or `unread`, a day
+/// keeps only its matching papers and a day left without any is dropped. Without those, a day
+/// is exported whole, even one whose post lists no papers (so the whole span of an archive
+/// exports exactly like the archive).
+pub fn select<'a>(archive: &'a Archive, sel: &Selection, marks: &Snapshot) -> Vec<Cow<'a, Day>> {
+    archive
+        .days
+        .iter()
+        .filter(|d| sel.wants_day(d.date))
+        .filter_map(|d| {
+            if !sel.filters_papers() {
+                return Some(Cow::Borrowed(d));
+            }
+            if d.papers.iter().all(|p| sel.wants_paper(p, marks)) && !d.papers.is_empty() {
+                return Some(Cow::Borrowed(d));
+            }
+            let papers: Vec<Paper> = d
+                .papers
+                .iter()
+                .filter(|p| sel.wants_paper(p, marks))
+                .cloned()
+                .collect();
+            (!papers.is_empty()).then(|| {
+                Cow::Owned(Day {
+                    date: d.date,
+                    title: d.title.clone(),
+                    file: d.file.clone(),
+                    published: d.published,
+                    papers,
+                })
+            })
+        })
+        .collect()
+}
+
+/// The read and starred marks kept in the state folder `dir`, for `--starred` and `--unread`.
+/// Without a folder or a database in it, nothing is starred and nothing read; no database is
+/// created. The notice says a damaged database was moved aside (see `Store::open`).
+pub fn marks(dir: Option<&Path>) -> Result<(Snapshot, Option<String>), StateError> {
+    match dir {
+        Some(dir) if dir.join("state.db").is_file() => {
+            let (store, notice) = Store::open(dir)?;
+            Ok((store.load()?, notice))
+        }
+        _ => Ok((Snapshot::default(), None)),
+    }
+}
+
+/// Writes `days` in `format`, ending with a newline.
+pub fn write<W: Write>(out: &mut W, format: Format, days: &[Cow<'_, Day>]) -> io::Result<()> {
+    match format {
+        Format::Json => {
+            serde_json::to_writer_pretty(&mut *out, days)?;
+            writeln!(out)
+        }
+        Format::Bibtex => bibtex::write(out, days.iter().map(|d| d.as_ref())),
+        Format::Csv => csv::write(out, days.iter().map(|d| d.as_ref())),
+        Format::Markdown => markdown::write(out, days.iter().map(|d| d.as_ref())),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn dates(days: &[Cow<'_, Day>]) -> Vec<String> {
+        days.iter().map(|d| d.date.to_string()).collect()
+    }
+
+    #[test]
+    fn days_by_date_and_papers_by_mark() {
+        let a = Archive::sample();
+        let none = Snapshot::default();
+        let all = select(&a, &Selection::default(), &none);
+        assert_eq!(all.len(), a.days.len());
+        assert!(all.iter().all(|d| matches!(d, Cow::Borrowed(_))));
+
+        let d = |s: &str| s.parse::<NaiveDate>().unwrap();
+        let span = Selection {
+            since: Some(d("2024-03-07")),
+            until: Some(d("2024-03-11")),
+            ..Default::default()
+        };
+        // 2024-03-08 has a post without papers: kept, as in a plain export.
+        assert_eq!(
+            dates(&select(&a, &span, &none)),
+            ["2024-03-07", "2024-03-08", "2024-03-11"]
+        );
+
+        let mut marks = Snapshot::default();
+        let first = &a.days[0].papers[0];
+        marks.starred.insert(state::key(first), 1);
+        let starred = Selection {
+            starred: true,
+            ..Default::default()
+        };
+        let got = select(&a, &starred, &marks);
+        assert_eq!(got[0].papers, std::slice::from_ref(first));
+        // A paper listed again later is starred there too; nothing else is kept.
+        assert!(
+            got.iter()
+                .all(|d| d.papers.len() == 1 && state::key(&d.papers[0]) == state::key(first))
+        );
+
+        // Unread: everything but the read papers; a day read through is dropped.
+        for p in &a.days[1].papers {
+            marks.read.insert(state::key(p));
+        }
+        let unread = Selection {
+            unread: true,
+            ..Default::default()
+        };
+        let got = select(&a, &unread, &marks);
+        assert!(!dates(&got).contains(&a.days[1].date.to_string()));
+        assert!(!dates(&got).contains(&"2024-03-08".to_string()));
+        // A day with nothing read is lent as it is; one with some read papers is a copy.
+        let day = |date: &str| got.iter().find(|d| d.date.to_string() == date).unwrap();
+        assert!(matches!(day("2024-03-06"), Cow::Borrowed(_)));
+        assert!(matches!(day("2024-03-04"), Cow::Owned(_)));
+        assert_eq!(day("2024-03-04").papers.len(), a.days[0].papers.len() - 1);
+    }
+}

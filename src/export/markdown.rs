@@ -1,0 +1,104 @@
+//! Markdown: a readable digest. A `## YYYY-MM-DD` heading per day, then one numbered line per
+//! paper, numbered by its rank in the day's post:
+//!
+//! ```text
+//! 1. [Title](https://arxiv.org/abs/…) — A. Author, B. Author · ♺ 590 ♥ 1990 · cs.CL, cs.AI
+//! ```
+//!
+//! More than five authors are shortened to the first three and "et al.". Where ranks skip (a
+//! filtered export), a new list is started with an empty HTML comment, as CommonMark advises,
+//! so that renderers keep the ranks instead of renumbering.
+
+use std::io::{self, Write};
+
+use crate::archive::{Day, Paper};
+
+/// Authors beyond this many are shortened to the first three and "et al.".
+const MAX_AUTHORS: usize = 5;
+
+/// Escapes what Markdown would read as markup in running text. A backslash is escaped only
+/// before punctuation (where it would vanish), so LaTeX such as `$\alpha$` stays as written.
+pub fn text(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    let mut chars = s.chars().peekable();
+    while let Some(c) = chars.next() {
+        match c {
+            '\\' if chars.peek().is_some_and(|n| n.is_ascii_punctuation()) => out.push_str("\\\\"),
+            '*' | '_' | '`' | '[' | ']' | '<' | '>' => {
+                out.push('\\');
+                out.push(c);
+            }
+            // Line breaks would end the list item.
+            '\n' | '\r' => out.push(' '),
+            c => out.push(c),
+        }
+    }
+    out
+}
+
+/// A link destination: characters that would end it are percent-encoded.
+fn url(s: &str) -> String {
+    s.replace(' ', "%20")
+        .replace('(', "%28")
+        .replace(')', "%29")
+        .replace('<', "%3C")
+        .replace('>', "%3E")
+}
+
+/// The line for one paper, without its number.
+pub fn item(p: &Paper) -> String {
+    let mut s = match &p.abs_url {
+        Some(u) => format!("[{}]({})", text(&p.title), url(u)),
+        None => text(&p.title),
+    };
+    if !p.authors.is_empty() {
+        let authors = if p.authors.len() > MAX_AUTHORS {
+            format!("{} et al.", p.authors[..3].join(", "))
+        } else {
+            p.authors.join(", ")
+        };
+        s.push_str(" — ");
+        s.push_str(&text(&authors));
+    }
+    s.push_str(&format!(" · ♺ {} ♥ {}", p.retweets, p.favorites));
+    if !p.categories.is_empty() {
+        s.push_str(" · ");
+        s.push_str(&p.categories.join(", "));
+    }
+    s
+}
+
+pub fn write<'a, W: Write>(out: &mut W, days: impl IntoIterator<Item = &'a Day>) -> io::Result<()> {
+    for (i, day) in days.into_iter().enumerate() {
+        if i > 0 {
+            writeln!(out)?;
+        }
+        writeln!(out, "## {}\n", day.date)?;
+        if day.papers.is_empty() {
+            writeln!(out, "_No papers._")?;
+        }
+        let mut last: Option<u32> = None;
+        for p in &day.papers {
+            if last.is_some_and(|r| r.checked_add(1) != Some(p.rank)) {
+                writeln!(out, "\n<!-- -->\n")?;
+            }
+            writeln!(out, "{}. {}", p.rank, item(p))?;
+            last = Some(p.rank);
+        }
+    }
+    Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn markup_is_escaped_and_latex_kept() {
+        assert_eq!(text("Neural A* Search"), "Neural A\\* Search");
+        assert_eq!(text("Which *BERT?"), "Which \\*BERT?");
+        assert_eq!(text("$\\mathrm{QAC}^0$"), "$\\mathrm{QAC}^0$");
+        assert_eq!(text("a \\{b\\}"), "a \\\\{b\\\\}");
+        assert_eq!(text("[x]_<y>`"), "\\[x\\]\\_\\<y\\>\\`");
+    }
+}
