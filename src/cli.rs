@@ -3,7 +3,7 @@
 use std::path::PathBuf;
 
 use chrono::{Days, NaiveDate};
-use clap::{Parser, Subcommand};
+use clap::{Parser, Subcommand, ValueEnum};
 
 /// A terminal reader for archives of daily "Hot Papers" arXiv digests.
 ///
@@ -21,6 +21,11 @@ pub struct Cli {
 
     #[command(flatten)]
     pub archive: ArchiveArg,
+
+    /// Read settings from FILE instead of $XDG_CONFIG_HOME/hotpapers/config.toml
+    /// (~/.config/hotpapers/config.toml).
+    #[arg(long, value_name = "FILE", global = true)]
+    pub config: Option<PathBuf>,
 
     /// Open this day: YYYY-MM-DD, latest, today or yesterday. A day without a post opens the
     /// nearest earlier one.
@@ -105,15 +110,53 @@ pub enum Command {
         #[arg(long)]
         json: bool,
     },
+    /// Print shell completions, e.g. `hotpapers completions bash > ~/.local/share/bash-completion/completions/hotpapers`.
+    Completions {
+        #[arg(value_enum)]
+        shell: Shell,
+    },
 }
 
-/// Takes `--limit N`, `--json` and `--archive DIR` out of a search query's words. The query must
-/// accept words starting with `-` (exclusions), which makes clap hand it every later flag too.
+/// Shells `completions` writes for.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum Shell {
+    Bash,
+    Zsh,
+    Fish,
+}
+
+impl From<Shell> for clap_complete::Shell {
+    fn from(s: Shell) -> Self {
+        match s {
+            Shell::Bash => clap_complete::Shell::Bash,
+            Shell::Zsh => clap_complete::Shell::Zsh,
+            Shell::Fish => clap_complete::Shell::Fish,
+        }
+    }
+}
+
+/// The completion script for `shell` of the whole command line.
+pub fn completions(shell: Shell) -> Vec<u8> {
+    use clap::CommandFactory;
+    let mut out = Vec::new();
+    clap_complete::generate(
+        clap_complete::Shell::from(shell),
+        &mut Cli::command(),
+        "hotpapers",
+        &mut out,
+    );
+    out
+}
+
+/// Takes `--limit N`, `--json`, `--archive DIR` and `--config FILE` out of a search query's
+/// words. The query must accept words starting with `-` (exclusions), which makes clap hand it
+/// every later flag too.
 pub fn split_search_flags(
     words: &[String],
     limit: &mut Option<usize>,
     json: &mut bool,
     archive: &mut Option<PathBuf>,
+    config: &mut Option<PathBuf>,
 ) -> Result<Vec<String>, String> {
     let mut query = Vec::new();
     let mut it = words.iter();
@@ -138,6 +181,7 @@ pub fn split_search_flags(
                 );
             }
             "--archive" => *archive = Some(PathBuf::from(value("--archive")?)),
+            "--config" => *config = Some(PathBuf::from(value("--config")?)),
             _ => query.push(w.clone()),
         }
     }
@@ -206,23 +250,37 @@ mod tests {
             "--json",
             "--archive=/x",
             "-survey",
+            "--config",
+            "c.toml",
         ]
         .map(String::from)
         .to_vec();
-        let (mut limit, mut json, mut archive) = (None, false, None);
-        let q = split_search_flags(&words, &mut limit, &mut json, &mut archive).unwrap();
+        let (mut limit, mut json, mut archive, mut config) = (None, false, None, None);
+        let q =
+            split_search_flags(&words, &mut limit, &mut json, &mut archive, &mut config).unwrap();
         assert_eq!(q, ["ti:gan", "-cat:cs.CV", "-survey"]);
         assert_eq!(
-            (limit, json, archive),
-            (Some(3), true, Some(PathBuf::from("/x")))
+            (limit, json, archive, config),
+            (
+                Some(3),
+                true,
+                Some(PathBuf::from("/x")),
+                Some(PathBuf::from("c.toml"))
+            )
         );
-        assert!(split_search_flags(&["--limit".into()], &mut limit, &mut json, &mut None).is_err());
+        let none = || -> (Option<PathBuf>, Option<PathBuf>) { (None, None) };
+        let (mut a, mut c) = none();
+        assert!(
+            split_search_flags(&["--limit".into()], &mut limit, &mut json, &mut a, &mut c).is_err()
+        );
+        let (mut a, mut c) = none();
         assert!(
             split_search_flags(
                 &["--limit".into(), "x".into()],
                 &mut limit,
                 &mut json,
-                &mut None
+                &mut a,
+                &mut c
             )
             .is_err()
         );

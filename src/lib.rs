@@ -5,6 +5,7 @@
 pub mod archive;
 pub mod cli;
 pub mod commands;
+pub mod config;
 pub mod display;
 pub mod export;
 pub mod links;

@@ -1,4 +1,5 @@
 use std::io::Write;
+use std::path::PathBuf;
 use std::process::ExitCode;
 
 use anyhow::{Context, Result};
@@ -6,13 +7,29 @@ use clap::Parser;
 
 use hotpapers::archive::Archive;
 use hotpapers::cli::{Cli, Command, DaySpec, split_search_flags};
+use hotpapers::config::{self, Config};
 use hotpapers::export::{self, Selection};
-use hotpapers::tui::{self, theme::Theme};
+use hotpapers::tui;
 use hotpapers::{commands, state};
 
 fn main() -> ExitCode {
-    let cli = Cli::parse();
-    match run(cli) {
+    let mut cli = Cli::parse();
+    if let Err(e) = take_search_flags(&mut cli) {
+        eprintln!("hotpapers: {e}");
+        return ExitCode::FAILURE;
+    }
+    // Completions describe the command line; nothing in the config file changes them.
+    let config = match &cli.command {
+        Some(Command::Completions { .. }) => Config::default(),
+        _ => match config::load(cli.config.as_deref()) {
+            Ok(c) => c,
+            Err(e) => {
+                eprintln!("hotpapers: {e}");
+                return ExitCode::from(2);
+            }
+        },
+    };
+    match run(cli, &config) {
         Ok(code) => code,
         Err(e) => {
             eprintln!("hotpapers: {e:#}");
@@ -21,10 +38,54 @@ fn main() -> ExitCode {
     }
 }
 
-fn load(cli: &Cli) -> Result<Archive> {
-    match cli.path.as_ref().or(cli.archive.archive.as_ref()) {
-        Some(dir) => Ok(Archive::load(dir)?),
+/// `search` takes every word after the query, flags too: moves its `--limit`, `--json`,
+/// `--archive` and `--config` where the other commands have them.
+fn take_search_flags(cli: &mut Cli) -> Result<(), String> {
+    let Some(Command::Search { query, limit, json }) = &mut cli.command else {
+        return Ok(());
+    };
+    let (mut archive, mut config) = (None, None);
+    *query = split_search_flags(query, limit, json, &mut archive, &mut config)?;
+    if archive.is_some() {
+        cli.archive.archive = archive;
+    }
+    if config.is_some() {
+        cli.config = config;
+    }
+    Ok(())
+}
+
+/// The archive folder: the positional ARCHIVE, else --archive or $HOTPAPERS_ARCHIVE, else the
+/// config file's `archive`; `None` for the bundled sample.
+fn archive_dir(cli: &Cli, config: &Config) -> Option<PathBuf> {
+    cli.path
+        .clone()
+        .or_else(|| cli.archive.archive.clone())
+        .or_else(|| config.archive.clone())
+}
+
+fn load(cli: &Cli, config: &Config) -> Result<Archive> {
+    match archive_dir(cli, config) {
+        Some(dir) => blame_config(Archive::load(&dir), cli, config),
         None => Ok(Archive::sample()),
+    }
+}
+
+/// An archive load's result, naming the config file when the archive came from it.
+fn blame_config<T, E>(r: Result<T, E>, cli: &Cli, config: &Config) -> Result<T>
+where
+    E: std::error::Error + Send + Sync + 'static,
+{
+    match (
+        &cli.path,
+        &cli.archive.archive,
+        &config.file,
+        &config.archive,
+    ) {
+        (None, None, Some(file), Some(dir)) => {
+            r.with_context(|| format!("the archive set in {} ({})", file.display(), dir.display()))
+        }
+        _ => Ok(r?),
     }
 }
 
@@ -32,10 +93,10 @@ fn today() -> chrono::NaiveDate {
     chrono::Local::now().date_naive()
 }
 
-fn run(cli: Cli) -> Result<ExitCode> {
+fn run(cli: Cli, config: &Config) -> Result<ExitCode> {
     match &cli.command {
         Some(Command::Check) => {
-            let archive = load(&cli)?;
+            let archive = load(&cli, config)?;
             let mut err = std::io::stderr().lock();
             for d in &archive.diagnostics {
                 writeln!(err, "{d}")?;
@@ -62,7 +123,7 @@ fn run(cli: Cli) -> Result<ExitCode> {
             unread,
             format,
         }) => {
-            let archive = load(&cli)?;
+            let archive = load(&cli, config)?;
             let day = match date {
                 None => None,
                 Some(spec) => {
@@ -102,18 +163,20 @@ fn run(cli: Cli) -> Result<ExitCode> {
             }
             Ok(ExitCode::SUCCESS)
         }
+        Some(Command::Completions { shell }) => {
+            let script = hotpapers::cli::completions(*shell);
+            match std::io::stdout().lock().write_all(&script) {
+                Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => {}
+                r => r.context("writing the completions")?,
+            }
+            Ok(ExitCode::SUCCESS)
+        }
         Some(Command::Search { query, limit, json }) => {
-            let (mut limit, mut json, mut dir) = (*limit, *json, None);
-            let words = split_search_flags(query, &mut limit, &mut json, &mut dir)
-                .map_err(|e| anyhow::anyhow!(e))?;
-            if words.is_empty() {
+            if query.is_empty() {
                 anyhow::bail!("search needs a query");
             }
-            let archive = match dir {
-                Some(d) => Archive::load(&d)?,
-                None => load(&cli)?,
-            };
-            commands::search(&archive, &words, limit, json)
+            let archive = load(&cli, config)?;
+            commands::search(&archive, query, *limit, *json)
         }
         Some(Command::Top {
             since,
@@ -122,31 +185,33 @@ fn run(cli: Cli) -> Result<ExitCode> {
             limit,
             json,
         }) => {
-            let archive = load(&cli)?;
+            let archive = load(&cli, config)?;
             let resolve = |d: &Option<DaySpec>| d.map(|d| resolve_day(&archive, d));
             commands::top(&archive, resolve(since), resolve(until), *by, *limit, *json)
         }
-        None => read(&cli),
+        None => read(&cli, config),
     }
 }
 
-fn read(cli: &Cli) -> Result<ExitCode> {
+fn read(cli: &Cli, config: &Config) -> Result<ExitCode> {
     use std::io::IsTerminal;
     if !std::io::stdout().is_terminal() || !std::io::stdin().is_terminal() {
         anyhow::bail!(
             "the reader needs a terminal; for output to a pipe use `hotpapers export` or `hotpapers check`"
         );
     }
-    let dir = cli.path.as_ref().or(cli.archive.archive.as_ref());
-    let (app, options) = tui::prepare(
-        dir.map(|d| d.as_path()),
+    let dir = archive_dir(cli, config);
+    let prepared = tui::prepare(
+        dir.as_deref(),
         cli.date,
         cli.rank,
         today(),
-        hotpapers::state::default_dir(),
-        Theme::from_env(),
-        !cli.no_mouse,
-    )?;
+        state::default_dir(),
+        config.theme(config::no_color()),
+        config.mouse(cli.no_mouse),
+    );
+    let (mut app, options) = blame_config(prepared, cli, config)?;
+    app.keymap = config.keymap.clone();
     let code = tui::run(app, options)?;
     Ok(ExitCode::from(code.clamp(0, 255) as u8))
 }
