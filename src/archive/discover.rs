@@ -78,8 +78,13 @@ pub fn discover(root: &Path) -> Result<(Vec<PostFile>, Vec<Diagnostic>), Archive
                 continue;
             }
             let rel = format!("{prefix}{name}");
-            // fs::metadata follows symlinks: a dangling one fails here and is reported.
-            let meta = match fs::metadata(&path) {
+            // The entry's own type needs no system call on most file systems; a symlink is
+            // followed with fs::metadata, where a dangling one fails and is reported.
+            let kind = match entry.file_type() {
+                Ok(t) if !t.is_symlink() => Ok(t),
+                _ => fs::metadata(&path).map(|m| m.file_type()),
+            };
+            let meta = match kind {
                 Ok(m) => m,
                 Err(e) => {
                     if is_post_name(&name) {
