@@ -1,0 +1,92 @@
+#!/usr/bin/env bash
+# Full-index speed and memory: `hotpapers check` (and `examples/summarize.rs`, check on
+# Archive::summarize) against ripgrep scanning the same files
+# (`rg -c '^# [0-9]+\. ' DIR`), measured side by side in one run, on the real corpus and on
+# generated archives of 3,000 posts (and 30,000 with --big), then the reader's first frame.
+#
+# usage: scripts/bench.sh [--big] [CORPUS_DIR]     (CORPUS_DIR defaults to ../shared/corpus/posts)
+#
+# Archives are generated into a temporary folder that is removed at the end; files are read
+# from the page cache (each command runs a few times first). Uses hyperfine when installed,
+# else a loop timed with `date +%s%N`; ripgrep is needed for the comparison.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+big=no
+if [ "${1:-}" = "--big" ]; then
+    big=yes
+    shift
+fi
+corpus=${1:-../shared/corpus/posts}
+[ -d "$corpus" ] || { echo "bench.sh: $corpus: no such folder of posts" >&2; exit 2; }
+
+cargo build --release --quiet --bin hotpapers --example gen_archive --example summarize
+target=${CARGO_TARGET_DIR:-target}
+bin=$target/release/hotpapers
+gen=$target/release/examples/gen_archive
+summarize=$target/release/examples/summarize
+have() { command -v "$1" >/dev/null 2>&1; }
+have rg || echo "bench.sh: ripgrep (rg) is not installed; only hotpapers is timed" >&2
+
+tmp=$(mktemp -d "${TMPDIR:-/tmp}/hotpapers-bench.XXXXXX")
+trap 'rm -rf "$tmp"' EXIT
+
+echo "machine: $(nproc) cores, $(uname -sr); $(rg --version 2>/dev/null | head -1 || true)"
+
+# Milliseconds of the median of 10 runs of a command (after 2 warm-up runs).
+median_ms() {
+    local runs=() s e
+    for i in 1 2; do "$@" >/dev/null 2>&1 || true; done
+    for i in $(seq 10); do
+        s=$(date +%s%N)
+        "$@" >/dev/null 2>&1 || true
+        e=$(date +%s%N)
+        runs+=($(((e - s) / 1000000)))
+    done
+    printf '%s\n' "${runs[@]}" | sort -n | sed -n 5p
+}
+
+# Peak resident memory in KB.
+peak_kb() {
+    /usr/bin/time -f %M "$@" 2>&1 >/dev/null | tail -1
+}
+
+measure() {
+    local dir=$1 label=$2
+    local files bytes disk
+    files=$(find "$dir" -name '*.md' | wc -l)
+    bytes=$(du -sb "$dir" | cut -f1)
+    disk=$(du -sk "$dir" | cut -f1)
+    echo
+    echo "== $label: $files posts, $((bytes / 1000000)) MB ($((disk / 1024)) MiB on disk)"
+    "$bin" check --archive "$dir" 2>/dev/null || true
+    if have hyperfine; then
+        local cmds=("$bin check --archive $dir" "$summarize $dir")
+        have rg && cmds=("rg -c '^# [0-9]+\\. ' $dir" "${cmds[@]}")
+        hyperfine -N --warmup 2 --runs 10 --style basic "${cmds[@]}" 2>&1 | grep -Ev '^\s*$'
+    else
+        local h s r
+        h=$(median_ms "$bin" check --archive "$dir")
+        s=$(median_ms "$summarize" "$dir")
+        echo "summarize ${s} ms (median of 10)"
+        if have rg; then
+            r=$(median_ms rg -c '^# [0-9]+\. ' "$dir")
+            echo "check ${h} ms, rg ${r} ms (median of 10): check/rg = $(awk "BEGIN { printf \"%.2f\", $h / $r }")"
+        else
+            echo "check ${h} ms (median of 10)"
+        fi
+    fi
+    if [ -x /usr/bin/time ]; then
+        echo "peak memory: check $(peak_kb "$bin" check --archive "$dir") KB, summarize $(peak_kb "$summarize" "$dir") KB$(have rg && echo ", rg $(peak_kb rg -c '^# [0-9]+\. ' "$dir") KB"); archive $disk KB on disk"
+    fi
+    python3 scripts/first_frame.py "$dir" --runs 10 --bin "$bin" 2>/dev/null || echo "first frame: not measured"
+}
+
+measure "$corpus" "corpus"
+sizes=(3000)
+[ "$big" = yes ] && sizes+=(30000)
+for n in "${sizes[@]}"; do
+    "$gen" --posts "$n" --from "$corpus" --out "$tmp/arch$n" 2>/dev/null
+    measure "$tmp/arch$n" "generated"
+    rm -rf "$tmp/arch$n"
+done
