@@ -34,8 +34,11 @@ pub fn posts_root(dir: &Path) -> Result<PathBuf, ArchiveError> {
 }
 
 fn is_post_name(name: &str) -> bool {
-    let lower = name.to_ascii_lowercase();
-    lower.ends_with(".md") || lower.ends_with(".markdown")
+    let ends = |suffix: &str| {
+        name.len() >= suffix.len()
+            && name.as_bytes()[name.len() - suffix.len()..].eq_ignore_ascii_case(suffix.as_bytes())
+    };
+    ends(".md") || ends(".markdown")
 }
 
 /// Lists the post files under `root`, sorted by relative path. Hidden folders (`.git`) are

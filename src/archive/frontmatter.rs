@@ -427,7 +427,12 @@ pub fn find_date(s: &str) -> Option<NaiveDate> {
         });
         let boundary = i == 0 || !b[i - 1].is_ascii_digit();
         if shape && boundary {
-            NaiveDate::parse_from_str(std::str::from_utf8(w).ok()?, "%Y-%m-%d").ok()
+            // What parse_from_str(.., "%Y-%m-%d") gives for this shape, without its
+            // format-string machinery (this runs on every file name when the reader starts).
+            let n = |r: std::ops::Range<usize>| {
+                w[r].iter().fold(0u32, |n, d| n * 10 + u32::from(d - b'0'))
+            };
+            NaiveDate::from_ymd_opt(n(0..4) as i32, n(5..7), n(8..10))
         } else {
             None
         }
@@ -657,6 +662,19 @@ mod tests {
         assert_eq!(t("2021-01-26").as_deref(), Some("2021-01-26 00:00:00"));
         assert_eq!(t("yesterday"), None);
         assert_eq!(t("2021-13-26T10:03:24Z"), None);
+    }
+
+    #[test]
+    fn find_date_agrees_with_chrono_parsing() {
+        for y in [0, 1, 4, 100, 1600, 1900, 1999, 2000, 2023, 2024, 9999] {
+            for m in 0..=13 {
+                for d in 0..=32 {
+                    let s = format!("{y:04}-{m:02}-{d:02}");
+                    let chrono = NaiveDate::parse_from_str(&s, "%Y-%m-%d").ok();
+                    assert_eq!(find_date(&s), chrono, "{s}");
+                }
+            }
+        }
     }
 
     #[test]
