@@ -46,7 +46,10 @@ fn prepare(cmd: &mut CommandBuilder) {
     // own state is never touched). Tests of lasting state set this to a folder they share.
     cmd.env("HOTPAPERS_STATE_DIR", fresh_state_dir());
     // Nor does the developer's own config file change what a test sees.
-    cmd.env("XDG_CONFIG_HOME", std::env::temp_dir().join("hotpapers-test-no-config"));
+    cmd.env(
+        "XDG_CONFIG_HOME",
+        std::env::temp_dir().join("hotpapers-test-no-config"),
+    );
 }
 
 /// A new, not yet existing folder under the system's temporary folder.
