@@ -139,3 +139,17 @@ fn a_search_typed_during_the_load_survives_it() {
         "the new index answers the query typed before"
     );
 }
+
+#[test]
+fn the_help_opened_during_the_load_stays_open() {
+    let dir = folder();
+    let state = tempfile::tempdir().unwrap();
+    let (mut app, opts) = prepare(dir.path(), None, state.path());
+    update(&mut app, Action::ToggleHelp);
+    let full = opts.listing.unwrap().load_all(&AtomicUsize::new(0));
+    update(
+        &mut app,
+        Action::Loaded(ArchiveHandle(std::sync::Arc::new(full))),
+    );
+    assert_eq!(app.mode(), hotpapers::tui::keymap::Mode::Help);
+}

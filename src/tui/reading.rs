@@ -202,7 +202,17 @@ pub fn reloaded(app: &mut App, result: Result<ArchiveHandle, String>) {
     app.results.clear();
     app.result = None;
     app.last_query = None;
-    app.overlay = None;
+    // What is open stays open (a reload can come from the disk at any moment): a search runs
+    // again once the new index is built; lists that point into the old archive (leaderboard,
+    // starred) close, and are rebuilt on asking.
+    app.overlay = match app.overlay.take() {
+        Some(Overlay::Search(mut b)) => {
+            b.results.clear();
+            Some(Overlay::Search(b))
+        }
+        Some(o @ (Overlay::Help { .. } | Overlay::Categories(_))) => Some(o),
+        _ => None,
+    };
     let day = date
         .and_then(|d| app.archive.nearest_day(d))
         .unwrap_or(app.archive.days.len().saturating_sub(1));

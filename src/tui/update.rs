@@ -35,17 +35,7 @@ pub fn update(app: &mut App, action: Action) -> Option<Effect> {
         }
         Action::Loaded(archive) => {
             let status = app.status.clone();
-            // A search typed during the load stays open and runs again on the new index;
-            // other boxes point into the old archive and close.
-            let search = match app.overlay.take() {
-                Some(Overlay::Search(mut b)) => {
-                    b.results.clear();
-                    Some(Overlay::Search(b))
-                }
-                _ => None,
-            };
             reading::reloaded(app, Ok(archive));
-            app.overlay = search;
             app.loading = None;
             // Whatever the status said before the load (e.g. about --date) still holds.
             app.status = status;
