@@ -12,10 +12,17 @@ use hotpapers::export::{self, Selection};
 use hotpapers::tui;
 use hotpapers::{commands, state};
 
+/// Prints an error for people. Never panics (as `eprintln!` does when stderr is a terminal
+/// that hung up): the message is lost then, but the exit status still tells.
+fn report(message: &str) {
+    use std::io::Write;
+    let _ = writeln!(std::io::stderr(), "hotpapers: {message}");
+}
+
 fn main() -> ExitCode {
     let mut cli = Cli::parse();
     if let Err(e) = take_search_flags(&mut cli) {
-        eprintln!("hotpapers: {e}");
+        report(&format!("{e}"));
         return ExitCode::FAILURE;
     }
     // Completions describe the command line; nothing in the config file changes them.
@@ -24,7 +31,7 @@ fn main() -> ExitCode {
         _ => match config::load(cli.config.as_deref()) {
             Ok(c) => c,
             Err(e) => {
-                eprintln!("hotpapers: {e}");
+                report(&format!("{e}"));
                 return ExitCode::from(2);
             }
         },
@@ -32,7 +39,7 @@ fn main() -> ExitCode {
     match run(cli, &config) {
         Ok(code) => code,
         Err(e) => {
-            eprintln!("hotpapers: {e:#}");
+            report(&format!("{e:#}"));
             ExitCode::FAILURE
         }
     }
@@ -148,7 +155,7 @@ fn run(cli: Cli, config: &Config) -> Result<ExitCode> {
                 let (marks, notice) = export::marks(state::default_dir().as_deref())
                     .context("reading the reading state")?;
                 if let Some(n) = notice {
-                    eprintln!("hotpapers: {n}");
+                    report(&format!("{n}"));
                 }
                 marks
             } else {
