@@ -14,7 +14,7 @@ use hotpapers::{commands, state};
 
 /// Prints an error for people. Never panics (as `eprintln!` does when stderr is a terminal
 /// that hung up): the message is lost then, but the exit status still tells.
-fn report(message: &str) {
+fn report(message: impl std::fmt::Display) {
     use std::io::Write;
     let _ = writeln!(std::io::stderr(), "hotpapers: {message}");
 }
@@ -22,7 +22,7 @@ fn report(message: &str) {
 fn main() -> ExitCode {
     let mut cli = Cli::parse();
     if let Err(e) = take_search_flags(&mut cli) {
-        report(&format!("{e}"));
+        report(e);
         return ExitCode::FAILURE;
     }
     // Completions describe the command line; nothing in the config file changes them.
@@ -31,7 +31,7 @@ fn main() -> ExitCode {
         _ => match config::load(cli.config.as_deref()) {
             Ok(c) => c,
             Err(e) => {
-                report(&format!("{e}"));
+                report(e);
                 return ExitCode::from(2);
             }
         },
@@ -39,7 +39,7 @@ fn main() -> ExitCode {
     match run(cli, &config) {
         Ok(code) => code,
         Err(e) => {
-            report(&format!("{e:#}"));
+            report(format_args!("{e:#}"));
             ExitCode::FAILURE
         }
     }
@@ -155,7 +155,7 @@ fn run(cli: Cli, config: &Config) -> Result<ExitCode> {
                 let (marks, notice) = export::marks(state::default_dir().as_deref())
                     .context("reading the reading state")?;
                 if let Some(n) = notice {
-                    report(&format!("{n}"));
+                    report(n);
                 }
                 marks
             } else {
