@@ -78,6 +78,8 @@ fn event_loop(
     let mut term = terminal::new_terminal()?;
     let size = term.size()?;
     update::update(app, Action::Resize(size.width, size.height));
+    // The first frame goes out before any background work starts competing for the cores.
+    term.draw(|f| ui::draw(f, app))?;
     spawn_input_thread(tx.clone());
     terminal::watch_hangup({
         let tx = tx.clone();
@@ -92,7 +94,8 @@ fn event_loop(
     // Kept alive for the session: dropping it stops the watching.
     let _watcher = watch(app, tx.clone());
     let mut timers = Timers::default();
-    let mut dirty = true;
+    timers.track(app);
+    let mut dirty = false;
     loop {
         // Draw only after something happened: an idle reader costs no CPU.
         if dirty {
