@@ -172,6 +172,8 @@ pub fn parse(input: &str) -> Result<Query, QueryError> {
 /// (`au:"Yang Song"` arrives as `au:Yang Song`).
 pub fn join_args(args: &[String]) -> String {
     args.iter()
+        // A blank argument adds no word; quoting it would make an empty phrase.
+        .filter(|a| !a.trim().is_empty())
         .map(|a| {
             if !a.contains(char::is_whitespace) || a.contains('"') {
                 return a.clone();
@@ -259,5 +261,8 @@ mod tests {
             r#"au:"Yang Song" diffusion -"neural radiance" "kept""#
         );
         assert_eq!(parse(&join_args(&args)).unwrap().terms.len(), 4);
+        // Found by fuzzing: a blank argument ("\n") became the empty phrase `"\n"`.
+        let blank: Vec<String> = ["\n", "x", " "].map(String::from).to_vec();
+        assert_eq!(join_args(&blank), "x");
     }
 }
