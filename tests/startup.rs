@@ -153,3 +153,18 @@ fn the_help_opened_during_the_load_stays_open() {
     );
     assert_eq!(app.mode(), hotpapers::tui::keymap::Mode::Help);
 }
+
+#[test]
+fn search_and_leaderboards_say_they_cover_what_is_read_so_far() {
+    let dir = folder();
+    let state = tempfile::tempdir().unwrap();
+    let (app, _) = prepare(dir.path(), None, state.path());
+    let mut app = support::indexed(app);
+    update(&mut app, Action::Resize(140, 40));
+    update(&mut app, Action::OpenSearch);
+    support::type_text(&mut app, "paper");
+    assert!(render(&app).contains("1 paper (so far: the archive is still being read)"));
+    update(&mut app, Action::Back);
+    update(&mut app, Action::OpenLeaderboard);
+    assert!(render(&app).contains("of the days read so far"));
+}

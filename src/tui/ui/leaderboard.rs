@@ -19,6 +19,9 @@ pub fn draw(frame: &mut Frame, app: &App, b: &Board, area: Rect) {
         b.window.name(),
         b.measure.name()
     );
+    if app.loading.is_some() {
+        title.push_str("· of the days read so far ");
+    }
     if !app.filter.is_empty() {
         title.push_str(&format!(
             "· only {} ",

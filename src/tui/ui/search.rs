@@ -40,6 +40,17 @@ pub fn draw(frame: &mut Frame, app: &App, b: &SearchBox, area: Rect) {
             n => Span::styled(format!("{n} papers, newest first"), app.theme.accent),
         },
     };
+    // Until the whole archive is read, results cover what has been read so far.
+    let summary = match app.loading {
+        Some(_) if b.query.as_ref().is_ok_and(|q| !q.is_empty()) => Span::styled(
+            format!(
+                "{} (so far: the archive is still being read)",
+                summary.content
+            ),
+            summary.style,
+        ),
+        _ => summary,
+    };
     lines.push(Line::from(summary));
     let query = b.query.clone().unwrap_or_default();
     let rows = (inner.height as usize).saturating_sub(2);
