@@ -514,11 +514,25 @@ fn proc_state(pid: i32) -> Option<char> {
 #[cfg(target_os = "linux")]
 #[test]
 fn ctrl_z_suspends_and_sigcont_resumes() {
+    suspends_and_resumes(|s| s.send([0x1a]));
+}
+
+#[cfg(target_os = "linux")]
+#[test]
+fn sigtstp_from_outside_suspends_like_ctrl_z() {
+    // SAFETY: plain kill(2) on our own child.
+    suspends_and_resumes(|s| assert_eq!(unsafe { libc::kill(s.pid(), libc::SIGTSTP) }, 0));
+}
+
+/// Stops the reader with `stop`, checks the shell gets a sane terminal, continues it with
+/// SIGCONT and checks it draws again and answers keys.
+#[cfg(target_os = "linux")]
+fn suspends_and_resumes(stop: impl FnOnce(&mut Session)) {
     let dir = fixture();
     let mut s = start(&[&arg(dir.path())]);
     s.wait_text(FRI[0].abstract_text);
     let before = s.raw().len();
-    s.send([0x1a]);
+    stop(&mut s);
     s.wait_raw("the alternate screen to be left", |raw| {
         contains(&raw[before..], LEAVE_ALT)
     });
@@ -729,5 +743,37 @@ fn y_copies_the_abs_url_with_osc_52() {
         pty::contains(&s.raw(), want),
         "no OSC 52 sequence with the URL in the output"
     );
+    quit(s);
+}
+
+#[test]
+fn posts_added_or_changed_on_disk_show_up_by_themselves() {
+    let dir = fixture();
+    let s = start(&[&arg(dir.path())]);
+    // As a `git pull` would: a new day, and a changed title in an old one.
+    std::fs::write(
+        dir.path().join("2024-01-08---Hot-Papers.md"),
+        post(
+            "2024-01-08",
+            &[paper(
+                "Monday Note on Fresh Posts",
+                "https://arxiv.org/abs/2401.00801",
+                "https://arxiv.org/pdf/2401.00801",
+                "It arrived while the reader was open.",
+            )],
+        ),
+    )
+    .unwrap();
+    let screen = s.wait_text("2024-01-08 Mon");
+    assert!(
+        screen.contains("Fri 2024-01-05"),
+        "the selection stays where it was:\n{screen}"
+    );
+    let fri = dir.path().join("2024-01-05---Hot-Papers.md");
+    let text = std::fs::read_to_string(&fri)
+        .unwrap()
+        .replace(FRI[1].title, "Friday Study of Hot Coffee");
+    std::fs::write(&fri, text).unwrap();
+    s.wait_text("Friday Study of Hot Coffee");
     quit(s);
 }
