@@ -1377,3 +1377,48 @@ fn tweets_per_paper_are_capped_with_a_warning() {
     let d = find(&p.diagnostics, "more than 200 tweets");
     assert_eq!(d.severity, Severity::Warning);
 }
+
+#[cfg(unix)]
+#[test]
+fn file_names_that_are_not_utf8_load_and_print_safely() {
+    use std::os::unix::ffi::OsStrExt;
+    let tmp = tempfile::tempdir().unwrap();
+    let root = tmp.path();
+    let name = std::ffi::OsStr::from_bytes(b"2020-01-05---Hot-\xff\xfePapers.md");
+    fs::write(root.join(name), simple_post("2020-01-05")).unwrap();
+    let archive = Archive::load(root).unwrap();
+    assert_eq!(archive.days.len(), 1);
+    assert_eq!(
+        archive.days[0].file,
+        "2020-01-05---Hot-\u{fffd}\u{fffd}Papers.md"
+    );
+    let out = std::process::Command::new(env!("CARGO_BIN_EXE_hotpapers"))
+        .args(["export", "--archive"])
+        .arg(root)
+        .output()
+        .unwrap();
+    assert!(out.status.success());
+    assert!(
+        std::str::from_utf8(&out.stdout).is_ok(),
+        "export wrote invalid UTF-8"
+    );
+}
+
+#[test]
+fn a_post_that_vanishes_before_it_is_read_is_an_error_not_a_crash() {
+    let tmp = tempfile::tempdir().unwrap();
+    let root = tmp.path();
+    write(root, "2020-01-01.md", simple_post("2020-01-01"));
+    write(root, "2020-01-02.md", simple_post("2020-01-02"));
+    let (files, _) = hotpapers::archive::discover(root).unwrap();
+    fs::remove_file(root.join("2020-01-02.md")).unwrap();
+    let parsed: Vec<_> = files.iter().map(hotpapers::archive::read_post).collect();
+    assert!(parsed[0].day.is_some());
+    assert!(parsed[1].day.is_none());
+    let d = &parsed[1].diagnostics[0];
+    assert_eq!(d.severity, Severity::Error);
+    assert!(
+        d.path.ends_with("2020-01-02.md") && d.message.contains("cannot open"),
+        "{d}"
+    );
+}
