@@ -64,7 +64,12 @@ pub fn run(mut app: App, opts: Options) -> anyhow::Result<i32> {
         terminal::restore();
         return Err(e.into());
     }
-    let result = event_loop(&mut app, &opts, tx, rx);
+    let result = match event_loop(&mut app, &opts, tx, rx) {
+        // Any failure once the terminal is gone is the hang-up itself (a hang-up also sends
+        // SIGCONT, whose repaint can fail before SIGHUP is handled): end as a hang-up does.
+        Err(_) if terminal::hung_up() => Ok(128 + SIGHUP),
+        other => other,
+    };
     terminal::restore();
     result
 }
