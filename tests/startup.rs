@@ -168,3 +168,17 @@ fn search_and_leaderboards_say_they_cover_what_is_read_so_far() {
     update(&mut app, Action::OpenLeaderboard);
     assert!(render(&app).contains("of the days read so far"));
 }
+
+#[test]
+fn the_index_arriving_leaves_other_boxes_open() {
+    let dir = folder();
+    let state = tempfile::tempdir().unwrap();
+    let (mut app, _) = prepare(dir.path(), None, state.path());
+    update(&mut app, Action::ToggleHelp);
+    let app = support::indexed(app);
+    assert_eq!(
+        app.mode(),
+        hotpapers::tui::keymap::Mode::Help,
+        "the index closed the help"
+    );
+}

@@ -170,9 +170,13 @@ fn search(app: &mut App, mut b: SearchBox, action: Action) {
 
 /// The index arrived: a search typed while it was being built runs now.
 pub fn index_ready(app: &mut App) {
-    if let Some(Overlay::Search(mut b)) = app.overlay.take() {
-        rerun(app, &mut b);
-        app.overlay = Some(Overlay::Search(b));
+    // Only a search box is touched; any other box stays as it is.
+    match app.overlay.take() {
+        Some(Overlay::Search(mut b)) => {
+            rerun(app, &mut b);
+            app.overlay = Some(Overlay::Search(b));
+        }
+        other => app.overlay = other,
     }
 }
 
