@@ -10,16 +10,13 @@ mod pty;
 
 use std::path::{Path, PathBuf};
 
-use pty::{Session, contains, hotpapers, rfind, shell, write_script};
+use pty::{
+    COLS, ENTER_ALT, LEAVE_ALT, ROWS, SHOW_CURSOR, Session, contains, hotpapers, rfind, shell,
+    write_script,
+};
 use tempfile::TempDir;
 
-const COLS: u16 = 120;
-const ROWS: u16 = 35;
-
-const ENTER_ALT: &[u8] = b"\x1b[?1049h";
-const LEAVE_ALT: &[u8] = b"\x1b[?1049l";
 const HIDE_CURSOR: &[u8] = b"\x1b[?25l";
-const SHOW_CURSOR: &[u8] = b"\x1b[?25h";
 
 // ---------------------------------------------------------------------------------------------
 // Fixture posts
@@ -775,5 +772,16 @@ fn posts_added_or_changed_on_disk_show_up_by_themselves() {
         .replace(FRI[1].title, "Friday Study of Hot Coffee");
     std::fs::write(&fri, text).unwrap();
     s.wait_text("Friday Study of Hot Coffee");
+    quit(s);
+}
+
+#[test]
+fn a_paper_on_screen_for_a_moment_is_marked_read() {
+    let dir = fixture();
+    let mut cmd = hotpapers(&[&arg(dir.path())]);
+    cmd.env("HOTPAPERS_READ_AFTER", "0.2");
+    let s = start_cmd(cmd);
+    // Paper 1 of Friday is shown: after the delay its day counts 2 unread of 3.
+    s.wait_text("2024-01-05 Fri     2/3");
     quit(s);
 }

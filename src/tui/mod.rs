@@ -32,6 +32,24 @@ pub struct Options {
     pub store: Option<crate::state::Store>,
     /// Posts still to be read in the background (the first screen shows one day of them).
     pub listing: Option<crate::archive::Listing>,
+    /// How long an abstract must be on screen before its paper counts as read; `None` turns
+    /// marking by time off (`m` still marks).
+    pub read_after: Option<Duration>,
+}
+
+/// `$HOTPAPERS_READ_AFTER`: seconds (`1`, `2.5`), or `off`; one second when unset or unreadable.
+pub fn read_after_from_env() -> Option<Duration> {
+    match std::env::var("HOTPAPERS_READ_AFTER") {
+        Ok(v) if v.trim().eq_ignore_ascii_case("off") => None,
+        Ok(v) => Some(
+            v.trim()
+                .parse::<f64>()
+                .ok()
+                .filter(|s| s.is_finite() && *s >= 0.0)
+                .map_or(READ_AFTER, Duration::from_secs_f64),
+        ),
+        Err(_) => Some(READ_AFTER),
+    }
 }
 
 enum Msg {
@@ -49,7 +67,7 @@ enum Msg {
     Loaded(crate::archive::Archive),
 }
 
-/// How long an abstract must be on screen before its paper counts as read.
+/// How long an abstract must be on screen before its paper counts as read, by default.
 const READ_AFTER: Duration = Duration::from_millis(1000);
 /// Changes on disk are gathered this long before reloading (a `git pull` writes many files).
 const RELOAD_AFTER: Duration = Duration::from_millis(400);
@@ -98,7 +116,10 @@ fn event_loop(
     }
     // Kept alive for the session: dropping it stops the watching.
     let _watcher = watch(app, tx.clone());
-    let mut timers = Timers::default();
+    let mut timers = Timers {
+        read_after: opts.read_after,
+        ..Timers::default()
+    };
     timers.track(app);
     let mut dirty = false;
     loop {
@@ -217,6 +238,8 @@ fn event_loop(
 struct Timers {
     /// The unread paper on screen and when it counts as read.
     seen: Option<(String, Instant)>,
+    /// How long that takes; `None`: never by time.
+    read_after: Option<Duration>,
     /// When to reload after changes on disk.
     reload: Option<Instant>,
     reloading: bool,
@@ -234,7 +257,9 @@ impl Timers {
     fn track(&mut self, app: &App) {
         let on_screen = app.unread_on_screen();
         if self.seen.as_ref().map(|s| &s.0) != on_screen.as_ref() {
-            self.seen = on_screen.map(|k| (k, Instant::now() + READ_AFTER));
+            self.seen = on_screen
+                .zip(self.read_after)
+                .map(|(k, after)| (k, Instant::now() + after));
         }
     }
 }
@@ -619,6 +644,7 @@ pub fn prepare(
             mouse,
             store: state.store,
             listing,
+            read_after: read_after_from_env(),
         },
     ))
 }

@@ -12,6 +12,15 @@ use std::time::{Duration, Instant};
 
 use portable_pty::{Child, CommandBuilder, ExitStatus, MasterPty, PtySize, native_pty_system};
 
+/// The size the tests start the reader at.
+pub const COLS: u16 = 120;
+pub const ROWS: u16 = 35;
+
+/// What the reader writes to enter and leave the alternate screen and to show the cursor.
+pub const ENTER_ALT: &[u8] = b"\x1b[?1049h";
+pub const LEAVE_ALT: &[u8] = b"\x1b[?1049l";
+pub const SHOW_CURSOR: &[u8] = b"\x1b[?25h";
+
 /// How long any single wait may take before the test fails (a loaded CI machine is slow).
 pub const DEADLINE: Duration = Duration::from_secs(10);
 const POLL: Duration = Duration::from_millis(15);
@@ -45,6 +54,9 @@ fn prepare(cmd: &mut CommandBuilder) {
     // A reading state of its own, so no run resumes where another left off (and the user's
     // own state is never touched). Tests of lasting state set this to a folder they share.
     cmd.env("HOTPAPERS_STATE_DIR", fresh_state_dir());
+    // Papers are not marked read by time, so two runs show the same screen however slowly the
+    // machine goes; tests of that timer set their own.
+    cmd.env("HOTPAPERS_READ_AFTER", "off");
     // Nor does the developer's own config file change what a test sees.
     cmd.env(
         "XDG_CONFIG_HOME",
