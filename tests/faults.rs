@@ -17,15 +17,12 @@ use hotpapers::archive::text::is_forbidden;
 use hotpapers::archive::{MAX_LINE, Parsed, parse_post};
 use hotpapers::display::latex::prettify;
 use hotpapers::display::width::{truncate, width, wrap};
-use pty::{Session, contains, hotpapers, rfind, shell, write_script};
+use pty::{
+    COLS, ENTER_ALT, LEAVE_ALT, ROWS, SHOW_CURSOR, Session, contains, hotpapers, rfind, shell,
+    write_script,
+};
 use tempfile::TempDir;
 
-const COLS: u16 = 120;
-const ROWS: u16 = 35;
-
-const ENTER_ALT: &[u8] = b"\x1b[?1049h";
-const LEAVE_ALT: &[u8] = b"\x1b[?1049l";
-const SHOW_CURSOR: &[u8] = b"\x1b[?25h";
 /// The last of the sequences crossterm's `DisableMouseCapture` writes.
 const MOUSE_OFF: &[u8] = b"\x1b[?1000l";
 
