@@ -424,3 +424,30 @@ fn the_paper_pane_underlines_matches_until_esc() {
     act(&mut app, &[Action::Back]);
     assert_eq!(underlined(&app), "", "Esc clears the highlight");
 }
+
+#[test]
+fn a_day_whose_papers_are_all_filtered_out_shows_no_paper_and_marks_none_read() {
+    let mut app = app_with(world(), 140, 40);
+    act(
+        &mut app,
+        &[
+            Action::OpenCategories,
+            Action::Down,
+            Action::Down,
+            Action::ToggleCategory,
+            Action::Enter,
+        ],
+    );
+    // Only quant-ph now: the newest day has none of it.
+    assert!(app.order().is_empty());
+    assert!(
+        app.current_paper().is_none(),
+        "a hidden paper is not the selected one"
+    );
+    assert_eq!(
+        app.unread_on_screen(),
+        None,
+        "nothing on screen to mark read"
+    );
+    assert!(!render(&app).contains("An abstract for paper"));
+}

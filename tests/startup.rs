@@ -182,3 +182,48 @@ fn the_index_arriving_leaves_other_boxes_open() {
         "the index closed the help"
     );
 }
+
+#[test]
+fn esc_from_a_search_returns_to_the_same_day_after_the_archive_is_replaced() {
+    let dir = folder();
+    let state = tempfile::tempdir().unwrap();
+    let (mut app, opts) = prepare(dir.path(), None, state.path());
+    update(&mut app, Action::OpenSearch);
+    let full = opts.listing.unwrap().load_all(&AtomicUsize::new(0));
+    update(
+        &mut app,
+        Action::Loaded(ArchiveHandle(std::sync::Arc::new(full))),
+    );
+    let mut app = support::indexed(app);
+    assert_eq!(
+        app.current_day().unwrap().date,
+        date("2024-01-05"),
+        "an empty query previews where it started"
+    );
+    update(&mut app, Action::Back);
+    assert_eq!(
+        app.current_day().unwrap().date,
+        date("2024-01-05"),
+        "not the day at the old position"
+    );
+}
+
+#[test]
+fn an_index_of_a_replaced_archive_is_not_used() {
+    let dir = folder();
+    let state = tempfile::tempdir().unwrap();
+    let (mut app, opts) = prepare(dir.path(), None, state.path());
+    let stale = hotpapers::tui::app::IndexHandle::build(&app.archive);
+    let full = opts.listing.unwrap().load_all(&AtomicUsize::new(0));
+    update(
+        &mut app,
+        Action::Loaded(ArchiveHandle(std::sync::Arc::new(full))),
+    );
+    update(&mut app, Action::IndexReady(stale));
+    assert!(
+        app.index.is_none(),
+        "a late index of the first day's archive was taken"
+    );
+    let app = support::indexed(app);
+    assert!(app.index.is_some());
+}

@@ -159,13 +159,28 @@ impl PartialEq for ArchiveHandle {
 
 impl Eq for ArchiveHandle {}
 
-/// The search index, shared with the thread that builds it. Compared by identity.
+/// The search index, shared with the thread that builds it, and the archive it describes (its
+/// results are positions in that archive, so an index of a replaced archive must not be used).
+/// Compared by identity.
 #[derive(Debug, Clone)]
-pub struct IndexHandle(pub Arc<SearchIndex>);
+pub struct IndexHandle {
+    pub index: Arc<SearchIndex>,
+    pub archive: Arc<Archive>,
+}
+
+impl IndexHandle {
+    /// Builds the index of `archive` (slow on a large archive: call off the UI thread).
+    pub fn build(archive: &Arc<Archive>) -> IndexHandle {
+        IndexHandle {
+            index: Arc::new(SearchIndex::build(archive)),
+            archive: Arc::clone(archive),
+        }
+    }
+}
 
 impl PartialEq for IndexHandle {
     fn eq(&self, other: &Self) -> bool {
-        Arc::ptr_eq(&self.0, &other.0)
+        Arc::ptr_eq(&self.index, &other.index)
     }
 }
 
@@ -196,8 +211,9 @@ pub struct App {
     pub result: Option<usize>,
     /// The query of those results, underlined in the paper pane until Esc.
     pub last_query: Option<Query>,
-    /// Where `/` was opened, to return to on Esc.
-    pub before_search: Option<(usize, usize, Pane)>,
+    /// Where `/` was opened (day, paper key, focus), to return to on Esc. By date and key, not
+    /// position: the archive can be replaced while the box is open.
+    pub before_search: Option<(chrono::NaiveDate, String, Pane)>,
     pub width: u16,
     pub height: u16,
     pub overlay: Option<Overlay>,
@@ -252,8 +268,24 @@ impl App {
         self.archive.days.get(self.day)
     }
 
+    /// The selected paper, if it is listed (the category filter can hide every paper of a day;
+    /// the search box previews results whatever the filter).
     pub fn current_paper(&self) -> Option<&Paper> {
-        self.current_day()?.papers.get(self.paper)
+        let p = self.current_day()?.papers.get(self.paper)?;
+        (self.shows(p) || matches!(self.overlay, Some(Overlay::Search(_)))).then_some(p)
+    }
+
+    /// The paper of `key` on `date`'s day, or failing that that day (or the nearest one).
+    pub fn locate(&self, date: chrono::NaiveDate, key: &str) -> Option<PaperRef> {
+        let day = self.archive.nearest_day(date)?;
+        let paper = self.archive.days[day]
+            .papers
+            .iter()
+            .position(|p| crate::state::key(p) == key);
+        Some(PaperRef {
+            day,
+            paper: paper.unwrap_or(usize::MAX),
+        })
     }
 
     pub fn areas(&self) -> Areas {
@@ -267,7 +299,12 @@ impl App {
 
     /// The selected day's papers as listed: filtered, then in the chosen order (rank breaks ties).
     pub fn order(&self) -> Vec<usize> {
-        let Some(day) = self.current_day() else {
+        self.order_of(self.day)
+    }
+
+    /// Day `d`'s papers as its list would show them.
+    pub fn order_of(&self, d: usize) -> Vec<usize> {
+        let Some(day) = self.archive.days.get(d) else {
             return Vec::new();
         };
         let mut order: Vec<usize> = (0..day.papers.len())

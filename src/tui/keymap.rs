@@ -162,6 +162,8 @@ pub static BINDINGS: &[Binding] = &[
     b(R, &[k('k'), code(KeyCode::Up)], Action::Up, "Previous paper", None),
     b(R, &[k('g'), code(KeyCode::Home)], Action::First, "First paper", None),
     b(R, &[k('G'), code(KeyCode::End)], Action::Last, "Last paper", None),
+    b(R, &[code(KeyCode::PageDown)], Action::PageDown, "Page down", None),
+    b(R, &[code(KeyCode::PageUp)], Action::PageUp, "Page up", None),
     b(R, &[k('*')], Action::ToggleStar, "Unstar (or star again) the paper", Some("unstar")),
     b(R, &[code(KeyCode::Enter)], Action::Enter, "Go to the paper in its day", Some("go")),
     b(R, &[code(KeyCode::Esc), k('q')], Action::Back, "Close", Some("close")),

@@ -365,8 +365,10 @@ fn start_reload(app: &mut App, tx: &Sender<Msg>, timers: &mut Timers) {
     let Some(root) = app.archive.root.clone() else {
         return;
     };
-    if timers.reloading {
-        // One at a time; changes during this one are picked up by a reload after it.
+    // One at a time; changes during this one are picked up by a reload after it. While the
+    // first full load runs, wait for it too: a reload beside it could come in first and then
+    // be replaced by the older listing.
+    if timers.reloading || app.loading.is_some() {
         timers.reload = Some(Instant::now() + RELOAD_AFTER);
         return;
     }
@@ -428,8 +430,7 @@ fn suspend(opts: &Options) -> anyhow::Result<()> {
 fn spawn_indexer(app: &App, tx: Sender<Msg>) {
     let archive = std::sync::Arc::clone(&app.archive);
     std::thread::spawn(move || {
-        let index = crate::search::SearchIndex::build(&archive);
-        let _ = tx.send(Msg::Index(app::IndexHandle(std::sync::Arc::new(index))));
+        let _ = tx.send(Msg::Index(app::IndexHandle::build(&archive)));
     });
 }
 

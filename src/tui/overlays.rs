@@ -27,7 +27,7 @@ pub fn update(app: &mut App, overlay: Overlay, action: Action) -> Option<Effect>
 }
 
 /// Moves `sel` in a list of `n` by `action`; `None` if the action is not a move.
-fn moved(sel: usize, n: usize, page: usize, action: &Action) -> Option<usize> {
+pub(super) fn moved(sel: usize, n: usize, page: usize, action: &Action) -> Option<usize> {
     let last = n.saturating_sub(1);
     Some(match action {
         Action::Down => (sel + 1).min(last),
@@ -55,7 +55,12 @@ fn help(app: &mut App, scroll: usize, action: Action) {
 }
 
 pub fn open_search(app: &mut App) -> Option<Effect> {
-    app.before_search = Some((app.day, app.paper, app.focus));
+    let key = app
+        .current_day()
+        .and_then(|d| d.papers.get(app.paper))
+        .map(crate::state::key)
+        .unwrap_or_default();
+    app.before_search = app.current_day().map(|d| (d.date, key, app.focus));
     app.status = None;
     app.overlay = Some(Overlay::Search(SearchBox {
         input: String::new(),
@@ -71,12 +76,26 @@ pub fn open_search(app: &mut App) -> Option<Effect> {
 fn rerun(app: &mut App, b: &mut SearchBox) {
     b.query = parse(&b.input);
     b.results = match (&b.query, &app.index) {
-        (Ok(q), Some(index)) => index.0.search(q),
+        (Ok(q), Some(handle)) => handle.index.search(q),
         _ => Vec::new(),
     };
     b.selected = 0;
     b.offset = 0;
     preview(app, b);
+}
+
+/// Shows again the paper the search started from (found by date and key, so it survives the
+/// archive being replaced meanwhile).
+fn back_to_start(app: &mut App) {
+    let Some((date, key, _)) = app.before_search.clone() else {
+        return;
+    };
+    if let Some(r) = app.locate(date, &key) {
+        super::update::select_day(app, r.day);
+        if r.paper != usize::MAX {
+            super::update::select_paper(app, r.paper);
+        }
+    }
 }
 
 /// The reader behind the box follows the selected result, so its abstract is in view.
@@ -88,12 +107,7 @@ fn preview(app: &mut App, b: &SearchBox) {
             super::update::select_day(app, r.day);
             super::update::select_paper(app, r.paper);
         }
-        None => {
-            if let Some((day, paper, _)) = app.before_search {
-                super::update::select_day(app, day);
-                super::update::select_paper(app, paper);
-            }
-        }
+        None => back_to_start(app),
     }
     // The box has the keys; the panes keep their focus for when it closes.
     app.focus = focus;
@@ -124,10 +138,11 @@ fn search(app: &mut App, mut b: SearchBox, action: Action) {
             rerun(app, &mut b);
         }
         Action::Back => {
-            if let Some((day, paper, focus)) = app.before_search.take() {
-                super::update::select_day(app, day);
-                super::update::select_paper(app, paper);
-                app.focus = focus;
+            let focus = app.before_search.as_ref().map(|b| b.2);
+            back_to_start(app);
+            app.before_search = None;
+            if let Some(f) = focus {
+                app.focus = f;
             }
             app.status = None;
             return;

@@ -71,10 +71,7 @@ pub fn next_unread(app: &mut App) -> Option<Effect> {
     for step in 0..=n_days {
         let d = (app.day + n_days - step % n_days.max(1)) % n_days.max(1);
         let day = app.archive.days.get(d)?;
-        let order: Vec<usize> = (0..day.papers.len())
-            .filter(|&i| app.shows(&day.papers[i]))
-            .collect();
-        let order = if d == app.day { app.order() } else { order };
+        let order = app.order_of(d);
         let skip = if step == 0 { row } else { 0 };
         if let Some(&i) = order
             .iter()
@@ -91,16 +88,21 @@ pub fn next_unread(app: &mut App) -> Option<Effect> {
 }
 
 pub fn open_starred(app: &mut App) -> Option<Effect> {
-    let mut papers: Vec<(i64, PaperRef)> = Vec::new();
-    for (d, day) in app.archive.days.iter().enumerate() {
-        for (i, p) in day.papers.iter().enumerate() {
-            if let Some(at) = app.starred.get(&key(p)) {
-                // A paper listed on several days is listed once, at its latest day.
-                papers.retain(|(_, r)| key(&app.archive.days[r.day].papers[r.paper]) != key(p));
-                papers.push((*at, PaperRef { day: d, paper: i }));
+    // A paper listed on several days is listed once, at its latest day (days go oldest first,
+    // so a later listing overwrites an earlier one).
+    let mut by_key: std::collections::HashMap<String, (i64, PaperRef)> =
+        std::collections::HashMap::new();
+    if !app.starred.is_empty() {
+        for (d, day) in app.archive.days.iter().enumerate() {
+            for (i, p) in day.papers.iter().enumerate() {
+                let k = key(p);
+                if let Some(at) = app.starred.get(&k) {
+                    by_key.insert(k, (*at, PaperRef { day: d, paper: i }));
+                }
             }
         }
     }
+    let mut papers: Vec<(i64, PaperRef)> = by_key.into_values().collect();
     if papers.is_empty() {
         app.set_status("No starred papers: * stars the selected one");
         return None;
@@ -117,7 +119,6 @@ pub fn open_starred(app: &mut App) -> Option<Effect> {
 
 pub fn starred(app: &mut App, mut s: Starred, action: Action) -> Option<Effect> {
     let rows = layout::board_rows(&app.areas());
-    let last = s.papers.len().saturating_sub(1);
     let mut effect = None;
     match action {
         Action::Back => return None,
@@ -137,11 +138,10 @@ pub fn starred(app: &mut App, mut s: Starred, action: Action) -> Option<Effect> 
                 effect = toggle_star(app, r);
             }
         }
-        Action::Down => s.selected = (s.selected + 1).min(last),
-        Action::Up => s.selected = s.selected.saturating_sub(1),
-        Action::First => s.selected = 0,
-        Action::Last => s.selected = last,
-        _ => {}
+        ref a => {
+            s.selected =
+                super::overlays::moved(s.selected, s.papers.len(), rows, a).unwrap_or(s.selected)
+        }
     }
     s.offset = fit_offset(s.selected, s.offset, rows);
     app.overlay = Some(Overlay::Starred(s));

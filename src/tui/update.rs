@@ -17,10 +17,12 @@ pub fn update(app: &mut App, action: Action) -> Option<Effect> {
             app.height = h;
         }
         Action::Status { text, error } => app.status = Some(super::app::Status { text, error }),
-        Action::IndexReady(index) => {
-            app.index = Some(index);
+        // An index built for an archive since replaced would point at the wrong papers.
+        Action::IndexReady(handle) if std::sync::Arc::ptr_eq(&handle.archive, &app.archive) => {
+            app.index = Some(handle);
             overlays::index_ready(app);
         }
+        Action::IndexReady(_) => {}
         Action::Suspend => return Some(Effect::Suspend),
         Action::Seen(key) => {
             let effect = reading::seen(app, key);
@@ -32,6 +34,8 @@ pub fn update(app: &mut App, action: Action) -> Option<Effect> {
             if app.loading.is_some() {
                 app.loading = Some((done, total));
             }
+            // Nothing moved: no need to fit the lists again (this comes ten times a second).
+            return None;
         }
         Action::Loaded(archive) => {
             let status = app.status.clone();
@@ -188,7 +192,10 @@ pub fn reselect(app: &mut App) {
 pub fn go_to(app: &mut App, r: crate::search::PaperRef) -> &'static str {
     select_day(app, r.day);
     select_paper(app, r.paper);
-    let hidden = app.current_paper().is_some_and(|p| !app.shows(p));
+    let hidden = app
+        .current_day()
+        .and_then(|d| d.papers.get(app.paper))
+        .is_some_and(|p| !app.shows(p));
     if hidden {
         app.filter.clear();
     }

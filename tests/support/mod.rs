@@ -106,11 +106,8 @@ pub fn act(app: &mut App, actions: &[Action]) {
 
 /// Hands the app its search index, as the background indexer does.
 pub fn indexed(mut app: App) -> App {
-    let index = hotpapers::search::SearchIndex::build(&app.archive);
-    update(
-        &mut app,
-        Action::IndexReady(hotpapers::tui::app::IndexHandle(std::sync::Arc::new(index))),
-    );
+    let handle = hotpapers::tui::app::IndexHandle::build(&app.archive);
+    update(&mut app, Action::IndexReady(handle));
     app
 }
 
