@@ -2,24 +2,17 @@ use ratatui::Frame;
 use ratatui::layout::Rect;
 use ratatui::style::Style;
 use ratatui::text::{Line, Span};
-use ratatui::widgets::{Block, BorderType, Clear, Paragraph};
+use ratatui::widgets::Paragraph;
 
 use crate::display::width::pad;
 use crate::tui::app::{App, Picker};
 
 pub fn draw(frame: &mut Frame, app: &App, p: &Picker, area: Rect) {
-    frame.render_widget(Clear, area);
     let title = match p.chosen.len() {
         0 => " Categories: all shown ".to_string(),
         n => format!(" Categories: {n} chosen "),
     };
-    let block = Block::bordered()
-        .border_type(BorderType::Rounded)
-        .border_style(app.theme.border_focused)
-        .title(title)
-        .title_bottom(Line::from(" Space chooses · Enter applies ").right_aligned());
-    let inner = block.inner(area);
-    frame.render_widget(block, area);
+    let inner = super::overlay_box(frame, app, area, title, " Space chooses · Enter applies ");
     let w = inner.width as usize;
     let lines: Vec<Line> = p
         .categories

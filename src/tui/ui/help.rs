@@ -1,7 +1,7 @@
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Flex, Layout};
 use ratatui::text::{Line, Span};
-use ratatui::widgets::{Block, BorderType, Clear, Paragraph};
+use ratatui::widgets::Paragraph;
 
 use crate::display::width::{pad, width};
 use crate::tui::app::App;
@@ -19,14 +19,13 @@ pub fn draw(frame: &mut Frame, app: &App, scroll: usize) {
     let [popup] = Layout::vertical([Constraint::Length(h)])
         .flex(Flex::Center)
         .areas(popup);
-    frame.render_widget(Clear, popup);
-    let block = Block::bordered()
-        .border_type(BorderType::Rounded)
-        .border_style(app.theme.border_focused)
-        .title(" Keys ")
-        .title_bottom(Line::from(" j/k scroll · Esc or ? closes ").right_aligned());
-    let inner = block.inner(popup);
-    frame.render_widget(block, popup);
+    let inner = super::overlay_box(
+        frame,
+        app,
+        popup,
+        " Keys ",
+        " j/k scroll · Esc or ? closes ",
+    );
     let text_w = inner.width as usize;
     let lines: Vec<Line> = rows
         .iter()

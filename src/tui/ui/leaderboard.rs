@@ -2,14 +2,13 @@ use ratatui::Frame;
 use ratatui::layout::Rect;
 use ratatui::style::Style;
 use ratatui::text::{Line, Span};
-use ratatui::widgets::{Block, BorderType, Clear, Paragraph};
+use ratatui::widgets::Paragraph;
 
 use crate::display::latex::prettify;
 use crate::display::width::{pad, width};
 use crate::tui::app::{App, Board};
 
 pub fn draw(frame: &mut Frame, app: &App, b: &Board, area: Rect) {
-    frame.render_widget(Clear, area);
     let until = app
         .current_day()
         .map(|d| d.date.to_string())
@@ -28,15 +27,13 @@ pub fn draw(frame: &mut Frame, app: &App, b: &Board, area: Rect) {
             app.filter.iter().cloned().collect::<Vec<_>>().join(", ")
         ));
     }
-    let block = Block::bordered()
-        .border_type(BorderType::Rounded)
-        .border_style(app.theme.border_focused)
-        .title(title)
-        .title_bottom(
-            Line::from(" w window · s measure · Enter goes to its best day ").right_aligned(),
-        );
-    let inner = block.inner(area);
-    frame.render_widget(block, area);
+    let inner = super::overlay_box(
+        frame,
+        app,
+        area,
+        title,
+        " w window · s measure · Enter goes to its best day ",
+    );
     let w = inner.width as usize;
     let head = "   #      ♺      ♥   best day    days  title";
     let mut lines = vec![Line::from(Span::styled(pad(head, w), app.theme.heading))];

@@ -82,6 +82,26 @@ fn row_style(app: &App, pane: Pane, selected: bool) -> Style {
     }
 }
 
+/// A box drawn over the reader (help, search, filter, leaderboard, starred): the area cleared,
+/// framed, titled, with a hint at the bottom right. Returns the inside.
+fn overlay_box<'a>(
+    frame: &mut Frame,
+    app: &App,
+    area: Rect,
+    title: impl Into<Line<'a>>,
+    hint: &'a str,
+) -> Rect {
+    frame.render_widget(ratatui::widgets::Clear, area);
+    let block = Block::bordered()
+        .border_type(BorderType::Rounded)
+        .border_style(app.theme.border_focused)
+        .title(title)
+        .title_bottom(Line::from(hint).right_aligned());
+    let inner = block.inner(area);
+    frame.render_widget(block, area);
+    inner
+}
+
 /// The inside of a bordered area.
 fn inner(r: Rect) -> Rect {
     Block::bordered().inner(r)

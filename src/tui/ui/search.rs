@@ -2,7 +2,7 @@ use ratatui::Frame;
 use ratatui::layout::Rect;
 use ratatui::style::Style;
 use ratatui::text::{Line, Span};
-use ratatui::widgets::{Block, BorderType, Clear, Paragraph};
+use ratatui::widgets::Paragraph;
 
 use crate::display::latex::prettify;
 use crate::display::width::{truncate, width};
@@ -11,16 +11,13 @@ use crate::tui::app::{App, SearchBox};
 use crate::tui::detail::highlighted;
 
 pub fn draw(frame: &mut Frame, app: &App, b: &SearchBox, area: Rect) {
-    frame.render_widget(Clear, area);
-    let block = Block::bordered()
-        .border_type(BorderType::Rounded)
-        .border_style(app.theme.border_focused)
-        .title(" Search every day ")
-        .title_bottom(
-            Line::from(" ti: au: abs: cat: id: tw:  \"phrase\"  -exclude ").right_aligned(),
-        );
-    let inner = block.inner(area);
-    frame.render_widget(block, area);
+    let inner = super::overlay_box(
+        frame,
+        app,
+        area,
+        " Search every day ",
+        " ti: au: abs: cat: id: tw:  \"phrase\"  -exclude ",
+    );
     let w = inner.width as usize;
     let mut lines = vec![Line::from(vec![
         Span::styled("/ ", app.theme.footer_key),

@@ -2,24 +2,20 @@ use ratatui::Frame;
 use ratatui::layout::Rect;
 use ratatui::style::Style;
 use ratatui::text::{Line, Span};
-use ratatui::widgets::{Block, BorderType, Clear, Paragraph};
+use ratatui::widgets::Paragraph;
 
 use crate::display::latex::prettify;
 use crate::display::width::{pad, width};
 use crate::tui::app::{App, Starred};
 
 pub fn draw(frame: &mut Frame, app: &App, s: &Starred, area: Rect) {
-    frame.render_widget(Clear, area);
-    let block = Block::bordered()
-        .border_type(BorderType::Rounded)
-        .border_style(app.theme.border_focused)
-        .title(format!(
-            " Starred papers ({}) · newest star first ",
-            s.papers.len()
-        ))
-        .title_bottom(Line::from(" Enter goes to the paper · * unstars ").right_aligned());
-    let inner = block.inner(area);
-    frame.render_widget(block, area);
+    let inner = super::overlay_box(
+        frame,
+        app,
+        area,
+        format!(" Starred papers ({}) · newest star first ", s.papers.len()),
+        " Enter goes to the paper · * unstars ",
+    );
     let w = inner.width as usize;
     let lines: Vec<Line> = s
         .papers
