@@ -11,8 +11,8 @@ mod pty;
 use std::path::{Path, PathBuf};
 
 use pty::{
-    COLS, ENTER_ALT, LEAVE_ALT, ROWS, SHOW_CURSOR, Session, contains, hotpapers, rfind, shell,
-    write_script,
+    COLS, ENTER_ALT, LEAVE_ALT, ROWS, SHOW_CURSOR, Session, contains, cooked, hotpapers, rfind,
+    shell, write_script,
 };
 use tempfile::TempDir;
 
@@ -222,11 +222,6 @@ impl FakeBrowser {
             Err(e) => panic!("read the browser log: {e}"),
         }
     }
-}
-
-/// Whether the terminal is in the state a shell expects: line editing and echo on.
-fn cooked(t: &libc::termios) -> bool {
-    t.c_lflag & libc::ICANON != 0 && t.c_lflag & libc::ECHO != 0
 }
 
 /// The raw output shows the program left the alternate screen and showed the cursor again,
@@ -501,13 +496,6 @@ fn ctrl_c_quits_with_0() {
     assert!(cooked(&s.termios()), "raw mode was left on");
 }
 
-/// The process state letter from /proc (`T` when stopped).
-#[cfg(target_os = "linux")]
-fn proc_state(pid: i32) -> Option<char> {
-    let stat = std::fs::read_to_string(format!("/proc/{pid}/stat")).ok()?;
-    stat.rsplit_once(')')?.1.trim_start().chars().next()
-}
-
 #[cfg(target_os = "linux")]
 #[test]
 fn ctrl_z_suspends_and_sigcont_resumes() {
@@ -534,11 +522,11 @@ fn suspends_and_resumes(stop: impl FnOnce(&mut Session)) {
         contains(&raw[before..], LEAVE_ALT)
     });
     let end = std::time::Instant::now() + pty::DEADLINE;
-    while proc_state(s.pid()) != Some('T') {
+    while pty::proc_state(s.pid()) != Some('T') {
         assert!(
             std::time::Instant::now() < end,
             "the reader did not stop; state {:?}",
-            proc_state(s.pid())
+            pty::proc_state(s.pid())
         );
         std::thread::sleep(std::time::Duration::from_millis(15));
     }

@@ -18,8 +18,8 @@ use hotpapers::archive::{MAX_LINE, Parsed, parse_post};
 use hotpapers::display::latex::prettify;
 use hotpapers::display::width::{truncate, width, wrap};
 use pty::{
-    COLS, ENTER_ALT, LEAVE_ALT, ROWS, SHOW_CURSOR, Session, contains, hotpapers, rfind, shell,
-    write_script,
+    COLS, ENTER_ALT, LEAVE_ALT, ROWS, SHOW_CURSOR, Session, contains, cooked, hotpapers, rfind,
+    shell, write_script,
 };
 use tempfile::TempDir;
 
@@ -141,11 +141,6 @@ fn quit(mut s: Session) -> Session {
     let status = s.wait_exit();
     assert!(status.success(), "q should exit 0, got {status}");
     s
-}
-
-/// Whether the terminal is in the state a shell expects: line editing and echo on.
-fn cooked(t: &libc::termios) -> bool {
-    t.c_lflag & libc::ICANON != 0 && t.c_lflag & libc::ECHO != 0
 }
 
 /// A browser stand-in for `$BROWSER`: a script that appends its argument to a log, then does
@@ -939,13 +934,6 @@ fn closing_the_terminal_ends_the_reader_without_a_sighup() {
 // ---------------------------------------------------------------------------------------------
 // Suspend, resume, panic
 
-/// The process state letter from /proc (`T` when stopped).
-#[cfg(target_os = "linux")]
-fn proc_state(pid: i32) -> Option<char> {
-    let stat = std::fs::read_to_string(format!("/proc/{pid}/stat")).ok()?;
-    stat.rsplit_once(')')?.1.trim_start().chars().next()
-}
-
 #[cfg(target_os = "linux")]
 #[test]
 fn resized_while_suspended_it_redraws_at_the_new_size() {
@@ -957,7 +945,9 @@ fn resized_while_suspended_it_redraws_at_the_new_size() {
     s.wait_raw("the alternate screen to be left", |raw| {
         contains(&raw[before..], LEAVE_ALT)
     });
-    wait_until("the reader to stop", || proc_state(s.pid()) == Some('T'));
+    wait_until("the reader to stop", || {
+        pty::proc_state(s.pid()) == Some('T')
+    });
     assert!(cooked(&s.termios()), "suspended but still in raw mode");
     s.resize(71, 22);
     let stopped = s.raw().len();

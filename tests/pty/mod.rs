@@ -345,3 +345,15 @@ pub fn write_script(path: &Path, text: &str) {
     std::fs::write(path, text).expect("write script");
     std::fs::set_permissions(path, std::fs::Permissions::from_mode(0o755)).expect("chmod");
 }
+
+/// Whether the terminal is in the state a shell expects: line editing and echo on.
+pub fn cooked(t: &libc::termios) -> bool {
+    t.c_lflag & libc::ICANON != 0 && t.c_lflag & libc::ECHO != 0
+}
+
+/// The process state letter from /proc (`T` when stopped).
+#[cfg(target_os = "linux")]
+pub fn proc_state(pid: i32) -> Option<char> {
+    let stat = std::fs::read_to_string(format!("/proc/{pid}/stat")).ok()?;
+    stat.rsplit_once(')')?.1.trim_start().chars().next()
+}
