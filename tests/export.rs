@@ -3,6 +3,7 @@
 
 use std::process::{Command, Output};
 
+use hotpapers::archive::PaperKey;
 use hotpapers::state::Store;
 use serde_json::Value;
 use tempfile::TempDir;
@@ -168,10 +169,12 @@ impl Fixture {
         let (store, notice) = Store::open(self.state.path()).unwrap();
         assert_eq!(notice, None);
         for id in read {
-            store.set_read(id, true).unwrap();
+            store.set_read(&PaperKey::from_stored(*id), true).unwrap();
         }
         for id in starred {
-            store.set_starred(id, true, 1_700_000_000).unwrap();
+            store
+                .set_starred(&PaperKey::from_stored(*id), true, 1_700_000_000)
+                .unwrap();
         }
     }
 }

@@ -3,13 +3,14 @@
 mod support;
 
 use hotpapers::archive::Archive;
+use hotpapers::archive::PaperKey;
 use hotpapers::tui::action::{Action, Effect};
 use hotpapers::tui::app::{ArchiveHandle, Overlay, Pane};
 use hotpapers::tui::update::update;
 use support::{act, app_with, fixture, render};
 
-fn key_of(app: &hotpapers::tui::app::App) -> String {
-    hotpapers::state::key(app.current_paper().unwrap())
+fn key_of(app: &hotpapers::tui::app::App) -> PaperKey {
+    app.current_paper().unwrap().key.clone()
 }
 
 #[test]
@@ -30,7 +31,10 @@ fn a_paper_on_screen_for_a_moment_becomes_read() {
     assert_eq!(app.unread_on_screen(), None);
     // A timer for a paper no longer shown does nothing.
     act(&mut app, &[Action::Down]);
-    assert_eq!(update(&mut app, Action::Seen("2401.00001".into())), None);
+    assert_eq!(
+        update(&mut app, Action::Seen(PaperKey::from_stored("2401.00001"))),
+        None
+    );
 }
 
 #[test]
@@ -197,10 +201,15 @@ fn attach_state_restores_marks_and_the_last_position() {
     let dir = tempfile::tempdir().unwrap();
     {
         let (s, _) = hotpapers::state::Store::open(dir.path()).unwrap();
-        s.set_read("2401.00002", true).unwrap();
-        s.set_starred("2401.00001", true, 1).unwrap();
-        s.set_position("2024-01-05".parse().unwrap(), "2401.00002")
+        s.set_read(&PaperKey::from_stored("2401.00002"), true)
             .unwrap();
+        s.set_starred(&PaperKey::from_stored("2401.00001"), true, 1)
+            .unwrap();
+        s.set_position(
+            "2024-01-05".parse().unwrap(),
+            &PaperKey::from_stored("2401.00002"),
+        )
+        .unwrap();
     }
     let mut app = app_with(fixture(), 140, 40);
     let store = hotpapers::tui::attach_state(&mut app, Some(dir.path().to_path_buf()), true);

@@ -106,7 +106,10 @@ fn date_and_resume_choose_the_first_day_to_read() {
     hotpapers::state::Store::open(state.path())
         .unwrap()
         .0
-        .set_position(date("2024-01-02"), "2401.00001")
+        .set_position(
+            date("2024-01-02"),
+            &hotpapers::archive::PaperKey::from_stored("2401.00001"),
+        )
         .unwrap();
     let (app, _) = prepare(dir.path(), None, state.path());
     assert_eq!(

@@ -1,5 +1,6 @@
 //! The reading-state store: persistence, two writers at once, damage recovery, migration.
 
+use hotpapers::archive::PaperKey;
 use hotpapers::state::{SCHEMA_VERSION, Store, testing};
 
 #[test]
@@ -8,25 +9,37 @@ fn marks_and_position_survive_reopening() {
     {
         let (s, notice) = Store::open(dir.path()).unwrap();
         assert!(notice.is_none());
-        s.set_read("2401.00001", true).unwrap();
-        s.set_read("2401.00002", true).unwrap();
-        s.set_read("2401.00002", false).unwrap();
-        s.set_starred("2401.00003", true, 1_700_000_000).unwrap();
-        s.set_starred("2401.00004", true, 5).unwrap();
-        s.set_starred("2401.00004", false, 6).unwrap();
-        s.set_position("2024-01-05".parse().unwrap(), "2401.00003")
+        s.set_read(&PaperKey::from_stored("2401.00001"), true)
             .unwrap();
+        s.set_read(&PaperKey::from_stored("2401.00002"), true)
+            .unwrap();
+        s.set_read(&PaperKey::from_stored("2401.00002"), false)
+            .unwrap();
+        s.set_starred(&PaperKey::from_stored("2401.00003"), true, 1_700_000_000)
+            .unwrap();
+        s.set_starred(&PaperKey::from_stored("2401.00004"), true, 5)
+            .unwrap();
+        s.set_starred(&PaperKey::from_stored("2401.00004"), false, 6)
+            .unwrap();
+        s.set_position(
+            "2024-01-05".parse().unwrap(),
+            &PaperKey::from_stored("2401.00003"),
+        )
+        .unwrap();
     }
     let (s, _) = Store::open(dir.path()).unwrap();
     let snap = s.load().unwrap();
     assert_eq!(snap.read.into_iter().collect::<Vec<_>>(), ["2401.00001"]);
     assert_eq!(
         snap.starred.into_iter().collect::<Vec<_>>(),
-        [("2401.00003".to_string(), 1_700_000_000)]
+        [(PaperKey::from_stored("2401.00003"), 1_700_000_000)]
     );
     assert_eq!(
         snap.position,
-        Some(("2024-01-05".parse().unwrap(), "2401.00003".to_string()))
+        Some((
+            "2024-01-05".parse().unwrap(),
+            PaperKey::from_stored("2401.00003")
+        ))
     );
     assert_eq!(s.version().unwrap(), SCHEMA_VERSION);
 }
@@ -41,8 +54,10 @@ fn two_readers_writing_at_once_lose_nothing() {
             scope.spawn(move || {
                 let (s, _) = Store::open(&path).unwrap();
                 for i in 0..200 {
-                    s.set_read(&format!("w{w}-{i}"), true).unwrap();
-                    s.set_starred(&format!("shared-{i}"), true, i).unwrap();
+                    s.set_read(&PaperKey::from_stored(format!("w{w}-{i}")), true)
+                        .unwrap();
+                    s.set_starred(&PaperKey::from_stored(format!("shared-{i}")), true, i)
+                        .unwrap();
                 }
             });
         }
@@ -66,7 +81,7 @@ fn a_damaged_database_is_moved_aside_and_replaced() {
         notice.contains("damaged") && notice.contains("state.db.damaged-"),
         "{notice}"
     );
-    s.set_read("x", true).unwrap();
+    s.set_read(&PaperKey::from_stored("x"), true).unwrap();
     let aside: Vec<_> = std::fs::read_dir(dir.path())
         .unwrap()
         .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
@@ -89,7 +104,8 @@ fn a_truncated_database_is_recovered_too() {
     {
         let (s, _) = Store::open(dir.path()).unwrap();
         for i in 0..500 {
-            s.set_read(&format!("p{i}"), true).unwrap();
+            s.set_read(&PaperKey::from_stored(format!("p{i}")), true)
+                .unwrap();
         }
     }
     let db = dir.path().join("state.db");

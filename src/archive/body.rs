@@ -143,6 +143,7 @@ fn read_paper(
         abstract_text: String::new(),
         tweets: Vec::new(),
         line: 0,
+        key: Default::default(),
     };
     // Problems with the paper as a whole are reported at its heading's line.
     let heading_offset = section.start;

@@ -21,7 +21,7 @@ pub use diagnostic::{ArchiveError, Diagnostic, Severity};
 pub use discover::{PostFile, discover, posts_root};
 pub use frontmatter::{find_date, parse_published};
 pub use lazy::Listing;
-pub use model::{Day, Paper, Tweet};
+pub use model::{Day, Paper, PaperKey, Tweet};
 pub use post::{MAX_FILE_SIZE, MAX_LINE, Parsed, date_from_name, parse_post};
 pub use read::read_post;
 

@@ -34,6 +34,53 @@ pub struct Paper {
     pub tweets: Vec<Tweet>,
     /// 1-based line of the paper's heading in its file.
     pub line: usize,
+    /// The paper's identity (see `PaperKey`), set by the loader once id and title are known.
+    #[serde(skip)]
+    pub key: PaperKey,
+}
+
+/// Who a paper is, whatever day lists it: its arXiv id, or its lowercased title when it has
+/// none. Reading state is kept under it, and a paper listed on several days is one paper.
+/// Computed once when the post is read, so lists can look it up without allocating.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub struct PaperKey(String);
+
+impl PaperKey {
+    /// The key of a paper with this id (if any) and title.
+    pub fn of(arxiv_id: Option<&str>, title: &str) -> PaperKey {
+        match arxiv_id {
+            Some(id) => PaperKey(id.to_string()),
+            None => PaperKey(format!("title:{}", title.to_lowercase())),
+        }
+    }
+
+    /// A key as it was written to the reading state.
+    pub fn from_stored(s: impl Into<String>) -> PaperKey {
+        PaperKey(s.into())
+    }
+
+    pub fn as_str(&self) -> &str {
+        &self.0
+    }
+}
+
+// The key is its text: hashing and comparing agree, so sets of keys can be asked about a `&str`.
+impl std::borrow::Borrow<str> for PaperKey {
+    fn borrow(&self) -> &str {
+        &self.0
+    }
+}
+
+impl PartialEq<&str> for PaperKey {
+    fn eq(&self, other: &&str) -> bool {
+        self.0 == *other
+    }
+}
+
+impl std::fmt::Display for PaperKey {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(&self.0)
+    }
 }
 
 /// A tweet embedded under a paper.

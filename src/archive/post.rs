@@ -7,7 +7,7 @@ use chrono::NaiveDate;
 use super::body;
 use super::diagnostic::Diagnostic;
 use super::frontmatter;
-use super::model::Day;
+use super::model::{Day, PaperKey};
 use super::text::{
     LineCounter, collapse_ws, normalize_newlines, sanitize_in_place, strip_forbidden,
 };
@@ -190,6 +190,10 @@ pub fn parse_post(path: &Path, rel: &str, bytes: &[u8]) -> Parsed {
         papers: kept,
     };
     sanitize_day(&mut day);
+    // From the sanitized fields: the key must be what every later reader of them computes.
+    for p in &mut day.papers {
+        p.key = PaperKey::of(p.arxiv_id.as_deref(), &p.title);
+    }
     out.day = Some(day);
     out
 }

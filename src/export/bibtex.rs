@@ -171,7 +171,7 @@ pub fn write<'a, W: std::io::Write>(
     let papers: Vec<(&Day, &Paper, String)> = days
         .into_iter()
         .flat_map(|d| d.papers.iter().map(move |p| (d, p)))
-        .filter(|(_, p)| seen.insert(crate::state::key(p)))
+        .filter(|(_, p)| seen.insert(&p.key))
         .map(|(d, p)| (d, p, cite_key(d, p)))
         .collect();
     let mut count: HashMap<&str, usize> = HashMap::new();

@@ -16,7 +16,7 @@ use std::path::Path;
 use chrono::NaiveDate;
 
 use crate::archive::{Archive, Day, Paper};
-use crate::state::{self, Snapshot, StateError, Store};
+use crate::state::{Snapshot, StateError, Store};
 
 /// The output formats of `hotpapers export`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
@@ -63,9 +63,9 @@ impl Selection {
         if !self.filters_papers() {
             return true;
         }
-        let key = state::key(paper);
-        (!self.starred || marks.starred.contains_key(&key))
-            && (!self.unread || !marks.read.contains(&key))
+        let key = &paper.key;
+        (!self.starred || marks.starred.contains_key(key))
+            && (!self.unread || !marks.read.contains(key))
     }
 }
 
@@ -160,7 +160,7 @@ mod tests {
 
         let mut marks = Snapshot::default();
         let first = &a.days[0].papers[0];
-        marks.starred.insert(state::key(first), 1);
+        marks.starred.insert(first.key.clone(), 1);
         let starred = Selection {
             starred: true,
             ..Default::default()
@@ -170,12 +170,12 @@ mod tests {
         // A paper listed again later is starred there too; nothing else is kept.
         assert!(
             got.iter()
-                .all(|d| d.papers.len() == 1 && state::key(&d.papers[0]) == state::key(first))
+                .all(|d| d.papers.len() == 1 && d.papers[0].key == first.key)
         );
 
         // Unread: everything but the read papers; a day read through is dropped.
         for p in &a.days[1].papers {
-            marks.read.insert(state::key(p));
+            marks.read.insert(p.key.clone());
         }
         let unread = Selection {
             unread: true,

@@ -11,7 +11,7 @@ use std::time::Duration;
 use chrono::NaiveDate;
 use rusqlite::{Connection, OptionalExtension, params};
 
-use crate::archive::Paper;
+use crate::archive::PaperKey;
 
 /// The schema, one step per version; a database at version N runs steps N.. on open.
 const MIGRATIONS: &[&str] = &[
@@ -46,14 +46,6 @@ pub enum StateError {
     TooNew { path: PathBuf, found: usize },
 }
 
-/// The key a paper's state is kept under: its arXiv id, or its title when it has none.
-pub fn key(p: &Paper) -> String {
-    match &p.arxiv_id {
-        Some(id) => id.clone(),
-        None => format!("title:{}", p.title.to_lowercase()),
-    }
-}
-
 /// The state folder: `$HOTPAPERS_STATE_DIR`, else `$XDG_STATE_HOME/hotpapers`, else
 /// `~/.local/state/hotpapers`.
 pub fn default_dir() -> Option<PathBuf> {
@@ -75,11 +67,11 @@ pub struct Store {
 /// What was loaded at start.
 #[derive(Debug, Default, Clone)]
 pub struct Snapshot {
-    pub read: HashSet<String>,
+    pub read: HashSet<PaperKey>,
     /// Starred keys with when they were starred (seconds since 1970).
-    pub starred: HashMap<String, i64>,
+    pub starred: HashMap<PaperKey, i64>,
     /// The day and paper last viewed.
-    pub position: Option<(NaiveDate, String)>,
+    pub position: Option<(NaiveDate, PaperKey)>,
 }
 
 impl Store {
@@ -116,19 +108,6 @@ impl Store {
             }
             Err(e) => Err(e),
         }
-    }
-
-    /// A store that forgets everything on exit (tests, or when no folder can be had).
-    pub fn in_memory() -> Store {
-        let conn = Connection::open_in_memory().expect("SQLite in memory");
-        let mut store = Store {
-            conn,
-            path: PathBuf::from(":memory:"),
-        };
-        store
-            .migrate()
-            .expect("migrating an empty in-memory database");
-        store
     }
 
     fn open_file(path: &Path) -> Result<Store, StateError> {
@@ -241,11 +220,12 @@ impl Store {
             .map_err(e)?;
         for row in rows {
             let (id, read, starred, at) = row.map_err(e)?;
+            let key = PaperKey::from_stored(id);
             if read {
-                snap.read.insert(id.clone());
+                snap.read.insert(key.clone());
             }
             if starred {
-                snap.starred.insert(id, at.unwrap_or(0));
+                snap.starred.insert(key, at.unwrap_or(0));
             }
         }
         let pos: Option<String> = self
@@ -257,33 +237,33 @@ impl Store {
             .map_err(e)?;
         snap.position = pos.and_then(|v| {
             let (d, id) = v.split_once(' ')?;
-            Some((d.parse().ok()?, id.to_string()))
+            Some((d.parse().ok()?, PaperKey::from_stored(id)))
         });
         Ok(snap)
     }
 
-    pub fn set_read(&self, id: &str, read: bool) -> Result<(), StateError> {
+    pub fn set_read(&self, id: &PaperKey, read: bool) -> Result<(), StateError> {
         self.conn
             .execute(
                 "INSERT INTO papers (id, read) VALUES (?1, ?2) ON CONFLICT(id) DO UPDATE SET read = ?2",
-                params![id, read],
+                params![id.as_str(), read],
             )
             .map(|_| ())
             .map_err(|e| self.sql_err(e))
     }
 
-    pub fn set_starred(&self, id: &str, starred: bool, now: i64) -> Result<(), StateError> {
+    pub fn set_starred(&self, id: &PaperKey, starred: bool, now: i64) -> Result<(), StateError> {
         self.conn
             .execute(
                 "INSERT INTO papers (id, starred, starred_at) VALUES (?1, ?2, ?3)
                  ON CONFLICT(id) DO UPDATE SET starred = ?2, starred_at = ?3",
-                params![id, starred, starred.then_some(now)],
+                params![id.as_str(), starred, starred.then_some(now)],
             )
             .map(|_| ())
             .map_err(|e| self.sql_err(e))
     }
 
-    pub fn set_position(&self, date: NaiveDate, id: &str) -> Result<(), StateError> {
+    pub fn set_position(&self, date: NaiveDate, id: &PaperKey) -> Result<(), StateError> {
         self.conn
             .execute(
                 "INSERT INTO meta (key, value) VALUES ('position', ?1) ON CONFLICT(key) DO UPDATE SET value = ?1",

@@ -51,7 +51,7 @@ pub enum Action {
     CopyBibtex,
     Reload,
     /// The paper with this key has been on screen long enough to count as read.
-    Seen(String),
+    Seen(crate::archive::PaperKey),
     /// The background load has read this many posts of so many.
     Progress(usize, usize),
     /// The background load finished: the whole archive replaces the first day.
@@ -84,25 +84,19 @@ pub enum Action {
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Effect {
     /// Open a checked http(s) URL in the browser; `what` names it for the status line.
-    OpenUrl {
-        what: &'static str,
-        url: String,
-    },
+    OpenUrl { what: &'static str, url: String },
     /// Give the terminal back to the shell until resumed (Ctrl-Z).
     Suspend,
     SaveRead {
-        key: String,
+        key: crate::archive::PaperKey,
         read: bool,
     },
     SaveStar {
-        key: String,
+        key: crate::archive::PaperKey,
         starred: bool,
     },
     /// Put `text` on the clipboard (OSC 52); `what` names it for the status line.
-    Copy {
-        what: &'static str,
-        text: String,
-    },
+    Copy { what: &'static str, text: String },
     /// Load the archive again from disk.
     Reload,
 }

@@ -213,7 +213,7 @@ pub struct App {
     pub last_query: Option<Query>,
     /// Where `/` was opened (day, paper key, focus), to return to on Esc. By date and key, not
     /// position: the archive can be replaced while the box is open.
-    pub before_search: Option<(chrono::NaiveDate, String, Pane)>,
+    pub before_search: Option<(chrono::NaiveDate, crate::archive::PaperKey, Pane)>,
     pub width: u16,
     pub height: u16,
     pub overlay: Option<Overlay>,
@@ -222,8 +222,8 @@ pub struct App {
     pub theme: Theme,
     pub keymap: super::keymap::Keymap,
     /// Keys (see `state::key`) of papers read and starred (with when).
-    pub read: HashSet<String>,
-    pub starred: HashMap<String, i64>,
+    pub read: HashSet<crate::archive::PaperKey>,
+    pub starred: HashMap<crate::archive::PaperKey, i64>,
     /// Seconds since 1970, for the stars given now; set by the run loop.
     pub now: i64,
     /// While the archive is read in the background: posts read, of how many.
@@ -276,12 +276,16 @@ impl App {
     }
 
     /// The paper of `key` on `date`'s day, or failing that that day (or the nearest one).
-    pub fn locate(&self, date: chrono::NaiveDate, key: &str) -> Option<PaperRef> {
+    pub fn locate(
+        &self,
+        date: chrono::NaiveDate,
+        key: &crate::archive::PaperKey,
+    ) -> Option<PaperRef> {
         let day = self.archive.nearest_day(date)?;
         let paper = self.archive.days[day]
             .papers
             .iter()
-            .position(|p| crate::state::key(p) == key);
+            .position(|p| p.key == *key);
         Some(PaperRef {
             day,
             paper: paper.unwrap_or(usize::MAX),
@@ -350,11 +354,11 @@ impl App {
     }
 
     pub fn is_read(&self, p: &Paper) -> bool {
-        self.read.contains(&crate::state::key(p))
+        self.read.contains(&p.key)
     }
 
     pub fn is_starred(&self, p: &Paper) -> bool {
-        self.starred.contains_key(&crate::state::key(p))
+        self.starred.contains_key(&p.key)
     }
 
     /// Unread papers of day `d` (all of them, not just those the filter shows).
@@ -366,14 +370,14 @@ impl App {
 
     /// The paper whose abstract is on screen now, if it is not read yet: what the read timer
     /// waits on.
-    pub fn unread_on_screen(&self) -> Option<String> {
+    pub fn unread_on_screen(&self) -> Option<crate::archive::PaperKey> {
         let visible = match (self.areas().mode, &self.overlay) {
             (layout::Mode::Wide, None | Some(Overlay::Search(_))) => true,
             (layout::Mode::Narrow, None) => self.focus == Pane::Paper,
             _ => false,
         };
         let p = self.current_paper().filter(|_| visible)?;
-        (!self.is_read(p)).then(|| crate::state::key(p))
+        (!self.is_read(p)).then(|| p.key.clone())
     }
 
     /// What the keys mean right now.

@@ -237,7 +237,7 @@ fn event_loop(
 #[derive(Default)]
 struct Timers {
     /// The unread paper on screen and when it counts as read.
-    seen: Option<(String, Instant)>,
+    seen: Option<(crate::archive::PaperKey, Instant)>,
     /// How long that takes; `None`: never by time.
     read_after: Option<Duration>,
     /// When to reload after changes on disk.
@@ -327,7 +327,7 @@ fn perform(
 fn save_position(app: &App, opts: &Options) {
     if let (Some(store), Some(day), Some(p)) = (&opts.store, app.current_day(), app.current_paper())
     {
-        let _ = store.set_position(day.date, &crate::state::key(p));
+        let _ = store.set_position(day.date, &p.key);
     }
 }
 
@@ -575,7 +575,7 @@ pub fn apply_state(app: &mut App, state: &OpenedState, resume: bool) {
             update::select_day(app, d);
             if let Some(i) = app
                 .current_day()
-                .and_then(|day| day.papers.iter().position(|p| crate::state::key(p) == *key))
+                .and_then(|day| day.papers.iter().position(|p| p.key == *key))
             {
                 update::select_paper(app, i);
             }

@@ -58,7 +58,7 @@ pub fn open_search(app: &mut App) -> Option<Effect> {
     let key = app
         .current_day()
         .and_then(|d| d.papers.get(app.paper))
-        .map(crate::state::key)
+        .map(|p| p.key.clone())
         .unwrap_or_default();
     app.before_search = app.current_day().map(|d| (d.date, key, app.focus));
     app.status = None;

@@ -6,7 +6,9 @@ use super::app::{App, ArchiveHandle, Overlay, Starred};
 use super::layout::{self, fit_offset};
 use super::update::{go_to, reselect, select_day, select_paper};
 use crate::search::PaperRef;
-use crate::state::key;
+fn key(p: &crate::archive::Paper) -> crate::archive::PaperKey {
+    p.key.clone()
+}
 
 /// Most text that is put on the clipboard; terminals cap OSC 52 themselves, often lower.
 pub const MAX_COPY: usize = 64 * 1024;
@@ -19,7 +21,7 @@ pub fn toggle_read(app: &mut App) -> Option<Effect> {
     Some(Effect::SaveRead { key: k, read })
 }
 
-fn set_read(app: &mut App, k: String, read: bool) {
+fn set_read(app: &mut App, k: crate::archive::PaperKey, read: bool) {
     if read {
         app.read.insert(k);
     } else {
@@ -28,8 +30,8 @@ fn set_read(app: &mut App, k: String, read: bool) {
 }
 
 /// The read timer fired: the paper counts as read if it is still the one on screen.
-pub fn seen(app: &mut App, k: String) -> Option<Effect> {
-    if app.unread_on_screen().as_deref() != Some(k.as_str()) {
+pub fn seen(app: &mut App, k: crate::archive::PaperKey) -> Option<Effect> {
+    if app.unread_on_screen().as_ref() != Some(&k) {
         return None;
     }
     set_read(app, k.clone(), true);
@@ -90,7 +92,7 @@ pub fn next_unread(app: &mut App) -> Option<Effect> {
 pub fn open_starred(app: &mut App) -> Option<Effect> {
     // A paper listed on several days is listed once, at its latest day (days go oldest first,
     // so a later listing overwrites an earlier one).
-    let mut by_key: std::collections::HashMap<String, (i64, PaperRef)> =
+    let mut by_key: std::collections::HashMap<crate::archive::PaperKey, (i64, PaperRef)> =
         std::collections::HashMap::new();
     if !app.starred.is_empty() {
         for (d, day) in app.archive.days.iter().enumerate() {
