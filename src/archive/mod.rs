@@ -2,6 +2,7 @@
 //! problem found on the way. Nothing here knows about terminals.
 
 mod body;
+mod dates;
 mod diagnostic;
 mod discover;
 mod frontmatter;
@@ -17,9 +18,9 @@ use std::path::{Path, PathBuf};
 
 use chrono::{NaiveDate, NaiveDateTime};
 
+pub use dates::{find_date, parse_published};
 pub use diagnostic::{ArchiveError, Diagnostic, Severity};
 pub use discover::{PostFile, discover, posts_root};
-pub use frontmatter::{find_date, parse_published};
 pub use lazy::Listing;
 pub use model::{Day, Paper, PaperKey, Tweet};
 pub use post::{MAX_FILE_SIZE, MAX_LINE, Parsed, date_from_name, parse_post};

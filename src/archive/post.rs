@@ -5,6 +5,7 @@ use std::path::Path;
 use chrono::NaiveDate;
 
 use super::body;
+use super::dates;
 use super::diagnostic::Diagnostic;
 use super::frontmatter;
 use super::model::{Day, PaperKey};
@@ -130,7 +131,7 @@ pub fn parse_post(path: &Path, rel: &str, bytes: &[u8]) -> Parsed {
     ]
     .into_iter()
     .flatten()
-    .find_map(frontmatter::find_date);
+    .find_map(dates::find_date);
     let Some(date) = date else {
         out.diagnostics.push(Diagnostic::error(
             path,
@@ -141,7 +142,7 @@ pub fn parse_post(path: &Path, rel: &str, bytes: &[u8]) -> Parsed {
     };
 
     let published = fm.date.as_deref().and_then(|d| {
-        let t = frontmatter::parse_published(d);
+        let t = dates::parse_published(d);
         if t.is_none() {
             // An unterminated front matter was read from the start of the body.
             let yaml = split.yaml.unwrap_or(&text[split.body_start..]);
@@ -270,5 +271,5 @@ fn sanitize_day(day: &mut Day) {
 /// The day a file name alone suggests, for listing posts before they are parsed.
 pub fn date_from_name(rel: &str) -> Option<NaiveDate> {
     let name = Path::new(rel).file_name()?.to_string_lossy();
-    frontmatter::find_date(&name)
+    dates::find_date(&name)
 }
