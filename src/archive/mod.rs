@@ -6,6 +6,7 @@ mod dates;
 mod diagnostic;
 mod discover;
 mod frontmatter;
+mod frontmatter_lines;
 mod lazy;
 mod model;
 mod post;
