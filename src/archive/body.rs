@@ -1,13 +1,13 @@
 //! The body of a post: ranked papers under `# N. Title` headings.
 //!
-//! pulldown-cmark finds the block structure (so a `#` inside a code block or HTML is not taken for
-//! a heading); the fields themselves are read from the source text of those blocks, because the
-//! format's fields (titles, abstracts) are defined as source text, not rendered Markdown.
+//! pulldown-cmark finds the block structure (in `blocks`, so that a `#` inside a code block or HTML
+//! is not taken for a heading); the fields themselves are read from the source text of those
+//! blocks, because the format's fields (titles, abstracts) are defined as source text, not
+//! rendered Markdown.
 
 use std::ops::Range;
 
-use pulldown_cmark::{Event, HeadingLevel, Options, Parser, Tag, TagEnd};
-
+use super::blocks::{Block, Item, Kind, blocks};
 use super::model::Paper;
 use super::text::{collapse_ws, push_collapsed};
 use super::tweet;
@@ -22,29 +22,6 @@ pub const MAX_TWEETS: usize = 200;
 pub struct BodyProblem {
     pub offset: usize,
     pub message: String,
-}
-
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-enum Kind {
-    Heading1,
-    Paragraph,
-    List,
-    Html,
-    Other,
-}
-
-#[derive(Debug)]
-struct Block {
-    kind: Kind,
-    range: Range<usize>,
-    items: Vec<Item>,
-}
-
-#[derive(Debug, Default)]
-struct Item {
-    range: Range<usize>,
-    text: String,
-    links: Vec<(String, String)>,
 }
 
 /// Reads the papers of a body. Line numbers are filled in by the caller from the offsets.
@@ -328,89 +305,6 @@ fn arxiv_id(url: &str) -> Option<String> {
     let id = url[at + 5..].trim_end_matches('/');
     let id = id.strip_suffix(".pdf").unwrap_or(id);
     (!id.is_empty()).then(|| id.to_string())
-}
-
-/// The top-level blocks of the body, with list items and their links.
-fn blocks(body: &str) -> Vec<Block> {
-    let mut out: Vec<Block> = Vec::new();
-    let mut depth = 0usize;
-    let mut item: Option<Item> = None;
-    let mut link: Option<(String, String)> = None;
-    for (event, range) in Parser::new_ext(body, Options::empty()).into_offset_iter() {
-        match event {
-            Event::Start(tag) => {
-                if depth == 0 {
-                    let kind = match &tag {
-                        Tag::Heading {
-                            level: HeadingLevel::H1,
-                            ..
-                        } => Kind::Heading1,
-                        Tag::Paragraph => Kind::Paragraph,
-                        Tag::List(_) => Kind::List,
-                        Tag::HtmlBlock => Kind::Html,
-                        _ => Kind::Other,
-                    };
-                    out.push(Block {
-                        kind,
-                        range: range.clone(),
-                        items: Vec::new(),
-                    });
-                } else if depth == 1
-                    && matches!(tag, Tag::Item)
-                    && out.last().is_some_and(|b| b.kind == Kind::List)
-                {
-                    item = Some(Item {
-                        range: range.clone(),
-                        ..Item::default()
-                    });
-                }
-                if let Tag::Link { dest_url, .. } = &tag {
-                    link = Some((String::new(), String::from(&**dest_url)));
-                }
-                depth += 1;
-            }
-            Event::End(end) => {
-                depth = depth.saturating_sub(1);
-                if matches!(end, TagEnd::Link) {
-                    if let (Some(l), Some(it)) = (link.take(), item.as_mut()) {
-                        it.links.push(l);
-                    }
-                }
-                if depth == 1 && matches!(end, TagEnd::Item) {
-                    if let (Some(it), Some(list)) = (item.take(), out.last_mut()) {
-                        list.items.push(it);
-                    }
-                }
-            }
-            Event::Text(t) | Event::Code(t) => {
-                if let Some(l) = link.as_mut() {
-                    l.0.push_str(&t);
-                }
-                if let Some(it) = item.as_mut() {
-                    it.text.push_str(&t);
-                }
-            }
-            Event::SoftBreak | Event::HardBreak => {
-                if let Some(it) = item.as_mut() {
-                    it.text.push(' ');
-                }
-            }
-            Event::Html(_) | Event::Rule if depth == 0 => {
-                let kind = if matches!(event, Event::Html(_)) {
-                    Kind::Html
-                } else {
-                    Kind::Other
-                };
-                out.push(Block {
-                    kind,
-                    range,
-                    items: Vec::new(),
-                });
-            }
-            _ => {}
-        }
-    }
-    out
 }
 
 #[cfg(test)]

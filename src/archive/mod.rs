@@ -1,6 +1,7 @@
 //! The archive: a folder of daily digest posts turned into a model, with diagnostics for every
 //! problem found on the way. Nothing here knows about terminals.
 
+mod blocks;
 mod body;
 mod dates;
 mod diagnostic;
