@@ -91,11 +91,30 @@ fn ranked_title(raw: &str) -> Option<(u32, String)> {
     Some((line[..digits].parse().ok()?, collapse_ws(rest)))
 }
 
+/// Where a paper's blocks have got to: the format puts the authors first, then the meta list,
+/// then the abstract.
 #[derive(PartialEq, Eq, PartialOrd, Ord)]
 enum Stage {
     Authors,
     Meta,
     Abstract,
+}
+
+/// Which meta lines a paper had, for the checks that report the missing ones.
+#[derive(Default)]
+struct Seen {
+    counts: bool,
+    links: bool,
+}
+
+/// What a paper's blocks hold besides the fields read straight into the paper.
+#[derive(Default)]
+struct Found<'a> {
+    seen: Seen,
+    /// Source text of the abstract, block by block.
+    abstract_parts: Vec<&'a str>,
+    /// Where the first tweet starts; the tweets run from there to the end of the section.
+    tweets_from: Option<usize>,
 }
 
 /// `section` spans the paper from its heading to the next heading (or the end of the body).
@@ -122,130 +141,168 @@ fn read_paper(
         line: 0,
         key: Default::default(),
     };
-    // Problems with the paper as a whole are reported at its heading's line.
-    let heading_offset = section.start;
-    let mut stage = Stage::Authors;
-    let (mut seen_counts, mut seen_links) = (false, false);
-    let mut abstract_parts: Vec<&str> = Vec::new();
-    let mut tweets_from = None;
-
-    'blocks: for b in blocks {
-        match b.kind {
-            Kind::Html if is_tweet_start(&body[b.range.clone()]) => {
-                tweets_from = Some(b.range.start);
-                break;
-            }
-            Kind::Paragraph if stage == Stage::Authors => {
-                paper.authors = body[b.range.clone()]
-                    .split(',')
-                    .map(collapse_ws)
-                    .filter(|a| !a.is_empty())
-                    .collect();
-                paper.authors.shrink_to_fit();
-                stage = Stage::Meta;
-            }
-            Kind::List if stage <= Stage::Meta => {
-                for item in &b.items {
-                    let text = item.text.trim();
-                    if stage == Stage::Abstract {
-                        continue;
-                    }
-                    if let Some(rest) = text.strip_prefix("retweets:") {
-                        seen_counts = true;
-                        read_counts(rest, &mut paper, item.range.start, problems);
-                    } else if text.starts_with("links:") {
-                        seen_links = true;
-                        for (label, url) in &item.links {
-                            match label.trim() {
-                                "abs" => paper.abs_url = Some(url.clone()),
-                                "pdf" => paper.pdf_url = Some(url.clone()),
-                                _ => {}
-                            }
-                        }
-                    } else if is_category_item(item) {
-                        paper.categories = item.links.iter().map(|(l, _)| collapse_ws(l)).collect();
-                    } else {
-                        // Not metadata: the abstract begins here (it can look like a list item).
-                        stage = Stage::Abstract;
-                        abstract_parts.push(&body[item.range.start..b.range.end]);
-                        continue 'blocks;
-                    }
-                }
-                stage = Stage::Meta;
-            }
-            Kind::Html
-                if body[b.range.clone()]
-                    .trim_start()
-                    .get(..7)
-                    .is_some_and(|s| s.eq_ignore_ascii_case("<script")) => {}
-            _ => {
-                stage = Stage::Abstract;
-                abstract_parts.push(&body[b.range.clone()]);
-            }
-        }
-    }
-    // The parts joined by spaces, then collapsed: the same as collapsing them one by one.
-    let mut abstract_text = String::with_capacity(abstract_parts.iter().map(|p| p.len() + 1).sum());
-    for part in abstract_parts {
-        push_collapsed(&mut abstract_text, part);
-    }
-    paper.abstract_text = abstract_text;
-
+    let found = read_blocks(body, blocks, &mut paper, problems);
+    paper.abstract_text = join_abstract(&found.abstract_parts);
     paper.arxiv_id = paper
         .abs_url
         .as_deref()
         .or(paper.pdf_url.as_deref())
         .and_then(arxiv_id);
-    if !seen_counts {
-        problems.push(BodyProblem {
-            offset: heading_offset,
-            message: format!(
-                "paper {rank} has no `- retweets: X, favorites: Y` line; counts are 0"
-            ),
-        });
-    }
-    if !seen_links || paper.abs_url.is_none() {
-        problems.push(BodyProblem {
-            offset: heading_offset,
-            message: format!("paper {rank} has no abs link"),
-        });
-    }
-    if paper.authors.is_empty() {
-        problems.push(BodyProblem {
-            offset: heading_offset,
-            message: format!("paper {rank} has no authors line"),
-        });
-    }
-
-    if let Some(from) = tweets_from {
-        let region = &body[from..section.end];
-        let (found, cut) = tweet::find_all(region, MAX_TWEETS);
-        paper.tweets.reserve_exact(found.len());
-        for f in found {
-            if let Some(p) = f.problem {
-                problems.push(BodyProblem {
-                    offset: from + f.offset,
-                    message: format!("paper {rank}: {p}"),
-                });
-            }
-            paper.tweets.push(f.tweet);
-        }
-        if cut {
-            problems.push(BodyProblem {
-                offset: from,
-                message: format!(
-                    "paper {rank} has more than {MAX_TWEETS} tweets; kept the first {MAX_TWEETS}"
-                ),
-            });
-        }
+    check_fields(&paper, &found.seen, section.start, problems);
+    if let Some(from) = found.tweets_from {
+        read_tweets(body, from..section.end, &mut paper, problems);
     }
     paper
 }
 
-fn is_tweet_start(html: &str) -> bool {
+/// Reads the blocks under a heading, up to the first tweet: the authors and meta list into
+/// `paper`, the rest into what is returned.
+fn read_blocks<'a>(
+    body: &'a str,
+    blocks: &[Block],
+    paper: &mut Paper,
+    problems: &mut Vec<BodyProblem>,
+) -> Found<'a> {
+    let mut found = Found::default();
+    let mut stage = Stage::Authors;
+    for b in blocks {
+        match b.kind {
+            Kind::Html if starts_with_tag(&body[b.range.clone()], "<blockquote") => {
+                found.tweets_from = Some(b.range.start);
+                break;
+            }
+            Kind::Paragraph if stage == Stage::Authors => {
+                paper.authors = read_authors(&body[b.range.clone()]);
+                stage = Stage::Meta;
+            }
+            Kind::List if stage <= Stage::Meta => {
+                stage = match read_meta(b, paper, &mut found.seen, problems) {
+                    Some(start) => {
+                        found.abstract_parts.push(&body[start..b.range.end]);
+                        Stage::Abstract
+                    }
+                    None => Stage::Meta,
+                };
+            }
+            // Scripts (the tweet widget's) are not the post's text: never part of the abstract.
+            Kind::Html if starts_with_tag(&body[b.range.clone()], "<script") => {}
+            _ => {
+                stage = Stage::Abstract;
+                found.abstract_parts.push(&body[b.range.clone()]);
+            }
+        }
+    }
+    found
+}
+
+/// The authors paragraph, `A. One, B. Two`, as names.
+fn read_authors(paragraph: &str) -> Vec<String> {
+    let mut authors: Vec<String> = paragraph
+        .split(',')
+        .map(collapse_ws)
+        .filter(|a| !a.is_empty())
+        .collect();
+    authors.shrink_to_fit();
+    authors
+}
+
+/// Reads the counts, links and categories items of a list into `paper`. Returns where the first
+/// item that is none of these starts: the abstract, which can look like a list item, begins there.
+fn read_meta(
+    list: &Block,
+    paper: &mut Paper,
+    seen: &mut Seen,
+    problems: &mut Vec<BodyProblem>,
+) -> Option<usize> {
+    for item in &list.items {
+        let text = item.text.trim();
+        if let Some(rest) = text.strip_prefix("retweets:") {
+            seen.counts = true;
+            read_counts(rest, paper, item.range.start, problems);
+        } else if text.starts_with("links:") {
+            seen.links = true;
+            for (label, url) in &item.links {
+                match label.trim() {
+                    "abs" => paper.abs_url = Some(url.clone()),
+                    "pdf" => paper.pdf_url = Some(url.clone()),
+                    _ => {}
+                }
+            }
+        } else if is_category_item(item) {
+            paper.categories = item.links.iter().map(|(l, _)| collapse_ws(l)).collect();
+        } else {
+            return Some(item.range.start);
+        }
+    }
+    None
+}
+
+/// The parts joined by spaces, then collapsed: the same as collapsing them one by one.
+fn join_abstract(parts: &[&str]) -> String {
+    let mut text = String::with_capacity(parts.iter().map(|p| p.len() + 1).sum());
+    for part in parts {
+        push_collapsed(&mut text, part);
+    }
+    text
+}
+
+/// Reports the fields a paper lacks: problems with the paper as a whole, so they are reported at
+/// its heading, which starts at offset `heading`.
+fn check_fields(paper: &Paper, seen: &Seen, heading: usize, problems: &mut Vec<BodyProblem>) {
+    let rank = paper.rank;
+    let mut report = |message| {
+        problems.push(BodyProblem {
+            offset: heading,
+            message,
+        })
+    };
+    if !seen.counts {
+        report(format!(
+            "paper {rank} has no `- retweets: X, favorites: Y` line; counts are 0"
+        ));
+    }
+    if !seen.links || paper.abs_url.is_none() {
+        report(format!("paper {rank} has no abs link"));
+    }
+    if paper.authors.is_empty() {
+        report(format!("paper {rank} has no authors line"));
+    }
+}
+
+/// Reads the tweets in `region` of the body, at most `MAX_TWEETS` of them.
+fn read_tweets(
+    body: &str,
+    region: Range<usize>,
+    paper: &mut Paper,
+    problems: &mut Vec<BodyProblem>,
+) {
+    let (rank, from) = (paper.rank, region.start);
+    let (found, cut) = tweet::find_all(&body[region], MAX_TWEETS);
+    paper.tweets.reserve_exact(found.len());
+    for f in found {
+        if let Some(p) = f.problem {
+            problems.push(BodyProblem {
+                offset: from + f.offset,
+                message: format!("paper {rank}: {p}"),
+            });
+        }
+        paper.tweets.push(f.tweet);
+    }
+    if cut {
+        problems.push(BodyProblem {
+            offset: from,
+            message: format!(
+                "paper {rank} has more than {MAX_TWEETS} tweets; kept the first {MAX_TWEETS}"
+            ),
+        });
+    }
+}
+
+/// True if the HTML starts with `tag`, such as `<blockquote`, in any case.
+fn starts_with_tag(html: &str, tag: &str) -> bool {
     html.trim_start()
-        .get(..11)
-        .is_some_and(|s| s.eq_ignore_ascii_case("<blockquote"))
+        .get(..tag.len())
+        .is_some_and(|s| s.eq_ignore_ascii_case(tag))
 }
 
 /// An item made only of links separated by `|`, such as `[cs.LG](…/list/cs.LG/recent) | [cs.CV](…)`.
