@@ -101,8 +101,8 @@ pub enum Command {
         #[arg(long, value_name = "DAY", value_parser = parse_day)]
         until: Option<DaySpec>,
         /// What to rank by.
-        #[arg(long, value_enum, default_value_t = crate::search::Measure::Score)]
-        by: crate::search::Measure,
+        #[arg(long, value_enum, default_value_t = Measure::Score)]
+        by: Measure,
         /// Show at most N papers.
         #[arg(long, value_name = "N", default_value_t = 20)]
         limit: usize,
@@ -188,7 +188,52 @@ pub fn split_search_flags(
     Ok(query)
 }
 
-pub use crate::export::Format;
+/// `export --format`: the spelling of `export::Format` on the command line. The library's
+/// formats know nothing of clap; the names and help of the values live here.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum Format {
+    /// An array of days, oldest first, with every field of every paper and tweet.
+    Json,
+    /// One arXiv-style @misc entry per paper.
+    Bibtex,
+    /// A header row, then one row per paper listing (RFC 4180).
+    Csv,
+    /// A readable digest: a heading per day and a numbered line per paper.
+    #[value(alias = "md")]
+    Markdown,
+}
+
+impl From<Format> for crate::export::Format {
+    fn from(f: Format) -> Self {
+        use crate::export::Format as F;
+        match f {
+            Format::Json => F::Json,
+            Format::Bibtex => F::Bibtex,
+            Format::Csv => F::Csv,
+            Format::Markdown => F::Markdown,
+        }
+    }
+}
+
+/// `top --by`: the spelling of `search::Measure` on the command line.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum Measure {
+    /// Retweets plus favorites.
+    Score,
+    Retweets,
+    Favorites,
+}
+
+impl From<Measure> for crate::search::Measure {
+    fn from(m: Measure) -> Self {
+        use crate::search::Measure as M;
+        match m {
+            Measure::Score => M::Score,
+            Measure::Retweets => M::Retweets,
+            Measure::Favorites => M::Favorites,
+        }
+    }
+}
 
 /// A day as the user names it.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -284,6 +329,17 @@ mod tests {
             )
             .is_err()
         );
+    }
+
+    #[test]
+    fn format_and_measure_values_map_to_the_library() {
+        use crate::{export, search};
+        let format = |s| export::Format::from(Format::from_str(s, false).unwrap());
+        assert_eq!(format("md"), export::Format::Markdown);
+        assert_eq!(format("bibtex"), export::Format::Bibtex);
+        let by = |s| search::Measure::from(Measure::from_str(s, false).unwrap());
+        assert_eq!(by("score"), search::Measure::default());
+        assert_eq!(by("favorites"), search::Measure::Favorites);
     }
 
     #[test]

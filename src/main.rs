@@ -179,7 +179,7 @@ fn run(cli: Cli, config: &Config) -> Result<ExitCode> {
             };
             let days = export::select(&archive, &selection, &marks);
             let mut out = std::io::BufWriter::new(std::io::stdout().lock());
-            match export::write(&mut out, *format, &days).and_then(|_| out.flush()) {
+            match export::write(&mut out, (*format).into(), &days).and_then(|_| out.flush()) {
                 // A reader that stopped early (`| head`) is not a failure.
                 Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => {}
                 r => r.context("writing the export")?,
@@ -210,7 +210,14 @@ fn run(cli: Cli, config: &Config) -> Result<ExitCode> {
         }) => {
             let archive = load(&cli, config)?;
             let resolve = |d: &Option<DaySpec>| d.map(|d| resolve_day(&archive, d));
-            commands::top(&archive, resolve(since), resolve(until), *by, *limit, *json)
+            commands::top(
+                &archive,
+                resolve(since),
+                resolve(until),
+                (*by).into(),
+                *limit,
+                *json,
+            )
         }
         None => read(&cli, config),
     }
