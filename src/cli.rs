@@ -54,26 +54,7 @@ pub enum Command {
     ///
     /// Days are oldest first. --date, --since and --until choose days; --starred and --unread
     /// choose papers (from the reading state), dropping days left without any.
-    Export {
-        /// Only this day: YYYY-MM-DD, latest, today or yesterday (must have a post).
-        #[arg(long, value_name = "DAY", value_parser = parse_day, conflicts_with_all = ["since", "until"])]
-        date: Option<DaySpec>,
-        /// Days from this one on (inclusive).
-        #[arg(long, value_name = "DAY", value_parser = parse_day)]
-        since: Option<DaySpec>,
-        /// Days up to this one (inclusive).
-        #[arg(long, value_name = "DAY", value_parser = parse_day)]
-        until: Option<DaySpec>,
-        /// Only starred papers.
-        #[arg(long)]
-        starred: bool,
-        /// Only papers not read yet.
-        #[arg(long)]
-        unread: bool,
-        /// Output format.
-        #[arg(long, value_enum, default_value_t = Format::Json)]
-        format: Format,
-    },
+    Export(ExportArgs),
     /// Load every post and report problems; exit status 1 if any post has errors.
     Check,
     /// Find papers across every day. Exit status 1 when nothing matches, like grep.
@@ -81,40 +62,72 @@ pub enum Command {
     /// Words are ANDed and match inside words, ignoring case; "a phrase" matches as written;
     /// ti: au: abs: cat: id: tw: limit a word or phrase to the title, authors, abstract,
     /// categories, arXiv id or tweets; -word excludes.
-    Search {
-        /// The query, e.g. diffusion au:"Yang Song" -cat:cs.CV
-        #[arg(required = true, value_name = "QUERY", allow_hyphen_values = true)]
-        query: Vec<String>,
-        /// Show at most N results (newest first).
-        #[arg(long, value_name = "N")]
-        limit: Option<usize>,
-        /// Print a JSON array (`[]` when nothing matches).
-        #[arg(long)]
-        json: bool,
-    },
+    Search(SearchArgs),
     /// The most talked-about papers over a span of days, each paper once (its best day).
-    Top {
-        /// First day (inclusive): YYYY-MM-DD, latest, today or yesterday.
-        #[arg(long, value_name = "DAY", value_parser = parse_day)]
-        since: Option<DaySpec>,
-        /// Last day (inclusive).
-        #[arg(long, value_name = "DAY", value_parser = parse_day)]
-        until: Option<DaySpec>,
-        /// What to rank by.
-        #[arg(long, value_enum, default_value_t = Measure::Score)]
-        by: Measure,
-        /// Show at most N papers.
-        #[arg(long, value_name = "N", default_value_t = 20)]
-        limit: usize,
-        /// Print a JSON array.
-        #[arg(long)]
-        json: bool,
-    },
+    Top(TopArgs),
     /// Print shell completions, e.g. `hotpapers completions bash > ~/.local/share/bash-completion/completions/hotpapers`.
     Completions {
         #[arg(value_enum)]
         shell: Shell,
     },
+}
+
+// The options of the commands that take several, each a struct so that its command is handed
+// them whole. No doc comments on these structs: clap would take them for the command's help,
+// which the `Command` variants give.
+
+#[derive(Debug, Clone, clap::Args)]
+pub struct ExportArgs {
+    /// Only this day: YYYY-MM-DD, latest, today or yesterday (must have a post).
+    #[arg(long, value_name = "DAY", value_parser = parse_day, conflicts_with_all = ["since", "until"])]
+    pub date: Option<DaySpec>,
+    /// Days from this one on (inclusive).
+    #[arg(long, value_name = "DAY", value_parser = parse_day)]
+    pub since: Option<DaySpec>,
+    /// Days up to this one (inclusive).
+    #[arg(long, value_name = "DAY", value_parser = parse_day)]
+    pub until: Option<DaySpec>,
+    /// Only starred papers.
+    #[arg(long)]
+    pub starred: bool,
+    /// Only papers not read yet.
+    #[arg(long)]
+    pub unread: bool,
+    /// Output format.
+    #[arg(long, value_enum, default_value_t = Format::Json)]
+    pub format: Format,
+}
+
+#[derive(Debug, Clone, clap::Args)]
+pub struct SearchArgs {
+    /// The query, e.g. diffusion au:"Yang Song" -cat:cs.CV
+    #[arg(required = true, value_name = "QUERY", allow_hyphen_values = true)]
+    pub query: Vec<String>,
+    /// Show at most N results (newest first).
+    #[arg(long, value_name = "N")]
+    pub limit: Option<usize>,
+    /// Print a JSON array (`[]` when nothing matches).
+    #[arg(long)]
+    pub json: bool,
+}
+
+#[derive(Debug, Clone, clap::Args)]
+pub struct TopArgs {
+    /// First day (inclusive): YYYY-MM-DD, latest, today or yesterday.
+    #[arg(long, value_name = "DAY", value_parser = parse_day)]
+    pub since: Option<DaySpec>,
+    /// Last day (inclusive).
+    #[arg(long, value_name = "DAY", value_parser = parse_day)]
+    pub until: Option<DaySpec>,
+    /// What to rank by.
+    #[arg(long, value_enum, default_value_t = Measure::Score)]
+    pub by: Measure,
+    /// Show at most N papers.
+    #[arg(long, value_name = "N", default_value_t = 20)]
+    pub limit: usize,
+    /// Print a JSON array.
+    #[arg(long)]
+    pub json: bool,
 }
 
 /// Shells `completions` writes for.

@@ -1,13 +1,17 @@
-//! The `search` and `top` commands: results for people, or JSON for programs.
+//! `hotpapers search QUERY`: matching papers of every day, for people or as JSON for programs.
 
 use std::io::Write;
 use std::process::ExitCode;
 
+use anyhow::Result;
 use chrono::NaiveDate;
 use serde::Serialize;
 
+use super::load;
 use crate::archive::Archive;
-use crate::search::{Measure, SearchIndex, parse, query::join_args, top as rank};
+use crate::cli::{Cli, SearchArgs};
+use crate::config::Config;
+use crate::search::{SearchIndex, parse, query::join_args};
 
 #[derive(Serialize)]
 struct Hit<'a> {
@@ -18,6 +22,14 @@ struct Hit<'a> {
     retweets: u64,
     favorites: u64,
     abs_url: Option<&'a str>,
+}
+
+pub fn run(cli: &Cli, config: &Config, args: &SearchArgs) -> Result<ExitCode> {
+    if args.query.is_empty() {
+        anyhow::bail!("search needs a query");
+    }
+    let archive = load(cli, config)?;
+    search(&archive, &args.query, args.limit, args.json)
 }
 
 pub fn search(
@@ -66,48 +78,6 @@ pub fn search(
         }
     }
     Ok(if hits.is_empty() {
-        ExitCode::FAILURE
-    } else {
-        ExitCode::SUCCESS
-    })
-}
-
-pub fn top(
-    archive: &Archive,
-    since: Option<NaiveDate>,
-    until: Option<NaiveDate>,
-    by: Measure,
-    limit: usize,
-    json: bool,
-) -> anyhow::Result<ExitCode> {
-    let entries: Vec<_> = rank(archive, since, until, by, |_| true)
-        .into_iter()
-        .take(limit)
-        .collect();
-    let mut out = std::io::stdout().lock();
-    if json {
-        serde_json::to_writer_pretty(&mut out, &entries)?;
-        writeln!(out)?;
-    } else {
-        for (i, e) in entries.iter().enumerate() {
-            let days = if e.days.len() > 1 {
-                format!("  ({} days)", e.days.len())
-            } else {
-                String::new()
-            };
-            writeln!(
-                out,
-                "{:>3}. {:<12}  ♺{:>5} ♥{:>5}  {}  {}{days}",
-                i + 1,
-                e.arxiv_id.as_deref().unwrap_or("-"),
-                e.retweets,
-                e.favorites,
-                e.best_date,
-                e.title
-            )?;
-        }
-    }
-    Ok(if entries.is_empty() {
         ExitCode::FAILURE
     } else {
         ExitCode::SUCCESS
