@@ -1,39 +1,68 @@
 //! The `hotpapers` program: parses the command line, loads the config, runs the command and
 //! turns its outcome into an exit status. The commands live in `hotpapers::commands`.
 
+use std::io::{self, BufWriter, Write};
 use std::process::ExitCode;
 
-use anyhow::Result;
 use clap::Parser;
 
 use hotpapers::cli::{Cli, Command, SearchArgs, split_search_flags};
 use hotpapers::commands::{self, report};
-use hotpapers::config::{self, Config};
+use hotpapers::config::{self, Config, ConfigError};
 
 fn main() -> ExitCode {
-    let mut cli = Cli::parse();
-    if let Err(e) = take_search_flags(&mut cli) {
-        report(e);
-        return ExitCode::FAILURE;
+    match run() {
+        Ok(code) => code,
+        Err(failure) => failure.exit_code(),
     }
+}
+
+/// Why a run did not get to decide its own exit status.
+enum Failure {
+    /// The config file is wrong: status 2, like a wrong command line.
+    Config(ConfigError),
+    /// The command line's search flags or the command itself failed: status 1.
+    Command(anyhow::Error),
+}
+
+impl Failure {
+    /// The one exit policy: says what went wrong on stderr and picks the status.
+    fn exit_code(self) -> ExitCode {
+        match self {
+            Failure::Config(e) => {
+                report(e);
+                ExitCode::from(2)
+            }
+            // Output cut short (`| head`, `| true`) is no failure, as with ripgrep and coreutils.
+            // Rust ignores SIGPIPE, so a closed stdout shows as EPIPE from some write.
+            Failure::Command(e) if is_broken_pipe(&e) => ExitCode::SUCCESS,
+            Failure::Command(e) => {
+                report(format_args!("{e:#}"));
+                ExitCode::FAILURE
+            }
+        }
+    }
+}
+
+/// Whether a write to a pipe nobody reads any more is behind `e`. Only stdout and stderr are
+/// pipes these commands write.
+fn is_broken_pipe(e: &anyhow::Error) -> bool {
+    e.chain().any(|cause| {
+        cause
+            .downcast_ref::<io::Error>()
+            .is_some_and(|io| io.kind() == io::ErrorKind::BrokenPipe)
+    })
+}
+
+fn run() -> Result<ExitCode, Failure> {
+    let mut cli = Cli::parse();
+    take_search_flags(&mut cli).map_err(|e| Failure::Command(anyhow::anyhow!(e)))?;
     // Completions describe the command line; nothing in the config file changes them.
     let config = match &cli.command {
         Some(Command::Completions { .. }) => Config::default(),
-        _ => match config::load(cli.config.as_deref()) {
-            Ok(c) => c,
-            Err(e) => {
-                report(e);
-                return ExitCode::from(2);
-            }
-        },
+        _ => config::load(cli.config.as_deref()).map_err(Failure::Config)?,
     };
-    match run(&cli, &config) {
-        Ok(code) => code,
-        Err(e) => {
-            report(format_args!("{e:#}"));
-            ExitCode::FAILURE
-        }
-    }
+    dispatch(&cli, &config).map_err(Failure::Command)
 }
 
 /// `search` takes every word after the query, flags too: moves its `--limit`, `--json`,
@@ -53,13 +82,21 @@ fn take_search_flags(cli: &mut Cli) -> Result<(), String> {
     Ok(())
 }
 
-fn run(cli: &Cli, config: &Config) -> Result<ExitCode> {
-    match &cli.command {
-        Some(Command::Check) => commands::check::run(cli, config),
-        Some(Command::Export(args)) => commands::export::run(cli, config, args),
-        Some(Command::Completions { shell }) => commands::completions::run(*shell),
-        Some(Command::Search(args)) => commands::search::run(cli, config, args),
-        Some(Command::Top(args)) => commands::top::run(cli, config, args),
-        None => commands::read::run(cli, config),
-    }
+fn dispatch(cli: &Cli, config: &Config) -> anyhow::Result<ExitCode> {
+    let Some(command) = &cli.command else {
+        // The reader draws on the terminal itself.
+        return commands::read::run(cli, config);
+    };
+    // Locked and buffered: one lock for the whole output instead of one a line. Flushed here
+    // so that a failing last write is an error too, not lost in the writer's drop.
+    let mut out = BufWriter::new(io::stdout().lock());
+    let code = match command {
+        Command::Check => commands::check::run(cli, config, &mut out),
+        Command::Export(args) => commands::export::run(cli, config, args, &mut out),
+        Command::Completions { shell } => commands::completions::run(*shell, &mut out),
+        Command::Search(args) => commands::search::run(cli, config, args, &mut out),
+        Command::Top(args) => commands::top::run(cli, config, args, &mut out),
+    }?;
+    out.flush()?;
+    Ok(code)
 }

@@ -10,7 +10,7 @@ use crate::archive::{Archive, Severity};
 use crate::cli::Cli;
 use crate::config::Config;
 
-pub fn run(cli: &Cli, config: &Config) -> Result<ExitCode> {
+pub fn run(cli: &Cli, config: &Config, out: &mut impl Write) -> Result<ExitCode> {
     // Counts and diagnostics only: each post is dropped once counted, so checking a
     // large archive needs little memory.
     let (days, papers, tweets, diagnostics) = match archive_dir(cli, config) {
@@ -37,7 +37,10 @@ pub fn run(cli: &Cli, config: &Config) -> Result<ExitCode> {
         .filter(|d| d.severity == Severity::Error)
         .count();
     let warnings = diagnostics.len() - errors;
-    println!("{days} days, {papers} papers, {tweets} tweets, {errors} errors, {warnings} warnings");
+    writeln!(
+        out,
+        "{days} days, {papers} papers, {tweets} tweets, {errors} errors, {warnings} warnings"
+    )?;
     Ok(if errors > 0 {
         ExitCode::FAILURE
     } else {

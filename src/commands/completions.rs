@@ -7,11 +7,10 @@ use anyhow::{Context, Result};
 
 use crate::cli::{Shell, completions};
 
-pub fn run(shell: Shell) -> Result<ExitCode> {
+pub fn run(shell: Shell, out: &mut impl Write) -> Result<ExitCode> {
     let script = completions(shell);
-    match std::io::stdout().lock().write_all(&script) {
-        Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => {}
-        r => r.context("writing the completions")?,
-    }
+    out.write_all(&script)
+        .and_then(|()| out.flush())
+        .context("writing the completions")?;
     Ok(ExitCode::SUCCESS)
 }

@@ -11,7 +11,12 @@ use crate::config::Config;
 use crate::export::{self, Selection};
 use crate::state;
 
-pub fn run(cli: &Cli, config: &Config, args: &ExportArgs) -> Result<ExitCode> {
+pub fn run(
+    cli: &Cli,
+    config: &Config,
+    args: &ExportArgs,
+    out: &mut impl Write,
+) -> Result<ExitCode> {
     let archive = load(cli, config)?;
     let day = match args.date {
         None => None,
@@ -44,11 +49,8 @@ pub fn run(cli: &Cli, config: &Config, args: &ExportArgs) -> Result<ExitCode> {
         Default::default()
     };
     let days = export::select(&archive, &selection, &marks);
-    let mut out = std::io::BufWriter::new(std::io::stdout().lock());
-    match export::write(&mut out, args.format.into(), &days).and_then(|_| out.flush()) {
-        // A reader that stopped early (`| head`) is not a failure.
-        Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => {}
-        r => r.context("writing the export")?,
-    }
+    export::write(out, args.format.into(), &days)
+        .and_then(|()| out.flush())
+        .context("writing the export")?;
     Ok(ExitCode::SUCCESS)
 }

@@ -8,9 +8,12 @@ pub mod read;
 pub mod search;
 pub mod top;
 
+use std::io::{self, Write};
 use std::path::PathBuf;
+use std::process::ExitCode;
 
 use anyhow::{Context, Result};
+use serde::Serialize;
 
 use crate::archive::Archive;
 use crate::cli::{Cli, DaySpec};
@@ -19,8 +22,7 @@ use crate::config::Config;
 /// Prints an error for people. Never panics (as `eprintln!` does when stderr is a terminal
 /// that hung up): the message is lost then, but the exit status still tells.
 pub fn report(message: impl std::fmt::Display) {
-    use std::io::Write;
-    let _ = writeln!(std::io::stderr(), "hotpapers: {message}");
+    let _ = writeln!(io::stderr(), "hotpapers: {message}");
 }
 
 /// The archive folder: the positional ARCHIVE, else --archive or $HOTPAPERS_ARCHIVE, else the
@@ -75,4 +77,29 @@ pub fn describe(spec: DaySpec) -> String {
         DaySpec::Today => format!("today ({})", today()),
         DaySpec::Yesterday => "yesterday".into(),
     }
+}
+
+/// Writes `items` as a JSON array (`json`), else a line each with `line` (given the item's
+/// index). Status 1 when there are none, like grep.
+pub fn write_list<T: Serialize, W: Write>(
+    out: &mut W,
+    items: &[T],
+    json: bool,
+    mut line: impl FnMut(&mut W, usize, &T) -> io::Result<()>,
+) -> io::Result<ExitCode> {
+    if json {
+        // As an io::Error: serde_json's own error hides it from `source()`, and `main` looks for
+        // a closed stdout in the chain of sources.
+        serde_json::to_writer_pretty(&mut *out, items).map_err(io::Error::from)?;
+        writeln!(out)?;
+    } else {
+        for (i, item) in items.iter().enumerate() {
+            line(out, i, item)?;
+        }
+    }
+    Ok(if items.is_empty() {
+        ExitCode::FAILURE
+    } else {
+        ExitCode::SUCCESS
+    })
 }

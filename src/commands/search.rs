@@ -7,7 +7,7 @@ use anyhow::Result;
 use chrono::NaiveDate;
 use serde::Serialize;
 
-use super::load;
+use super::{load, write_list};
 use crate::archive::Archive;
 use crate::cli::{Cli, SearchArgs};
 use crate::config::Config;
@@ -24,27 +24,28 @@ struct Hit<'a> {
     abs_url: Option<&'a str>,
 }
 
-pub fn run(cli: &Cli, config: &Config, args: &SearchArgs) -> Result<ExitCode> {
+pub fn run(
+    cli: &Cli,
+    config: &Config,
+    args: &SearchArgs,
+    out: &mut impl Write,
+) -> Result<ExitCode> {
     if args.query.is_empty() {
         anyhow::bail!("search needs a query");
     }
     let archive = load(cli, config)?;
-    search(&archive, &args.query, args.limit, args.json)
+    search(&archive, args, out)
 }
 
-pub fn search(
-    archive: &Archive,
-    words: &[String],
-    limit: Option<usize>,
-    json: bool,
-) -> anyhow::Result<ExitCode> {
-    let text = join_args(words);
+/// Prints the papers of `archive` that match the query, newest first; status 1 for none.
+pub fn search(archive: &Archive, args: &SearchArgs, out: &mut impl Write) -> Result<ExitCode> {
+    let text = join_args(&args.query);
     let query = parse(&text).map_err(|e| anyhow::anyhow!("query {text:?}: {e}"))?;
     let index = SearchIndex::build(archive);
     let refs = index.search(&query);
     let hits: Vec<Hit> = refs
         .iter()
-        .take(limit.unwrap_or(usize::MAX))
+        .take(args.limit.unwrap_or(usize::MAX))
         .map(|r| {
             let day = &archive.days[r.day];
             let p = &day.papers[r.paper];
@@ -59,27 +60,16 @@ pub fn search(
             }
         })
         .collect();
-    let mut out = std::io::stdout().lock();
-    if json {
-        serde_json::to_writer_pretty(&mut out, &hits)?;
-        writeln!(out)?;
-    } else {
-        for h in &hits {
-            writeln!(
-                out,
-                "{}  #{:<2}  {:<12}  ♺{:>5} ♥{:>5}  {}",
-                h.date,
-                h.rank,
-                h.arxiv_id.unwrap_or("-"),
-                h.retweets,
-                h.favorites,
-                h.title
-            )?;
-        }
-    }
-    Ok(if hits.is_empty() {
-        ExitCode::FAILURE
-    } else {
-        ExitCode::SUCCESS
-    })
+    Ok(write_list(out, &hits, args.json, |out, _, h| {
+        writeln!(
+            out,
+            "{}  #{:<2}  {:<12}  ♺{:>5} ♥{:>5}  {}",
+            h.date,
+            h.rank,
+            h.arxiv_id.unwrap_or("-"),
+            h.retweets,
+            h.favorites,
+            h.title
+        )
+    })?)
 }
