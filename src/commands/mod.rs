@@ -1,5 +1,6 @@
-//! The subcommands, one file each, and what they share: where the archive is, loading it, and
-//! naming days. `main` parses the command line and hands each command its options.
+//! The subcommands, one file each, and what they share: where the archive is, loading it,
+//! naming days, a list for people or as JSON, and messages on stderr. `main` parses the command
+//! line and hands each command its options and stdout.
 
 pub mod check;
 pub mod completions;
