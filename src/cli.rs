@@ -54,26 +54,7 @@ pub enum Command {
     ///
     /// Days are oldest first. --date, --since and --until choose days; --starred and --unread
     /// choose papers (from the reading state), dropping days left without any.
-    Export {
-        /// Only this day: YYYY-MM-DD, latest, today or yesterday (must have a post).
-        #[arg(long, value_name = "DAY", value_parser = parse_day, conflicts_with_all = ["since", "until"])]
-        date: Option<DaySpec>,
-        /// Days from this one on (inclusive).
-        #[arg(long, value_name = "DAY", value_parser = parse_day)]
-        since: Option<DaySpec>,
-        /// Days up to this one (inclusive).
-        #[arg(long, value_name = "DAY", value_parser = parse_day)]
-        until: Option<DaySpec>,
-        /// Only starred papers.
-        #[arg(long)]
-        starred: bool,
-        /// Only papers not read yet.
-        #[arg(long)]
-        unread: bool,
-        /// Output format.
-        #[arg(long, value_enum, default_value_t = Format::Json)]
-        format: Format,
-    },
+    Export(ExportArgs),
     /// Load every post and report problems; exit status 1 if any post has errors.
     Check,
     /// Find papers across every day. Exit status 1 when nothing matches, like grep.
@@ -81,40 +62,72 @@ pub enum Command {
     /// Words are ANDed and match inside words, ignoring case; "a phrase" matches as written;
     /// ti: au: abs: cat: id: tw: limit a word or phrase to the title, authors, abstract,
     /// categories, arXiv id or tweets; -word excludes.
-    Search {
-        /// The query, e.g. diffusion au:"Yang Song" -cat:cs.CV
-        #[arg(required = true, value_name = "QUERY", allow_hyphen_values = true)]
-        query: Vec<String>,
-        /// Show at most N results (newest first).
-        #[arg(long, value_name = "N")]
-        limit: Option<usize>,
-        /// Print a JSON array (`[]` when nothing matches).
-        #[arg(long)]
-        json: bool,
-    },
+    Search(SearchArgs),
     /// The most talked-about papers over a span of days, each paper once (its best day).
-    Top {
-        /// First day (inclusive): YYYY-MM-DD, latest, today or yesterday.
-        #[arg(long, value_name = "DAY", value_parser = parse_day)]
-        since: Option<DaySpec>,
-        /// Last day (inclusive).
-        #[arg(long, value_name = "DAY", value_parser = parse_day)]
-        until: Option<DaySpec>,
-        /// What to rank by.
-        #[arg(long, value_enum, default_value_t = crate::search::Measure::Score)]
-        by: crate::search::Measure,
-        /// Show at most N papers.
-        #[arg(long, value_name = "N", default_value_t = 20)]
-        limit: usize,
-        /// Print a JSON array.
-        #[arg(long)]
-        json: bool,
-    },
+    Top(TopArgs),
     /// Print shell completions, e.g. `hotpapers completions bash > ~/.local/share/bash-completion/completions/hotpapers`.
     Completions {
         #[arg(value_enum)]
         shell: Shell,
     },
+}
+
+// The options of the commands that take several, each a struct so that its command is handed
+// them whole. No doc comments on these structs: clap would take them for the command's help,
+// which the `Command` variants give.
+
+#[derive(Debug, Clone, clap::Args)]
+pub struct ExportArgs {
+    /// Only this day: YYYY-MM-DD, latest, today or yesterday (must have a post).
+    #[arg(long, value_name = "DAY", value_parser = parse_day, conflicts_with_all = ["since", "until"])]
+    pub date: Option<DaySpec>,
+    /// Days from this one on (inclusive).
+    #[arg(long, value_name = "DAY", value_parser = parse_day)]
+    pub since: Option<DaySpec>,
+    /// Days up to this one (inclusive).
+    #[arg(long, value_name = "DAY", value_parser = parse_day)]
+    pub until: Option<DaySpec>,
+    /// Only starred papers.
+    #[arg(long)]
+    pub starred: bool,
+    /// Only papers not read yet.
+    #[arg(long)]
+    pub unread: bool,
+    /// Output format.
+    #[arg(long, value_enum, default_value_t = Format::Json)]
+    pub format: Format,
+}
+
+#[derive(Debug, Clone, clap::Args)]
+pub struct SearchArgs {
+    /// The query, e.g. diffusion au:"Yang Song" -cat:cs.CV
+    #[arg(required = true, value_name = "QUERY", allow_hyphen_values = true)]
+    pub query: Vec<String>,
+    /// Show at most N results (newest first).
+    #[arg(long, value_name = "N")]
+    pub limit: Option<usize>,
+    /// Print a JSON array (`[]` when nothing matches).
+    #[arg(long)]
+    pub json: bool,
+}
+
+#[derive(Debug, Clone, clap::Args)]
+pub struct TopArgs {
+    /// First day (inclusive): YYYY-MM-DD, latest, today or yesterday.
+    #[arg(long, value_name = "DAY", value_parser = parse_day)]
+    pub since: Option<DaySpec>,
+    /// Last day (inclusive).
+    #[arg(long, value_name = "DAY", value_parser = parse_day)]
+    pub until: Option<DaySpec>,
+    /// What to rank by.
+    #[arg(long, value_enum, default_value_t = Measure::Score)]
+    pub by: Measure,
+    /// Show at most N papers.
+    #[arg(long, value_name = "N", default_value_t = 20)]
+    pub limit: usize,
+    /// Print a JSON array.
+    #[arg(long)]
+    pub json: bool,
 }
 
 /// Shells `completions` writes for.
@@ -188,7 +201,52 @@ pub fn split_search_flags(
     Ok(query)
 }
 
-pub use crate::export::Format;
+/// `export --format`: the spelling of `export::Format` on the command line. The library's
+/// formats know nothing of clap; the names and help of the values live here.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum Format {
+    /// An array of days, oldest first, with every field of every paper and tweet.
+    Json,
+    /// One arXiv-style @misc entry per paper.
+    Bibtex,
+    /// A header row, then one row per paper listing (RFC 4180).
+    Csv,
+    /// A readable digest: a heading per day and a numbered line per paper.
+    #[value(alias = "md")]
+    Markdown,
+}
+
+impl From<Format> for crate::export::Format {
+    fn from(f: Format) -> Self {
+        use crate::export::Format as F;
+        match f {
+            Format::Json => F::Json,
+            Format::Bibtex => F::Bibtex,
+            Format::Csv => F::Csv,
+            Format::Markdown => F::Markdown,
+        }
+    }
+}
+
+/// `top --by`: the spelling of `search::Measure` on the command line.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum Measure {
+    /// Retweets plus favorites.
+    Score,
+    Retweets,
+    Favorites,
+}
+
+impl From<Measure> for crate::search::Measure {
+    fn from(m: Measure) -> Self {
+        use crate::search::Measure as M;
+        match m {
+            Measure::Score => M::Score,
+            Measure::Retweets => M::Retweets,
+            Measure::Favorites => M::Favorites,
+        }
+    }
+}
 
 /// A day as the user names it.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -284,6 +342,17 @@ mod tests {
             )
             .is_err()
         );
+    }
+
+    #[test]
+    fn format_and_measure_values_map_to_the_library() {
+        use crate::{export, search};
+        let format = |s| export::Format::from(Format::from_str(s, false).unwrap());
+        assert_eq!(format("md"), export::Format::Markdown);
+        assert_eq!(format("bibtex"), export::Format::Bibtex);
+        let by = |s| search::Measure::from(Measure::from_str(s, false).unwrap());
+        assert_eq!(by("score"), search::Measure::default());
+        assert_eq!(by("favorites"), search::Measure::Favorites);
     }
 
     #[test]

@@ -1,54 +1,74 @@
-use std::io::Write;
-use std::path::PathBuf;
+//! The `hotpapers` program: parses the command line, loads the config, runs the command and
+//! turns its outcome into an exit status. The commands live in `hotpapers::commands`.
+
+use std::io::{self, BufWriter, Write};
 use std::process::ExitCode;
 
-use anyhow::{Context, Result};
 use clap::Parser;
 
-use hotpapers::archive::{Archive, Severity};
-use hotpapers::cli::{Cli, Command, DaySpec, split_search_flags};
-use hotpapers::config::{self, Config};
-use hotpapers::export::{self, Selection};
-use hotpapers::tui;
-use hotpapers::{commands, state};
-
-/// Prints an error for people. Never panics (as `eprintln!` does when stderr is a terminal
-/// that hung up): the message is lost then, but the exit status still tells.
-fn report(message: impl std::fmt::Display) {
-    use std::io::Write;
-    let _ = writeln!(std::io::stderr(), "hotpapers: {message}");
-}
+use hotpapers::cli::{Cli, Command, SearchArgs, split_search_flags};
+use hotpapers::commands::{self, report};
+use hotpapers::config::{self, Config, ConfigError};
 
 fn main() -> ExitCode {
-    let mut cli = Cli::parse();
-    if let Err(e) = take_search_flags(&mut cli) {
-        report(e);
-        return ExitCode::FAILURE;
+    match run() {
+        Ok(code) => code,
+        Err(failure) => failure.exit_code(),
     }
+}
+
+/// Why a run did not get to decide its own exit status.
+enum Failure {
+    /// The config file is wrong: status 2, like a wrong command line.
+    Config(ConfigError),
+    /// The command line's search flags or the command itself failed: status 1.
+    Command(anyhow::Error),
+}
+
+impl Failure {
+    /// The one exit policy: says what went wrong on stderr and picks the status.
+    fn exit_code(self) -> ExitCode {
+        match self {
+            Failure::Config(e) => {
+                report(e);
+                ExitCode::from(2)
+            }
+            // Output cut short (`| head`, `| true`) is no failure, as with ripgrep and coreutils.
+            // Rust ignores SIGPIPE, so a closed stdout shows as EPIPE from some write.
+            Failure::Command(e) if is_broken_pipe(&e) => ExitCode::SUCCESS,
+            Failure::Command(e) => {
+                report(format_args!("{e:#}"));
+                ExitCode::FAILURE
+            }
+        }
+    }
+}
+
+/// Whether a write to a pipe nobody reads any more is behind `e`. Only stdout and stderr are
+/// pipes these commands write.
+fn is_broken_pipe(e: &anyhow::Error) -> bool {
+    e.chain().any(|cause| {
+        cause
+            .downcast_ref::<io::Error>()
+            .is_some_and(|io| io.kind() == io::ErrorKind::BrokenPipe)
+    })
+}
+
+fn run() -> Result<ExitCode, Failure> {
+    let mut cli = Cli::parse();
+    take_search_flags(&mut cli).map_err(|e| Failure::Command(anyhow::anyhow!(e)))?;
     // Completions describe the command line; nothing in the config file changes them.
     let config = match &cli.command {
         Some(Command::Completions { .. }) => Config::default(),
-        _ => match config::load(cli.config.as_deref()) {
-            Ok(c) => c,
-            Err(e) => {
-                report(e);
-                return ExitCode::from(2);
-            }
-        },
+        _ => config::load(cli.config.as_deref()).map_err(Failure::Config)?,
     };
-    match run(cli, &config) {
-        Ok(code) => code,
-        Err(e) => {
-            report(format_args!("{e:#}"));
-            ExitCode::FAILURE
-        }
-    }
+    dispatch(&cli, &config).map_err(Failure::Command)
 }
 
 /// `search` takes every word after the query, flags too: moves its `--limit`, `--json`,
 /// `--archive` and `--config` where the other commands have them.
 fn take_search_flags(cli: &mut Cli) -> Result<(), String> {
-    let Some(Command::Search { query, limit, json }) = &mut cli.command else {
+    let Some(Command::Search(SearchArgs { query, limit, json })) = &mut cli.command else {
         return Ok(());
     };
     let (mut archive, mut config) = (None, None);
@@ -62,195 +82,21 @@ fn take_search_flags(cli: &mut Cli) -> Result<(), String> {
     Ok(())
 }
 
-/// The archive folder: the positional ARCHIVE, else --archive or $HOTPAPERS_ARCHIVE, else the
-/// config file's `archive`; `None` for the bundled sample.
-fn archive_dir(cli: &Cli, config: &Config) -> Option<PathBuf> {
-    cli.path
-        .clone()
-        .or_else(|| cli.archive.archive.clone())
-        .or_else(|| config.archive.clone())
-}
-
-fn load(cli: &Cli, config: &Config) -> Result<Archive> {
-    match archive_dir(cli, config) {
-        Some(dir) => blame_config(Archive::load(&dir), cli, config),
-        None => Ok(Archive::sample()),
-    }
-}
-
-/// An archive load's result, naming the config file when the archive came from it.
-fn blame_config<T, E>(r: Result<T, E>, cli: &Cli, config: &Config) -> Result<T>
-where
-    E: std::error::Error + Send + Sync + 'static,
-{
-    match (
-        &cli.path,
-        &cli.archive.archive,
-        &config.file,
-        &config.archive,
-    ) {
-        (None, None, Some(file), Some(dir)) => {
-            r.with_context(|| format!("the archive set in {} ({})", file.display(), dir.display()))
-        }
-        _ => Ok(r?),
-    }
-}
-
-fn today() -> chrono::NaiveDate {
-    chrono::Local::now().date_naive()
-}
-
-fn run(cli: Cli, config: &Config) -> Result<ExitCode> {
-    match &cli.command {
-        Some(Command::Check) => {
-            // Counts and diagnostics only: each post is dropped once counted, so checking a
-            // large archive needs little memory.
-            let (days, papers, tweets, diagnostics) = match archive_dir(&cli, config) {
-                Some(dir) => {
-                    let s = blame_config(Archive::summarize(&dir), &cli, config)?;
-                    (s.days, s.papers, s.tweets, s.diagnostics)
-                }
-                None => {
-                    let a = Archive::sample();
-                    (
-                        a.days.len(),
-                        a.paper_count(),
-                        a.tweet_count(),
-                        a.diagnostics,
-                    )
-                }
-            };
-            let mut err = std::io::stderr().lock();
-            for d in &diagnostics {
-                writeln!(err, "{d}")?;
-            }
-            let errors = diagnostics
-                .iter()
-                .filter(|d| d.severity == Severity::Error)
-                .count();
-            let warnings = diagnostics.len() - errors;
-            println!(
-                "{days} days, {papers} papers, {tweets} tweets, {errors} errors, {warnings} warnings"
-            );
-            Ok(if errors > 0 {
-                ExitCode::FAILURE
-            } else {
-                ExitCode::SUCCESS
-            })
-        }
-        Some(Command::Export {
-            date,
-            since,
-            until,
-            starred,
-            unread,
-            format,
-        }) => {
-            let archive = load(&cli, config)?;
-            let day = match date {
-                None => None,
-                Some(spec) => {
-                    let found = match spec.resolve(today()) {
-                        Some(d) => archive.days.iter().find(|day| day.date == d),
-                        None => archive.days.last(),
-                    };
-                    match found {
-                        Some(day) => Some(day.date),
-                        None => anyhow::bail!("no post for {}", describe(*spec)),
-                    }
-                }
-            };
-            let selection = Selection {
-                day,
-                since: since.map(|d| resolve_day(&archive, d)),
-                until: until.map(|d| resolve_day(&archive, d)),
-                starred: *starred,
-                unread: *unread,
-            };
-            let marks = if selection.filters_papers() {
-                let (marks, notice) = export::marks(state::default_dir().as_deref())
-                    .context("reading the reading state")?;
-                if let Some(n) = notice {
-                    report(n);
-                }
-                marks
-            } else {
-                Default::default()
-            };
-            let days = export::select(&archive, &selection, &marks);
-            let mut out = std::io::BufWriter::new(std::io::stdout().lock());
-            match export::write(&mut out, *format, &days).and_then(|_| out.flush()) {
-                // A reader that stopped early (`| head`) is not a failure.
-                Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => {}
-                r => r.context("writing the export")?,
-            }
-            Ok(ExitCode::SUCCESS)
-        }
-        Some(Command::Completions { shell }) => {
-            let script = hotpapers::cli::completions(*shell);
-            match std::io::stdout().lock().write_all(&script) {
-                Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => {}
-                r => r.context("writing the completions")?,
-            }
-            Ok(ExitCode::SUCCESS)
-        }
-        Some(Command::Search { query, limit, json }) => {
-            if query.is_empty() {
-                anyhow::bail!("search needs a query");
-            }
-            let archive = load(&cli, config)?;
-            commands::search(&archive, query, *limit, *json)
-        }
-        Some(Command::Top {
-            since,
-            until,
-            by,
-            limit,
-            json,
-        }) => {
-            let archive = load(&cli, config)?;
-            let resolve = |d: &Option<DaySpec>| d.map(|d| resolve_day(&archive, d));
-            commands::top(&archive, resolve(since), resolve(until), *by, *limit, *json)
-        }
-        None => read(&cli, config),
-    }
-}
-
-fn read(cli: &Cli, config: &Config) -> Result<ExitCode> {
-    use std::io::IsTerminal;
-    if !std::io::stdout().is_terminal() || !std::io::stdin().is_terminal() {
-        anyhow::bail!(
-            "the reader needs a terminal; for output to a pipe use `hotpapers export` or `hotpapers check`"
-        );
-    }
-    let dir = archive_dir(cli, config);
-    let prepared = tui::prepare(
-        dir.as_deref(),
-        cli.date,
-        cli.rank,
-        today(),
-        state::default_dir(),
-        config.theme(config::no_color()),
-        config.mouse(cli.no_mouse),
-    );
-    let (mut app, options) = blame_config(prepared, cli, config)?;
-    app.keymap = config.keymap.clone();
-    let code = tui::run(app, options)?;
-    Ok(ExitCode::from(code.clamp(0, 255) as u8))
-}
-
-/// A day as the user named it; `latest` is the archive's newest day.
-fn resolve_day(archive: &Archive, spec: DaySpec) -> chrono::NaiveDate {
-    spec.resolve(today())
-        .or_else(|| archive.days.last().map(|d| d.date))
-        .unwrap_or_else(today)
-}
-
-fn describe(spec: DaySpec) -> String {
-    match spec {
-        DaySpec::Date(d) => d.to_string(),
-        DaySpec::Latest => "the latest day (the archive is empty)".into(),
-        DaySpec::Today => format!("today ({})", today()),
-        DaySpec::Yesterday => "yesterday".into(),
-    }
+fn dispatch(cli: &Cli, config: &Config) -> anyhow::Result<ExitCode> {
+    let Some(command) = &cli.command else {
+        // The reader draws on the terminal itself.
+        return commands::read::run(cli, config);
+    };
+    // Locked and buffered: one lock for the whole output instead of one a line. Flushed here
+    // so that a failing last write is an error too, not lost in the writer's drop.
+    let mut out = BufWriter::new(io::stdout().lock());
+    let code = match command {
+        Command::Check => commands::check::run(cli, config, &mut out),
+        Command::Export(args) => commands::export::run(cli, config, args, &mut out),
+        Command::Completions { shell } => commands::completions::run(*shell, &mut out),
+        Command::Search(args) => commands::search::run(cli, config, args, &mut out),
+        Command::Top(args) => commands::top::run(cli, config, args, &mut out),
+    }?;
+    out.flush()?;
+    Ok(code)
 }

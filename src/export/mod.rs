@@ -19,7 +19,7 @@ use crate::archive::{Archive, Day, Paper};
 use crate::state::{Snapshot, StateError, Store};
 
 /// The output formats of `hotpapers export`.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Format {
     /// An array of days, oldest first, with every field of every paper and tweet.
     Json,
@@ -28,7 +28,6 @@ pub enum Format {
     /// A header row, then one row per paper listing (RFC 4180).
     Csv,
     /// A readable digest: a heading per day and a numbered line per paper.
-    #[value(alias = "md")]
     Markdown,
 }
 

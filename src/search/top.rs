@@ -8,7 +8,7 @@ use chrono::NaiveDate;
 use super::index::PaperRef;
 use crate::archive::{Archive, Paper};
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, clap::ValueEnum)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
 pub enum Measure {
     /// Retweets plus favorites.
     #[default]

@@ -1,0 +1,49 @@
+//! `hotpapers check`: load every post, print its problems and a count; exit status 1 on errors.
+
+use std::io::Write;
+use std::process::ExitCode;
+
+use anyhow::Result;
+
+use super::{archive_dir, blame_config};
+use crate::archive::{Archive, Severity};
+use crate::cli::Cli;
+use crate::config::Config;
+
+pub fn run(cli: &Cli, config: &Config, out: &mut impl Write) -> Result<ExitCode> {
+    // Counts and diagnostics only: each post is dropped once counted, so checking a
+    // large archive needs little memory.
+    let (days, papers, tweets, diagnostics) = match archive_dir(cli, config) {
+        Some(dir) => {
+            let s = blame_config(Archive::summarize(&dir), cli, config)?;
+            (s.days, s.papers, s.tweets, s.diagnostics)
+        }
+        None => {
+            let a = Archive::sample();
+            (
+                a.days.len(),
+                a.paper_count(),
+                a.tweet_count(),
+                a.diagnostics,
+            )
+        }
+    };
+    let mut err = std::io::stderr().lock();
+    for d in &diagnostics {
+        writeln!(err, "{d}")?;
+    }
+    let errors = diagnostics
+        .iter()
+        .filter(|d| d.severity == Severity::Error)
+        .count();
+    let warnings = diagnostics.len() - errors;
+    writeln!(
+        out,
+        "{days} days, {papers} papers, {tweets} tweets, {errors} errors, {warnings} warnings"
+    )?;
+    Ok(if errors > 0 {
+        ExitCode::FAILURE
+    } else {
+        ExitCode::SUCCESS
+    })
+}

@@ -1,0 +1,56 @@
+//! `hotpapers export`: the chosen days and papers in a format for other tools.
+
+use std::io::Write;
+use std::process::ExitCode;
+
+use anyhow::{Context, Result};
+
+use super::{describe, load, report, resolve_day, today};
+use crate::cli::{Cli, ExportArgs};
+use crate::config::Config;
+use crate::export::{self, Selection};
+use crate::state;
+
+pub fn run(
+    cli: &Cli,
+    config: &Config,
+    args: &ExportArgs,
+    out: &mut impl Write,
+) -> Result<ExitCode> {
+    let archive = load(cli, config)?;
+    let day = match args.date {
+        None => None,
+        Some(spec) => {
+            let found = match spec.resolve(today()) {
+                Some(d) => archive.days.iter().find(|day| day.date == d),
+                None => archive.days.last(),
+            };
+            match found {
+                Some(day) => Some(day.date),
+                None => anyhow::bail!("no post for {}", describe(spec)),
+            }
+        }
+    };
+    let selection = Selection {
+        day,
+        since: args.since.map(|d| resolve_day(&archive, d)),
+        until: args.until.map(|d| resolve_day(&archive, d)),
+        starred: args.starred,
+        unread: args.unread,
+    };
+    let marks = if selection.filters_papers() {
+        let (marks, notice) =
+            export::marks(state::default_dir().as_deref()).context("reading the reading state")?;
+        if let Some(n) = notice {
+            report(n);
+        }
+        marks
+    } else {
+        Default::default()
+    };
+    let days = export::select(&archive, &selection, &marks);
+    export::write(out, args.format.into(), &days)
+        .and_then(|()| out.flush())
+        .context("writing the export")?;
+    Ok(ExitCode::SUCCESS)
+}

@@ -1,0 +1,106 @@
+//! The subcommands, one file each, and what they share: where the archive is, loading it,
+//! naming days, a list for people or as JSON, and messages on stderr. `main` parses the command
+//! line and hands each command its options and stdout.
+
+pub mod check;
+pub mod completions;
+pub mod export;
+pub mod read;
+pub mod search;
+pub mod top;
+
+use std::io::{self, Write};
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+use anyhow::{Context, Result};
+use serde::Serialize;
+
+use crate::archive::Archive;
+use crate::cli::{Cli, DaySpec};
+use crate::config::Config;
+
+/// Prints an error for people. Never panics (as `eprintln!` does when stderr is a terminal
+/// that hung up): the message is lost then, but the exit status still tells.
+pub fn report(message: impl std::fmt::Display) {
+    let _ = writeln!(io::stderr(), "hotpapers: {message}");
+}
+
+/// The archive folder: the positional ARCHIVE, else --archive or $HOTPAPERS_ARCHIVE, else the
+/// config file's `archive`; `None` for the bundled sample.
+pub fn archive_dir(cli: &Cli, config: &Config) -> Option<PathBuf> {
+    cli.path
+        .clone()
+        .or_else(|| cli.archive.archive.clone())
+        .or_else(|| config.archive.clone())
+}
+
+pub fn load(cli: &Cli, config: &Config) -> Result<Archive> {
+    match archive_dir(cli, config) {
+        Some(dir) => blame_config(Archive::load(&dir), cli, config),
+        None => Ok(Archive::sample()),
+    }
+}
+
+/// An archive load's result, naming the config file when the archive came from it.
+pub fn blame_config<T, E>(r: Result<T, E>, cli: &Cli, config: &Config) -> Result<T>
+where
+    E: std::error::Error + Send + Sync + 'static,
+{
+    match (
+        &cli.path,
+        &cli.archive.archive,
+        &config.file,
+        &config.archive,
+    ) {
+        (None, None, Some(file), Some(dir)) => {
+            r.with_context(|| format!("the archive set in {} ({})", file.display(), dir.display()))
+        }
+        _ => Ok(r?),
+    }
+}
+
+pub fn today() -> chrono::NaiveDate {
+    chrono::Local::now().date_naive()
+}
+
+/// A day as the user named it; `latest` is the archive's newest day.
+pub fn resolve_day(archive: &Archive, spec: DaySpec) -> chrono::NaiveDate {
+    spec.resolve(today())
+        .or_else(|| archive.days.last().map(|d| d.date))
+        .unwrap_or_else(today)
+}
+
+pub fn describe(spec: DaySpec) -> String {
+    match spec {
+        DaySpec::Date(d) => d.to_string(),
+        DaySpec::Latest => "the latest day (the archive is empty)".into(),
+        DaySpec::Today => format!("today ({})", today()),
+        DaySpec::Yesterday => "yesterday".into(),
+    }
+}
+
+/// Writes `items` as a JSON array (`json`), else a line each with `line` (given the item's
+/// index). Status 1 when there are none, like grep.
+pub fn write_list<T: Serialize, W: Write>(
+    out: &mut W,
+    items: &[T],
+    json: bool,
+    mut line: impl FnMut(&mut W, usize, &T) -> io::Result<()>,
+) -> io::Result<ExitCode> {
+    if json {
+        // As an io::Error: serde_json's own error hides it from `source()`, and `main` looks for
+        // a closed stdout in the chain of sources.
+        serde_json::to_writer_pretty(&mut *out, items).map_err(io::Error::from)?;
+        writeln!(out)?;
+    } else {
+        for (i, item) in items.iter().enumerate() {
+            line(out, i, item)?;
+        }
+    }
+    Ok(if items.is_empty() {
+        ExitCode::FAILURE
+    } else {
+        ExitCode::SUCCESS
+    })
+}

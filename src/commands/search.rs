@@ -1,0 +1,75 @@
+//! `hotpapers search QUERY`: matching papers of every day, for people or as JSON for programs.
+
+use std::io::Write;
+use std::process::ExitCode;
+
+use anyhow::Result;
+use chrono::NaiveDate;
+use serde::Serialize;
+
+use super::{load, write_list};
+use crate::archive::Archive;
+use crate::cli::{Cli, SearchArgs};
+use crate::config::Config;
+use crate::search::{SearchIndex, parse, query::join_args};
+
+#[derive(Serialize)]
+struct Hit<'a> {
+    date: NaiveDate,
+    rank: u32,
+    arxiv_id: Option<&'a str>,
+    title: &'a str,
+    retweets: u64,
+    favorites: u64,
+    abs_url: Option<&'a str>,
+}
+
+pub fn run(
+    cli: &Cli,
+    config: &Config,
+    args: &SearchArgs,
+    out: &mut impl Write,
+) -> Result<ExitCode> {
+    if args.query.is_empty() {
+        anyhow::bail!("search needs a query");
+    }
+    let archive = load(cli, config)?;
+    search(&archive, args, out)
+}
+
+/// Prints the papers of `archive` that match the query, newest first; status 1 for none.
+pub fn search(archive: &Archive, args: &SearchArgs, out: &mut impl Write) -> Result<ExitCode> {
+    let text = join_args(&args.query);
+    let query = parse(&text).map_err(|e| anyhow::anyhow!("query {text:?}: {e}"))?;
+    let index = SearchIndex::build(archive);
+    let refs = index.search(&query);
+    let hits: Vec<Hit> = refs
+        .iter()
+        .take(args.limit.unwrap_or(usize::MAX))
+        .map(|r| {
+            let day = &archive.days[r.day];
+            let p = &day.papers[r.paper];
+            Hit {
+                date: day.date,
+                rank: p.rank,
+                arxiv_id: p.arxiv_id.as_deref(),
+                title: &p.title,
+                retweets: p.retweets,
+                favorites: p.favorites,
+                abs_url: p.abs_url.as_deref(),
+            }
+        })
+        .collect();
+    Ok(write_list(out, &hits, args.json, |out, _, h| {
+        writeln!(
+            out,
+            "{}  #{:<2}  {:<12}  ♺{:>5} ♥{:>5}  {}",
+            h.date,
+            h.rank,
+            h.arxiv_id.unwrap_or("-"),
+            h.retweets,
+            h.favorites,
+            h.title
+        )
+    })?)
+}
