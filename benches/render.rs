@@ -3,11 +3,11 @@
 
 use criterion::{Criterion, criterion_group, criterion_main};
 use hotpapers::archive::Archive;
-use hotpapers::tui::action::Action;
-use hotpapers::tui::app::App;
+use hotpapers::tui::App;
+use hotpapers::tui::Event;
 use hotpapers::tui::theme::Theme;
-use hotpapers::tui::ui;
-use hotpapers::tui::update::update;
+use hotpapers::tui::update;
+use hotpapers::tui::view;
 use ratatui::Terminal;
 use ratatui::backend::TestBackend;
 
@@ -15,10 +15,10 @@ fn frame(c: &mut Criterion) {
     let mut group = c.benchmark_group("draw_frame");
     for (w, h) in [(140, 40), (80, 24)] {
         let mut app = App::new(Archive::sample(), Theme::plain());
-        update(&mut app, Action::Resize(w, h));
+        update(&mut app, Event::Resize(w, h));
         let mut terminal = Terminal::new(TestBackend::new(w, h)).unwrap();
         group.bench_function(format!("{w}x{h}"), |b| {
-            b.iter(|| terminal.draw(|f| ui::draw(f, &app)).unwrap().area)
+            b.iter(|| terminal.draw(|f| view::draw(f, &app)).unwrap().area)
         });
     }
     group.finish();

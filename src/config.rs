@@ -9,21 +9,21 @@
 //! [keys]                  # action = "key" or ["key", "key"]
 //! next_day = "n"
 //! prev_day = ["p", "ctrl-p"]
+//! [keys.search_box]       # the keys of a box
+//! back = "ctrl-g"
 //! ```
 //!
 //! Anything the reader would not understand (broken TOML, an unknown setting, action or key, a
 //! value of the wrong kind, one key for two actions) is an error naming the file, the line and
-//! the setting; nothing is guessed.
+//! the setting; nothing is guessed. The names of actions and keys are the reader's to judge:
+//! this module hands them over as written (`KeyTable`), and `tui::keymap::from_config` checks
+//! them, so nothing here depends on the reader.
 
 use std::fmt;
 use std::path::{Path, PathBuf};
 
 use toml::Spanned;
 use toml::de::{DeTable, DeValue};
-
-use crate::tui::action::Action;
-use crate::tui::keymap::{ACTION_NAMES, Key, Keymap, label, parse_key};
-use crate::tui::theme::Theme;
 
 /// The `theme` setting.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -45,8 +45,27 @@ pub struct Config {
     pub archive: Option<PathBuf>,
     pub theme: Option<ThemeChoice>,
     pub mouse: Option<bool>,
-    /// The `[keys]` overrides.
-    pub keymap: Keymap,
+    /// The `[keys]` table and its sub-tables as written; the reader judges the names and keys
+    /// (`tui::keymap::from_config`), since only it knows them.
+    pub keys: Vec<KeyTable>,
+}
+
+/// `[keys]` (no name) or one of its sub-tables (`[keys.search_box]`).
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct KeyTable {
+    pub name: Option<String>,
+    /// 1-based line of the table's name (of `keys` for `[keys]` itself).
+    pub line: usize,
+    pub settings: Vec<KeySetting>,
+}
+
+/// `name = "key"` or `name = ["key", ...]` in a key table.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct KeySetting {
+    pub name: String,
+    pub line: usize,
+    /// Each key as written, with its line.
+    pub keys: Vec<(String, usize)>,
 }
 
 /// A config file the reader cannot use.
@@ -168,7 +187,6 @@ fn in_file_order<'t, 'i>(
 }
 
 const SETTINGS: &str = "archive, theme, mouse and [keys]";
-const KEY_EXAMPLES: &str = "\"j\", \"G\", \"?\", \"ctrl-d\", \"enter\", \"esc\", \"tab\", \"space\", \"up\", \"pgdn\", \"home\" or \"f1\"";
 
 /// Parses the text of the config file `file`. `home` expands a leading `~` in `archive`.
 pub fn parse(text: &str, file: &Path, home: Option<&Path>) -> Result<Config, ConfigError> {
@@ -234,7 +252,13 @@ pub fn parse(text: &str, file: &Path, home: Option<&Path>) -> Result<Config, Con
                 let DeValue::Table(t) = value.get_ref() else {
                     return Err(wrong("a table ([keys])"));
                 };
-                config.keymap = keys(t, &at)?;
+                config.keys =
+                    key_tables(t, line_of(text, line), &|o| line_of(text, o)).map_err(|e| {
+                        ConfigError {
+                            file: file.to_path_buf(),
+                            ..e
+                        }
+                    })?;
             }
             other => {
                 return Err(at(
@@ -267,89 +291,103 @@ fn archive_path(s: &str, file: &Path, home: Option<&Path>) -> Result<PathBuf, St
     })
 }
 
-/// The `[keys]` table as keymap overrides.
-fn keys(
+/// The `[keys]` table (whose name is on `line`) and its sub-tables, in file order; only the
+/// shape is checked here (keys are strings, a list holds strings).
+fn key_tables(
     table: &DeTable<'_>,
-    at: &dyn Fn(usize, String) -> ConfigError,
-) -> Result<Keymap, ConfigError> {
-    let mut overrides: Vec<(Action, Vec<Key>)> = Vec::new();
-    let mut owner: Vec<(Key, String)> = Vec::new();
+    line: usize,
+    line_at: &dyn Fn(usize) -> usize,
+) -> Result<Vec<KeyTable>, ConfigError> {
+    let mut top = KeyTable {
+        name: None,
+        line,
+        settings: Vec::new(),
+    };
+    let mut subs = Vec::new();
     for (key, value) in in_file_order(table) {
         let name = key.get_ref().as_ref();
-        let line = key.span().start;
-        let Some((_, action)) = ACTION_NAMES.iter().find(|(n, _)| *n == name) else {
-            let names: Vec<&str> = ACTION_NAMES.iter().map(|(n, _)| *n).collect();
-            return Err(at(
-                line,
+        match value.get_ref() {
+            DeValue::Table(t) => subs.push(KeyTable {
+                name: Some(name.to_string()),
+                line: line_at(key.span().start),
+                settings: settings(t, &format!("keys.{name}."), line_at)?,
+            }),
+            _ => top
+                .settings
+                .push(setting(name, "keys.", key.span().start, value, line_at)?),
+        }
+    }
+    let mut out = vec![top];
+    out.extend(subs);
+    Ok(out)
+}
+
+fn settings(
+    table: &DeTable<'_>,
+    prefix: &str,
+    line_at: &dyn Fn(usize) -> usize,
+) -> Result<Vec<KeySetting>, ConfigError> {
+    in_file_order(table)
+        .into_iter()
+        .map(|(key, value)| {
+            setting(
+                key.get_ref().as_ref(),
+                prefix,
+                key.span().start,
+                value,
+                line_at,
+            )
+        })
+        .collect()
+}
+
+/// One `name = keys` line: a key or a list of keys, each a string.
+fn setting(
+    name: &str,
+    prefix: &str,
+    offset: usize,
+    value: &Spanned<DeValue<'_>>,
+    line_at: &dyn Fn(usize) -> usize,
+) -> Result<KeySetting, ConfigError> {
+    let err = |offset: usize, message: String| ConfigError {
+        file: PathBuf::new(),
+        line: Some(line_at(offset)),
+        message,
+    };
+    let items: Vec<&Spanned<DeValue<'_>>> = match value.get_ref() {
+        DeValue::String(_) => vec![value],
+        DeValue::Array(a) => a.iter().collect(),
+        other => {
+            return Err(err(
+                offset,
                 format!(
-                    "keys.{name}: unknown action; the actions are {}",
-                    names.join(", ")
+                    "{prefix}{name}: must be a key or a list of keys, not {}",
+                    kind(other)
+                ),
+            ));
+        }
+    };
+    let mut keys = Vec::new();
+    for item in items {
+        let DeValue::String(s) = item.get_ref() else {
+            return Err(err(
+                item.span().start,
+                format!(
+                    "{prefix}{name}: must be a key or a list of keys, not a list holding {}",
+                    kind(item.get_ref())
                 ),
             ));
         };
-        let items: Vec<&Spanned<DeValue<'_>>> = match value.get_ref() {
-            DeValue::String(_) => vec![value],
-            DeValue::Array(a) => a.iter().collect(),
-            other => {
-                return Err(at(
-                    line,
-                    format!(
-                        "keys.{name}: must be a key or a list of keys, not {}",
-                        kind(other)
-                    ),
-                ));
-            }
-        };
-        if items.is_empty() && *action == Action::Quit {
-            return Err(at(line, "keys.quit: needs at least one key".into()));
-        }
-        let mut bound = Vec::new();
-        for item in items {
-            let DeValue::String(s) = item.get_ref() else {
-                return Err(at(
-                    item.span().start,
-                    format!(
-                        "keys.{name}: must be a key or a list of keys, not a list holding {}",
-                        kind(item.get_ref())
-                    ),
-                ));
-            };
-            let Some(k) = parse_key(s) else {
-                return Err(at(
-                    item.span().start,
-                    format!("keys.{name}: {s:?} is not a key; write keys like {KEY_EXAMPLES}"),
-                ));
-            };
-            if let Some((_, other)) = owner.iter().find(|(o, n)| *o == k && n != name) {
-                return Err(at(
-                    item.span().start,
-                    format!(
-                        "keys.{name}: {} is already the key of keys.{other}",
-                        label(k)
-                    ),
-                ));
-            }
-            if !bound.contains(&k) {
-                bound.push(k);
-                owner.push((k, name.to_string()));
-            }
-        }
-        overrides.push((action.clone(), bound));
+        keys.push((s.to_string(), line_at(item.span().start)));
     }
-    Ok(Keymap { overrides })
+    Ok(KeySetting {
+        name: name.to_string(),
+        line: line_at(offset),
+        keys,
+    })
 }
 
 impl Config {
-    /// The colors: `NO_COLOR` (`no_color`) always gives the plain theme; else the `theme`
-    /// setting, by default the terminal's palette.
-    pub fn theme(&self, no_color: bool) -> Theme {
-        match (no_color, self.theme) {
-            (true, _) | (false, Some(ThemeChoice::Plain)) => Theme::plain(),
-            (false, Some(ThemeChoice::Light)) => Theme::light(),
-            (false, Some(ThemeChoice::Dark) | None) => Theme::color(),
-        }
-    }
-
     /// Whether to capture the mouse: `--no-mouse` (`no_mouse`) always wins; else the `mouse`
     /// setting, by default on.
     pub fn mouse(&self, no_mouse: bool) -> bool {

@@ -9,6 +9,7 @@ use clap::Parser;
 use hotpapers::cli::{Cli, Command, SearchArgs, split_search_flags};
 use hotpapers::commands::{self, report};
 use hotpapers::config::{self, Config, ConfigError};
+use hotpapers::tui::keymap::{self, Keymap};
 
 fn main() -> ExitCode {
     match run() {
@@ -62,7 +63,10 @@ fn run() -> Result<ExitCode, Failure> {
         Some(Command::Completions { .. }) => Config::default(),
         _ => config::load(cli.config.as_deref()).map_err(Failure::Config)?,
     };
-    dispatch(&cli, &config).map_err(Failure::Command)
+    // The `[keys]` are the reader's to judge, but a mistake in them is a mistake in the file
+    // whatever the command, as with every other setting.
+    let keymap = keymap::from_config(&config).map_err(Failure::Config)?;
+    dispatch(&cli, &config, &keymap).map_err(Failure::Command)
 }
 
 /// `search` takes every word after the query, flags too: moves its `--limit`, `--json`,
@@ -82,10 +86,10 @@ fn take_search_flags(cli: &mut Cli) -> Result<(), String> {
     Ok(())
 }
 
-fn dispatch(cli: &Cli, config: &Config) -> anyhow::Result<ExitCode> {
+fn dispatch(cli: &Cli, config: &Config, keymap: &Keymap) -> anyhow::Result<ExitCode> {
     let Some(command) = &cli.command else {
         // The reader draws on the terminal itself.
-        return commands::read::run(cli, config);
+        return commands::read::run(cli, config, keymap);
     };
     // Locked and buffered: one lock for the whole output instead of one a line. Flushed here
     // so that a failing last write is an error too, not lost in the writer's drop.

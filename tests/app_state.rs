@@ -5,11 +5,11 @@ mod support;
 use chrono::NaiveDate;
 use hotpapers::archive::Archive;
 use hotpapers::cli::DaySpec;
-use hotpapers::tui::action::{Action, Effect};
-use hotpapers::tui::app::Pane;
+use hotpapers::tui::Pane;
 use hotpapers::tui::open_day;
-use hotpapers::tui::update::update;
-use support::{act, app_with, fixture, render};
+use hotpapers::tui::update;
+use hotpapers::tui::{Command, Effect, Event};
+use support::{act, app_with, fixture, press, render};
 
 fn date(s: &str) -> NaiveDate {
     s.parse().unwrap()
@@ -18,122 +18,124 @@ fn date(s: &str) -> NaiveDate {
 #[test]
 fn starts_on_paper_one_of_the_newest_day_with_the_abstract_shown() {
     let app = app_with(fixture(), 140, 40);
-    assert_eq!(app.focus, Pane::Papers);
+    assert_eq!(app.focus(), Pane::Papers);
     assert_eq!(app.current_day().unwrap().date, date("2024-01-05"));
-    assert_eq!(app.paper, 0);
+    assert_eq!(app.paper_index(), 0);
     assert!(render(&app).contains("An abstract for paper 1"));
 }
 
 #[test]
 fn moving_through_papers_clamps_at_both_ends() {
     let mut app = app_with(fixture(), 140, 40);
-    act(&mut app, &[Action::Up]);
-    assert_eq!(app.paper, 0);
-    act(&mut app, &[Action::Down, Action::Down, Action::Down]);
-    assert_eq!(app.paper, 2);
-    act(&mut app, &[Action::First]);
-    assert_eq!(app.paper, 0);
-    act(&mut app, &[Action::Last]);
-    assert_eq!(app.paper, 2);
+    act(&mut app, &[Command::Up]);
+    assert_eq!(app.paper_index(), 0);
+    act(&mut app, &[Command::Down, Command::Down, Command::Down]);
+    assert_eq!(app.paper_index(), 2);
+    act(&mut app, &[Command::First]);
+    assert_eq!(app.paper_index(), 0);
+    act(&mut app, &[Command::Last]);
+    assert_eq!(app.paper_index(), 2);
 }
 
 #[test]
 fn day_keys_work_from_any_pane_and_reset_the_paper() {
     let mut app = app_with(fixture(), 140, 40);
-    act(&mut app, &[Action::Down, Action::NextDay]);
+    act(&mut app, &[Command::Down, Command::NextDay]);
+    assert_eq!(app.notice().unwrap().text, "Already at the latest day");
     assert_eq!(
-        app.status.as_ref().unwrap().text,
-        "Already at the latest day"
+        app.paper_index(),
+        1,
+        "a refused day change keeps the selection"
     );
-    assert_eq!(app.paper, 1, "a refused day change keeps the selection");
-    act(&mut app, &[Action::FocusRight, Action::PrevDay]);
+    act(&mut app, &[Command::FocusRight, Command::PrevDay]);
     assert_eq!(app.current_day().unwrap().date, date("2024-01-03"));
-    assert_eq!(app.paper, 0);
-    act(&mut app, &[Action::PrevDay, Action::PrevDay]);
+    assert_eq!(app.paper_index(), 0);
+    act(&mut app, &[Command::PrevDay, Command::PrevDay]);
     assert_eq!(app.current_day().unwrap().date, date("2024-01-02"));
-    assert_eq!(
-        app.status.as_ref().unwrap().text,
-        "Already at the earliest day"
-    );
+    assert_eq!(app.notice().unwrap().text, "Already at the earliest day");
 }
 
 #[test]
 fn the_day_list_runs_newest_first() {
     let mut app = app_with(fixture(), 140, 40);
-    act(&mut app, &[Action::FocusLeft]);
-    assert_eq!(app.focus, Pane::Days);
-    act(&mut app, &[Action::Down]);
+    act(&mut app, &[Command::FocusLeft]);
+    assert_eq!(app.focus(), Pane::Days);
+    act(&mut app, &[Command::Down]);
     assert_eq!(app.current_day().unwrap().date, date("2024-01-03"));
-    act(&mut app, &[Action::Last]);
+    act(&mut app, &[Command::Last]);
     assert_eq!(app.current_day().unwrap().date, date("2024-01-02"));
-    act(&mut app, &[Action::First]);
+    act(&mut app, &[Command::First]);
     assert_eq!(app.current_day().unwrap().date, date("2024-01-05"));
 }
 
 #[test]
 fn focus_moves_between_panes_and_tab_wraps() {
     let mut app = app_with(fixture(), 140, 40);
-    act(&mut app, &[Action::FocusRight, Action::FocusRight]);
-    assert_eq!(app.focus, Pane::Paper);
-    act(&mut app, &[Action::FocusNext]);
-    assert_eq!(app.focus, Pane::Days);
-    act(&mut app, &[Action::FocusPrev]);
-    assert_eq!(app.focus, Pane::Paper);
+    act(&mut app, &[Command::FocusRight, Command::FocusRight]);
+    assert_eq!(app.focus(), Pane::Paper);
+    act(&mut app, &[Command::NextPane]);
+    assert_eq!(app.focus(), Pane::Days);
+    act(&mut app, &[Command::PrevPane]);
+    assert_eq!(app.focus(), Pane::Paper);
 }
 
 #[test]
 fn narrow_terminals_go_in_with_enter_and_back_with_esc() {
     let mut app = app_with(fixture(), 80, 24);
-    act(&mut app, &[Action::Enter]);
-    assert_eq!(app.focus, Pane::Paper);
+    act(&mut app, &[Command::Enter]);
+    assert_eq!(app.focus(), Pane::Paper);
     assert!(render(&app).contains("Paper 1"));
-    act(&mut app, &[Action::Back]);
-    assert_eq!(app.focus, Pane::Papers);
-    act(&mut app, &[Action::Back]);
-    assert_eq!(app.focus, Pane::Days);
+    act(&mut app, &[Command::Back]);
+    assert_eq!(app.focus(), Pane::Papers);
+    act(&mut app, &[Command::Back]);
+    assert_eq!(app.focus(), Pane::Days);
     assert!(render(&app).contains("Days (3)"));
-    act(&mut app, &[Action::Down, Action::Enter]);
+    act(&mut app, &[Command::Down, Command::Enter]);
     assert_eq!(
-        (app.focus, app.current_day().unwrap().date),
+        (app.focus(), app.current_day().unwrap().date),
         (Pane::Papers, date("2024-01-03"))
     );
-    act(&mut app, &[Action::Enter]);
-    assert_eq!(app.focus, Pane::Papers, "an empty day has no paper to open");
+    act(&mut app, &[Command::Enter]);
+    assert_eq!(
+        app.focus(),
+        Pane::Papers,
+        "an empty day has no paper to open"
+    );
 }
 
 #[test]
 fn wide_terminals_keep_the_paper_list_on_esc() {
     let mut app = app_with(fixture(), 140, 40);
-    act(&mut app, &[Action::Back]);
-    assert_eq!(app.focus, Pane::Papers);
+    act(&mut app, &[Command::Back]);
+    assert_eq!(app.focus(), Pane::Papers);
 }
 
 #[test]
 fn o_and_p_open_the_abs_and_pdf_pages() {
     let mut app = app_with(fixture(), 140, 40);
     assert_eq!(
-        update(&mut app, Action::OpenAbs),
-        Some(Effect::OpenUrl {
+        update(&mut app, Command::OpenAbs.into()),
+        vec![Effect::OpenUrl {
             what: "abs page",
             url: "https://arxiv.org/abs/2401.00001".into()
-        })
+        }]
     );
     assert_eq!(
-        update(&mut app, Action::OpenPdf),
-        Some(Effect::OpenUrl {
+        update(&mut app, Command::OpenPdf.into()),
+        vec![Effect::OpenUrl {
             what: "pdf",
             url: "https://arxiv.org/pdf/2401.00000".into()
-        })
+        }]
     );
 }
 
 #[test]
 fn unsafe_links_are_refused_with_a_reason() {
     let mut app = app_with(fixture(), 140, 40);
-    act(&mut app, &[Action::Last]);
-    assert_eq!(update(&mut app, Action::OpenAbs), None);
-    let status = app.status.clone().unwrap();
-    assert!(status.error);
+    act(&mut app, &[Command::Last]);
+    assert_eq!(update(&mut app, Command::OpenAbs.into()), vec![]);
+    let status = app.notice().unwrap();
+    assert!(status.is_error());
     assert!(
         status.text.contains("Refused") && status.text.contains("javascript:"),
         "{}",
@@ -144,46 +146,50 @@ fn unsafe_links_are_refused_with_a_reason() {
 #[test]
 fn t_opens_the_tweet_in_view() {
     let mut app = app_with(fixture(), 140, 40);
-    let first = update(&mut app, Action::OpenTweet);
+    let first = update(&mut app, Command::OpenTweet.into());
     assert_eq!(
         first,
-        Some(Effect::OpenUrl {
+        vec![Effect::OpenUrl {
             what: "tweet",
             url: "https://twitter.com/ann_example/status/101".into()
-        })
+        }]
     );
-    act(&mut app, &[Action::NextTweet]);
-    let second = update(&mut app, Action::OpenTweet);
+    act(&mut app, &[Command::NextTweet]);
+    let second = update(&mut app, Command::OpenTweet.into());
     assert_eq!(
         second,
-        Some(Effect::OpenUrl {
+        vec![Effect::OpenUrl {
             what: "tweet",
             url: "https://twitter.com/nihon_taro/status/102".into()
-        })
+        }]
     );
-    act(&mut app, &[Action::NextTweet]);
+    act(&mut app, &[Command::NextTweet]);
     assert_eq!(
-        update(&mut app, Action::OpenTweet),
+        update(&mut app, Command::OpenTweet.into()),
         first,
         "marking wraps to the first tweet"
     );
-    act(&mut app, &[Action::NextTweet, Action::Down]);
-    assert_eq!(app.tweet, None, "moving to another paper forgets the mark");
-    assert_eq!(update(&mut app, Action::OpenTweet), None);
-    assert!(app.status.unwrap().text.contains("no tweets"));
+    act(&mut app, &[Command::NextTweet, Command::Down]);
+    assert_eq!(
+        app.marked(),
+        None,
+        "moving to another paper forgets the mark"
+    );
+    assert_eq!(update(&mut app, Command::OpenTweet.into()), vec![]);
+    assert!(app.notice().unwrap().text.contains("no tweets"));
 }
 
 #[test]
 fn scrolling_to_a_later_tweet_puts_it_in_view() {
     // Short enough that at the bottom the second tweet's header is the top line.
     let mut app = app_with(fixture(), 60, 8);
-    act(&mut app, &[Action::Enter, Action::Last]);
+    act(&mut app, &[Command::Enter, Command::Last]);
     assert_eq!(
-        update(&mut app, Action::OpenTweet),
-        Some(Effect::OpenUrl {
+        update(&mut app, Command::OpenTweet.into()),
+        vec![Effect::OpenUrl {
             what: "tweet",
             url: "https://twitter.com/nihon_taro/status/102".into()
-        })
+        }]
     );
 }
 
@@ -193,40 +199,67 @@ fn detail_scrolling_is_bounded() {
     act(
         &mut app,
         &[
-            Action::Enter,
-            Action::PageDown,
-            Action::PageDown,
-            Action::PageDown,
-            Action::PageDown,
+            Command::Enter,
+            Command::PageDown,
+            Command::PageDown,
+            Command::PageDown,
+            Command::PageDown,
         ],
     );
-    let bottom = app.scroll;
+    let bottom = app.scroll();
     assert!(bottom > 0);
-    act(&mut app, &[Action::Down]);
-    assert_eq!(app.scroll, bottom);
-    act(&mut app, &[Action::HalfPageUp]);
-    assert!(app.scroll < bottom);
-    act(&mut app, &[Action::First]);
-    assert_eq!(app.scroll, 0);
+    act(&mut app, &[Command::Down]);
+    assert_eq!(app.scroll(), bottom);
+    act(&mut app, &[Command::HalfPageUp]);
+    assert!(app.scroll() < bottom);
+    act(&mut app, &[Command::First]);
+    assert_eq!(app.scroll(), 0);
 }
 
 #[test]
 fn help_captures_keys_until_closed() {
     let mut app = app_with(fixture(), 140, 40);
-    act(&mut app, &[Action::ToggleHelp, Action::Down, Action::Back]);
-    assert!(!app.quit && app.overlay.is_none());
-    assert_eq!(app.paper, 0);
-    act(&mut app, &[Action::ToggleHelp, Action::Resize(80, 24)]);
+    press(&mut app, &["?", "j", "esc"]);
+    assert!(!app.quitting() && app.open_box().is_none());
+    assert_eq!(app.paper_index(), 0);
+    press(&mut app, &["?"]);
+    act(&mut app, &[Event::Resize(80, 24)]);
     assert_eq!(
-        (app.width, app.overlay.is_some()),
+        (app.size().0, app.open_box().is_some()),
         (80, true),
         "resizes apply under the help"
     );
-    assert_eq!(update(&mut app, Action::Suspend), Some(Effect::Suspend));
-    act(&mut app, &[Action::Back]);
-    assert!(app.overlay.is_none());
-    act(&mut app, &[Action::ToggleHelp, Action::Quit]);
-    assert!(app.quit, "Ctrl-c quits from anywhere");
+    assert_eq!(press(&mut app, &["ctrl-z"]), vec![Effect::Suspend]);
+    press(&mut app, &["q"]);
+    assert!(
+        app.open_box().is_none() && !app.quitting(),
+        "q closes the help"
+    );
+    press(&mut app, &["?", "ctrl-c"]);
+    assert!(app.quitting(), "Ctrl-c quits from the help");
+}
+
+#[test]
+fn ctrl_c_quits_from_every_box_but_cancels_the_search_prompt() {
+    // Each box as its key opens it; `*` first so that the starred list has a paper.
+    for opens in ["?", "c", "T", "S"] {
+        let mut app = app_with(fixture(), 140, 40);
+        press(&mut app, &["*", opens]);
+        assert!(app.open_box().is_some(), "{opens} opens a box");
+        let effects = press(&mut app, &["ctrl-c"]);
+        assert!(app.quitting(), "Ctrl-c quits from the box {opens} opens");
+        assert_eq!(effects.last(), Some(&Effect::Quit));
+    }
+    let mut app = app_with(fixture(), 140, 40);
+    press(&mut app, &["/", "t", "r", "ctrl-c"]);
+    assert!(!app.quitting(), "Ctrl-c in a prompt only cancels it");
+    assert!(app.open_box().is_none());
+    let effects = press(&mut app, &["ctrl-c"]);
+    assert!(app.quitting(), "and from the reader it quits");
+    assert!(
+        matches!(effects.first(), Some(Effect::SavePosition { .. })),
+        "the position is saved on the way out: {effects:?}"
+    );
 }
 
 #[test]
@@ -235,48 +268,52 @@ fn mouse_clicks_select_and_the_wheel_scrolls_the_pane_under_it() {
     let a = app.areas();
     act(
         &mut app,
-        &[Action::Click {
+        &[Event::Click {
             col: a.days.x + 2,
             row: a.days.y + 2,
         }],
     );
     assert_eq!(
-        (app.focus, app.current_day().unwrap().date),
+        (app.focus(), app.current_day().unwrap().date),
         (Pane::Days, date("2024-01-03"))
     );
     act(
         &mut app,
-        &[Action::Click {
+        &[Event::Click {
             col: a.days.x + 2,
             row: a.days.y + 1,
         }],
     );
     act(
         &mut app,
-        &[Action::Click {
+        &[Event::Click {
             col: a.papers.x + 5,
             row: a.papers.y + 2,
         }],
     );
-    assert_eq!((app.focus, app.paper), (Pane::Papers, 1));
+    assert_eq!((app.focus(), app.paper_index()), (Pane::Papers, 1));
     act(
         &mut app,
-        &[Action::Wheel {
+        &[Event::Wheel {
             col: a.papers.x + 5,
             row: a.papers.y + 2,
             down: true,
         }],
     );
-    assert_eq!(app.paper, 2);
+    assert_eq!(app.paper_index(), 2);
     act(
         &mut app,
-        &[Action::Wheel {
+        &[Event::Wheel {
             col: a.days.x + 2,
             row: a.days.y + 2,
             down: true,
         }],
     );
-    assert_eq!(app.focus, Pane::Papers, "the wheel does not move the focus");
+    assert_eq!(
+        app.focus(),
+        Pane::Papers,
+        "the wheel does not move the focus"
+    );
     assert_eq!(app.current_day().unwrap().date, date("2024-01-03"));
 }
 
@@ -291,7 +328,7 @@ fn date_option_opens_the_day_or_the_nearest_one() {
         today,
     );
     assert_eq!(app.current_day().unwrap().date, date("2024-01-03"));
-    assert!(app.status.is_none());
+    assert!(app.notice().is_none());
 
     open_day(
         &mut app,
@@ -301,7 +338,7 @@ fn date_option_opens_the_day_or_the_nearest_one() {
     );
     assert_eq!(app.current_day().unwrap().date, date("2024-01-03"));
     assert_eq!(
-        app.status.clone().unwrap().text,
+        app.notice().unwrap().text,
         "No post for 2024-01-04; showing 2024-01-03, the nearest earlier day"
     );
 
@@ -312,13 +349,7 @@ fn date_option_opens_the_day_or_the_nearest_one() {
         today,
     );
     assert_eq!(app.current_day().unwrap().date, date("2024-01-02"));
-    assert!(
-        app.status
-            .clone()
-            .unwrap()
-            .text
-            .contains("nearest later day")
-    );
+    assert!(app.notice().unwrap().text.contains("nearest later day"));
 
     open_day(&mut app, Some(DaySpec::Today), None, date("2024-01-05"));
     assert_eq!(app.current_day().unwrap().date, date("2024-01-05"));
@@ -332,8 +363,8 @@ fn rank_option_selects_that_paper() {
     open_day(&mut app, Some(DaySpec::Latest), Some(3), date("2024-02-01"));
     assert_eq!(app.current_paper().unwrap().rank, 3);
     open_day(&mut app, None, Some(9), date("2024-02-01"));
-    assert_eq!(app.paper, 0);
-    assert!(app.status.clone().unwrap().error);
+    assert_eq!(app.paper_index(), 0);
+    assert!(app.notice().unwrap().is_error());
 }
 
 #[test]
@@ -343,12 +374,12 @@ fn an_empty_archive_is_usable() {
     act(
         &mut app,
         &[
-            Action::Down,
-            Action::NextDay,
-            Action::Enter,
-            Action::OpenAbs,
-            Action::FocusLeft,
-            Action::Down,
+            Command::Down,
+            Command::NextDay,
+            Command::Enter,
+            Command::OpenAbs,
+            Command::FocusLeft,
+            Command::Down,
         ],
     );
     assert!(render(&app).contains("no posts"));

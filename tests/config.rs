@@ -11,9 +11,10 @@ use std::process::{Command, Output};
 
 use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 use hotpapers::config::{self, Config, ConfigError, ThemeChoice};
-use hotpapers::tui::action::Action;
-use hotpapers::tui::keymap::{Keymap, Mode, parse_key};
+use hotpapers::tui::key::Key;
+use hotpapers::tui::keymap::{self, Keymap};
 use hotpapers::tui::theme::Theme;
+use hotpapers::tui::{Command as Cmd, Event, Scope};
 use tempfile::TempDir;
 
 fn post(day: &str, titles: &[&str]) -> String {
@@ -73,8 +74,16 @@ fn stderr(o: &Output) -> String {
     String::from_utf8_lossy(&o.stderr).into_owned()
 }
 
-fn key(s: &str) -> hotpapers::tui::keymap::Key {
-    parse_key(s).unwrap_or_else(|| panic!("{s} is a key"))
+fn key(s: &str) -> Key {
+    Key::parse(s).unwrap_or_else(|| panic!("{s} is a key"))
+}
+
+/// What a key press asks for in `scope` under `km`, through the reader's own translation.
+fn asks(km: &Keymap, scope: Scope, k: KeyEvent) -> Option<Cmd> {
+    match hotpapers::tui::input::key_event(&k, km, scope) {
+        Some(Event::Command(c)) => Some(c),
+        _ => None,
+    }
 }
 
 fn press(c: char) -> KeyEvent {
@@ -104,50 +113,81 @@ fn a_good_file_gives_every_setting() {
     assert_eq!(c.archive, Some(PathBuf::from("/home/u/blog")));
     assert_eq!(c.theme, Some(ThemeChoice::Light));
     assert_eq!(c.mouse, Some(false));
+    let km = keymap::from_config(&c).unwrap();
     assert_eq!(
-        c.keymap,
-        Keymap {
-            overrides: vec![
-                (Action::NextDay, vec![key("n")]),
-                (Action::PrevDay, vec![key("p"), key("ctrl-p")]),
-                (Action::Quit, vec![key("Q")]),
-            ]
-        }
+        km,
+        Keymap::with([
+            (Scope::Reader, Cmd::NextDay, vec![key("n")]),
+            (Scope::Reader, Cmd::PrevDay, vec![key("p"), key("ctrl-p")]),
+            (Scope::Reader, Cmd::Quit, vec![key("Q")]),
+        ])
     );
     // The overrides as the reader sees them: `n` is the next day now, not the next result,
     // and `q` quits no more.
-    let km = &c.keymap;
+    let r = Scope::Reader;
+    assert_eq!(asks(&km, r, press('n')), Some(Cmd::NextDay));
+    assert_eq!(asks(&km, r, press(']')), None);
+    assert_eq!(asks(&km, r, press('Q')), Some(Cmd::Quit));
+    assert_eq!(asks(&km, r, press('q')), None);
     assert_eq!(
-        km.action_for(Mode::Normal, press('n')),
-        Some(Action::NextDay)
-    );
-    assert_eq!(km.action_for(Mode::Normal, press(']')), None);
-    assert_eq!(km.action_for(Mode::Normal, press('Q')), Some(Action::Quit));
-    assert_eq!(km.action_for(Mode::Normal, press('q')), None);
-    assert_eq!(
-        km.action_for(
-            Mode::Normal,
+        asks(
+            &km,
+            r,
             KeyEvent::new(KeyCode::Char('p'), KeyModifiers::CONTROL)
         ),
-        Some(Action::PrevDay)
+        Some(Cmd::PrevDay)
     );
-    // Other modes keep their keys.
-    assert_eq!(km.action_for(Mode::Starred, press('q')), Some(Action::Back));
+    // Other scopes keep their keys.
+    assert_eq!(asks(&km, Scope::Starred, press('q')), Some(Cmd::Back));
+}
+
+#[test]
+fn a_box_table_rebinds_that_box_only() {
+    let text = "[keys]\nnext_day = \"n\"\n[keys.leaderboard_box]\nwindow = [\"W\", \"f2\"]\nback = \"x\"\n";
+    let c = config::parse(text, Path::new("/x/config.toml"), None).unwrap();
+    let km = keymap::from_config(&c).unwrap();
+    let l = Scope::Leaderboard;
+    assert_eq!(asks(&km, l, press('W')), Some(Cmd::CycleWindow));
+    assert_eq!(
+        asks(&km, l, KeyEvent::new(KeyCode::F(2), KeyModifiers::NONE)),
+        Some(Cmd::CycleWindow)
+    );
+    assert_eq!(
+        asks(&km, l, press('w')),
+        None,
+        "w is gone from the leaderboard"
+    );
+    assert_eq!(asks(&km, l, press('x')), Some(Cmd::Back));
+    assert_eq!(asks(&km, l, press('q')), None, "back answers to x alone");
+    assert_eq!(asks(&km, Scope::Reader, press('n')), Some(Cmd::NextDay));
+    assert_eq!(
+        asks(&km, Scope::Starred, press('x')),
+        None,
+        "other boxes are untouched"
+    );
 }
 
 #[test]
 fn theme_and_mouse_with_no_color_and_no_mouse() {
-    let with = |theme| Config {
-        theme,
-        ..Config::default()
-    };
-    assert_eq!(Config::default().theme(false), Theme::color());
-    assert_eq!(with(Some(ThemeChoice::Dark)).theme(false), Theme::color());
-    assert_eq!(with(Some(ThemeChoice::Light)).theme(false), Theme::light());
-    assert_eq!(with(Some(ThemeChoice::Plain)).theme(false), Theme::plain());
+    assert_eq!(Theme::chosen(None, false), Theme::color());
+    assert_eq!(
+        Theme::chosen(Some(ThemeChoice::Dark), false),
+        Theme::color()
+    );
+    assert_eq!(
+        Theme::chosen(Some(ThemeChoice::Light), false),
+        Theme::light()
+    );
+    assert_eq!(
+        Theme::chosen(Some(ThemeChoice::Plain), false),
+        Theme::plain()
+    );
     // NO_COLOR always wins.
-    assert_eq!(with(Some(ThemeChoice::Light)).theme(true), Theme::plain());
-    assert_eq!(Config::default().theme(true), Theme::plain());
+    assert_eq!(
+        Theme::chosen(Some(ThemeChoice::Light), true),
+        Theme::plain()
+    );
+    assert_eq!(Theme::chosen(None, true), Theme::plain());
     for theme in ["dark", "light", "none"] {
         let c = config::parse(&format!("theme = {theme:?}"), Path::new("c"), None).unwrap();
         assert!(c.theme.is_some());
@@ -171,13 +211,22 @@ fn relative_archives_are_found_from_the_file() {
     assert_eq!(c.archive, Some(PathBuf::from("/a/b/posts")));
     let c = config::parse("", Path::new("/a/b/config.toml"), None).unwrap();
     assert_eq!(
-        (c.archive, c.theme, c.mouse, c.keymap),
+        (
+            c.archive.clone(),
+            c.theme,
+            c.mouse,
+            keymap::from_config(&c).unwrap()
+        ),
         (None, None, None, Keymap::default())
     );
 }
 
+/// The error a config file gives: from reading it, or from the reader judging its `[keys]`
+/// (as every command does before it runs).
 fn error(text: &str) -> ConfigError {
-    config::parse(text, Path::new("/x/config.toml"), Some(Path::new("/h"))).expect_err("an error")
+    config::parse(text, Path::new("/x/config.toml"), Some(Path::new("/h")))
+        .and_then(|c| keymap::from_config(&c))
+        .expect_err("an error")
 }
 
 #[test]
@@ -545,7 +594,8 @@ fn the_readme_lists_every_action_in_order() {
         .expect("README has the config section");
     let text = section.replace('\n', " ");
     let mut at = 0;
-    for (name, _) in hotpapers::tui::keymap::ACTION_NAMES {
+    let reader = hotpapers::tui::command::defaults(Scope::Reader).map(|b| b.command.name());
+    for name in reader {
         let quoted = format!("`{name}`");
         let found = text[at..]
             .find(&quoted)

@@ -3,9 +3,11 @@
 mod support;
 
 use chrono::NaiveDate;
-use hotpapers::tui::action::Action;
-use hotpapers::tui::app::{Overlay, Pane, Sort, Window};
-use hotpapers::tui::keymap::Mode;
+use hotpapers::tui::Command;
+use hotpapers::tui::Pane;
+use hotpapers::tui::Scope;
+use hotpapers::tui::boxes::{OpenBox, Window};
+use hotpapers::tui::core::state::Sort;
 use support::{act, app_with, archive, indexed, post, render, tweet, type_text};
 
 fn date(s: &str) -> NaiveDate {
@@ -72,9 +74,9 @@ fn world() -> hotpapers::archive::Archive {
     ])
 }
 
-fn search_box(app: &hotpapers::tui::app::App) -> &hotpapers::tui::app::SearchBox {
-    match &app.overlay {
-        Some(Overlay::Search(b)) => b,
+fn search_box(app: &hotpapers::tui::App) -> &hotpapers::tui::boxes::SearchBox {
+    match app.open_box() {
+        Some(OpenBox::Search(b)) => b,
         other => panic!("search box not open: {other:?}"),
     }
 }
@@ -82,17 +84,17 @@ fn search_box(app: &hotpapers::tui::app::App) -> &hotpapers::tui::app::SearchBox
 #[test]
 fn results_update_as_you_type_and_the_reader_follows() {
     let mut app = indexed(app_with(world(), 140, 40));
-    act(&mut app, &[Action::OpenSearch]);
-    assert_eq!(app.mode(), Mode::Search);
+    act(&mut app, &[Command::Search]);
+    assert_eq!(app.scope(), Scope::Search);
     type_text(&mut app, "tran");
-    let titles = |app: &hotpapers::tui::app::App| -> Vec<(NaiveDate, u32)> {
+    let titles = |app: &hotpapers::tui::App| -> Vec<(NaiveDate, u32)> {
         search_box(app)
             .results
             .iter()
             .map(|r| {
                 (
-                    app.archive.days[r.day].date,
-                    app.archive.days[r.day].papers[r.paper].rank,
+                    app.archive().days[r.day].date,
+                    app.archive().days[r.day].papers[r.paper].rank,
                 )
             })
             .collect()
@@ -120,39 +122,47 @@ fn results_update_as_you_type_and_the_reader_follows() {
         titles(&app),
         [(date("2024-01-03"), 2), (date("2024-01-02"), 1)]
     );
-    act(&mut app, &[Action::Down]);
+    act(&mut app, &[Command::Down]);
     assert_eq!(app.current_day().unwrap().date, date("2024-01-02"));
-    act(&mut app, &[Action::Enter]);
-    assert!(app.overlay.is_none());
+    act(&mut app, &[Command::Enter]);
+    assert!(app.open_box().is_none());
     assert_eq!(
-        (app.current_day().unwrap().date, app.paper, app.focus),
+        (
+            app.current_day().unwrap().date,
+            app.paper_index(),
+            app.focus()
+        ),
         (date("2024-01-02"), 0, Pane::Papers)
     );
-    act(&mut app, &[Action::NextResult]);
+    act(&mut app, &[Command::NextResult]);
     assert_eq!(
         app.current_day().unwrap().date,
         date("2024-01-03"),
         "n wraps to the first result"
     );
-    act(&mut app, &[Action::PrevResult]);
+    act(&mut app, &[Command::PrevResult]);
     assert_eq!(app.current_day().unwrap().date, date("2024-01-02"));
-    assert_eq!(app.status.clone().unwrap().text, "Result 2 of 2");
+    assert_eq!(app.notice().unwrap().text, "Result 2 of 2");
 }
 
 #[test]
 fn esc_returns_to_where_you_were() {
     let mut app = indexed(app_with(world(), 140, 40));
-    act(&mut app, &[Action::Down, Action::OpenSearch]);
+    act(&mut app, &[Command::Down, Command::Search]);
     type_text(&mut app, "quantum");
     assert_eq!(app.current_day().unwrap().date, date("2024-01-03"));
-    act(&mut app, &[Action::Back]);
-    assert!(app.overlay.is_none());
+    act(&mut app, &[Command::Back]);
+    assert!(app.open_box().is_none());
     assert_eq!(
-        (app.current_day().unwrap().date, app.paper, app.focus),
+        (
+            app.current_day().unwrap().date,
+            app.paper_index(),
+            app.focus()
+        ),
         (date("2024-01-05"), 1, Pane::Papers)
     );
     assert!(
-        app.results.is_empty(),
+        app.results().is_empty(),
         "a cancelled search leaves n/N alone"
     );
 }
@@ -160,25 +170,19 @@ fn esc_returns_to_where_you_were() {
 #[test]
 fn editing_keys_and_malformed_queries() {
     let mut app = indexed(app_with(world(), 140, 40));
-    act(&mut app, &[Action::OpenSearch]);
+    act(&mut app, &[Command::Search]);
     type_text(&mut app, "au:\"Alice Ex");
     let err = search_box(&app).query.clone().unwrap_err();
     assert!(err.message.contains("never closed"), "{err}");
     assert!(search_box(&app).results.is_empty());
     assert!(render(&app).contains("the quote is never closed"));
-    act(&mut app, &[Action::Enter]);
-    assert!(
-        app.status
-            .clone()
-            .unwrap()
-            .text
-            .contains("Query not understood")
-    );
+    act(&mut app, &[Command::Enter]);
+    assert!(app.notice().unwrap().text.contains("Query not understood"));
     type_text(&mut app, "ample\"");
     assert_eq!(search_box(&app).results.len(), 6);
-    act(&mut app, &[Action::DeleteWord]);
+    act(&mut app, &[Command::DeleteWord]);
     assert_eq!(search_box(&app).input, "au:\"Alice ");
-    act(&mut app, &[Action::Backspace, Action::ClearInput]);
+    act(&mut app, &[Command::DeleteChar, Command::ClearInput]);
     assert_eq!(search_box(&app).input, "");
     type_text(&mut app, "-graph");
     assert!(
@@ -190,20 +194,20 @@ fn editing_keys_and_malformed_queries() {
 #[test]
 fn typing_before_the_index_is_ready_searches_when_it_arrives() {
     let mut app = app_with(world(), 140, 40);
-    act(&mut app, &[Action::OpenSearch]);
+    act(&mut app, &[Command::Search]);
     type_text(&mut app, "diffusion");
     assert!(search_box(&app).results.is_empty());
     assert!(render(&app).contains("Indexing"));
     let mut app = indexed(app);
     assert_eq!(search_box(&app).results.len(), 1);
-    act(&mut app, &[Action::Enter]);
+    act(&mut app, &[Command::Enter]);
     assert_eq!(app.current_paper().unwrap().title, "Diffusion Models Dream");
 }
 
 #[test]
 fn s_cycles_the_order_and_the_title_says_which() {
     let mut app = app_with(world(), 140, 40);
-    act(&mut app, &[Action::PrevDay, Action::PrevDay]);
+    act(&mut app, &[Command::PrevDay, Command::PrevDay]);
     assert!(render(&app).contains("by rank"));
     for (sort, name) in [
         (Sort::Retweets, "by retweets"),
@@ -211,8 +215,8 @@ fn s_cycles_the_order_and_the_title_says_which() {
         (Sort::Score, "by retweets+favorites"),
         (Sort::Rank, "by rank"),
     ] {
-        act(&mut app, &[Action::CycleSort]);
-        assert_eq!(app.sort, sort);
+        act(&mut app, &[Command::Sort]);
+        assert_eq!(app.sort(), sort);
         assert!(render(&app).contains(name), "{name}");
     }
     // The fixture gives rank 1 the most of everything; make a day where order differs.
@@ -235,22 +239,22 @@ fn s_cycles_the_order_and_the_title_says_which() {
         40,
     );
     assert_eq!(app.order(), [0, 1]);
-    act(&mut app, &[Action::CycleSort]);
+    act(&mut app, &[Command::Sort]);
     assert_eq!(app.order(), [1, 0], "by retweets: B (90) before A (5)");
-    act(&mut app, &[Action::CycleSort]);
+    act(&mut app, &[Command::Sort]);
     assert_eq!(app.order(), [0, 1], "by favorites: A (900) first");
-    assert_eq!(app.paper, 0, "the selected paper stays selected");
-    act(&mut app, &[Action::CycleSort, Action::First]);
-    assert_eq!(app.paper, 0);
-    act(&mut app, &[Action::Down]);
-    assert_eq!(app.paper, 1, "moving follows the displayed order");
+    assert_eq!(app.paper_index(), 0, "the selected paper stays selected");
+    act(&mut app, &[Command::Sort, Command::First]);
+    assert_eq!(app.paper_index(), 0);
+    act(&mut app, &[Command::Down]);
+    assert_eq!(app.paper_index(), 1, "moving follows the displayed order");
 }
 
 #[test]
 fn the_category_filter_narrows_lists_until_cleared() {
     let mut app = app_with(world(), 140, 40);
-    act(&mut app, &[Action::PrevDay, Action::OpenCategories]);
-    let Some(Overlay::Categories(p)) = &app.overlay else {
+    act(&mut app, &[Command::PrevDay, Command::Filter]);
+    let Some(OpenBox::Categories(p)) = app.open_box() else {
         panic!()
     };
     let names: Vec<&str> = p.categories.iter().map(|(c, _)| c.as_str()).collect();
@@ -258,36 +262,36 @@ fn the_category_filter_narrows_lists_until_cleared() {
     act(
         &mut app,
         &[
-            Action::Down,
-            Action::Down,
-            Action::ToggleCategory,
-            Action::Enter,
+            Command::Down,
+            Command::Down,
+            Command::ToggleCategory,
+            Command::Enter,
         ],
     );
     assert_eq!(
-        app.filter.iter().map(String::as_str).collect::<Vec<_>>(),
+        app.filter().iter().map(String::as_str).collect::<Vec<_>>(),
         ["quant-ph"]
     );
     assert_eq!(app.order(), [0]);
     assert!(render(&app).contains("only quant-ph"));
-    act(&mut app, &[Action::PrevDay]);
+    act(&mut app, &[Command::PrevDay]);
     assert!(app.order().is_empty());
     assert!(render(&app).contains("No paper of this day is in the chosen categories"));
     act(
         &mut app,
-        &[Action::OpenCategories, Action::ToggleCategory, Action::Back],
+        &[Command::Filter, Command::ToggleCategory, Command::Back],
     );
-    assert_eq!(app.filter.len(), 1, "Esc keeps the old filter");
-    act(&mut app, &[Action::OpenCategories, Action::ClearFilter]);
-    assert!(app.filter.is_empty() && app.overlay.is_none());
+    assert_eq!(app.filter().len(), 1, "Esc keeps the old filter");
+    act(&mut app, &[Command::Filter, Command::ClearFilter]);
+    assert!(app.filter().is_empty() && app.open_box().is_none());
     assert_eq!(app.order(), [0, 1]);
 }
 
 #[test]
 fn leaderboards_count_a_paper_once_at_its_best_day() {
     let mut app = app_with(world(), 140, 40);
-    act(&mut app, &[Action::OpenLeaderboard]);
-    let Some(Overlay::Leaderboard(b)) = &app.overlay else {
+    act(&mut app, &[Command::Top]);
+    let Some(OpenBox::Leaderboard(b)) = app.open_box() else {
         panic!()
     };
     assert_eq!(b.window, Window::Month);
@@ -308,11 +312,11 @@ fn leaderboards_count_a_paper_once_at_its_best_day() {
         (date("2024-01-02"), 2, 300)
     );
     assert!(render(&app).contains("Top papers · month to 2024-01-05"));
-    act(&mut app, &[Action::CycleWindow]);
+    act(&mut app, &[Command::CycleWindow]);
     assert!(render(&app).contains("year"));
-    act(&mut app, &[Action::CycleSort]);
+    act(&mut app, &[Command::Sort]);
     assert!(render(&app).contains("by retweets"));
-    let Some(Overlay::Leaderboard(b)) = &app.overlay else {
+    let Some(OpenBox::Leaderboard(b)) = app.open_box() else {
         panic!()
     };
     let pos = b
@@ -320,11 +324,11 @@ fn leaderboards_count_a_paper_once_at_its_best_day() {
         .iter()
         .position(|e| e.arxiv_id.as_deref() == Some("2401.00001"))
         .unwrap();
-    act(&mut app, &vec![Action::Down; pos]);
-    act(&mut app, &[Action::Enter]);
-    assert!(app.overlay.is_none());
+    act(&mut app, &vec![Command::Down; pos]);
+    act(&mut app, &[Command::Enter]);
+    assert!(app.open_box().is_none());
     assert_eq!(
-        (app.current_day().unwrap().date, app.paper),
+        (app.current_day().unwrap().date, app.paper_index()),
         (date("2024-01-02"), 0)
     );
 
@@ -332,13 +336,13 @@ fn leaderboards_count_a_paper_once_at_its_best_day() {
     act(
         &mut app,
         &[
-            Action::OpenLeaderboard,
-            Action::CycleWindow,
-            Action::CycleWindow,
-            Action::CycleWindow,
+            Command::Top,
+            Command::CycleWindow,
+            Command::CycleWindow,
+            Command::CycleWindow,
         ],
     );
-    let Some(Overlay::Leaderboard(b)) = &app.overlay else {
+    let Some(OpenBox::Leaderboard(b)) = app.open_box() else {
         panic!()
     };
     assert_eq!(b.window, Window::Week);
@@ -351,19 +355,19 @@ fn jumping_to_a_filtered_out_paper_clears_the_filter() {
     act(
         &mut app,
         &[
-            Action::OpenCategories,
-            Action::Down,
-            Action::Down,
-            Action::ToggleCategory,
-            Action::Enter,
+            Command::Filter,
+            Command::Down,
+            Command::Down,
+            Command::ToggleCategory,
+            Command::Enter,
         ],
     );
-    act(&mut app, &[Action::OpenSearch]);
+    act(&mut app, &[Command::Search]);
     type_text(&mut app, "diffusion");
-    act(&mut app, &[Action::Enter]);
-    assert!(app.filter.is_empty());
+    act(&mut app, &[Command::Enter]);
+    assert!(app.filter().is_empty());
     assert_eq!(app.current_paper().unwrap().title, "Diffusion Models Dream");
-    let status = app.status.clone().unwrap().text;
+    let status = app.notice().unwrap().text.clone();
     assert!(
         status.starts_with("Result 1 of 1") && status.contains("category filter cleared"),
         "{status}"
@@ -374,10 +378,10 @@ fn jumping_to_a_filtered_out_paper_clears_the_filter() {
 fn matched_words_are_highlighted_in_the_results() {
     use ratatui::style::Modifier;
     let mut app = indexed(app_with(world(), 140, 40));
-    act(&mut app, &[Action::OpenSearch]);
+    act(&mut app, &[Command::Search]);
     type_text(&mut app, "tabular");
     let mut t = ratatui::Terminal::new(ratatui::backend::TestBackend::new(140, 40)).unwrap();
-    t.draw(|f| hotpapers::tui::ui::draw(f, &app)).unwrap();
+    t.draw(|f| hotpapers::tui::view::draw(f, &app)).unwrap();
     let buf = t.backend().buffer().clone();
     let row = (0..40)
         .find(|&y| {
@@ -405,12 +409,12 @@ fn matched_words_are_highlighted_in_the_results() {
 fn the_paper_pane_underlines_matches_until_esc() {
     use ratatui::style::Modifier;
     let mut app = indexed(app_with(world(), 140, 40));
-    act(&mut app, &[Action::OpenSearch]);
+    act(&mut app, &[Command::Search]);
     type_text(&mut app, "wrap");
-    act(&mut app, &[Action::Enter]);
-    let underlined = |app: &hotpapers::tui::app::App| {
+    act(&mut app, &[Command::Enter]);
+    let underlined = |app: &hotpapers::tui::App| {
         let mut t = ratatui::Terminal::new(ratatui::backend::TestBackend::new(140, 40)).unwrap();
-        t.draw(|f| hotpapers::tui::ui::draw(f, app)).unwrap();
+        t.draw(|f| hotpapers::tui::view::draw(f, app)).unwrap();
         let buf = t.backend().buffer().clone();
         let a = app.areas().detail;
         (a.y..a.bottom())
@@ -421,7 +425,7 @@ fn the_paper_pane_underlines_matches_until_esc() {
     };
     // "wrap" is in every fixture abstract ("…long enough to wrap…").
     assert_eq!(underlined(&app), "wrap");
-    act(&mut app, &[Action::Back]);
+    act(&mut app, &[Command::Back]);
     assert_eq!(underlined(&app), "", "Esc clears the highlight");
 }
 
@@ -431,11 +435,11 @@ fn a_day_whose_papers_are_all_filtered_out_shows_no_paper_and_marks_none_read() 
     act(
         &mut app,
         &[
-            Action::OpenCategories,
-            Action::Down,
-            Action::Down,
-            Action::ToggleCategory,
-            Action::Enter,
+            Command::Filter,
+            Command::Down,
+            Command::Down,
+            Command::ToggleCategory,
+            Command::Enter,
         ],
     );
     // Only quant-ph now: the newest day has none of it.

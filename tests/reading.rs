@@ -1,15 +1,17 @@
-//! Read and starred marks, the starred list, copying and reloading, driven through actions.
+//! Read and starred marks, the starred list, copying and reloading, driven through commands.
 
 mod support;
 
 use hotpapers::archive::Archive;
 use hotpapers::archive::PaperKey;
-use hotpapers::tui::action::{Action, Effect};
-use hotpapers::tui::app::{ArchiveHandle, Overlay, Pane};
-use hotpapers::tui::update::update;
+use hotpapers::tui::Pane;
+use hotpapers::tui::boxes::OpenBox;
+use hotpapers::tui::core::handles::ArchiveHandle;
+use hotpapers::tui::update;
+use hotpapers::tui::{Command, Effect, Event};
 use support::{act, app_with, fixture, render};
 
-fn key_of(app: &hotpapers::tui::app::App) -> PaperKey {
+fn key_of(app: &hotpapers::tui::App) -> PaperKey {
     app.current_paper().unwrap().key.clone()
 }
 
@@ -21,19 +23,19 @@ fn a_paper_on_screen_for_a_moment_becomes_read() {
         .expect("paper 1's abstract is on screen");
     assert_eq!(k, key_of(&app));
     assert_eq!(
-        update(&mut app, Action::Seen(k.clone())),
-        Some(Effect::SaveRead {
+        update(&mut app, Event::Seen(k.clone())),
+        vec![Effect::SaveRead {
             key: k.clone(),
             read: true
-        })
+        }]
     );
-    assert!(app.read.contains(&k));
+    assert!(app.read_keys().contains(&k));
     assert_eq!(app.unread_on_screen(), None);
     // A timer for a paper no longer shown does nothing.
-    act(&mut app, &[Action::Down]);
+    act(&mut app, &[Command::Down]);
     assert_eq!(
-        update(&mut app, Action::Seen(PaperKey::from_stored("2401.00001"))),
-        None
+        update(&mut app, Event::Seen(PaperKey::from_stored("2401.00001"))),
+        vec![]
     );
 }
 
@@ -45,9 +47,9 @@ fn narrow_screens_count_only_the_open_paper() {
         None,
         "the list alone shows no abstract"
     );
-    act(&mut app, &[Action::Enter]);
+    act(&mut app, &[Command::Enter]);
     assert!(app.unread_on_screen().is_some());
-    act(&mut app, &[Action::ToggleHelp]);
+    act(&mut app, &[Command::Help]);
     assert_eq!(app.unread_on_screen(), None, "covered by the help");
 }
 
@@ -57,72 +59,77 @@ fn m_toggles_and_the_day_list_counts_unread() {
     assert!(render(&app).contains("3/3"), "three unread of three");
     let k = key_of(&app);
     assert_eq!(
-        update(&mut app, Action::ToggleRead),
-        Some(Effect::SaveRead {
+        update(&mut app, Command::ToggleRead.into()),
+        vec![Effect::SaveRead {
             key: k.clone(),
             read: true
-        })
+        }]
     );
     assert!(render(&app).contains("2/3"));
     assert_eq!(
-        update(&mut app, Action::ToggleRead),
-        Some(Effect::SaveRead {
+        update(&mut app, Command::ToggleRead.into()),
+        vec![Effect::SaveRead {
             key: k,
             read: false
-        })
+        }]
     );
-    assert_eq!(app.unread(app.day), 3);
+    assert_eq!(app.unread(app.day_index()), 3);
 }
 
 #[test]
 fn u_goes_to_the_next_unread_paper_across_days() {
     let mut app = app_with(fixture(), 140, 40);
     for _ in 0..3 {
-        act(&mut app, &[Action::ToggleRead, Action::Down]);
+        act(&mut app, &[Command::ToggleRead, Command::Down]);
     }
-    act(&mut app, &[Action::First, Action::NextUnread]);
+    act(&mut app, &[Command::First, Command::NextUnread]);
     // The newest day is all read; the next day down the list is empty; then 2024-01-02.
     assert_eq!(app.current_day().unwrap().date.to_string(), "2024-01-02");
-    act(&mut app, &[Action::ToggleRead, Action::NextUnread]);
-    assert_eq!(app.status.clone().unwrap().text, "No unread papers");
+    act(&mut app, &[Command::ToggleRead, Command::NextUnread]);
+    assert_eq!(app.notice().unwrap().text, "No unread papers");
 }
 
 #[test]
 fn stars_show_everywhere_and_s_lists_them() {
     let mut app = app_with(fixture(), 140, 40);
-    app.now = 100;
+    update(&mut app, Event::Clock(100));
     let k = key_of(&app);
     assert_eq!(
-        update(&mut app, Action::ToggleStar),
-        Some(Effect::SaveStar {
+        update(&mut app, Command::Star.into()),
+        vec![Effect::SaveStar {
             key: k.clone(),
-            starred: true
-        })
+            starred: true,
+            at: 100
+        }]
     );
     assert!(render(&app).contains('★'));
-    act(&mut app, &[Action::PrevDay, Action::PrevDay]);
-    app.now = 200;
-    act(&mut app, &[Action::ToggleStar]);
-    act(&mut app, &[Action::OpenStarred]);
-    let Some(Overlay::Starred(s)) = &app.overlay else {
+    act(&mut app, &[Command::PrevDay, Command::PrevDay]);
+    update(&mut app, Event::Clock(200));
+    act(&mut app, &[Command::Star]);
+    act(&mut app, &[Command::Starred]);
+    let Some(OpenBox::Starred(s)) = app.open_box() else {
         panic!("no starred list")
     };
     assert_eq!(s.papers.len(), 2);
     assert_eq!(
-        app.archive.days[s.papers[0].day].date.to_string(),
+        app.archive().days[s.papers[0].day].date.to_string(),
         "2024-01-02",
         "newest star first"
     );
-    act(&mut app, &[Action::Down, Action::Enter]);
-    assert!(app.overlay.is_none());
+    act(&mut app, &[Command::Down, Command::Enter]);
+    assert!(app.open_box().is_none());
     assert_eq!(
-        (app.current_day().unwrap().date.to_string(), app.paper),
+        (
+            app.current_day().unwrap().date.to_string(),
+            app.paper_index()
+        ),
         ("2024-01-05".to_string(), 0)
     );
     // Unstarring from the list keeps it open, marked hollow.
-    act(&mut app, &[Action::OpenStarred]);
+    act(&mut app, &[Command::Starred]);
     assert_eq!(
-        update(&mut app, Action::ToggleStar)
+        update(&mut app, Command::Star.into())
+            .first()
             .map(|e| matches!(e, Effect::SaveStar { starred: false, .. })),
         Some(true)
     );
@@ -132,22 +139,23 @@ fn stars_show_everywhere_and_s_lists_them() {
 #[test]
 fn with_nothing_starred_s_says_how_to_star() {
     let mut app = app_with(fixture(), 140, 40);
-    act(&mut app, &[Action::OpenStarred]);
-    assert!(app.overlay.is_none());
-    assert!(app.status.unwrap().text.contains("* stars"));
+    act(&mut app, &[Command::Starred]);
+    assert!(app.open_box().is_none());
+    assert!(app.notice().unwrap().text.contains("* stars"));
 }
 
 #[test]
 fn y_copies_the_url_and_capital_y_the_bibtex() {
     let mut app = app_with(fixture(), 140, 40);
     assert_eq!(
-        update(&mut app, Action::CopyUrl),
-        Some(Effect::Copy {
+        update(&mut app, Command::CopyUrl.into()),
+        vec![Effect::Copy {
             what: "abs URL",
             text: "https://arxiv.org/abs/2401.00001".into()
-        })
+        }]
     );
-    let Some(Effect::Copy { what, text }) = update(&mut app, Action::CopyBibtex) else {
+    let Some(Effect::Copy { what, text }) = update(&mut app, Command::CopyBibtex.into()).pop()
+    else {
         panic!()
     };
     assert_eq!(what, "BibTeX entry");
@@ -155,22 +163,22 @@ fn y_copies_the_url_and_capital_y_the_bibtex() {
         text.starts_with("@misc{example2024") && text.contains("eprint={2401.00001}"),
         "{text}"
     );
-    act(&mut app, &[Action::Last]);
+    act(&mut app, &[Command::Last]);
     assert_eq!(
-        update(&mut app, Action::CopyUrl),
-        None,
+        update(&mut app, Command::CopyUrl.into()),
+        vec![],
         "an unsafe link is not copied"
     );
-    assert!(app.status.unwrap().text.contains("Refused to copy"));
+    assert!(app.notice().unwrap().text.contains("Refused to copy"));
 }
 
 #[test]
 fn reloading_keeps_the_selection_and_says_what_changed() {
     let mut app = app_with(fixture(), 140, 40);
-    act(&mut app, &[Action::Down, Action::FocusRight]);
+    act(&mut app, &[Command::Down, Command::FocusRight]);
     assert_eq!(
-        update(&mut app, Action::Reload),
-        None,
+        update(&mut app, Command::Reload.into()),
+        vec![],
         "the sample-like fixture has no folder"
     );
     let mut bigger = fixture();
@@ -184,16 +192,19 @@ fn reloading_keeps_the_selection_and_says_what_changed() {
     let before = key_of(&app);
     act(
         &mut app,
-        &[Action::Reloaded(Ok(ArchiveHandle(std::sync::Arc::new(
+        &[Event::Reloaded(Ok(ArchiveHandle(std::sync::Arc::new(
             bigger,
         ))))],
     );
     assert_eq!(key_of(&app), before);
-    assert_eq!(app.focus, Pane::Paper);
-    assert_eq!(app.status.clone().unwrap().text, "Reloaded: 4 days (1 new)");
-    assert!(app.index.is_none(), "the old index is dropped");
-    act(&mut app, &[Action::Reloaded(Err("gone".into()))]);
-    assert!(app.status.unwrap().error);
+    assert_eq!(app.focus(), Pane::Paper);
+    assert_eq!(app.notice().unwrap().text, "Reloaded: 4 days (1 new)");
+    assert!(app.index().is_none(), "the old index is dropped");
+    let gone = hotpapers::archive::ArchiveError::NotADirectory {
+        path: "gone".into(),
+    };
+    act(&mut app, &[Event::Reloaded(Err(std::sync::Arc::new(gone)))]);
+    assert!(app.notice().unwrap().is_error());
 }
 
 #[test]
@@ -215,11 +226,13 @@ fn attach_state_restores_marks_and_the_last_position() {
     let store = hotpapers::tui::attach_state(&mut app, Some(dir.path().to_path_buf()), true);
     assert!(store.is_some());
     assert_eq!(key_of(&app), "2401.00002");
-    assert!(app.read.contains("2401.00002") && app.starred.contains_key("2401.00001"));
+    assert!(
+        app.read_keys().contains("2401.00002") && app.starred_keys().contains_key("2401.00001")
+    );
     let mut app = app_with(fixture(), 140, 40);
     hotpapers::tui::attach_state(&mut app, Some(dir.path().to_path_buf()), false);
-    assert_eq!(app.paper, 0, "--date wins over the saved position");
+    assert_eq!(app.paper_index(), 0, "--date wins over the saved position");
     let mut app = app_with(Archive::default(), 140, 40);
     assert!(hotpapers::tui::attach_state(&mut app, None, true).is_none());
-    assert!(app.status.unwrap().error);
+    assert!(app.notice().unwrap().is_error());
 }

@@ -1,14 +1,13 @@
 //! The README's key tables must list every binding of the key table, as the help does.
 
-use hotpapers::tui::keymap::{BINDINGS, Mode, label};
+use hotpapers::tui::command::defaults;
+use hotpapers::tui::{Keymap, Scope};
 
-fn rows(mode: Mode) -> Vec<String> {
-    BINDINGS
-        .iter()
-        .filter(|b| b.mode == mode)
+fn rows(scope: Scope) -> Vec<String> {
+    defaults(scope)
         .map(|b| {
-            let keys: Vec<String> = b.keys.iter().map(|k| format!("`{}`", label(*k))).collect();
-            format!("| {} | {} |", keys.join(", "), b.help)
+            let keys: Vec<String> = b.keys.iter().map(|k| format!("`{}`", k.label())).collect();
+            format!("| {} | {} |", keys.join(", "), b.help())
         })
         .collect()
 }
@@ -17,12 +16,13 @@ fn rows(mode: Mode) -> Vec<String> {
 fn readme_lists_every_key() {
     let readme =
         std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/README.md")).unwrap();
+    let km = Keymap::default();
     let mut missing = Vec::new();
-    for mode in Mode::ALL.into_iter().filter(|m| *m != Mode::Help) {
-        let heading = format!("**{}**", mode.title());
+    for scope in Scope::ALL.into_iter().filter(|s| *s != Scope::Help) {
+        let heading = format!("**{}**", km.heading(scope));
         let section = readme.split(&heading).nth(1).unwrap_or("");
         let section = &section[..section.find("\n\n**").unwrap_or(section.len())];
-        let want = rows(mode);
+        let want = rows(scope);
         if want.iter().any(|r| !section.contains(r.as_str())) {
             missing.push(format!(
                 "{heading}\n\n| keys | action |\n| --- | --- |\n{}",

@@ -3,8 +3,8 @@
 mod support;
 
 use hotpapers::archive::Archive;
-use hotpapers::tui::action::Action;
-use hotpapers::tui::app::App;
+use hotpapers::tui::App;
+use hotpapers::tui::Command;
 use support::{act, app_with, fixture, render};
 
 const SIZES: [(u16, u16); 3] = [(140, 40), (80, 24), (60, 20)];
@@ -18,7 +18,7 @@ fn snap(name: &str, make: impl Fn(u16, u16) -> App) {
     }
 }
 
-fn sample(w: u16, h: u16, actions: &[Action]) -> App {
+fn sample(w: u16, h: u16, actions: &[Command]) -> App {
     let mut app = app_with(Archive::sample(), w, h);
     act(&mut app, actions);
     app
@@ -32,14 +32,14 @@ fn start_screen_sample() {
 #[test]
 fn day_list_focused() {
     snap("days_sample", |w, h| {
-        sample(w, h, &[Action::FocusLeft, Action::Down])
+        sample(w, h, &[Command::FocusLeft, Command::Down])
     });
 }
 
 #[test]
 fn paper_open() {
     snap("paper_sample", |w, h| {
-        sample(w, h, &[Action::Down, Action::Enter])
+        sample(w, h, &[Command::Down, Command::Enter])
     });
 }
 
@@ -48,13 +48,13 @@ fn empty_day() {
     snap("empty_day_sample", |w, h| {
         let mut app = app_with(Archive::sample(), w, h);
         let empty = app
-            .archive
+            .archive()
             .days
             .iter()
             .position(|d| d.papers.is_empty())
             .expect("the sample has an empty day");
-        let back = app.day - empty;
-        act(&mut app, &vec![Action::PrevDay; back]);
+        let back = app.day_index() - empty;
+        act(&mut app, &vec![Command::PrevDay; back]);
         assert!(app.current_day().unwrap().papers.is_empty());
         app
     });
@@ -65,21 +65,24 @@ fn japanese_tweet_scrolled() {
     snap("cjk_tweet_sample", |w, h| {
         let mut app = app_with(Archive::sample(), w, h);
         let first = app
-            .archive
+            .archive()
             .days
             .iter()
             .position(|d| d.date.to_string() == "2024-03-04")
             .unwrap();
-        let back = app.day - first;
-        act(&mut app, &vec![Action::PrevDay; back]);
-        act(&mut app, &[Action::Down, Action::Enter, Action::NextTweet]);
+        let back = app.day_index() - first;
+        act(&mut app, &vec![Command::PrevDay; back]);
+        act(
+            &mut app,
+            &[Command::Down, Command::Enter, Command::NextTweet],
+        );
         app
     });
 }
 
 #[test]
 fn help_overlay() {
-    snap("help", |w, h| sample(w, h, &[Action::ToggleHelp]));
+    snap("help", |w, h| sample(w, h, &[Command::Help]));
 }
 
 #[test]
@@ -87,7 +90,7 @@ fn fixture_long_titles_cjk_and_emoji() {
     snap("fixture_start", |w, h| app_with(fixture(), w, h));
     snap("fixture_paper", |w, h| {
         let mut app = app_with(fixture(), w, h);
-        act(&mut app, &[Action::Enter, Action::Last]);
+        act(&mut app, &[Command::Enter, Command::Last]);
         app
     });
 }
@@ -96,7 +99,7 @@ fn fixture_long_titles_cjk_and_emoji() {
 fn refused_link_in_status_line() {
     snap("refused_link", |w, h| {
         let mut app = app_with(fixture(), w, h);
-        act(&mut app, &[Action::Last, Action::OpenAbs]);
+        act(&mut app, &[Command::Last, Command::OpenAbs]);
         app
     });
 }
@@ -113,14 +116,14 @@ fn too_small() {
 fn search_box_with_highlights() {
     snap("search", |w, h| {
         let mut app = support::indexed(app_with(Archive::sample(), w, h));
-        act(&mut app, &[Action::OpenSearch]);
+        act(&mut app, &[Command::Search]);
         support::type_text(&mut app, "model -cat:cs.CV");
-        act(&mut app, &[Action::Down]);
+        act(&mut app, &[Command::Down]);
         app
     });
     snap("search_error", |w, h| {
         let mut app = support::indexed(app_with(Archive::sample(), w, h));
-        act(&mut app, &[Action::OpenSearch]);
+        act(&mut app, &[Command::Search]);
         support::type_text(&mut app, "xx:model");
         app
     });
@@ -129,11 +132,7 @@ fn search_box_with_highlights() {
 #[test]
 fn leaderboard() {
     snap("leaderboard", |w, h| {
-        sample(
-            w,
-            h,
-            &[Action::OpenLeaderboard, Action::CycleWindow, Action::Down],
-        )
+        sample(w, h, &[Command::Top, Command::CycleWindow, Command::Down])
     });
 }
 
@@ -143,7 +142,7 @@ fn category_picker_and_filtered_list() {
         sample(
             w,
             h,
-            &[Action::OpenCategories, Action::Down, Action::ToggleCategory],
+            &[Command::Filter, Command::Down, Command::ToggleCategory],
         )
     });
     snap("filtered_sorted", |w, h| {
@@ -151,10 +150,10 @@ fn category_picker_and_filtered_list() {
             w,
             h,
             &[
-                Action::OpenCategories,
-                Action::ToggleCategory,
-                Action::Enter,
-                Action::CycleSort,
+                Command::Filter,
+                Command::ToggleCategory,
+                Command::Enter,
+                Command::Sort,
             ],
         )
     });

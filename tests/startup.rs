@@ -6,10 +6,10 @@ use std::sync::atomic::AtomicUsize;
 
 use chrono::NaiveDate;
 use hotpapers::cli::DaySpec;
-use hotpapers::tui::action::Action;
-use hotpapers::tui::app::ArchiveHandle;
+use hotpapers::tui::core::handles::ArchiveHandle;
 use hotpapers::tui::theme::Theme;
-use hotpapers::tui::update::update;
+use hotpapers::tui::update;
+use hotpapers::tui::{Command, Event};
 use support::{post, render};
 
 fn date(s: &str) -> NaiveDate {
@@ -36,16 +36,17 @@ fn prepare(
     dir: &std::path::Path,
     spec: Option<DaySpec>,
     state: &std::path::Path,
-) -> (hotpapers::tui::app::App, hotpapers::tui::Options) {
-    hotpapers::tui::prepare(
-        Some(dir),
-        spec,
-        None,
-        date("2024-02-01"),
-        Some(state.to_path_buf()),
-        Theme::plain(),
-        false,
-    )
+) -> (hotpapers::tui::App, hotpapers::tui::Options) {
+    hotpapers::tui::prepare(hotpapers::tui::Setup {
+        dir: Some(dir),
+        date: spec,
+        rank: None,
+        today: date("2024-02-01"),
+        state_dir: Some(state.to_path_buf()),
+        theme: Theme::plain(),
+        keymap: Default::default(),
+        mouse: false,
+    })
     .unwrap()
 }
 
@@ -54,14 +55,14 @@ fn only_the_day_to_show_is_read_before_the_first_frame() {
     let dir = folder();
     let state = tempfile::tempdir().unwrap();
     let (mut app, opts) = prepare(dir.path(), None, state.path());
-    assert_eq!(app.archive.days.len(), 1);
+    assert_eq!(app.archive().days.len(), 1);
     assert_eq!(app.current_day().unwrap().date, date("2024-01-05"));
-    assert_eq!(app.loading, Some((0, 3)));
-    update(&mut app, Action::Resize(140, 40));
+    assert_eq!(app.loading(), Some((0, 3)));
+    update(&mut app, Event::Resize(140, 40));
     assert!(render(&app).contains("Days (reading…)"));
-    update(&mut app, Action::PrevDay);
-    assert!(app.status.clone().unwrap().text.contains("Still reading"));
-    update(&mut app, Action::Progress(2, 3));
+    update(&mut app, Command::PrevDay.into());
+    assert!(app.notice().unwrap().text.contains("Still reading"));
+    update(&mut app, Event::Progress(2, 3));
     assert!(render(&app).contains("reading posts 2 of 3"));
 
     let full = opts
@@ -70,9 +71,9 @@ fn only_the_day_to_show_is_read_before_the_first_frame() {
         .load_all(&AtomicUsize::new(0));
     update(
         &mut app,
-        Action::Loaded(ArchiveHandle(std::sync::Arc::new(full))),
+        Event::Loaded(ArchiveHandle(std::sync::Arc::new(full))),
     );
-    assert_eq!((app.archive.days.len(), app.loading), (3, None));
+    assert_eq!((app.archive().days.len(), app.loading()), (3, None));
     assert_eq!(
         app.current_day().unwrap().date,
         date("2024-01-05"),
@@ -96,8 +97,7 @@ fn date_and_resume_choose_the_first_day_to_read() {
         "nearest earlier day"
     );
     assert!(
-        app.status
-            .clone()
+        app.notice()
             .unwrap()
             .text
             .contains("No post for 2024-01-04")
@@ -124,16 +124,16 @@ fn a_search_typed_during_the_load_survives_it() {
     let dir = folder();
     let state = tempfile::tempdir().unwrap();
     let (mut app, opts) = prepare(dir.path(), None, state.path());
-    update(&mut app, Action::OpenSearch);
+    update(&mut app, Command::Search.into());
     support::type_text(&mut app, "paper");
     let full = opts.listing.unwrap().load_all(&AtomicUsize::new(0));
     update(
         &mut app,
-        Action::Loaded(ArchiveHandle(std::sync::Arc::new(full))),
+        Event::Loaded(ArchiveHandle(std::sync::Arc::new(full))),
     );
-    assert_eq!(app.mode(), hotpapers::tui::keymap::Mode::Search);
+    assert_eq!(app.scope(), hotpapers::tui::Scope::Search);
     let app = support::indexed(app);
-    let hotpapers::tui::app::Overlay::Search(b) = app.overlay.as_ref().unwrap() else {
+    let hotpapers::tui::boxes::OpenBox::Search(b) = app.open_box().unwrap() else {
         panic!()
     };
     assert_eq!(
@@ -148,13 +148,13 @@ fn the_help_opened_during_the_load_stays_open() {
     let dir = folder();
     let state = tempfile::tempdir().unwrap();
     let (mut app, opts) = prepare(dir.path(), None, state.path());
-    update(&mut app, Action::ToggleHelp);
+    update(&mut app, Command::Help.into());
     let full = opts.listing.unwrap().load_all(&AtomicUsize::new(0));
     update(
         &mut app,
-        Action::Loaded(ArchiveHandle(std::sync::Arc::new(full))),
+        Event::Loaded(ArchiveHandle(std::sync::Arc::new(full))),
     );
-    assert_eq!(app.mode(), hotpapers::tui::keymap::Mode::Help);
+    assert_eq!(app.scope(), hotpapers::tui::Scope::Help);
 }
 
 #[test]
@@ -163,12 +163,12 @@ fn search_and_leaderboards_say_they_cover_what_is_read_so_far() {
     let state = tempfile::tempdir().unwrap();
     let (app, _) = prepare(dir.path(), None, state.path());
     let mut app = support::indexed(app);
-    update(&mut app, Action::Resize(140, 40));
-    update(&mut app, Action::OpenSearch);
+    update(&mut app, Event::Resize(140, 40));
+    update(&mut app, Command::Search.into());
     support::type_text(&mut app, "paper");
     assert!(render(&app).contains("1 paper (so far: the archive is still being read)"));
-    update(&mut app, Action::Back);
-    update(&mut app, Action::OpenLeaderboard);
+    update(&mut app, Command::Back.into());
+    update(&mut app, Command::Top.into());
     assert!(render(&app).contains("of the days read so far"));
 }
 
@@ -177,11 +177,11 @@ fn the_index_arriving_leaves_other_boxes_open() {
     let dir = folder();
     let state = tempfile::tempdir().unwrap();
     let (mut app, _) = prepare(dir.path(), None, state.path());
-    update(&mut app, Action::ToggleHelp);
+    update(&mut app, Command::Help.into());
     let app = support::indexed(app);
     assert_eq!(
-        app.mode(),
-        hotpapers::tui::keymap::Mode::Help,
+        app.scope(),
+        hotpapers::tui::Scope::Help,
         "the index closed the help"
     );
 }
@@ -191,11 +191,11 @@ fn esc_from_a_search_returns_to_the_same_day_after_the_archive_is_replaced() {
     let dir = folder();
     let state = tempfile::tempdir().unwrap();
     let (mut app, opts) = prepare(dir.path(), None, state.path());
-    update(&mut app, Action::OpenSearch);
+    update(&mut app, Command::Search.into());
     let full = opts.listing.unwrap().load_all(&AtomicUsize::new(0));
     update(
         &mut app,
-        Action::Loaded(ArchiveHandle(std::sync::Arc::new(full))),
+        Event::Loaded(ArchiveHandle(std::sync::Arc::new(full))),
     );
     let mut app = support::indexed(app);
     assert_eq!(
@@ -203,7 +203,7 @@ fn esc_from_a_search_returns_to_the_same_day_after_the_archive_is_replaced() {
         date("2024-01-05"),
         "an empty query previews where it started"
     );
-    update(&mut app, Action::Back);
+    update(&mut app, Command::Back.into());
     assert_eq!(
         app.current_day().unwrap().date,
         date("2024-01-05"),
@@ -216,17 +216,17 @@ fn an_index_of_a_replaced_archive_is_not_used() {
     let dir = folder();
     let state = tempfile::tempdir().unwrap();
     let (mut app, opts) = prepare(dir.path(), None, state.path());
-    let stale = hotpapers::tui::app::IndexHandle::build(&app.archive);
+    let stale = hotpapers::tui::core::handles::IndexHandle::build(app.archive());
     let full = opts.listing.unwrap().load_all(&AtomicUsize::new(0));
     update(
         &mut app,
-        Action::Loaded(ArchiveHandle(std::sync::Arc::new(full))),
+        Event::Loaded(ArchiveHandle(std::sync::Arc::new(full))),
     );
-    update(&mut app, Action::IndexReady(stale));
+    update(&mut app, Event::IndexReady(stale));
     assert!(
-        app.index.is_none(),
+        app.index().is_none(),
         "a late index of the first day's archive was taken"
     );
     let app = support::indexed(app);
-    assert!(app.index.is_some());
+    assert!(app.index().is_some());
 }

@@ -7,9 +7,12 @@ use anyhow::Result;
 use super::{archive_dir, blame_config, today};
 use crate::cli::Cli;
 use crate::config::{self, Config};
-use crate::{state, tui};
+use crate::state;
+use crate::tui::theme::Theme;
+use crate::tui::{self, Keymap};
 
-pub fn run(cli: &Cli, config: &Config) -> Result<ExitCode> {
+/// `keymap`: the config's `[keys]`, already checked (every command checks them).
+pub fn run(cli: &Cli, config: &Config, keymap: &Keymap) -> Result<ExitCode> {
     use std::io::IsTerminal;
     if !std::io::stdout().is_terminal() || !std::io::stdin().is_terminal() {
         anyhow::bail!(
@@ -17,17 +20,17 @@ pub fn run(cli: &Cli, config: &Config) -> Result<ExitCode> {
         );
     }
     let dir = archive_dir(cli, config);
-    let prepared = tui::prepare(
-        dir.as_deref(),
-        cli.date,
-        cli.rank,
-        today(),
-        state::default_dir(),
-        config.theme(config::no_color()),
-        config.mouse(cli.no_mouse),
-    );
-    let (mut app, options) = blame_config(prepared, cli, config)?;
-    app.keymap = config.keymap.clone();
+    let prepared = tui::prepare(tui::Setup {
+        dir: dir.as_deref(),
+        date: cli.date,
+        rank: cli.rank,
+        today: today(),
+        state_dir: state::default_dir(),
+        theme: Theme::chosen(config.theme, config::no_color()),
+        keymap: keymap.clone(),
+        mouse: config.mouse(cli.no_mouse),
+    });
+    let (app, options) = blame_config(prepared, cli, config)?;
     let code = tui::run(app, options)?;
     Ok(ExitCode::from(code.clamp(0, 255) as u8))
 }

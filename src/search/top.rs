@@ -6,7 +6,7 @@ use std::collections::HashMap;
 use chrono::NaiveDate;
 
 use super::index::PaperRef;
-use crate::archive::{Archive, Paper};
+use crate::archive::{Archive, Paper, PaperKey};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
 pub enum Measure {
@@ -68,7 +68,7 @@ pub fn top(
     measure: Measure,
     keep: impl Fn(&Paper) -> bool,
 ) -> Vec<Entry> {
-    let mut by_key: HashMap<String, Entry> = HashMap::new();
+    let mut by_key: HashMap<&PaperKey, Entry> = HashMap::new();
     for (d, day) in archive.days.iter().enumerate() {
         if since.is_some_and(|s| day.date < s) || until.is_some_and(|u| day.date > u) {
             continue;
@@ -77,10 +77,7 @@ pub fn top(
             if !keep(paper) {
                 continue;
             }
-            let key = match &paper.arxiv_id {
-                Some(id) => format!("id:{id}"),
-                None => format!("title:{}", paper.title.to_lowercase()),
-            };
+            let key = &paper.key;
             let here = PaperRef { day: d, paper: p };
             let e = by_key.entry(key).or_insert_with(|| Entry {
                 arxiv_id: paper.arxiv_id.clone(),

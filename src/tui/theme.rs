@@ -3,6 +3,8 @@
 
 use ratatui::style::{Color, Modifier, Style};
 
+use crate::config::ThemeChoice;
+
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Theme {
     pub text: Style,
@@ -83,11 +85,13 @@ impl Theme {
         }
     }
 
-    /// The theme the environment asks for: plain when `NO_COLOR` is set to anything non-empty.
-    pub fn from_env() -> Theme {
-        match std::env::var_os("NO_COLOR") {
-            Some(v) if !v.is_empty() => Theme::plain(),
-            _ => Theme::color(),
+    /// The theme a config's `theme` setting asks for; `NO_COLOR` (`no_color`) always gives
+    /// the plain one, and without a setting it is the terminal's palette.
+    pub fn chosen(choice: Option<ThemeChoice>, no_color: bool) -> Theme {
+        match (no_color, choice) {
+            (true, _) | (false, Some(ThemeChoice::Plain)) => Theme::plain(),
+            (false, Some(ThemeChoice::Light)) => Theme::light(),
+            (false, Some(ThemeChoice::Dark) | None) => Theme::color(),
         }
     }
 }

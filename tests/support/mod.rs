@@ -3,11 +3,12 @@
 
 use std::path::Path;
 
+use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 use hotpapers::archive::{Archive, parse_post};
-use hotpapers::tui::action::Action;
-use hotpapers::tui::app::App;
+use hotpapers::tui::App;
 use hotpapers::tui::theme::Theme;
-use hotpapers::tui::update::update;
+use hotpapers::tui::update;
+use hotpapers::tui::{Effect, Event};
 use ratatui::Terminal;
 use ratatui::backend::TestBackend;
 
@@ -87,32 +88,96 @@ pub fn fixture() -> Archive {
 
 pub fn app_with(archive: Archive, w: u16, h: u16) -> App {
     let mut app = App::new(archive, Theme::plain());
-    update(&mut app, Action::Resize(w, h));
+    update(&mut app, Event::Resize(w, h));
     app
 }
 
 /// Renders the app on a test terminal of its current size.
 pub fn render(app: &App) -> String {
-    let mut t = Terminal::new(TestBackend::new(app.width, app.height)).unwrap();
-    t.draw(|f| hotpapers::tui::ui::draw(f, app)).unwrap();
+    let mut t = Terminal::new(TestBackend::new(app.size().0, app.size().1)).unwrap();
+    t.draw(|f| hotpapers::tui::view::draw(f, app)).unwrap();
     t.backend().to_string()
 }
 
-pub fn act(app: &mut App, actions: &[Action]) {
-    for a in actions {
-        update(app, a.clone());
+/// Hands the app these commands or events, one by one, as the runtime would.
+pub fn act<E: Into<Event> + Clone>(app: &mut App, events: &[E]) -> Vec<Effect> {
+    let mut effects = Vec::new();
+    for e in events {
+        effects.extend(update(app, e.clone().into()));
     }
+    effects
+}
+
+/// A key as a terminal sends it: `"j"`, `"G"`, `"ctrl-c"`, `"esc"`, `"enter"`, `"f5"`, `"alt-x"`.
+pub fn key_event(name: &str) -> KeyEvent {
+    let (mut mods, mut rest) = (KeyModifiers::NONE, name);
+    loop {
+        if let Some(r) = rest.strip_prefix("ctrl-").filter(|r| !r.is_empty()) {
+            mods |= KeyModifiers::CONTROL;
+            rest = r;
+        } else if let Some(r) = rest.strip_prefix("alt-").filter(|r| !r.is_empty()) {
+            mods |= KeyModifiers::ALT;
+            rest = r;
+        } else {
+            break;
+        }
+    }
+    let code = match rest {
+        "esc" => KeyCode::Esc,
+        "enter" => KeyCode::Enter,
+        "tab" => KeyCode::Tab,
+        "backtab" => KeyCode::BackTab,
+        "backspace" => KeyCode::Backspace,
+        "space" => KeyCode::Char(' '),
+        "up" => KeyCode::Up,
+        "down" => KeyCode::Down,
+        "left" => KeyCode::Left,
+        "right" => KeyCode::Right,
+        "pgup" => KeyCode::PageUp,
+        "pgdn" => KeyCode::PageDown,
+        "home" => KeyCode::Home,
+        "end" => KeyCode::End,
+        f if f.len() > 1 && f.starts_with('f') => KeyCode::F(f[1..].parse().unwrap()),
+        c => {
+            let mut chars = c.chars();
+            let ch = chars.next().expect("a key");
+            assert!(chars.next().is_none(), "unknown key {name}");
+            if ch.is_uppercase() {
+                mods |= KeyModifiers::SHIFT;
+            }
+            KeyCode::Char(ch)
+        }
+    };
+    KeyEvent::new(code, mods)
+}
+
+/// Presses keys as a person does: each goes through the real translation of terminal input
+/// with the app's keys and the scope open at the time.
+pub fn press(app: &mut App, keys: &[&str]) -> Vec<Effect> {
+    let mut effects = Vec::new();
+    for k in keys {
+        let ev = hotpapers::tui::input::translate(
+            &crossterm::event::Event::Key(key_event(k)),
+            app.keymap(),
+            app.scope(),
+            true,
+        );
+        if let Some(ev) = ev {
+            effects.extend(update(app, ev));
+        }
+    }
+    effects
 }
 
 /// Hands the app its search index, as the background indexer does.
 pub fn indexed(mut app: App) -> App {
-    let handle = hotpapers::tui::app::IndexHandle::build(&app.archive);
-    update(&mut app, Action::IndexReady(handle));
+    let handle = hotpapers::tui::core::handles::IndexHandle::build(app.archive());
+    update(&mut app, Event::IndexReady(handle));
     app
 }
 
 pub fn type_text(app: &mut App, text: &str) {
     for c in text.chars() {
-        update(app, Action::Input(c));
+        update(app, Event::Text(c));
     }
 }

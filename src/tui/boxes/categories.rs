@@ -1,0 +1,104 @@
+//! The category filter (`c`): every category with its paper count, most common first; the
+//! chosen ones are shown.
+
+use std::collections::{BTreeMap, BTreeSet};
+
+use ratatui::layout::Rect;
+
+use super::{Component, Handled, hint_line};
+use crate::tui::command::{Command, Scope};
+use crate::tui::core::cursor::ListCursor;
+use crate::tui::core::layout::{self, Areas};
+use crate::tui::core::select::reselect;
+use crate::tui::core::state::Reader;
+use crate::tui::keymap::Keymap;
+
+#[derive(Debug, Clone)]
+pub struct CategoryBox {
+    /// Every category in the archive with its paper count, most common first.
+    pub categories: Vec<(String, usize)>,
+    pub chosen: BTreeSet<String>,
+    pub cursor: ListCursor,
+}
+
+impl CategoryBox {
+    /// The box over `r`'s archive, or `None` (and a word why) when no paper has a category.
+    pub fn open(r: &mut Reader) -> Option<CategoryBox> {
+        let mut counts: BTreeMap<&str, usize> = BTreeMap::new();
+        for p in r.archive.days.iter().flat_map(|d| &d.papers) {
+            for c in &p.categories {
+                *counts.entry(c.as_str()).or_default() += 1;
+            }
+        }
+        let mut categories: Vec<(String, usize)> = counts
+            .into_iter()
+            .map(|(c, n)| (c.to_string(), n))
+            .collect();
+        categories.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(&b.0)));
+        if categories.is_empty() {
+            r.warn("No paper has a category");
+            return None;
+        }
+        Some(CategoryBox {
+            categories,
+            chosen: r.filter.clone(),
+            cursor: ListCursor::default(),
+        })
+    }
+}
+
+fn apply(r: &mut Reader, chosen: BTreeSet<String>) -> Handled {
+    r.filter = chosen;
+    reselect(r);
+    if r.filter.is_empty() {
+        r.tell("Showing every category");
+    } else {
+        let list: Vec<&str> = r.filter.iter().map(String::as_str).collect();
+        let text = format!("Showing only {}", list.join(", "));
+        r.tell(text);
+    }
+    Handled::close()
+}
+
+impl Component for CategoryBox {
+    fn scope(&self) -> Scope {
+        Scope::Categories
+    }
+
+    fn handle(&mut self, r: &mut Reader, command: Command) -> Handled {
+        let rows = layout::inner_height(layout::picker_area(&r.areas(), self.categories.len()));
+        match command {
+            Command::Back => return Handled::close(),
+            Command::Enter => return apply(r, std::mem::take(&mut self.chosen)),
+            Command::ClearFilter => return apply(r, BTreeSet::new()),
+            Command::ToggleCategory => {
+                if let Some((c, _)) = self.categories.get(self.cursor.selected) {
+                    if !self.chosen.remove(c) {
+                        self.chosen.insert(c.clone());
+                    }
+                }
+            }
+            other => {
+                self.cursor.apply(other, self.categories.len(), rows);
+            }
+        }
+        self.cursor.fit(rows);
+        Handled::stay()
+    }
+
+    fn area(&self, _r: &Reader, a: &Areas) -> Rect {
+        layout::picker_area(a, self.categories.len())
+    }
+
+    fn hints(&self, km: &Keymap) -> String {
+        let k = |c| km.hint(Scope::Categories, c);
+        hint_line(&[
+            (k(Command::ToggleCategory), "chooses"),
+            (k(Command::Enter), "applies"),
+        ])
+    }
+
+    fn keep_after_swap(&mut self) -> bool {
+        true
+    }
+}

@@ -1,0 +1,181 @@
+//! The search box (`/`): the query as typed, what it means, what it finds, and where to go
+//! back to. The reader behind it previews the selected result.
+
+use chrono::NaiveDate;
+use ratatui::layout::Rect;
+
+use super::{Component, Handled};
+use crate::archive::PaperKey;
+use crate::search::{PaperRef, Query, QueryError, parse};
+use crate::tui::command::{Command, Scope};
+use crate::tui::core::cursor::ListCursor;
+use crate::tui::core::layout::{self, Areas};
+use crate::tui::core::select::{go_to, select_day, select_paper};
+use crate::tui::core::state::{Pane, Reader};
+use crate::tui::keymap::Keymap;
+
+#[derive(Debug, Clone)]
+pub struct SearchBox {
+    pub input: String,
+    pub query: Result<Query, QueryError>,
+    pub results: Vec<PaperRef>,
+    pub cursor: ListCursor,
+    /// Where the box was opened, to return to on Esc. By date and key, not position: the
+    /// archive can be replaced while the box is open.
+    pub before: Option<(NaiveDate, PaperKey, Pane)>,
+}
+
+impl SearchBox {
+    pub fn open(r: &mut Reader) -> SearchBox {
+        let before = r.current_day().map(|d| {
+            let key = d.papers.get(r.paper).map(|p| p.key.clone());
+            (d.date, key.unwrap_or_default(), r.focus)
+        });
+        r.notice = None;
+        SearchBox {
+            input: String::new(),
+            query: Ok(Query::default()),
+            results: Vec::new(),
+            cursor: ListCursor::default(),
+            before,
+        }
+    }
+
+    /// Runs the query again (after typing, or once the index is ready).
+    fn rerun(&mut self, r: &mut Reader) {
+        self.query = parse(&self.input);
+        self.results = match (&self.query, &r.index) {
+            (Ok(q), Some(handle)) => handle.index.search(q),
+            _ => Vec::new(),
+        };
+        self.cursor = ListCursor::default();
+        self.preview(r);
+    }
+
+    /// Shows again the paper the search started from.
+    fn back_to_start(&self, r: &mut Reader) {
+        let Some((date, key, _)) = &self.before else {
+            return;
+        };
+        if let Some((day, paper)) = r.locate(*date, key) {
+            select_day(r, day);
+            if let Some(p) = paper {
+                select_paper(r, p);
+            }
+        }
+    }
+
+    /// The reader behind the box follows the selected result, so its abstract is in view.
+    fn preview(&self, r: &mut Reader) {
+        let focus = r.focus;
+        match self.results.get(self.cursor.selected) {
+            // Only a preview: a filter hiding it stays until the result is chosen.
+            Some(&to) => {
+                select_day(r, to.day);
+                select_paper(r, to.paper);
+            }
+            None => self.back_to_start(r),
+        }
+        // The box has the keys; the panes keep their focus for when it closes.
+        r.focus = focus;
+    }
+
+    fn go(&mut self, r: &mut Reader) -> Handled {
+        let n = self.results.len();
+        if n == 0 {
+            r.warn(match &self.query {
+                Err(e) => format!("Query not understood: {e}"),
+                Ok(_) if r.index.is_none() => "Still indexing; try again in a moment".to_string(),
+                Ok(_) => "Nothing matches".to_string(),
+            });
+            return Handled::stay();
+        }
+        let chosen = self.cursor.selected;
+        let to = self.results[chosen];
+        r.results = std::mem::take(&mut self.results);
+        r.result = Some(chosen);
+        r.last_query = self.query.clone().ok();
+        let note = go_to(r, to);
+        let km = &r.keymap;
+        let rest = match (
+            km.hint(Scope::Reader, Command::NextResult),
+            km.hint(Scope::Reader, Command::PrevResult),
+        ) {
+            (Some(next), Some(prev)) => format!(": {next} and {prev} go through the rest"),
+            (Some(k), None) | (None, Some(k)) => format!(": {k} goes through the rest"),
+            (None, None) => String::new(),
+        };
+        r.tell(format!("Result {} of {n}{rest}{note}", chosen + 1));
+        Handled::close()
+    }
+}
+
+impl Component for SearchBox {
+    fn scope(&self) -> Scope {
+        Scope::Search
+    }
+
+    fn handle(&mut self, r: &mut Reader, command: Command) -> Handled {
+        let page = layout::search_rows(&r.areas());
+        match command {
+            Command::DeleteChar => {
+                self.input.pop();
+                self.rerun(r);
+            }
+            Command::DeleteWord => {
+                let kept = self
+                    .input
+                    .trim_end()
+                    .rfind(char::is_whitespace)
+                    .map_or(0, |i| i + 1);
+                self.input.truncate(kept);
+                self.rerun(r);
+            }
+            Command::ClearInput => {
+                self.input.clear();
+                self.rerun(r);
+            }
+            Command::Back => {
+                self.back_to_start(r);
+                if let Some((_, _, focus)) = self.before {
+                    r.focus = focus;
+                }
+                r.notice = None;
+                return Handled::close();
+            }
+            Command::Enter => return self.go(r),
+            other => {
+                if self.cursor.apply(other, self.results.len(), page) {
+                    self.preview(r);
+                }
+            }
+        }
+        self.cursor.fit(page);
+        Handled::stay()
+    }
+
+    fn typed(&mut self, r: &mut Reader, c: char) -> Handled {
+        self.input.push(c);
+        self.rerun(r);
+        self.cursor.fit(layout::search_rows(&r.areas()));
+        Handled::stay()
+    }
+
+    fn area(&self, _r: &Reader, a: &Areas) -> Rect {
+        layout::search_area(a)
+    }
+
+    fn hints(&self, _km: &Keymap) -> String {
+        " ti: au: abs: cat: id: tw:  \"phrase\"  -exclude ".to_string()
+    }
+
+    fn index_ready(&mut self, r: &mut Reader) {
+        self.rerun(r);
+    }
+
+    fn keep_after_swap(&mut self) -> bool {
+        // Runs again once the new archive's index is built.
+        self.results.clear();
+        true
+    }
+}

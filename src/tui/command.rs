@@ -1,0 +1,350 @@
+//! The one registry of what can be asked of the reader: every bindable command with its config
+//! name and help, and the default keys of every scope. The keymap, the footer, the `?` help,
+//! the config file's `[keys]` and the README's key tables are all drawn from here, so adding a
+//! command means a line in the enum, a line in `DEFAULTS`, and its handler.
+
+use super::key::{Key, KeyName};
+
+/// Where keys are read: the reader itself, or one of the boxes drawn over it. Each scope has
+/// its own bindings; a key means what its scope says.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub enum Scope {
+    Reader,
+    Search,
+    Categories,
+    Leaderboard,
+    Starred,
+    Help,
+}
+
+impl Scope {
+    /// In the order the help lists them.
+    pub const ALL: [Scope; 6] = [
+        Scope::Reader,
+        Scope::Search,
+        Scope::Categories,
+        Scope::Leaderboard,
+        Scope::Starred,
+        Scope::Help,
+    ];
+
+    /// The config file's table for the scope's keys: `[keys]` for the reader, `[keys.NAME]`
+    /// for a box. The `_box` suffix keeps them apart from the commands that open the boxes.
+    pub fn table(self) -> Option<&'static str> {
+        match self {
+            Scope::Reader => None,
+            Scope::Search => Some("search_box"),
+            Scope::Categories => Some("categories_box"),
+            Scope::Leaderboard => Some("leaderboard_box"),
+            Scope::Starred => Some("starred_box"),
+            Scope::Help => Some("help_box"),
+        }
+    }
+
+    /// Whether unbound characters are typed into the scope's prompt.
+    pub fn takes_text(self) -> bool {
+        self == Scope::Search
+    }
+
+    /// What the scope is, for the help's headings; the reader command that opens it follows
+    /// in brackets (see `Keymap::heading`).
+    pub fn name(self) -> &'static str {
+        match self {
+            Scope::Reader => "Reading",
+            Scope::Search => "Search box",
+            Scope::Categories => "Category filter",
+            Scope::Leaderboard => "Leaderboard",
+            Scope::Starred => "Starred papers",
+            Scope::Help => "This help",
+        }
+    }
+
+    /// The reader command that opens the scope's box.
+    pub fn opened_by(self) -> Option<Command> {
+        match self {
+            Scope::Reader | Scope::Help => None,
+            Scope::Search => Some(Command::Search),
+            Scope::Categories => Some(Command::Filter),
+            Scope::Leaderboard => Some(Command::Top),
+            Scope::Starred => Some(Command::Starred),
+        }
+    }
+}
+
+macro_rules! commands {
+    ($( $(#[$doc:meta])* $variant:ident = $name:literal, $help:literal; )*) => {
+        /// Something a key can ask for.
+        #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+        pub enum Command {
+            $( $(#[$doc])* $variant, )*
+        }
+
+        impl Command {
+            pub const ALL: &'static [Command] = &[$(Command::$variant),*];
+
+            /// The command's name in a config file's `[keys]`.
+            pub fn name(self) -> &'static str {
+                match self { $(Command::$variant => $name,)* }
+            }
+
+            /// What the command does, as the reader's help says it.
+            pub fn help(self) -> &'static str {
+                match self { $(Command::$variant => $help,)* }
+            }
+        }
+    };
+}
+
+commands! {
+    Quit = "quit", "Quit";
+    Down = "down", "Move down / scroll down";
+    Up = "up", "Move up / scroll up";
+    FocusLeft = "focus_left", "Focus the pane to the left";
+    FocusRight = "focus_right", "Focus the pane to the right";
+    NextPane = "next_pane", "Next pane";
+    PrevPane = "prev_pane", "Previous pane";
+    First = "first", "First item / top";
+    Last = "last", "Last item / bottom";
+    PageDown = "page_down", "Page down";
+    PageUp = "page_up", "Page up";
+    HalfPageDown = "half_page_down", "Half a page down";
+    HalfPageUp = "half_page_up", "Half a page up";
+    NextDay = "next_day", "Next (later) day";
+    PrevDay = "prev_day", "Previous (earlier) day";
+    Enter = "enter", "Go in / open the paper";
+    Back = "back", "Back / close";
+    OpenAbs = "open_abs", "Open the paper's abs page in the browser";
+    OpenPdf = "open_pdf", "Open the paper's pdf in the browser";
+    OpenTweet = "open_tweet", "Open the marked tweet (else the one in view) in the browser";
+    NextTweet = "next_tweet", "Mark the next tweet of the paper";
+    Search = "search", "Search every day";
+    NextResult = "next_result", "Next search result";
+    PrevResult = "prev_result", "Previous search result";
+    /// The paper order; in the leaderboard, its measure.
+    Sort = "sort", "Sort the papers: rank, retweets, favorites, both";
+    Filter = "filter", "Filter by category";
+    Top = "top", "Top papers over a week, month, year or all";
+    ToggleRead = "toggle_read", "Mark the paper read or unread";
+    NextUnread = "next_unread", "Go to the next unread paper";
+    Star = "star", "Star or unstar the paper";
+    Starred = "starred", "List the starred papers";
+    CopyUrl = "copy_url", "Copy the paper's abs URL to the clipboard";
+    CopyBibtex = "copy_bibtex", "Copy the paper's BibTeX entry to the clipboard";
+    Reload = "reload", "Reload the archive from disk";
+    Help = "help", "Show or hide this help";
+    Suspend = "suspend", "Suspend to the shell (resume with fg)";
+    DeleteChar = "delete_char", "Delete a character";
+    DeleteWord = "delete_word", "Delete a word";
+    ClearInput = "clear_input", "Clear the query";
+    ToggleCategory = "choose", "Choose or drop the category";
+    ClearFilter = "clear_filter", "Clear the filter (show all)";
+    CycleWindow = "window", "Window: week, month, year, all";
+}
+
+/// A default binding: in `scope`, `keys` ask for `command`.
+pub struct Binding {
+    pub scope: Scope,
+    pub command: Command,
+    pub keys: &'static [Key],
+    /// What the help says the keys do here, when it is not the command's own help.
+    pub help: Option<&'static str>,
+    /// A short label for the footer; bindings without one appear only in the help.
+    pub footer: Option<&'static str>,
+}
+
+impl Binding {
+    pub fn help(&self) -> &'static str {
+        self.help.unwrap_or(self.command.help())
+    }
+}
+
+const fn c(ch: char) -> Key {
+    Key::char(ch)
+}
+const fn ctrl(ch: char) -> Key {
+    Key::ctrl(ch)
+}
+const fn n(name: KeyName) -> Key {
+    Key::named(name)
+}
+
+const fn b(
+    scope: Scope,
+    command: Command,
+    keys: &'static [Key],
+    help: Option<&'static str>,
+    footer: Option<&'static str>,
+) -> Binding {
+    Binding {
+        scope,
+        command,
+        keys,
+        help,
+        footer,
+    }
+}
+
+use Command as K;
+use KeyName::{BackTab, Backspace, End, Enter, Esc, Home, PageDown, PageUp, Tab};
+use KeyName::{Down as DownKey, Left as LeftKey, Right as RightKey, Up as UpKey};
+use Scope::{Categories as C, Help as H, Leaderboard as L, Reader as R, Search as S, Starred as T};
+
+/// Every default key, by scope, in the order the help lists them.
+#[rustfmt::skip]
+pub static DEFAULTS: &[Binding] = &[
+    b(R, K::Quit, &[c('q'), ctrl('c')], None, Some("quit")),
+    b(R, K::Down, &[c('j'), n(DownKey)], None, Some("move")),
+    b(R, K::Up, &[c('k'), n(UpKey)], None, None),
+    b(R, K::FocusLeft, &[c('h'), n(LeftKey)], None, Some("pane")),
+    b(R, K::FocusRight, &[c('l'), n(RightKey)], None, None),
+    b(R, K::NextPane, &[n(Tab)], None, None),
+    b(R, K::PrevPane, &[n(BackTab)], None, None),
+    b(R, K::First, &[c('g'), n(Home)], None, None),
+    b(R, K::Last, &[c('G'), n(End)], None, None),
+    b(R, K::PageDown, &[n(PageDown)], None, None),
+    b(R, K::PageUp, &[n(PageUp)], None, None),
+    b(R, K::HalfPageDown, &[ctrl('d')], None, None),
+    b(R, K::HalfPageUp, &[ctrl('u')], None, None),
+    b(R, K::NextDay, &[c(']')], None, Some("day")),
+    b(R, K::PrevDay, &[c('[')], None, None),
+    b(R, K::Enter, &[n(Enter)], None, Some("open")),
+    b(R, K::Back, &[n(Esc)], None, Some("back")),
+    b(R, K::OpenAbs, &[c('o')], None, Some("abs")),
+    b(R, K::OpenPdf, &[c('p')], None, Some("pdf")),
+    b(R, K::OpenTweet, &[c('t')], None, Some("tweet")),
+    b(R, K::NextTweet, &[c('>')], None, None),
+    b(R, K::Search, &[c('/')], None, Some("search")),
+    b(R, K::NextResult, &[c('n')], None, None),
+    b(R, K::PrevResult, &[c('N')], None, None),
+    b(R, K::Sort, &[c('s')], None, Some("sort")),
+    b(R, K::Filter, &[c('c')], None, Some("filter")),
+    b(R, K::Top, &[c('T')], None, Some("top")),
+    b(R, K::ToggleRead, &[c('m')], None, None),
+    b(R, K::NextUnread, &[c('u')], None, Some("unread")),
+    b(R, K::Star, &[c('*')], None, Some("star")),
+    b(R, K::Starred, &[c('S')], None, None),
+    b(R, K::CopyUrl, &[c('y')], None, None),
+    b(R, K::CopyBibtex, &[c('Y')], None, None),
+    b(R, K::Reload, &[c('r')], None, None),
+    b(R, K::Help, &[c('?')], None, Some("help")),
+    b(R, K::Suspend, &[ctrl('z')], None, None),
+    b(S, K::Enter, &[n(Enter)], Some("Go to the selected result"), Some("go")),
+    // A text prompt: Ctrl-c cancels it rather than quitting, as in helix and lazygit.
+    b(S, K::Back, &[n(Esc), ctrl('c')], Some("Close and return to where you were"), Some("cancel")),
+    b(S, K::Down, &[n(DownKey), ctrl('n')], Some("Next result"), Some("results")),
+    b(S, K::Up, &[n(UpKey), ctrl('p')], Some("Previous result"), None),
+    b(S, K::PageDown, &[n(PageDown)], Some("A page of results down"), None),
+    b(S, K::PageUp, &[n(PageUp)], Some("A page of results up"), None),
+    b(S, K::DeleteChar, &[n(Backspace)], None, None),
+    b(S, K::DeleteWord, &[ctrl('w')], None, None),
+    b(S, K::ClearInput, &[ctrl('u')], None, Some("clear")),
+    b(S, K::Suspend, &[ctrl('z')], None, None),
+    b(C, K::Down, &[c('j'), n(DownKey)], Some("Next category"), Some("move")),
+    b(C, K::Up, &[c('k'), n(UpKey)], Some("Previous category"), None),
+    b(C, K::ToggleCategory, &[c(' ')], None, Some("choose")),
+    b(C, K::Enter, &[n(Enter)], Some("Apply the filter"), Some("apply")),
+    b(C, K::ClearFilter, &[c('x')], None, Some("clear")),
+    b(C, K::Back, &[n(Esc), c('q')], Some("Close without changing the filter"), Some("cancel")),
+    b(C, K::Quit, &[ctrl('c')], None, None),
+    b(C, K::Suspend, &[ctrl('z')], None, None),
+    b(L, K::Down, &[c('j'), n(DownKey)], Some("Next paper"), Some("move")),
+    b(L, K::Up, &[c('k'), n(UpKey)], Some("Previous paper"), None),
+    b(L, K::First, &[c('g'), n(Home)], Some("First paper"), None),
+    b(L, K::Last, &[c('G'), n(End)], Some("Last paper"), None),
+    b(L, K::PageDown, &[n(PageDown)], None, None),
+    b(L, K::PageUp, &[n(PageUp)], None, None),
+    b(L, K::CycleWindow, &[c('w')], None, Some("window")),
+    b(L, K::Sort, &[c('s')], Some("Rank by retweets+favorites, retweets or favorites"), Some("measure")),
+    b(L, K::Enter, &[n(Enter)], Some("Go to the paper's best day"), Some("go")),
+    b(L, K::Back, &[n(Esc), c('q')], Some("Close"), Some("close")),
+    b(L, K::Quit, &[ctrl('c')], None, None),
+    b(L, K::Suspend, &[ctrl('z')], None, None),
+    b(T, K::Down, &[c('j'), n(DownKey)], Some("Next paper"), Some("move")),
+    b(T, K::Up, &[c('k'), n(UpKey)], Some("Previous paper"), None),
+    b(T, K::First, &[c('g'), n(Home)], Some("First paper"), None),
+    b(T, K::Last, &[c('G'), n(End)], Some("Last paper"), None),
+    b(T, K::PageDown, &[n(PageDown)], None, None),
+    b(T, K::PageUp, &[n(PageUp)], None, None),
+    b(T, K::Star, &[c('*')], Some("Unstar (or star again) the paper"), Some("unstar")),
+    b(T, K::Enter, &[n(Enter)], Some("Go to the paper in its day"), Some("go")),
+    b(T, K::Back, &[n(Esc), c('q')], Some("Close"), Some("close")),
+    b(T, K::Quit, &[ctrl('c')], None, None),
+    b(T, K::Suspend, &[ctrl('z')], None, None),
+    b(H, K::Down, &[c('j'), n(DownKey)], Some("Scroll down"), None),
+    b(H, K::Up, &[c('k'), n(UpKey)], Some("Scroll up"), None),
+    b(H, K::PageDown, &[n(PageDown)], None, None),
+    b(H, K::PageUp, &[n(PageUp)], None, None),
+    b(H, K::First, &[c('g'), n(Home)], Some("Top"), None),
+    b(H, K::Last, &[c('G'), n(End)], Some("Bottom"), None),
+    b(H, K::Back, &[n(Esc), c('?'), c('q')], Some("Close the help"), Some("close")),
+    b(H, K::Quit, &[ctrl('c')], None, None),
+    b(H, K::Suspend, &[ctrl('z')], None, None),
+];
+
+/// The default bindings of `scope`, in help order.
+pub fn defaults(scope: Scope) -> impl Iterator<Item = &'static Binding> {
+    DEFAULTS.iter().filter(move |b| b.scope == scope)
+}
+
+/// A command by its config name.
+pub fn by_name(name: &str) -> Option<Command> {
+    Command::ALL.iter().copied().find(|c| c.name() == name)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn names_are_unique_and_every_command_has_a_key_somewhere() {
+        for (i, a) in Command::ALL.iter().enumerate() {
+            assert!(
+                !Command::ALL[i + 1..].iter().any(|b| b.name() == a.name()),
+                "{} named twice",
+                a.name()
+            );
+            assert!(
+                DEFAULTS.iter().any(|b| b.command == *a),
+                "{a:?} has no binding"
+            );
+            assert_eq!(by_name(a.name()), Some(*a));
+        }
+    }
+
+    #[test]
+    fn no_key_is_bound_twice_in_a_scope_and_no_command_twice() {
+        for scope in Scope::ALL {
+            let rows: Vec<&Binding> = defaults(scope).collect();
+            let keys: Vec<Key> = rows.iter().flat_map(|b| b.keys.iter().copied()).collect();
+            for (i, k) in keys.iter().enumerate() {
+                assert!(
+                    !keys[i + 1..].contains(k),
+                    "{} twice in {scope:?}",
+                    k.label()
+                );
+            }
+            for (i, r) in rows.iter().enumerate() {
+                assert!(
+                    !rows[i + 1..].iter().any(|o| o.command == r.command),
+                    "{:?} twice in {scope:?}",
+                    r.command
+                );
+            }
+        }
+    }
+
+    #[test]
+    fn every_box_but_the_prompt_quits_on_ctrl_c() {
+        for scope in Scope::ALL {
+            let quit = defaults(scope)
+                .find(|b| b.keys.contains(&Key::ctrl('c')))
+                .map(|b| b.command);
+            let want = if scope.takes_text() {
+                Command::Back
+            } else {
+                Command::Quit
+            };
+            assert_eq!(quit, Some(want), "{scope:?}");
+        }
+    }
+}

@@ -1,0 +1,40 @@
+//! Work for the runtime: everything that touches the world outside the app's state.
+
+use crate::archive::PaperKey;
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Effect {
+    /// Open a checked http(s) URL in the browser; `what` names it for the status line.
+    OpenUrl {
+        what: &'static str,
+        url: String,
+    },
+    /// Give the terminal back to the shell until resumed (Ctrl-Z).
+    Suspend,
+    SaveRead {
+        key: PaperKey,
+        read: bool,
+    },
+    /// `at`: when, for the starred list's order.
+    SaveStar {
+        key: PaperKey,
+        starred: bool,
+        at: i64,
+    },
+    /// Where the reader is, to come back to at the next start.
+    SavePosition {
+        date: chrono::NaiveDate,
+        key: PaperKey,
+    },
+    /// Put `text` on the clipboard (OSC 52); `what` names it for the status line.
+    Copy {
+        what: &'static str,
+        text: String,
+    },
+    /// Load the archive again from disk.
+    Reload,
+    /// Build the search index of the archive the app now has.
+    Index,
+    /// End the session (after the effects before it).
+    Quit,
+}

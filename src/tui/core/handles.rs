@@ -1,0 +1,45 @@
+//! An archive and a search index on their way into the app from the threads that build them.
+//! Both are compared by identity: equal only when they are the same one.
+
+use std::sync::Arc;
+
+use crate::archive::Archive;
+use crate::search::SearchIndex;
+
+/// A freshly loaded archive.
+#[derive(Debug, Clone)]
+pub struct ArchiveHandle(pub Arc<Archive>);
+
+impl PartialEq for ArchiveHandle {
+    fn eq(&self, other: &Self) -> bool {
+        Arc::ptr_eq(&self.0, &other.0)
+    }
+}
+
+impl Eq for ArchiveHandle {}
+
+/// The search index and the archive it describes (its results are positions in that archive,
+/// so an index of a replaced archive must not be used).
+#[derive(Debug, Clone)]
+pub struct IndexHandle {
+    pub index: Arc<SearchIndex>,
+    pub archive: Arc<Archive>,
+}
+
+impl IndexHandle {
+    /// Builds the index of `archive` (slow on a large archive: call off the UI thread).
+    pub fn build(archive: &Arc<Archive>) -> IndexHandle {
+        IndexHandle {
+            index: Arc::new(SearchIndex::build(archive)),
+            archive: Arc::clone(archive),
+        }
+    }
+}
+
+impl PartialEq for IndexHandle {
+    fn eq(&self, other: &Self) -> bool {
+        Arc::ptr_eq(&self.index, &other.index)
+    }
+}
+
+impl Eq for IndexHandle {}

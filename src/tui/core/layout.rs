@@ -1,0 +1,171 @@
+//! Where each pane and box goes for a terminal size. Pure, so that drawing, mouse hit-testing
+//! and the scroll bookkeeping in `update` agree on the same rectangles.
+
+use ratatui::layout::{Constraint, Flex, Layout, Rect};
+
+/// Below this the reader shows a short message instead of a layout.
+pub const MIN_WIDTH: u16 = 30;
+pub const MIN_HEIGHT: u16 = 8;
+/// From this width on, all three panes are shown side by side.
+pub const WIDE_WIDTH: u16 = 100;
+
+/// How the panes are laid out.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Shape {
+    Wide,
+    Narrow,
+    TooSmall,
+}
+
+/// The rectangles of one frame. In narrow mode `days`, `papers` and `detail` are all the same
+/// single pane; which one is drawn depends on the focus.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Areas {
+    pub shape: Shape,
+    /// The whole terminal.
+    pub screen: Rect,
+    pub days: Rect,
+    pub papers: Rect,
+    pub detail: Rect,
+    pub status: Rect,
+    pub footer: Rect,
+}
+
+pub fn areas(width: u16, height: u16) -> Areas {
+    let full = Rect::new(0, 0, width, height);
+    if width < MIN_WIDTH || height < MIN_HEIGHT {
+        return Areas {
+            shape: Shape::TooSmall,
+            screen: full,
+            days: full,
+            papers: full,
+            detail: full,
+            status: full,
+            footer: full,
+        };
+    }
+    let [main, status, footer] = Layout::vertical([
+        Constraint::Min(1),
+        Constraint::Length(1),
+        Constraint::Length(1),
+    ])
+    .areas(full);
+    if width < WIDE_WIDTH {
+        return Areas {
+            shape: Shape::Narrow,
+            screen: full,
+            days: main,
+            papers: main,
+            detail: main,
+            status,
+            footer,
+        };
+    }
+    let [days, right] =
+        Layout::horizontal([Constraint::Length(24), Constraint::Min(1)]).areas(main);
+    let [papers, detail] =
+        Layout::vertical([Constraint::Percentage(42), Constraint::Min(5)]).areas(right);
+    Areas {
+        shape: Shape::Wide,
+        screen: full,
+        days,
+        papers,
+        detail,
+        status,
+        footer,
+    }
+}
+
+/// Where the search box goes: over the day and paper lists, leaving the paper pane (which
+/// previews the selected result) in view; the whole main area when narrow.
+pub fn search_area(a: &Areas) -> Rect {
+    match a.shape {
+        Shape::Wide => Rect::new(0, 0, a.papers.right(), a.papers.height),
+        _ => a.days,
+    }
+}
+
+/// The area of the leaderboard: everything above the status line.
+pub fn board_area(a: &Areas) -> Rect {
+    Rect::new(0, 0, a.status.width, a.status.y)
+}
+
+/// Rows of results in the search box: its inside less the query and summary lines.
+pub fn search_rows(a: &Areas) -> usize {
+    inner_height(search_area(a)).saturating_sub(2)
+}
+
+/// Rows of papers in the leaderboard: its inside less the header line.
+pub fn board_rows(a: &Areas) -> usize {
+    inner_height(board_area(a)).saturating_sub(1)
+}
+
+/// Rows of the category picker, a box in the middle of the main area.
+pub fn picker_area(a: &Areas, categories: usize) -> Rect {
+    let main = board_area(a);
+    let w = main.width.saturating_sub(4).min(44);
+    let h = main
+        .height
+        .saturating_sub(2)
+        .min(categories as u16 + 2)
+        .max(3);
+    Rect::new(
+        main.x + (main.width - w) / 2,
+        main.y + (main.height - h) / 2,
+        w,
+        h,
+    )
+}
+
+/// The help box: centred, at most 80 columns, as tall as its `rows` allow (borders included)
+/// leaving a row above and below.
+pub fn help_area(a: &Areas, rows: usize) -> Rect {
+    let screen = a.screen;
+    let w = screen.width.saturating_sub(4).min(80);
+    let h = screen
+        .height
+        .saturating_sub(2)
+        .min(u16::try_from(rows + 2).unwrap_or(u16::MAX));
+    let [popup] = Layout::horizontal([Constraint::Length(w)])
+        .flex(Flex::Center)
+        .areas(screen);
+    let [popup] = Layout::vertical([Constraint::Length(h)])
+        .flex(Flex::Center)
+        .areas(popup);
+    popup
+}
+
+/// Rows of the help shown at once.
+pub fn help_rows(a: &Areas, rows: usize) -> usize {
+    inner_height(help_area(a, rows))
+}
+
+/// Rows inside a bordered pane.
+pub fn inner_height(r: Rect) -> usize {
+    r.height.saturating_sub(2) as usize
+}
+
+/// Columns inside a bordered pane.
+pub fn inner_width(r: Rect) -> usize {
+    r.width.saturating_sub(2) as usize
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn modes_by_size() {
+        assert_eq!(areas(140, 40).shape, Shape::Wide);
+        assert_eq!(areas(80, 24).shape, Shape::Narrow);
+        assert_eq!(areas(10, 3).shape, Shape::TooSmall);
+    }
+
+    #[test]
+    fn wide_panes_tile_the_screen() {
+        let a = areas(140, 40);
+        assert_eq!(a.days.width + a.papers.width, 140);
+        assert_eq!(a.papers.height + a.detail.height, 38);
+        assert_eq!((a.status.y, a.footer.y), (38, 39));
+    }
+}

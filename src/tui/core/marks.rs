@@ -1,0 +1,142 @@
+//! Reading state in the reader: read and starred marks, the next unread paper, copying and
+//! reloading. Writes to the state database and the clipboard are returned as effects.
+
+use super::effect::Effect;
+use super::select::go_to;
+use super::state::Reader;
+use crate::archive::PaperKey;
+use crate::search::PaperRef;
+
+/// Most text that is put on the clipboard; terminals cap OSC 52 themselves, often lower, and a
+/// cut sequence would copy garbage.
+pub const MAX_COPY: usize = 64 * 1024;
+
+/// The selected paper, if it is listed.
+pub fn current(r: &Reader) -> Option<PaperRef> {
+    r.current_paper().map(|_| PaperRef {
+        day: r.day,
+        paper: r.paper,
+    })
+}
+
+pub fn toggle_read(r: &mut Reader) -> Vec<Effect> {
+    let Some(p) = r.current_paper() else {
+        return vec![];
+    };
+    let key = p.key.clone();
+    let read = !r.read.contains(&key);
+    set_read(r, key.clone(), read);
+    r.tell(if read { "Marked read" } else { "Marked unread" });
+    vec![Effect::SaveRead { key, read }]
+}
+
+pub fn set_read(r: &mut Reader, key: PaperKey, read: bool) {
+    if read {
+        r.read.insert(key);
+    } else {
+        r.read.remove(&key);
+    }
+}
+
+pub fn toggle_star(r: &mut Reader, at: PaperRef) -> Vec<Effect> {
+    let Some((_, p)) = r.paper_at(at) else {
+        return vec![];
+    };
+    let key = p.key.clone();
+    let id = p.arxiv_id.as_deref().unwrap_or("the paper").to_string();
+    let starred = !r.starred.contains_key(&key);
+    if starred {
+        r.starred.insert(key.clone(), r.now);
+        r.tell(format!("Starred {id}"));
+    } else {
+        r.starred.remove(&key);
+        r.tell(format!("Unstarred {id}"));
+    }
+    vec![Effect::SaveStar {
+        key,
+        starred,
+        at: r.now,
+    }]
+}
+
+/// Goes to the next unread paper, in the order the lists show: down the day's list, then the
+/// older days, wrapping round to the newest.
+pub fn next_unread(r: &mut Reader) {
+    let n_days = r.archive.days.len();
+    if n_days == 0 {
+        return;
+    }
+    let row = r.paper_row().map_or(0, |r| r + 1);
+    for step in 0..=n_days {
+        let d = (r.day + n_days - step % n_days) % n_days;
+        let day = &r.archive.days[d];
+        let skip = if step == 0 { row } else { 0 };
+        let found = r
+            .order_of(d)
+            .into_iter()
+            .skip(skip)
+            .find(|&i| !r.is_read(&day.papers[i]));
+        if let Some(i) = found {
+            go_to(r, PaperRef { day: d, paper: i });
+            r.tell("Next unread paper");
+            return;
+        }
+    }
+    r.tell("No unread papers");
+}
+
+pub fn copy_url(r: &mut Reader) -> Vec<Effect> {
+    let Some(p) = r.current_paper() else {
+        return vec![];
+    };
+    match &p.abs_url {
+        Some(u) => match crate::links::check_url(u) {
+            Ok(()) => {
+                let text = u.clone();
+                copy(r, "abs URL", text)
+            }
+            Err(why) => {
+                r.warn(format!("Refused to copy the abs URL: {why}"));
+                vec![]
+            }
+        },
+        None => {
+            let text = format!("Paper {} has no abs link", p.rank);
+            r.warn(text);
+            vec![]
+        }
+    }
+}
+
+pub fn copy_bibtex(r: &mut Reader) -> Vec<Effect> {
+    let Some(day) = r.current_day() else {
+        return vec![];
+    };
+    let Some(p) = day.papers.get(r.paper) else {
+        return vec![];
+    };
+    let text = crate::export::bibtex::entry(day, p);
+    copy(r, "BibTeX entry", text)
+}
+
+fn copy(r: &mut Reader, what: &'static str, text: String) -> Vec<Effect> {
+    if text.len() > MAX_COPY {
+        r.warn(format!(
+            "Not copied: {} bytes is more than the {MAX_COPY} the clipboard takes",
+            text.len()
+        ));
+        return vec![];
+    }
+    let shown = crate::display::width::truncate(text.lines().next().unwrap_or(""), 60);
+    r.tell(format!("Copied the {what}: {shown}"));
+    vec![Effect::Copy { what, text }]
+}
+
+pub fn reload(r: &mut Reader) -> Vec<Effect> {
+    if r.archive.root.is_none() {
+        r.tell("The bundled sample cannot change; nothing to reload");
+        return vec![];
+    }
+    r.tell("Reloading…");
+    vec![Effect::Reload]
+}

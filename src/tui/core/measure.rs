@@ -1,0 +1,126 @@
+//! The paper pane's text, wrapped for a width but not styled: what the pane shows line by line,
+//! where each tweet starts, and so how far the pane scrolls. `update` measures with it and the
+//! view styles the same lines, so the two can never disagree.
+
+use crate::archive::Paper;
+use crate::display::latex::prettify;
+use crate::display::width::wrap;
+use crate::search::Field;
+
+/// What a line of the paper pane holds.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Part {
+    Title,
+    Authors,
+    /// Counts and the arXiv id (styled from the paper itself).
+    Meta,
+    Categories,
+    Blank,
+    Abstract,
+    /// "(no abstract in this post)".
+    NoAbstract,
+    /// "3 tweets".
+    TweetsHeading,
+    /// Author, handle and date of tweet `n` (styled from the tweet itself).
+    TweetHead(usize),
+    Tweet,
+}
+
+impl Part {
+    /// The search field the line's words belong to, for underlining matches.
+    pub fn field(self) -> Option<Field> {
+        match self {
+            Part::Title => Some(Field::Title),
+            Part::Authors => Some(Field::Authors),
+            Part::Categories => Some(Field::Category),
+            Part::Abstract => Some(Field::Abstract),
+            Part::Tweet => Some(Field::Tweet),
+            _ => None,
+        }
+    }
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Line {
+    pub part: Part,
+    pub text: String,
+}
+
+pub struct DetailText {
+    pub lines: Vec<Line>,
+    /// The line each tweet starts on.
+    pub tweet_starts: Vec<usize>,
+}
+
+impl DetailText {
+    /// The first line that may be at the top of a pane `height` lines high.
+    pub fn max_scroll(&self, height: usize) -> usize {
+        self.lines.len().saturating_sub(height)
+    }
+}
+
+/// The paper's lines at `width` columns.
+pub fn detail_text(paper: &Paper, width: usize) -> DetailText {
+    let width = width.max(1);
+    let mut lines = Vec::new();
+    let push = |lines: &mut Vec<Line>, part: Part, text: &str| {
+        for l in wrap(text, width) {
+            lines.push(Line { part, text: l });
+        }
+    };
+    let line = |part: Part, text: String| Line { part, text };
+    push(
+        &mut lines,
+        Part::Title,
+        &format!("{}. {}", paper.rank, prettify(&paper.title)),
+    );
+    if !paper.authors.is_empty() {
+        push(&mut lines, Part::Authors, &paper.authors.join(", "));
+    }
+    let mut meta = format!("♺ {}  ♥ {}", paper.retweets, paper.favorites);
+    if let Some(id) = &paper.arxiv_id {
+        meta.push_str(&format!("  arXiv:{id}"));
+    }
+    lines.push(line(Part::Meta, meta));
+    if !paper.categories.is_empty() {
+        push(&mut lines, Part::Categories, &paper.categories.join(" · "));
+    }
+    lines.push(line(Part::Blank, String::new()));
+    if paper.abstract_text.is_empty() {
+        lines.push(line(Part::NoAbstract, "(no abstract in this post)".into()));
+    } else {
+        push(&mut lines, Part::Abstract, &prettify(&paper.abstract_text));
+    }
+    lines.push(line(Part::Blank, String::new()));
+    let heading = match paper.tweets.len() {
+        0 => "No tweets".to_string(),
+        1 => "1 tweet".to_string(),
+        n => format!("{n} tweets"),
+    };
+    lines.push(line(Part::TweetsHeading, heading));
+    let mut tweet_starts = Vec::with_capacity(paper.tweets.len());
+    for (i, t) in paper.tweets.iter().enumerate() {
+        lines.push(line(Part::Blank, String::new()));
+        tweet_starts.push(lines.len());
+        lines.push(line(Part::TweetHead(i), String::new()));
+        push(&mut lines, Part::Tweet, &t.text);
+    }
+    DetailText {
+        lines,
+        tweet_starts,
+    }
+}
+
+/// The tweet in view at scroll position `scroll`: the last one starting at or above the top
+/// line, or the first one.
+pub fn tweet_in_view(tweet_starts: &[usize], scroll: usize) -> Option<usize> {
+    if tweet_starts.is_empty() {
+        return None;
+    }
+    Some(
+        tweet_starts
+            .iter()
+            .rposition(|&s| s <= scroll + 1)
+            .unwrap_or(0),
+    )
+}

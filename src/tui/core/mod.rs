@@ -1,0 +1,18 @@
+//! The pure core of the reader: its state and `update`, and the pieces `update` is made of.
+//! Nothing here touches the file system, the environment, the clock, threads or the terminal;
+//! the runtime feeds it events and carries out the effects it returns.
+
+pub mod cursor;
+pub mod effect;
+pub mod handles;
+pub mod layout;
+pub mod marks;
+pub mod measure;
+mod mouse;
+pub mod notice;
+pub mod reader;
+pub mod select;
+pub mod start;
+pub mod state;
+mod swap;
+pub mod update;

@@ -1,0 +1,250 @@
+//! The reader's own commands, when no box is open: moving, panes, days, links, tweets and the
+//! last search's results.
+
+use super::cursor::clamp_add;
+use super::effect::Effect;
+use super::layout::{self, Shape};
+use super::measure::{detail_text, tweet_in_view};
+use super::select::{go_to, max_scroll, select_day, select_paper};
+use super::state::{Pane, Reader};
+use crate::archive::Paper;
+use crate::links::check_url;
+use crate::tui::command::{Command, Scope};
+
+/// How far a move goes.
+#[derive(Debug, Clone, Copy)]
+pub enum Step {
+    By(isize),
+    First,
+    Last,
+}
+
+/// Rows a page-wise move covers in the focused pane.
+fn page(r: &Reader) -> usize {
+    let a = r.areas();
+    let area = match r.focus {
+        Pane::Days => a.days,
+        Pane::Papers => a.papers,
+        Pane::Paper => a.detail,
+    };
+    layout::inner_height(area).saturating_sub(1).max(1)
+}
+
+/// The move a command asks for in the focused pane, if it is one.
+pub fn step_of(r: &Reader, command: Command) -> Option<Step> {
+    let page = page(r) as isize;
+    let half = (page / 2).max(1);
+    Some(match command {
+        Command::Down => Step::By(1),
+        Command::Up => Step::By(-1),
+        Command::PageDown => Step::By(page),
+        Command::PageUp => Step::By(-page),
+        Command::HalfPageDown => Step::By(half),
+        Command::HalfPageUp => Step::By(-half),
+        Command::First => Step::First,
+        Command::Last => Step::Last,
+        _ => return None,
+    })
+}
+
+/// Moves the selection of the focused pane (or scrolls the paper).
+pub fn step(r: &mut Reader, step: Step) {
+    let to = |at: usize, len: usize| match step {
+        Step::By(by) => clamp_add(at, by, len),
+        Step::First => 0,
+        Step::Last => len.saturating_sub(1),
+    };
+    match r.focus {
+        Pane::Days => {
+            let n = r.archive.days.len();
+            if n > 0 {
+                let row = to(r.day_row(), n);
+                select_day(r, r.day_at_row(row).unwrap_or(0));
+            }
+        }
+        Pane::Papers => {
+            let order = r.order();
+            if !order.is_empty() {
+                let row = to(r.paper_row().unwrap_or(0), order.len());
+                select_paper(r, order[row]);
+            }
+        }
+        Pane::Paper => {
+            r.scroll = to(r.scroll, max_scroll(r) + 1);
+            r.tweet = None;
+        }
+    }
+}
+
+/// The day `by` days later (earlier when negative), or a word on why not.
+pub fn change_day(r: &mut Reader, by: isize) {
+    let n = r.archive.days.len();
+    if n == 0 {
+        return;
+    }
+    let target = clamp_add(r.day, by, n);
+    if target == r.day && r.loading.is_some() {
+        r.tell("Still reading the archive; the other days come in a moment");
+    } else if target == r.day {
+        r.tell(if by > 0 {
+            "Already at the latest day"
+        } else {
+            "Already at the earliest day"
+        });
+    } else {
+        select_day(r, target);
+        r.notice = None;
+    }
+}
+
+/// Focus to the next pane left (`dir` -1) or right; `wrap` goes round.
+pub fn focus(r: &mut Reader, dir: isize, wrap: bool) {
+    let order = [Pane::Days, Pane::Papers, Pane::Paper];
+    let i = order.iter().position(|p| *p == r.focus).unwrap_or(1) as isize;
+    let next = if wrap {
+        (i + dir).rem_euclid(3)
+    } else {
+        (i + dir).clamp(0, 2)
+    };
+    let pane = order[next as usize];
+    if pane == Pane::Paper && r.current_paper().is_none() {
+        return;
+    }
+    r.focus = pane;
+}
+
+pub fn enter(r: &mut Reader) {
+    match r.focus {
+        Pane::Days => r.focus = Pane::Papers,
+        Pane::Papers if r.current_paper().is_some() => r.focus = Pane::Paper,
+        _ => {}
+    }
+}
+
+pub fn back(r: &mut Reader) {
+    match r.focus {
+        Pane::Paper => r.focus = Pane::Papers,
+        Pane::Papers if r.areas().shape == Shape::Narrow => r.focus = Pane::Days,
+        // Nothing to go back from: Esc clears the message and the search highlight.
+        _ => {
+            r.notice = None;
+            r.last_query = None;
+        }
+    }
+}
+
+pub fn cycle_sort(r: &mut Reader) {
+    r.sort = r.sort.next();
+    let text = format!("Papers sorted {}", r.sort.name());
+    r.tell(text);
+}
+
+/// Opens a link of the selected paper in the browser.
+pub fn open(
+    r: &mut Reader,
+    what: &'static str,
+    url: impl Fn(&Paper) -> Option<String>,
+) -> Vec<Effect> {
+    let Some(paper) = r.current_paper() else {
+        r.warn("No paper selected");
+        return vec![];
+    };
+    let Some(url) = url(paper) else {
+        let text = format!("Paper {} has no {what} link", paper.rank);
+        r.warn(text);
+        return vec![];
+    };
+    checked(r, what, url)
+}
+
+fn checked(r: &mut Reader, what: &'static str, url: String) -> Vec<Effect> {
+    match check_url(&url) {
+        Ok(()) => {
+            r.tell(format!("Opening the {what}: {url}"));
+            vec![Effect::OpenUrl { what, url }]
+        }
+        Err(why) => {
+            r.warn(format!("Refused to open the {what}: {why}"));
+            vec![]
+        }
+    }
+}
+
+pub fn open_tweet(r: &mut Reader) -> Vec<Effect> {
+    let Some(paper) = r.current_paper() else {
+        r.warn("No paper selected");
+        return vec![];
+    };
+    let Some(i) = marked_tweet(r) else {
+        let text = format!("Paper {} has no tweets", paper.rank);
+        r.warn(text);
+        return vec![];
+    };
+    let url = paper.tweets[i].url.clone();
+    checked(r, "tweet", url)
+}
+
+/// The tweet `t` opens: the one marked with `>`, else the one in view.
+pub fn marked_tweet(r: &Reader) -> Option<usize> {
+    let paper = r.current_paper()?;
+    marked_tweet_in(r, &detail_text(paper, r.detail_width()).tweet_starts)
+}
+
+/// `marked_tweet` for lines already measured (drawing has them at hand).
+pub fn marked_tweet_in(r: &Reader, tweet_starts: &[usize]) -> Option<usize> {
+    match r.tweet {
+        Some(i) if i < tweet_starts.len() => Some(i),
+        _ => tweet_in_view(tweet_starts, r.scroll),
+    }
+}
+
+/// Marks the next tweet (wrapping) and scrolls it into view.
+pub fn next_tweet(r: &mut Reader) {
+    let Some(paper) = r.current_paper() else {
+        return;
+    };
+    let n = paper.tweets.len();
+    if n == 0 {
+        let text = format!("Paper {} has no tweets", paper.rank);
+        r.warn(text);
+        return;
+    }
+    let d = detail_text(paper, r.detail_width());
+    let next = match r.tweet {
+        Some(i) => (i + 1) % n,
+        None => tweet_in_view(&d.tweet_starts, r.scroll).map_or(0, |i| (i + 1) % n),
+    };
+    let start = d.tweet_starts[next];
+    let h = layout::inner_height(r.areas().detail);
+    if start < r.scroll || start + 2 > r.scroll + h {
+        r.scroll = start.saturating_sub(1);
+    }
+    r.tweet = Some(next);
+    let text = r.keymap.say(
+        Scope::Reader,
+        Command::OpenTweet,
+        &format!("Tweet {} of {n} marked", next + 1),
+        |k| format!(": {k} opens it"),
+    );
+    r.tell(text);
+}
+
+/// Goes to the next (`by` 1) or previous search result, wrapping.
+pub fn next_result(r: &mut Reader, by: isize) {
+    let n = r.results.len();
+    if n == 0 {
+        let text = r
+            .keymap
+            .say(Scope::Reader, Command::Search, "No search results", |k| {
+                format!(": {k} searches")
+            });
+        r.warn(text);
+        return;
+    }
+    let i = r
+        .result
+        .map_or(0, |i| (i as isize + by).rem_euclid(n as isize) as usize);
+    r.result = Some(i);
+    let note = go_to(r, r.results[i]);
+    r.tell(format!("Result {} of {n}{note}", i + 1));
+}

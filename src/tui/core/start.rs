@@ -1,0 +1,77 @@
+//! The reader's first state: the day and paper asked for on the command line, or where the
+//! last session left off, and the marks kept from before.
+
+use chrono::NaiveDate;
+
+use super::notice::Level;
+use super::select::{keep_in_view, select_day, select_paper};
+use super::state::App;
+use crate::cli::DaySpec;
+use crate::state::Snapshot;
+
+/// Selects the day asked for (or the newest) and the paper of `rank`, saying in the status
+/// line when the exact day or rank is not there.
+pub fn open_day(app: &mut App, spec: Option<DaySpec>, rank: Option<u32>, today: NaiveDate) {
+    let r = &mut app.reader;
+    let days = r.archive.days.len();
+    if days == 0 {
+        r.warn("The archive has no posts");
+        return;
+    }
+    r.day = match spec.and_then(|s| s.resolve(today)) {
+        Some(date) => {
+            let i = r.archive.nearest_day(date).unwrap_or(0);
+            let found = r.archive.days[i].date;
+            if found != date {
+                let side = if found < date { "earlier" } else { "later" };
+                r.tell(format!(
+                    "No post for {date}; showing {found}, the nearest {side} day"
+                ));
+            }
+            i
+        }
+        None => days - 1,
+    };
+    r.paper = 0;
+    if let Some(rank) = rank {
+        let day = &r.archive.days[r.day];
+        match day.papers.iter().position(|p| p.rank == rank) {
+            Some(i) => r.paper = i,
+            None => {
+                let text = format!("{} has no paper ranked {rank}", day.date);
+                r.warn(text);
+            }
+        }
+    }
+    keep_in_view(r);
+}
+
+/// Brings the marks kept from before into the app and, when `resume` (no `--date` or
+/// `--rank`), the day and paper last viewed; `message` is what opening them had to say.
+pub fn apply_state(
+    app: &mut App,
+    snapshot: &Snapshot,
+    resume: bool,
+    message: Option<(Level, String)>,
+) {
+    let r = &mut app.reader;
+    r.read = snapshot.read.clone();
+    r.starred = snapshot.starred.clone();
+    if let (true, Some((date, key))) = (resume, &snapshot.position) {
+        if let Some((day, paper)) = r.locate(*date, key) {
+            select_day(r, day);
+            if let Some(p) = paper {
+                select_paper(r, p);
+            }
+        }
+    }
+    if let Some((level, text)) = message {
+        r.say(level, text);
+    }
+    keep_in_view(r);
+}
+
+/// The rest of the archive's `total` posts are being read in the background.
+pub fn loading_in_background(app: &mut App, total: usize) {
+    app.reader.loading = Some((0, total));
+}

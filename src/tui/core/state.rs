@@ -1,0 +1,386 @@
+//! The reader's state. Changed only by `update`; read by the view through the accessors.
+
+use std::collections::{BTreeSet, HashMap, HashSet};
+use std::sync::Arc;
+
+use crate::archive::{Archive, Day, Paper, PaperKey};
+use crate::search::{PaperRef, Query};
+
+use super::handles::IndexHandle;
+use super::layout::{self, Areas, Shape};
+use super::notice::{Level, Notice};
+use crate::tui::boxes::OpenBox;
+use crate::tui::command::Scope;
+use crate::tui::keymap::Keymap;
+use crate::tui::theme::Theme;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Pane {
+    Days,
+    Papers,
+    Paper,
+}
+
+/// The order of the day's paper list (`s` cycles it).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum Sort {
+    #[default]
+    Rank,
+    Retweets,
+    Favorites,
+    Score,
+}
+
+impl Sort {
+    pub fn next(self) -> Sort {
+        match self {
+            Sort::Rank => Sort::Retweets,
+            Sort::Retweets => Sort::Favorites,
+            Sort::Favorites => Sort::Score,
+            Sort::Score => Sort::Rank,
+        }
+    }
+
+    pub fn name(self) -> &'static str {
+        match self {
+            Sort::Rank => "by rank",
+            Sort::Retweets => "by retweets",
+            Sort::Favorites => "by favorites",
+            Sort::Score => "by retweets+favorites",
+        }
+    }
+
+    fn key(self, p: &Paper) -> u64 {
+        match self {
+            Sort::Rank => 0,
+            Sort::Retweets => p.retweets,
+            Sort::Favorites => p.favorites,
+            Sort::Score => p.score(),
+        }
+    }
+}
+
+/// Everything but the box drawn over the reader: the panes, the marks, the last search, the
+/// keys. Boxes get this to change while they handle a command, so that they and the reader
+/// are separate borrows and no box is ever taken out of the app and put back.
+pub struct Reader {
+    pub(crate) archive: Arc<Archive>,
+    /// Index into `archive.days` (oldest first); the day list shows them newest first.
+    pub(crate) day: usize,
+    /// Index into the selected day's papers.
+    pub(crate) paper: usize,
+    pub(crate) focus: Pane,
+    /// First line of the paper pane shown.
+    pub(crate) scroll: usize,
+    /// The tweet marked with `>`; without one, the tweet in view is the marked one.
+    pub(crate) tweet: Option<usize>,
+    /// First row shown in the day list (rows count newest first).
+    pub(crate) days_offset: usize,
+    /// First row shown in the paper list (rows in display order).
+    pub(crate) papers_offset: usize,
+    pub(crate) sort: Sort,
+    /// Categories to show; empty shows all.
+    pub(crate) filter: BTreeSet<String>,
+    /// Built in the background; search waits for it.
+    pub(crate) index: Option<IndexHandle>,
+    /// The last search's results, for `n`/`N`, and which one is shown.
+    pub(crate) results: Vec<PaperRef>,
+    pub(crate) result: Option<usize>,
+    /// The query of those results, underlined in the paper pane until Esc.
+    pub(crate) last_query: Option<Query>,
+    pub(crate) width: u16,
+    pub(crate) height: u16,
+    pub(crate) notice: Option<Notice>,
+    pub(crate) quit: bool,
+    pub(crate) theme: Theme,
+    pub(crate) keymap: Keymap,
+    pub(crate) read: HashSet<PaperKey>,
+    /// Starred papers with when they were starred.
+    pub(crate) starred: HashMap<PaperKey, i64>,
+    /// The clock, seconds since 1970, as the runtime last said.
+    pub(crate) now: i64,
+    /// While the archive is read in the background: posts read, of how many.
+    pub(crate) loading: Option<(usize, usize)>,
+    /// Whether the search box shows its preview: the selected paper is shown whatever the
+    /// category filter says.
+    pub(crate) previewing: bool,
+}
+
+/// The reader and the box open over it.
+pub struct App {
+    pub(crate) reader: Reader,
+    pub(crate) open: Option<OpenBox>,
+}
+
+/// Read access to the reader's state (`app.current_day()`, `app.focus()`, ...).
+impl std::ops::Deref for App {
+    type Target = Reader;
+    fn deref(&self) -> &Reader {
+        &self.reader
+    }
+}
+
+impl App {
+    pub fn new(archive: impl Into<Arc<Archive>>, theme: Theme) -> App {
+        App::with_keys(archive, theme, Keymap::default())
+    }
+
+    pub fn with_keys(archive: impl Into<Arc<Archive>>, theme: Theme, keymap: Keymap) -> App {
+        let archive = archive.into();
+        let day = archive.days.len().saturating_sub(1);
+        App {
+            reader: Reader {
+                archive,
+                day,
+                paper: 0,
+                focus: Pane::Papers,
+                scroll: 0,
+                tweet: None,
+                days_offset: 0,
+                papers_offset: 0,
+                sort: Sort::Rank,
+                filter: BTreeSet::new(),
+                index: None,
+                results: Vec::new(),
+                result: None,
+                last_query: None,
+                width: 80,
+                height: 24,
+                notice: None,
+                quit: false,
+                theme,
+                keymap,
+                read: HashSet::new(),
+                starred: HashMap::new(),
+                now: 0,
+                loading: None,
+                previewing: false,
+            },
+            open: None,
+        }
+    }
+
+    /// The box drawn over the reader, if one is open.
+    pub fn open_box(&self) -> Option<&OpenBox> {
+        self.open.as_ref()
+    }
+
+    /// Where keys are read now: the open box, else the reader.
+    pub fn scope(&self) -> Scope {
+        self.open.as_ref().map_or(Scope::Reader, OpenBox::scope)
+    }
+
+    /// The paper whose abstract is on screen now, if it is not read yet: what the read timer
+    /// waits on.
+    pub fn unread_on_screen(&self) -> Option<PaperKey> {
+        let visible = match (self.areas().shape, &self.open) {
+            (Shape::Wide, None | Some(OpenBox::Search(_))) => true,
+            (Shape::Narrow, None) => self.focus == Pane::Paper,
+            _ => false,
+        };
+        let p = self.current_paper().filter(|_| visible)?;
+        (!self.is_read(p)).then(|| p.key.clone())
+    }
+}
+
+impl Reader {
+    pub fn archive(&self) -> &Arc<Archive> {
+        &self.archive
+    }
+
+    pub fn current_day(&self) -> Option<&Day> {
+        self.archive.days.get(self.day)
+    }
+
+    /// The selected paper, if it is listed (the category filter can hide every paper of a day;
+    /// the search box previews results whatever the filter).
+    pub fn current_paper(&self) -> Option<&Paper> {
+        let p = self.current_day()?.papers.get(self.paper)?;
+        (self.shows(p) || self.previewing).then_some(p)
+    }
+
+    /// The selected day's index in the archive (oldest first).
+    pub fn day_index(&self) -> usize {
+        self.day
+    }
+
+    /// The selected paper's index in its day.
+    pub fn paper_index(&self) -> usize {
+        self.paper
+    }
+
+    pub fn focus(&self) -> Pane {
+        self.focus
+    }
+
+    pub fn scroll(&self) -> usize {
+        self.scroll
+    }
+
+    /// The tweet marked with `>`, if any.
+    pub fn marked(&self) -> Option<usize> {
+        self.tweet
+    }
+
+    pub fn sort(&self) -> Sort {
+        self.sort
+    }
+
+    pub fn filter(&self) -> &BTreeSet<String> {
+        &self.filter
+    }
+
+    pub fn index(&self) -> Option<&IndexHandle> {
+        self.index.as_ref()
+    }
+
+    /// The results `n` and `N` go through.
+    pub fn results(&self) -> &[PaperRef] {
+        &self.results
+    }
+
+    pub fn last_query(&self) -> Option<&Query> {
+        self.last_query.as_ref()
+    }
+
+    pub fn notice(&self) -> Option<&Notice> {
+        self.notice.as_ref()
+    }
+
+    pub fn quitting(&self) -> bool {
+        self.quit
+    }
+
+    pub fn size(&self) -> (u16, u16) {
+        (self.width, self.height)
+    }
+
+    pub fn theme(&self) -> &Theme {
+        &self.theme
+    }
+
+    pub fn keymap(&self) -> &Keymap {
+        &self.keymap
+    }
+
+    pub fn loading(&self) -> Option<(usize, usize)> {
+        self.loading
+    }
+
+    pub fn read_keys(&self) -> &HashSet<PaperKey> {
+        &self.read
+    }
+
+    pub fn starred_keys(&self) -> &HashMap<PaperKey, i64> {
+        &self.starred
+    }
+
+    /// The paper of `key` on `date`'s day (its index, if it is there), or failing that that
+    /// day, or the nearest one.
+    pub fn locate(
+        &self,
+        date: chrono::NaiveDate,
+        key: &PaperKey,
+    ) -> Option<(usize, Option<usize>)> {
+        let day = self.archive.nearest_day(date)?;
+        let paper = self.archive.days[day]
+            .papers
+            .iter()
+            .position(|p| p.key == *key);
+        Some((day, paper))
+    }
+
+    pub fn areas(&self) -> Areas {
+        layout::areas(self.width, self.height)
+    }
+
+    /// True when the category filter lets `p` through.
+    pub fn shows(&self, p: &Paper) -> bool {
+        self.filter.is_empty() || p.categories.iter().any(|c| self.filter.contains(c))
+    }
+
+    /// The selected day's papers as listed: filtered, then in the chosen order (rank breaks ties).
+    pub fn order(&self) -> Vec<usize> {
+        self.order_of(self.day)
+    }
+
+    /// Day `d`'s papers as its list would show them.
+    pub fn order_of(&self, d: usize) -> Vec<usize> {
+        let Some(day) = self.archive.days.get(d) else {
+            return Vec::new();
+        };
+        let mut order: Vec<usize> = (0..day.papers.len())
+            .filter(|&i| self.shows(&day.papers[i]))
+            .collect();
+        if self.sort != Sort::Rank {
+            order.sort_by_key(|&i| std::cmp::Reverse(self.sort.key(&day.papers[i])));
+        }
+        order
+    }
+
+    /// The row of the selected paper in the list, if it is listed.
+    pub fn paper_row(&self) -> Option<usize> {
+        self.order().iter().position(|&i| i == self.paper)
+    }
+
+    /// The row of the selected day in the newest-first list.
+    pub fn day_row(&self) -> usize {
+        self.archive
+            .days
+            .len()
+            .saturating_sub(1)
+            .saturating_sub(self.day)
+    }
+
+    /// The day shown on `row` of the newest-first list.
+    pub fn day_at_row(&self, row: usize) -> Option<usize> {
+        self.archive.days.len().checked_sub(1)?.checked_sub(row)
+    }
+
+    /// First row shown of the day list and of the paper list.
+    pub fn offsets(&self) -> (usize, usize) {
+        (self.days_offset, self.papers_offset)
+    }
+
+    pub fn is_read(&self, p: &Paper) -> bool {
+        self.read.contains(&p.key)
+    }
+
+    pub fn is_starred(&self, p: &Paper) -> bool {
+        self.starred.contains_key(&p.key)
+    }
+
+    /// Unread papers of day `d` (all of them, not just those the filter shows).
+    pub fn unread(&self, d: usize) -> usize {
+        self.archive.days.get(d).map_or(0, |day| {
+            day.papers.iter().filter(|p| !self.is_read(p)).count()
+        })
+    }
+
+    /// The paper at `r`, if the archive has it.
+    pub fn paper_at(&self, r: PaperRef) -> Option<(&Day, &Paper)> {
+        let day = self.archive.days.get(r.day)?;
+        Some((day, day.papers.get(r.paper)?))
+    }
+
+    pub(crate) fn tell(&mut self, text: impl Into<String>) {
+        self.say(Level::Info, text.into());
+    }
+
+    pub(crate) fn warn(&mut self, text: impl Into<String>) {
+        self.say(Level::Error, text.into());
+    }
+
+    pub(crate) fn say(&mut self, level: Level, text: String) {
+        self.notice = Some(Notice {
+            level,
+            text,
+            since: self.now,
+        });
+    }
+
+    /// Width of the text inside the paper pane: one column for the tweet marker, one of margin.
+    pub fn detail_width(&self) -> usize {
+        layout::inner_width(self.areas().detail).saturating_sub(2)
+    }
+}

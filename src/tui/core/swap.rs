@@ -1,0 +1,41 @@
+//! Putting a newly read archive in place (the background load, a reload, a change on disk)
+//! while keeping the reader where it was.
+
+use std::sync::Arc;
+
+use super::select::{reselect, select_paper, show_day};
+use super::state::Reader;
+use crate::archive::Archive;
+
+/// Replaces the archive, keeping the selected day and paper where they still exist, and says
+/// how many days there are now.
+pub fn replace(r: &mut Reader, archive: Arc<Archive>) {
+    let date = r.current_day().map(|d| d.date);
+    let paper = r.current_paper().map(|p| p.key.clone());
+    let before = r.archive.days.len();
+    let (scroll, focus) = (r.scroll, r.focus);
+    r.archive = archive;
+    // Positions into the old archive mean nothing in the new one.
+    r.index = None;
+    r.results.clear();
+    r.result = None;
+    r.last_query = None;
+    let day = date
+        .and_then(|d| r.archive.nearest_day(d))
+        .unwrap_or(r.archive.days.len().saturating_sub(1));
+    show_day(r, day);
+    let found = paper.and_then(|k| r.current_day()?.papers.iter().position(|p| p.key == k));
+    if let Some(i) = found {
+        select_paper(r, i);
+        r.scroll = scroll;
+    }
+    reselect(r);
+    r.focus = focus;
+    let now = r.archive.days.len();
+    let change = match now as i64 - before as i64 {
+        0 => String::new(),
+        d if d > 0 => format!(" ({d} new)"),
+        d => format!(" ({} fewer)", -d),
+    };
+    r.tell(format!("Reloaded: {now} days{change}"));
+}

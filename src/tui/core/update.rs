@@ -1,0 +1,172 @@
+//! `update`: the only code that changes the app's state. No I/O: work for the outside world is
+//! returned as effects for the runtime.
+
+use super::effect::Effect;
+use super::marks;
+use super::mouse;
+use super::notice::Level;
+use super::reader::{self, step, step_of};
+use super::select::keep_in_view;
+use super::state::App;
+use super::swap;
+use crate::tui::boxes::{self, OpenBox};
+use crate::tui::command::Command;
+use crate::tui::event::Event;
+
+pub fn update(app: &mut App, event: Event) -> Vec<Effect> {
+    let effects = match event {
+        Event::Command(command) => match app.open.as_mut() {
+            // A box drawn over the reader takes the keys while it is open; quitting and
+            // suspending work from any box that binds them.
+            Some(_) if command == Command::Quit => quit(app),
+            Some(_) if command == Command::Suspend => vec![Effect::Suspend],
+            Some(open) => {
+                let done = open.component_mut().handle(&mut app.reader, command);
+                if done.close {
+                    app.open = None;
+                }
+                done.effects
+            }
+            None => command_in_reader(app, command),
+        },
+        Event::Text(c) => match app.open.as_mut() {
+            Some(open) => open.component_mut().typed(&mut app.reader, c).effects,
+            None => vec![],
+        },
+        Event::Resize(w, h) => {
+            app.reader.width = w;
+            app.reader.height = h;
+            vec![]
+        }
+        Event::Click { col, row } => {
+            if app.open.is_none() {
+                mouse::click(&mut app.reader, col, row);
+            }
+            vec![]
+        }
+        Event::Wheel { col, row, down } => {
+            if app.open.is_none() {
+                mouse::wheel(&mut app.reader, col, row, down);
+            }
+            vec![]
+        }
+        // Nothing on screen changes with the time alone.
+        Event::Clock(now) => {
+            app.reader.now = now;
+            return vec![];
+        }
+        Event::Seen(key) => {
+            // The read timer fired: the paper counts as read if it is still the one on screen.
+            if app.unread_on_screen().as_ref() != Some(&key) {
+                return vec![];
+            }
+            marks::set_read(&mut app.reader, key.clone(), true);
+            vec![Effect::SaveRead { key, read: true }]
+        }
+        Event::Notice { level, text } => {
+            app.reader.say(level, text);
+            vec![]
+        }
+        // An index built for an archive since replaced would point at the wrong papers.
+        Event::IndexReady(handle) => {
+            if std::sync::Arc::ptr_eq(&handle.archive, &app.reader.archive) {
+                app.reader.index = Some(handle);
+                if let Some(open) = app.open.as_mut() {
+                    open.component_mut().index_ready(&mut app.reader);
+                }
+            }
+            vec![]
+        }
+        Event::Progress(done, total) => {
+            if app.reader.loading.is_some() {
+                app.reader.loading = Some((done, total));
+            }
+            // Nothing moved: no need to fit the lists again (this comes ten times a second).
+            return vec![];
+        }
+        Event::Loaded(archive) => {
+            // Whatever the status said before the load (e.g. about --date) still holds.
+            let notice = app.reader.notice.clone();
+            swap_archive(app, archive.0);
+            app.reader.loading = None;
+            app.reader.notice = notice;
+            vec![Effect::Index]
+        }
+        Event::Reloaded(Ok(archive)) => {
+            swap_archive(app, archive.0);
+            vec![Effect::Index]
+        }
+        Event::Reloaded(Err(e)) => {
+            app.reader.say(Level::Error, format!("Reload failed: {e}"));
+            vec![]
+        }
+    };
+    app.reader.previewing = matches!(app.open, Some(OpenBox::Search(_)));
+    keep_in_view(&mut app.reader);
+    effects
+}
+
+/// A command with no box open.
+fn command_in_reader(app: &mut App, command: Command) -> Vec<Effect> {
+    let r = &mut app.reader;
+    if let Some(s) = step_of(r, command) {
+        step(r, s);
+        return vec![];
+    }
+    match command {
+        Command::Quit => return quit(app),
+        Command::FocusLeft => reader::focus(r, -1, false),
+        Command::FocusRight => reader::focus(r, 1, false),
+        Command::PrevPane => reader::focus(r, -1, true),
+        Command::NextPane => reader::focus(r, 1, true),
+        Command::NextDay => reader::change_day(r, 1),
+        Command::PrevDay => reader::change_day(r, -1),
+        Command::Enter => reader::enter(r),
+        Command::Back => reader::back(r),
+        Command::OpenAbs => return reader::open(r, "abs page", |p| p.abs_url.clone()),
+        Command::OpenPdf => return reader::open(r, "pdf", |p| p.pdf_url.clone()),
+        Command::OpenTweet => return reader::open_tweet(r),
+        Command::NextTweet => reader::next_tweet(r),
+        Command::NextResult => reader::next_result(r, 1),
+        Command::PrevResult => reader::next_result(r, -1),
+        Command::Sort => reader::cycle_sort(r),
+        Command::ToggleRead => return marks::toggle_read(r),
+        Command::Star => {
+            return match marks::current(r) {
+                Some(at) => marks::toggle_star(r, at),
+                None => vec![],
+            };
+        }
+        Command::NextUnread => marks::next_unread(r),
+        Command::CopyUrl => return marks::copy_url(r),
+        Command::CopyBibtex => return marks::copy_bibtex(r),
+        Command::Reload => return marks::reload(r),
+        Command::Suspend => return vec![Effect::Suspend],
+        other => app.open = boxes::open(r, other),
+    }
+    vec![]
+}
+
+/// Ends the session, saving where the reader is for the next start.
+fn quit(app: &mut App) -> Vec<Effect> {
+    app.reader.quit = true;
+    let r = &app.reader;
+    let here = r
+        .current_day()
+        .zip(r.current_paper())
+        .map(|(d, p)| Effect::SavePosition {
+            date: d.date,
+            key: p.key.clone(),
+        });
+    here.into_iter().chain([Effect::Quit]).collect()
+}
+
+/// Puts a new archive in place; boxes that point into the old one close.
+fn swap_archive(app: &mut App, archive: std::sync::Arc<crate::archive::Archive>) {
+    swap::replace(&mut app.reader, archive);
+    if let Some(open) = app.open.as_mut() {
+        if !open.component_mut().keep_after_swap() {
+            app.open = None;
+        }
+    }
+}

@@ -1,0 +1,44 @@
+//! What can happen to the reader: a command from a key, typing, the terminal's size and mouse,
+//! and what the runtime's workers and timers report. `update` takes these one at a time.
+
+use std::sync::Arc;
+
+use crate::archive::{ArchiveError, PaperKey};
+
+use super::command::Command;
+use super::core::handles::{ArchiveHandle, IndexHandle};
+use super::core::notice::Level;
+
+#[derive(Debug, Clone)]
+pub enum Event {
+    /// A key asked for this.
+    Command(Command),
+    /// A character typed into a prompt.
+    Text(char),
+    /// The terminal now has this many columns and rows.
+    Resize(u16, u16),
+    /// A left click at a cell.
+    Click { col: u16, row: u16 },
+    /// The wheel turned over a cell.
+    Wheel { col: u16, row: u16, down: bool },
+    /// The time now, seconds since 1970 (stars and notices are stamped with it).
+    Clock(i64),
+    /// The paper with this key has been on screen long enough to count as read.
+    Seen(PaperKey),
+    /// A message for the status line from outside the app (the browser failed, a save failed).
+    Notice { level: Level, text: String },
+    /// The background index is built.
+    IndexReady(IndexHandle),
+    /// The background load has read this many posts of so many.
+    Progress(usize, usize),
+    /// The background load finished: the whole archive replaces the first day.
+    Loaded(ArchiveHandle),
+    /// A reload finished, or failed.
+    Reloaded(Result<ArchiveHandle, Arc<ArchiveError>>),
+}
+
+impl From<Command> for Event {
+    fn from(c: Command) -> Event {
+        Event::Command(c)
+    }
+}

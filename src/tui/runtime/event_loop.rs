@@ -1,0 +1,160 @@
+//! The run loop: waits for a message or a timer, turns it into events for `update`, carries
+//! out the effects, and draws when something changed.
+
+use std::collections::VecDeque;
+use std::sync::mpsc::{Receiver, RecvTimeoutError, Sender};
+use std::time::Instant;
+
+use signal_hook::consts::signal::SIGHUP;
+
+use super::effects::{self, Done, World, perform, repaint};
+use super::messages::{Msg, Step, step};
+use super::startup::Options;
+use super::terminal;
+use super::timers::{Due, Timers};
+use super::workers;
+use crate::tui::core::effect::Effect;
+use crate::tui::core::state::App;
+use crate::tui::core::update::update;
+use crate::tui::event::Event;
+use crate::tui::view;
+
+pub fn event_loop(
+    app: &mut App,
+    opts: Options,
+    tx: Sender<Msg>,
+    rx: Receiver<Msg>,
+) -> anyhow::Result<i32> {
+    let mut term = terminal::new_terminal()?;
+    let size = term.size()?;
+    update(app, Event::Resize(size.width, size.height));
+    // The first frame goes out before any background work starts competing for the cores.
+    term.draw(|f| view::draw(f, app))?;
+    workers::input(tx.clone());
+    terminal::watch_hangup({
+        let tx = tx.clone();
+        move || {
+            let _ = tx.send(Msg::InputGone);
+        }
+    });
+    let mouse = opts.mouse;
+    let mut world = World {
+        term: &mut term,
+        tx: tx.clone(),
+        store: opts.store,
+        mouse,
+        timers: Timers::new(opts.read_after),
+    };
+    run_effects(app, vec![Effect::Index], &mut world)?;
+    if let Some(listing) = opts.listing {
+        workers::load(listing, tx.clone());
+    }
+    // Kept alive for the session: dropping it stops the watching.
+    let _watcher = app
+        .archive()
+        .root
+        .clone()
+        .and_then(|root| workers::watch(root, tx.clone()));
+    world.timers.track(app.unread_on_screen(), Instant::now());
+    let mut dirty = false;
+    loop {
+        // Draw only after something happened: an idle reader costs no CPU.
+        if dirty {
+            if let Err(e) = world.term.draw(|f| view::draw(f, app)) {
+                // A terminal that hung up fails every write: end as the hang-up would.
+                if terminal::hung_up() {
+                    return Ok(128 + SIGHUP);
+                }
+                return Err(e.into());
+            }
+            dirty = false;
+        }
+        let msg = match world.timers.next() {
+            Some(due) => match rx.recv_timeout(due.saturating_duration_since(Instant::now())) {
+                Ok(m) => Some(m),
+                Err(RecvTimeoutError::Timeout) => None,
+                Err(RecvTimeoutError::Disconnected) => return Ok(0),
+            },
+            None => match rx.recv() {
+                Ok(m) => Some(m),
+                Err(_) => return Ok(0),
+            },
+        };
+        let events = match msg {
+            None => timers_due(app, &mut world),
+            Some(msg) => match step(msg, &app.keymap, app.scope(), mouse) {
+                Step::Event(e) => vec![e],
+                Step::Key(e) => {
+                    terminal::test_panic_on_key();
+                    e.into_iter().collect()
+                }
+                Step::Repaint => {
+                    let (w, h) = repaint(world.term)?;
+                    vec![Event::Resize(w, h)]
+                }
+                Step::Suspend => {
+                    effects::suspend(mouse)?;
+                    let (w, h) = repaint(world.term)?;
+                    vec![Event::Resize(w, h)]
+                }
+                Step::ScheduleReload => {
+                    world.timers.changed_on_disk(Instant::now());
+                    vec![]
+                }
+                Step::Reloaded(e) => {
+                    world.timers.reload_done();
+                    vec![e]
+                }
+                Step::Exit(code) => return Ok(code),
+                Step::Nothing => vec![],
+            },
+        };
+        if events.is_empty() {
+            continue;
+        }
+        dirty = true;
+        update(app, Event::Clock(unix_now()));
+        for event in events {
+            let effects = update(app, event);
+            if let Some(code) = run_effects(app, effects, &mut world)? {
+                return Ok(code);
+            }
+        }
+        world.timers.track(app.unread_on_screen(), Instant::now());
+    }
+}
+
+/// What the timers say is due, as events (a reload just starts).
+fn timers_due(app: &App, world: &mut World<'_>) -> Vec<Event> {
+    let mut events = Vec::new();
+    for due in world.timers.due(Instant::now()) {
+        match due {
+            Due::Reload => effects::start_reload(app, world),
+            Due::Seen(key) => events.push(Event::Seen(key)),
+        }
+    }
+    events
+}
+
+/// Carries out `effects` and what the world answers to them; `Some(status)` ends the session.
+fn run_effects(
+    app: &mut App,
+    effects: Vec<Effect>,
+    world: &mut World<'_>,
+) -> std::io::Result<Option<i32>> {
+    let mut queue = VecDeque::from(effects);
+    while let Some(effect) = queue.pop_front() {
+        match perform(app, effect, world)? {
+            Done::Ok => {}
+            Done::Answer(event) => queue.extend(update(app, event)),
+            Done::Quit => return Ok(Some(0)),
+        }
+    }
+    Ok(None)
+}
+
+fn unix_now() -> i64 {
+    std::time::SystemTime::now()
+        .duration_since(std::time::UNIX_EPOCH)
+        .map_or(0, |d| d.as_secs() as i64)
+}

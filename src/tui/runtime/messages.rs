@@ -1,0 +1,148 @@
+//! What the run loop hears from its threads, and what each message means: the mapping is pure,
+//! so it is tested without a terminal.
+
+use std::sync::Arc;
+
+use signal_hook::consts::signal::{SIGCONT, SIGHUP, SIGTSTP, SIGWINCH};
+
+use crate::archive::{Archive, ArchiveError};
+use crate::tui::command::Scope;
+use crate::tui::core::handles::{ArchiveHandle, IndexHandle};
+use crate::tui::core::notice::Level;
+use crate::tui::event::Event;
+use crate::tui::input;
+use crate::tui::keymap::Keymap;
+
+pub enum Msg {
+    Input(crossterm::event::Event),
+    /// The terminal is gone.
+    InputGone,
+    Signal(i32),
+    /// The browser's outcome, for the status line.
+    Browser {
+        text: String,
+        error: bool,
+    },
+    Index(IndexHandle),
+    Reloaded(Result<Archive, ArchiveError>),
+    /// Something changed under the archive folder.
+    FsChanged,
+    /// Posts read so far by the background load, of how many.
+    Progress(usize, usize),
+    /// The background load is done.
+    Loaded(Archive),
+}
+
+/// What the loop does about a message.
+#[derive(Debug)]
+pub enum Step {
+    /// Hand the app this event.
+    Event(Event),
+    /// Redraw everything at the terminal's size, then tell the app that size.
+    Repaint,
+    /// Stop the process until `fg` (Ctrl-Z from outside).
+    Suspend,
+    /// Reload a moment from now.
+    ScheduleReload,
+    /// End with this exit status.
+    Exit(i32),
+    /// A reload finished: its result goes to the app, and the next reload may start.
+    Reloaded(Event),
+    /// A key press: the reader's hook for the panic test, then this event (if any).
+    Key(Option<Event>),
+    Nothing,
+}
+
+/// The meaning of `msg` while keys are read in `scope`.
+pub fn step(msg: Msg, keymap: &Keymap, scope: Scope, mouse: bool) -> Step {
+    match msg {
+        Msg::Input(ev @ crossterm::event::Event::Key(_)) => {
+            Step::Key(input::translate(&ev, keymap, scope, mouse))
+        }
+        Msg::Input(ev) => {
+            input::translate(&ev, keymap, scope, mouse).map_or(Step::Nothing, Step::Event)
+        }
+        // The terminal is gone: end as a hang-up would.
+        Msg::InputGone => Step::Exit(128 + SIGHUP),
+        Msg::Signal(SIGTSTP) => Step::Suspend,
+        Msg::Signal(SIGCONT | SIGWINCH) => Step::Repaint,
+        Msg::Signal(sig) => Step::Exit(128 + sig),
+        Msg::Browser { text, error } => Step::Event(Event::Notice {
+            level: if error { Level::Error } else { Level::Info },
+            text,
+        }),
+        Msg::Index(index) => Step::Event(Event::IndexReady(index)),
+        Msg::Reloaded(result) => Step::Reloaded(Event::Reloaded(
+            result.map(|a| ArchiveHandle(Arc::new(a))).map_err(Arc::new),
+        )),
+        Msg::FsChanged => Step::ScheduleReload,
+        Msg::Progress(done, total) => Step::Event(Event::Progress(done, total)),
+        Msg::Loaded(archive) => Step::Event(Event::Loaded(ArchiveHandle(Arc::new(archive)))),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::tui::command::Command;
+    use crossterm::event::{Event as TermEvent, KeyCode, KeyEvent, KeyModifiers};
+    use signal_hook::consts::signal::{SIGINT, SIGTERM};
+
+    fn key(c: char, mods: KeyModifiers) -> Msg {
+        Msg::Input(TermEvent::Key(KeyEvent::new(KeyCode::Char(c), mods)))
+    }
+
+    #[test]
+    fn keys_signals_and_workers_become_steps() {
+        let km = Keymap::default();
+        let s = |m| step(m, &km, Scope::Reader, true);
+        assert!(matches!(
+            s(key('c', KeyModifiers::CONTROL)),
+            Step::Key(Some(Event::Command(Command::Quit)))
+        ));
+        assert!(matches!(s(key('x', KeyModifiers::NONE)), Step::Key(None)));
+        assert!(matches!(s(Msg::Signal(SIGTERM)), Step::Exit(143)));
+        assert!(matches!(s(Msg::Signal(SIGINT)), Step::Exit(130)));
+        assert!(matches!(s(Msg::Signal(SIGHUP)), Step::Exit(129)));
+        assert!(matches!(s(Msg::InputGone), Step::Exit(129)));
+        assert!(matches!(s(Msg::Signal(SIGTSTP)), Step::Suspend));
+        assert!(matches!(s(Msg::Signal(SIGCONT)), Step::Repaint));
+        assert!(matches!(s(Msg::Signal(SIGWINCH)), Step::Repaint));
+        assert!(matches!(s(Msg::FsChanged), Step::ScheduleReload));
+        assert!(matches!(
+            s(Msg::Browser {
+                text: "no browser".into(),
+                error: true
+            }),
+            Step::Event(Event::Notice {
+                level: Level::Error,
+                ..
+            })
+        ));
+        assert!(matches!(
+            s(Msg::Input(TermEvent::Resize(100, 30))),
+            Step::Event(Event::Resize(100, 30))
+        ));
+        let failed = Msg::Reloaded(Err(ArchiveError::NotADirectory {
+            path: "blog".into(),
+        }));
+        match s(failed) {
+            Step::Reloaded(Event::Reloaded(Err(e))) => {
+                assert!(e.to_string().contains("blog"), "the typed error is carried")
+            }
+            other => panic!("{other:?}"),
+        }
+    }
+
+    #[test]
+    fn keys_are_read_in_the_scope_of_the_open_box() {
+        let km = Keymap::default();
+        let typed = step(key('q', KeyModifiers::NONE), &km, Scope::Search, true);
+        assert!(matches!(typed, Step::Key(Some(Event::Text('q')))));
+        let cancel = step(key('c', KeyModifiers::CONTROL), &km, Scope::Search, true);
+        assert!(matches!(
+            cancel,
+            Step::Key(Some(Event::Command(Command::Back)))
+        ));
+    }
+}

@@ -1,0 +1,175 @@
+//! Getting the reader ready: its settings from the environment, the reading state from its
+//! database, and only the day to show read from disk before the first frame.
+
+use std::path::{Path, PathBuf};
+use std::time::Duration;
+
+use chrono::NaiveDate;
+
+use crate::archive::{Archive, ArchiveError, Listing};
+use crate::cli::DaySpec;
+use crate::state::{Snapshot, Store};
+use crate::tui::core::notice::Level;
+use crate::tui::core::start::{apply_state, loading_in_background, open_day};
+use crate::tui::core::state::App;
+use crate::tui::keymap::Keymap;
+use crate::tui::theme::Theme;
+
+/// How long an abstract must be on screen before its paper counts as read, by default.
+pub const READ_AFTER: Duration = Duration::from_millis(1000);
+
+/// Options for a reader session.
+pub struct Options {
+    pub mouse: bool,
+    /// Where reading state is kept; without one, marks last only for this session.
+    pub store: Option<Store>,
+    /// Posts still to be read in the background (the first screen shows one day of them).
+    pub listing: Option<Listing>,
+    /// How long an abstract must be on screen before its paper counts as read; `None` turns
+    /// marking by time off (`m` still marks).
+    pub read_after: Option<Duration>,
+}
+
+/// What the reader starts with.
+pub struct Setup<'a> {
+    /// The archive folder; `None` for the bundled sample.
+    pub dir: Option<&'a Path>,
+    pub date: Option<DaySpec>,
+    pub rank: Option<u32>,
+    pub today: NaiveDate,
+    pub state_dir: Option<PathBuf>,
+    pub theme: Theme,
+    pub keymap: Keymap,
+    pub mouse: bool,
+}
+
+/// `$HOTPAPERS_READ_AFTER`: seconds (`1`, `2.5`), or `off`; one second when unset or unreadable.
+pub fn read_after_from_env() -> Option<Duration> {
+    read_after(std::env::var("HOTPAPERS_READ_AFTER").ok().as_deref())
+}
+
+/// `read_after_from_env` for the variable's value.
+pub fn read_after(value: Option<&str>) -> Option<Duration> {
+    match value {
+        Some(v) if v.trim().eq_ignore_ascii_case("off") => None,
+        Some(v) => Some(
+            v.trim()
+                .parse::<f64>()
+                .ok()
+                .filter(|s| s.is_finite() && *s >= 0.0)
+                .map_or(READ_AFTER, Duration::from_secs_f64),
+        ),
+        None => Some(READ_AFTER),
+    }
+}
+
+/// The reading state as found at start.
+pub struct OpenedState {
+    pub store: Option<Store>,
+    pub snapshot: Snapshot,
+    /// What to say in the status line about it.
+    pub message: Option<(Level, String)>,
+}
+
+/// Opens the reading state in `dir`. Problems become a message; the reader then runs without
+/// lasting state rather than not at all.
+pub fn open_state(dir: Option<PathBuf>) -> OpenedState {
+    let mut out = OpenedState {
+        store: None,
+        snapshot: Snapshot::default(),
+        message: None,
+    };
+    let Some(dir) = dir else {
+        out.message = Some((
+            Level::Error,
+            "No folder for the reading state (set HOTPAPERS_STATE_DIR); marks last this session only".into(),
+        ));
+        return out;
+    };
+    match Store::open(&dir) {
+        Ok((store, notice)) => {
+            match store.load() {
+                Ok(snap) => out.snapshot = snap,
+                Err(e) => {
+                    out.message = Some((
+                        Level::Error,
+                        format!("Could not read the reading state: {e}"),
+                    ))
+                }
+            }
+            if let Some(n) = notice {
+                out.message = Some((Level::Error, n));
+            }
+            out.store = Some(store);
+        }
+        Err(e) => {
+            out.message = Some((
+                Level::Error,
+                format!("Reading state unavailable ({e}); marks last this session only"),
+            ))
+        }
+    }
+    out
+}
+
+/// `open_state`, then its marks (and, when `resume`, the last position) into `app`; returns
+/// the store for the run loop.
+pub fn attach_state(app: &mut App, dir: Option<PathBuf>, resume: bool) -> Option<Store> {
+    let state = open_state(dir);
+    apply_state(app, &state.snapshot, resume, state.message);
+    state.store
+}
+
+/// Everything the reader needs to start: only the day to show is parsed now; the returned
+/// listing is loaded in full by the run loop, in the background.
+pub fn prepare(setup: Setup<'_>) -> Result<(App, Options), ArchiveError> {
+    let state = open_state(setup.state_dir);
+    let resume = setup.date.is_none() && setup.rank.is_none();
+    let want = match setup.date {
+        Some(spec) => spec.resolve(setup.today),
+        None if resume => state.snapshot.position.as_ref().map(|p| p.0),
+        None => None,
+    };
+    let (archive, listing) = match setup.dir {
+        None => (Archive::sample(), None),
+        Some(dir) => {
+            let listing = Listing::scan(dir)?;
+            match listing.day_for(want) {
+                Some(day) => (listing.first_day(day), Some(listing)),
+                // No file name has a date: nothing to show before everything is read.
+                None => (Archive::load(dir)?, None),
+            }
+        }
+    };
+    let total = listing.as_ref().map(|l| l.files.len());
+    let mut app = App::with_keys(archive, setup.theme, setup.keymap);
+    open_day(&mut app, setup.date, setup.rank, setup.today);
+    apply_state(&mut app, &state.snapshot, resume, state.message);
+    if let Some(total) = total {
+        loading_in_background(&mut app, total);
+    }
+    Ok((
+        app,
+        Options {
+            mouse: setup.mouse,
+            store: state.store,
+            listing,
+            read_after: read_after_from_env(),
+        },
+    ))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn read_after_takes_seconds_or_off() {
+        assert_eq!(read_after(None), Some(READ_AFTER));
+        assert_eq!(read_after(Some("2.5")), Some(Duration::from_millis(2500)));
+        assert_eq!(read_after(Some(" OFF ")), None);
+        assert_eq!(read_after(Some("soon")), Some(READ_AFTER));
+        assert_eq!(read_after(Some("-1")), Some(READ_AFTER));
+        assert_eq!(read_after(Some("inf")), Some(READ_AFTER));
+    }
+}

@@ -1,0 +1,156 @@
+//! Deadlines the run loop waits for besides input: when the abstract on screen counts as read,
+//! and when to reload after changes on disk. Pure bookkeeping over the instants it is given,
+//! so it is tested without waiting.
+
+use std::time::{Duration, Instant};
+
+use crate::archive::PaperKey;
+
+/// Changes on disk are gathered this long before reloading (a `git pull` writes many files).
+pub const RELOAD_AFTER: Duration = Duration::from_millis(400);
+
+/// What came due.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Due {
+    /// This paper has been on screen long enough.
+    Seen(PaperKey),
+    Reload,
+}
+
+#[derive(Debug, Default)]
+pub struct Timers {
+    /// The unread paper on screen and when it counts as read.
+    seen: Option<(PaperKey, Instant)>,
+    /// How long that takes; `None`: never by time.
+    read_after: Option<Duration>,
+    /// When to reload after changes on disk.
+    reload: Option<Instant>,
+    /// A reload is running; another waits for it.
+    reloading: bool,
+}
+
+impl Timers {
+    pub fn new(read_after: Option<Duration>) -> Timers {
+        Timers {
+            read_after,
+            ..Timers::default()
+        }
+    }
+
+    /// The next deadline, if any.
+    pub fn next(&self) -> Option<Instant> {
+        [self.seen.as_ref().map(|s| s.1), self.reload]
+            .into_iter()
+            .flatten()
+            .min()
+    }
+
+    /// Restarts the read timer whenever a different unread paper comes on screen.
+    pub fn track(&mut self, on_screen: Option<PaperKey>, now: Instant) {
+        if self.seen.as_ref().map(|s| &s.0) != on_screen.as_ref() {
+            self.seen = on_screen
+                .zip(self.read_after)
+                .map(|(k, after)| (k, now + after));
+        }
+    }
+
+    /// Something changed under the archive folder: reload a moment from now.
+    pub fn changed_on_disk(&mut self, now: Instant) {
+        self.reload = Some(now + RELOAD_AFTER);
+    }
+
+    /// Whether a reload may start now; when one is running (or the first load is), it is
+    /// put off, and changes made meanwhile are picked up by a reload after it.
+    pub fn start_reload(&mut self, loading: bool, now: Instant) -> bool {
+        if self.reloading || loading {
+            self.reload = Some(now + RELOAD_AFTER);
+            return false;
+        }
+        self.reloading = true;
+        true
+    }
+
+    pub fn reload_done(&mut self) {
+        self.reloading = false;
+    }
+
+    /// What is due at `now`, taken off the timers.
+    pub fn due(&mut self, now: Instant) -> Vec<Due> {
+        let mut out = Vec::new();
+        if self.reload.is_some_and(|t| t <= now) {
+            self.reload = None;
+            out.push(Due::Reload);
+        }
+        if self.seen.as_ref().is_some_and(|(_, t)| *t <= now) {
+            if let Some((key, _)) = self.seen.take() {
+                out.push(Due::Seen(key));
+            }
+        }
+        out
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn key(s: &str) -> PaperKey {
+        PaperKey::from_stored(s)
+    }
+
+    #[test]
+    fn a_paper_counts_as_read_after_its_time_on_screen() {
+        let t0 = Instant::now();
+        let mut t = Timers::new(Some(Duration::from_secs(1)));
+        assert_eq!(t.next(), None);
+        t.track(Some(key("a")), t0);
+        assert_eq!(t.next(), Some(t0 + Duration::from_secs(1)));
+        // Still the same paper: the timer is not restarted.
+        t.track(Some(key("a")), t0 + Duration::from_millis(500));
+        assert_eq!(t.due(t0 + Duration::from_millis(999)), vec![]);
+        assert_eq!(
+            t.due(t0 + Duration::from_secs(1)),
+            vec![Due::Seen(key("a"))]
+        );
+        assert_eq!(t.next(), None, "it fires once");
+    }
+
+    #[test]
+    fn moving_on_restarts_or_stops_the_read_timer() {
+        let t0 = Instant::now();
+        let mut t = Timers::new(Some(Duration::from_secs(1)));
+        t.track(Some(key("a")), t0);
+        t.track(Some(key("b")), t0 + Duration::from_millis(800));
+        assert_eq!(t.due(t0 + Duration::from_secs(1)), vec![]);
+        assert_eq!(
+            t.due(t0 + Duration::from_millis(1800)),
+            vec![Due::Seen(key("b"))]
+        );
+        t.track(Some(key("c")), t0);
+        t.track(None, t0);
+        assert_eq!(t.next(), None);
+        let mut off = Timers::new(None);
+        off.track(Some(key("a")), t0);
+        assert_eq!(off.next(), None, "marking by time can be off");
+    }
+
+    #[test]
+    fn changes_on_disk_are_gathered_and_reloads_run_one_at_a_time() {
+        let t0 = Instant::now();
+        let mut t = Timers::new(None);
+        t.changed_on_disk(t0);
+        t.changed_on_disk(t0 + Duration::from_millis(100));
+        assert_eq!(t.due(t0 + Duration::from_millis(450)), vec![]);
+        assert_eq!(t.due(t0 + Duration::from_millis(500)), vec![Due::Reload]);
+        assert!(t.start_reload(false, t0));
+        // A second one waits for the first.
+        assert!(!t.start_reload(false, t0));
+        assert_eq!(t.next(), Some(t0 + RELOAD_AFTER));
+        t.reload_done();
+        assert_eq!(t.due(t0 + RELOAD_AFTER), vec![Due::Reload]);
+        assert!(t.start_reload(false, t0));
+        t.reload_done();
+        // While the first load runs, reloads wait too.
+        assert!(!t.start_reload(true, t0));
+    }
+}

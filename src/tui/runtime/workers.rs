@@ -1,0 +1,126 @@
+//! The threads beside the run loop: terminal input, signals, the background load, the search
+//! index, reloads and the file watcher. Each reports to the loop as a message.
+
+use std::path::PathBuf;
+use std::sync::Arc;
+use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering};
+use std::sync::mpsc::Sender;
+use std::time::Duration;
+
+use signal_hook::consts::signal::{SIGCONT, SIGHUP, SIGINT, SIGTERM, SIGTSTP, SIGWINCH};
+
+use super::messages::Msg;
+use super::terminal;
+use crate::archive::{Archive, Listing};
+use crate::tui::core::handles::IndexHandle;
+
+/// Reads every post on other threads, reporting progress a few times a second; the archive
+/// arrives as a message once complete.
+pub fn load(listing: Listing, tx: Sender<Msg>) {
+    let done = Arc::new(AtomicUsize::new(0));
+    let finished = Arc::new(AtomicBool::new(false));
+    let total = listing.files.len();
+    {
+        let (done, finished, tx) = (Arc::clone(&done), Arc::clone(&finished), tx.clone());
+        std::thread::spawn(move || {
+            while !finished.load(Ordering::Relaxed) {
+                std::thread::sleep(Duration::from_millis(100));
+                if tx
+                    .send(Msg::Progress(done.load(Ordering::Relaxed), total))
+                    .is_err()
+                {
+                    return;
+                }
+            }
+        });
+    }
+    std::thread::spawn(move || {
+        let archive = listing.load_all(&done);
+        finished.store(true, Ordering::Relaxed);
+        let _ = tx.send(Msg::Loaded(archive));
+    });
+}
+
+/// Builds the search index off the UI thread; the reader answers keys meanwhile.
+pub fn index(archive: Arc<Archive>, tx: Sender<Msg>) {
+    std::thread::spawn(move || {
+        let _ = tx.send(Msg::Index(IndexHandle::build(&archive)));
+    });
+}
+
+/// Loads the archive at `root` again; the result arrives as a message.
+pub fn reload(root: PathBuf, tx: Sender<Msg>) {
+    std::thread::spawn(move || {
+        let _ = tx.send(Msg::Reloaded(Archive::load(&root)));
+    });
+}
+
+/// Watches the archive folder so new or changed posts show up without a restart. The watcher
+/// must be kept alive for the session: dropping it stops the watching.
+pub fn watch(root: PathBuf, tx: Sender<Msg>) -> Option<notify::RecommendedWatcher> {
+    use notify::{EventKind, RecursiveMode, Watcher};
+    let mut watcher = notify::recommended_watcher(move |res: notify::Result<notify::Event>| {
+        let Ok(ev) = res else { return };
+        let relevant = !matches!(ev.kind, EventKind::Access(_))
+            && ev.paths.iter().any(|p| {
+                let name = p.to_string_lossy().to_ascii_lowercase();
+                !name.contains("/.git/")
+                    && (name.ends_with(".md") || name.ends_with(".markdown") || p.is_dir())
+            });
+        if relevant {
+            let _ = tx.send(Msg::FsChanged);
+        }
+    })
+    .ok()?;
+    watcher.watch(&root, RecursiveMode::Recursive).ok()?;
+    Some(watcher)
+}
+
+pub fn input(tx: Sender<Msg>) {
+    std::thread::spawn(move || {
+        let mut failures = 0u32;
+        loop {
+            match crossterm::event::read() {
+                Ok(ev) => {
+                    failures = 0;
+                    if tx.send(Msg::Input(ev)).is_err() {
+                        return;
+                    }
+                }
+                Err(_) => {
+                    // The terminal is gone (hang-up): reading would fail forever, so end.
+                    failures += 1;
+                    if failures > 3 {
+                        let _ = tx.send(Msg::InputGone);
+                        return;
+                    }
+                    std::thread::sleep(Duration::from_millis(50));
+                }
+            }
+        }
+    });
+}
+
+pub fn signals(tx: Sender<Msg>) -> std::io::Result<()> {
+    let mut signals =
+        signal_hook::iterator::Signals::new([SIGTERM, SIGINT, SIGHUP, SIGTSTP, SIGCONT, SIGWINCH])?;
+    std::thread::spawn(move || {
+        for sig in signals.forever() {
+            if matches!(sig, SIGTERM | SIGINT | SIGHUP) {
+                // The loop normally ends at once and `run` restores the terminal. (Restoring
+                // here first could race with a frame being drawn, which would then land on the
+                // shell's screen.)
+                let _ = tx.send(Msg::Signal(sig));
+                std::thread::sleep(Duration::from_millis(500));
+                // Still running: the loop is stuck, e.g. writing to a terminal that no longer
+                // reads. Give back what can be given without blocking, and end anyway.
+                terminal::restore_without_blocking();
+                std::process::exit(128 + sig);
+            }
+            if tx.send(Msg::Signal(sig)).is_err() {
+                return;
+            }
+        }
+    });
+    Ok(())
+}

@@ -1,0 +1,32 @@
+use ratatui::Frame;
+use ratatui::layout::Rect;
+use ratatui::text::{Line, Span};
+use ratatui::widgets::Paragraph;
+
+use crate::display::width::pad;
+use crate::tui::boxes::CategoryBox;
+use crate::tui::core::state::App;
+
+pub fn draw(frame: &mut Frame, app: &App, p: &CategoryBox, area: Rect, hint: String) {
+    let title = match p.chosen.len() {
+        0 => " Categories: all shown ".to_string(),
+        n => format!(" Categories: {n} chosen "),
+    };
+    let inner = super::overlay_box(frame, app, area, title, hint);
+    let w = inner.width as usize;
+    let lines: Vec<Line> = p
+        .categories
+        .iter()
+        .enumerate()
+        .skip(p.cursor.offset)
+        .take(inner.height as usize)
+        .map(|(i, (c, n))| {
+            let mark = if p.chosen.contains(c) { "[x] " } else { "[ ] " };
+            let count = format!(" {n}");
+            let text = format!("{mark}{}{count}", pad(c, w.saturating_sub(4 + count.len())));
+            let style = super::box_row_style(app, i == p.cursor.selected);
+            Line::from(Span::styled(text, style))
+        })
+        .collect();
+    frame.render_widget(Paragraph::new(lines), inner);
+}

@@ -1,0 +1,94 @@
+//! The paper pane's lines, styled: the text `core::measure` wrapped, with the theme's styles
+//! and the query's matches underlined.
+
+use ratatui::style::{Modifier, Style};
+use ratatui::text::{Line, Span};
+
+use crate::archive::Paper;
+use crate::display::width::truncate;
+use crate::search::{Field, Query, highlight};
+use crate::tui::core::measure::{DetailText, Part};
+use crate::tui::theme::Theme;
+
+/// Spans of `text` (cut to `max` columns) with the query's matches in `field` underlined.
+pub fn highlighted(
+    text: &str,
+    query: &Query,
+    field: Field,
+    max: usize,
+    base: Style,
+) -> Vec<Span<'static>> {
+    let text = truncate(text, max);
+    let mark = base.add_modifier(Modifier::UNDERLINED | Modifier::BOLD);
+    let mut spans = Vec::new();
+    let mut pos = 0;
+    for r in highlight(&text, query, field) {
+        spans.push(Span::styled(text[pos..r.start].to_string(), base));
+        spans.push(Span::styled(text[r.clone()].to_string(), mark));
+        pos = r.end;
+    }
+    spans.push(Span::styled(text[pos..].to_string(), base));
+    spans
+}
+
+/// The lines of `text` (measured for `paper` at `width`) as the pane shows them; with a
+/// `query`, its matches are underlined (a match that a line break splits is not).
+pub fn styled(
+    paper: &Paper,
+    text: DetailText,
+    width: usize,
+    theme: &Theme,
+    query: Option<&Query>,
+) -> Vec<Line<'static>> {
+    text.lines
+        .into_iter()
+        .map(|l| {
+            let style = match l.part {
+                Part::Title => theme.title,
+                Part::Authors | Part::NoAbstract => theme.dim,
+                Part::Categories => theme.category,
+                Part::TweetsHeading => theme.heading,
+                _ => theme.text,
+            };
+            match (l.part, l.part.field(), query) {
+                (Part::Meta, _, _) => meta(paper, theme),
+                (Part::TweetHead(i), _, _) => tweet_head(paper, i, theme),
+                (Part::Blank, _, _) => Line::raw(""),
+                (_, Some(field), Some(q)) => {
+                    Line::from(highlighted(&l.text, q, field, width.max(1), style))
+                }
+                _ => Line::from(Span::styled(l.text, style)),
+            }
+        })
+        .collect()
+}
+
+fn meta(paper: &Paper, theme: &Theme) -> Line<'static> {
+    let mut spans = vec![
+        Span::styled(format!("♺ {}", paper.retweets), theme.retweets),
+        Span::raw("  "),
+        Span::styled(format!("♥ {}", paper.favorites), theme.favorites),
+    ];
+    if let Some(id) = &paper.arxiv_id {
+        spans.push(Span::raw("  arXiv:"));
+        spans.push(Span::styled(id.clone(), theme.accent));
+    }
+    Line::from(spans)
+}
+
+fn tweet_head(paper: &Paper, i: usize, theme: &Theme) -> Line<'static> {
+    let Some(t) = paper.tweets.get(i) else {
+        return Line::raw("");
+    };
+    let mut head = vec![Span::styled(
+        t.author.clone(),
+        theme.title.remove_modifier(Modifier::UNDERLINED),
+    )];
+    if !t.handle.is_empty() {
+        head.push(Span::styled(format!(" @{}", t.handle), theme.accent));
+    }
+    if !t.date.is_empty() {
+        head.push(Span::styled(format!(" · {}", t.date), theme.dim));
+    }
+    Line::from(head)
+}

@@ -1,0 +1,67 @@
+use ratatui::Frame;
+use ratatui::layout::Rect;
+use ratatui::text::{Line, Span};
+use ratatui::widgets::Paragraph;
+
+use crate::display::latex::prettify;
+use crate::display::width::{pad, width};
+use crate::tui::boxes::Leaderboard;
+use crate::tui::command::{Command, Scope};
+use crate::tui::core::state::App;
+
+pub fn draw(frame: &mut Frame, app: &App, b: &Leaderboard, area: Rect, hint: String) {
+    let until = app
+        .current_day()
+        .map(|d| d.date.to_string())
+        .unwrap_or_default();
+    let mut title = format!(
+        " Top papers · {} to {until} · by {} ",
+        b.window.name(),
+        b.measure.name()
+    );
+    if app.loading.is_some() {
+        title.push_str("· of the days read so far ");
+    }
+    if !app.filter.is_empty() {
+        title.push_str(&format!(
+            "· only {} ",
+            app.filter.iter().cloned().collect::<Vec<_>>().join(", ")
+        ));
+    }
+    let inner = super::overlay_box(frame, app, area, title, hint);
+    let w = inner.width as usize;
+    let head = "   #      ♺      ♥   best day    days  title";
+    let mut lines = vec![Line::from(Span::styled(pad(head, w), app.theme.heading))];
+    if b.entries.is_empty() {
+        let text = app.keymap.say(
+            Scope::Leaderboard,
+            Command::CycleWindow,
+            "No papers in this window.",
+            |k| format!("  {k} widens it."),
+        );
+        lines.push(Line::from(Span::styled(text, app.theme.dim)));
+    }
+    for (i, e) in b
+        .entries
+        .iter()
+        .enumerate()
+        .skip(b.cursor.offset)
+        .take((inner.height as usize).saturating_sub(1))
+    {
+        let best = &app.archive.days[e.best.day].papers[e.best.paper];
+        let star = if app.is_starred(best) { "★" } else { " " };
+        let cols = format!(
+            "{star}{:>3} {:>6} {:>6}   {}  {:>4}  ",
+            i + 1,
+            e.retweets,
+            e.favorites,
+            e.best_date,
+            e.days.len()
+        );
+        let title = prettify(&e.title);
+        let text = format!("{cols}{}", pad(&title, w.saturating_sub(width(&cols))));
+        let style = super::box_row_style(app, i == b.cursor.selected);
+        lines.push(Line::from(Span::styled(text, style)));
+    }
+    frame.render_widget(Paragraph::new(lines), inner);
+}

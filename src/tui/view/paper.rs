@@ -1,0 +1,65 @@
+use ratatui::Frame;
+use ratatui::layout::Rect;
+use ratatui::text::{Line, Span};
+use ratatui::widgets::Paragraph;
+
+use super::{detail, inner, pane_block};
+use crate::tui::boxes::OpenBox;
+use crate::tui::core::measure::detail_text;
+use crate::tui::core::reader::marked_tweet_in;
+use crate::tui::core::state::{App, Pane};
+
+pub fn draw(frame: &mut Frame, app: &App, area: Rect) {
+    let Some(paper) = app.current_paper() else {
+        frame.render_widget(pane_block(app, Pane::Paper, Line::from(" Paper ")), area);
+        return;
+    };
+    // The search being typed, or the last one gone to: its matches are underlined.
+    let query = match app.open_box() {
+        Some(OpenBox::Search(b)) => b.query.as_ref().ok(),
+        _ => app.last_query(),
+    };
+    let width = app.detail_width();
+    let text = detail_text(paper, width);
+    let in_view = marked_tweet_in(app, &text.tweet_starts);
+    let tweet_starts = text.tweet_starts.clone();
+    let styled = detail::styled(paper, text, width, &app.theme, query);
+    let body = inner(area);
+    let total = styled.len();
+    let shown_to = (app.scroll + body.height as usize).min(total);
+    let position = if total <= body.height as usize {
+        String::new()
+    } else {
+        format!(" {shown_to}/{total} ")
+    };
+    let title = Line::from(vec![
+        // The day too: behind the search box, or alone on a narrow screen, nothing else says it.
+        Span::raw(format!(
+            " Paper {} · {} ",
+            paper.rank,
+            app.current_day()
+                .map(|d| d.date.format("%a %Y-%m-%d").to_string())
+                .unwrap_or_default()
+        )),
+        Span::styled(position, app.theme.dim),
+    ]);
+    frame.render_widget(pane_block(app, Pane::Paper, title), area);
+    let mut lines: Vec<Line> = Vec::with_capacity(body.height as usize);
+    for (i, line) in styled
+        .into_iter()
+        .enumerate()
+        .skip(app.scroll)
+        .take(body.height as usize)
+    {
+        let marker = match in_view {
+            Some(t) if tweet_starts.get(t) == Some(&i) && paper.tweets.len() > 1 => {
+                Span::styled("▶", app.theme.accent)
+            }
+            _ => Span::raw(" "),
+        };
+        let mut spans = vec![marker];
+        spans.extend(line.spans);
+        lines.push(Line::from(spans));
+    }
+    frame.render_widget(Paragraph::new(lines), body);
+}

@@ -1,0 +1,95 @@
+use ratatui::Frame;
+use ratatui::layout::Rect;
+use ratatui::style::Style;
+use ratatui::text::{Line, Span};
+use ratatui::widgets::Paragraph;
+
+use super::detail::highlighted;
+use crate::display::latex::prettify;
+use crate::display::width::{truncate, width};
+use crate::search::Field;
+use crate::tui::boxes::SearchBox;
+use crate::tui::command::{Command, Scope};
+use crate::tui::core::state::App;
+
+pub fn draw(frame: &mut Frame, app: &App, b: &SearchBox, area: Rect, hint: String) {
+    let inner = super::overlay_box(frame, app, area, " Search every day ", hint);
+    let w = inner.width as usize;
+    let prompt = match app.keymap.hint(Scope::Reader, Command::Search) {
+        Some(k) => format!("{k} "),
+        None => "› ".to_string(),
+    };
+    let room = w.saturating_sub(width(&prompt) + 1);
+    let mut lines = vec![Line::from(vec![
+        // The prompt is the key that opened the box, as in vim and less.
+        Span::styled(prompt, app.theme.footer_key),
+        Span::raw(truncate(&b.input, room)),
+        Span::styled("▏", app.theme.accent),
+    ])];
+    let summary = match (&b.query, &app.index) {
+        (Err(e), _) => Span::styled(truncate(&e.to_string(), w), app.theme.error),
+        (Ok(q), _) if q.is_empty() => Span::styled(
+            "Type to search titles, authors, abstracts, categories, ids and tweets",
+            app.theme.dim,
+        ),
+        (Ok(_), None) => Span::styled("Indexing the archive…", app.theme.dim),
+        (Ok(_), Some(_)) => match b.results.len() {
+            0 => Span::styled("Nothing matches", app.theme.dim),
+            1 => Span::styled("1 paper", app.theme.accent),
+            n => Span::styled(format!("{n} papers, newest first"), app.theme.accent),
+        },
+    };
+    // Until the whole archive is read, results cover what has been read so far.
+    let summary = match app.loading {
+        Some(_) if b.query.as_ref().is_ok_and(|q| !q.is_empty()) => Span::styled(
+            format!(
+                "{} (so far: the archive is still being read)",
+                summary.content
+            ),
+            summary.style,
+        ),
+        _ => summary,
+    };
+    lines.push(Line::from(summary));
+    let query = b.query.clone().unwrap_or_default();
+    let rows = (inner.height as usize).saturating_sub(2);
+    for (i, r) in b
+        .results
+        .iter()
+        .enumerate()
+        .skip(b.cursor.offset)
+        .take(rows)
+    {
+        let day = &app.archive.days[r.day];
+        let p = &day.papers[r.paper];
+        let selected = i == b.cursor.selected;
+        let base = if selected {
+            app.theme.selected
+        } else {
+            Style::new()
+        };
+        let star = if app.is_starred(p) { "★" } else { " " };
+        let head = format!(
+            "{star}{} #{:<2} ♺{:>5} ♥{:>5}  ",
+            day.date, p.rank, p.retweets, p.favorites
+        );
+        let mut spans = vec![Span::styled(
+            head.clone(),
+            if selected { base } else { app.theme.dim },
+        )];
+        let rest = w.saturating_sub(width(&head));
+        spans.extend(highlighted(
+            &prettify(&p.title),
+            &query,
+            Field::Title,
+            rest,
+            base,
+        ));
+        let used: usize = spans.iter().map(|s| width(&s.content)).sum();
+        if selected && used < w {
+            spans.push(Span::styled(" ".repeat(w - used), base));
+        }
+        lines.push(Line::from(spans));
+    }
+    frame.render_widget(Paragraph::new(lines), inner);
+}
