@@ -15,9 +15,10 @@ pub mod theme;
 pub mod view;
 
 pub use command::{Command, Scope};
+pub use core::app::App;
 pub use core::effect::Effect;
 pub use core::start::open_day;
-pub use core::state::{App, Pane};
+pub use core::state::Pane;
 pub use core::update::update;
 pub use event::Event;
 pub use keymap::Keymap;

@@ -5,7 +5,7 @@ use std::collections::{BTreeMap, BTreeSet};
 
 use ratatui::layout::Rect;
 
-use super::{Component, Handled, hint_line};
+use super::component::{Component, Handled, hint_line};
 use crate::tui::command::{Command, Scope};
 use crate::tui::core::cursor::ListCursor;
 use crate::tui::core::layout::{self, Areas};

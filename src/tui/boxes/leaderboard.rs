@@ -4,7 +4,7 @@
 use chrono::Days;
 use ratatui::layout::Rect;
 
-use super::{Component, Handled, hint_line};
+use super::component::{Component, Handled, hint_line};
 use crate::search::{Entry, Measure, top};
 use crate::tui::command::{Command, Scope};
 use crate::tui::core::cursor::ListCursor;

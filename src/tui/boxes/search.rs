@@ -4,7 +4,7 @@
 use chrono::NaiveDate;
 use ratatui::layout::Rect;
 
-use super::{Component, Handled};
+use super::component::{Component, Handled};
 use crate::archive::PaperKey;
 use crate::search::{PaperRef, Query, QueryError, parse};
 use crate::tui::command::{Command, Scope};

@@ -4,7 +4,7 @@ use std::collections::HashMap;
 
 use ratatui::layout::Rect;
 
-use super::{Component, Handled, hint_line};
+use super::component::{Component, Handled, hint_line};
 use crate::archive::PaperKey;
 use crate::search::PaperRef;
 use crate::tui::command::{Command, Scope};

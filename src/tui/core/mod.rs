@@ -2,6 +2,7 @@
 //! Nothing here touches the file system, the environment, the clock, threads or the terminal;
 //! the runtime feeds it events and carries out the effects it returns.
 
+pub mod app;
 pub mod cursor;
 pub mod effect;
 pub mod handles;

@@ -3,9 +3,9 @@
 
 use chrono::NaiveDate;
 
+use super::app::App;
 use super::notice::Level;
 use super::select::{keep_in_view, select_day, select_paper};
-use super::state::App;
 use crate::cli::DaySpec;
 use crate::state::Snapshot;
 

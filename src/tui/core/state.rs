@@ -1,4 +1,5 @@
-//! The reader's state. Changed only by `update`; read by the view through the accessors.
+//! The reader's state under the boxes: panes, marks, the last search, the keys. Changed only by
+//! `update`; read by the view and by tests through the accessors.
 
 use std::collections::{BTreeSet, HashMap, HashSet};
 use std::sync::Arc;
@@ -7,10 +8,8 @@ use crate::archive::{Archive, Day, Paper, PaperKey};
 use crate::search::{PaperRef, Query};
 
 use super::handles::IndexHandle;
-use super::layout::{self, Areas, Shape};
+use super::layout::{self, Areas};
 use super::notice::{Level, Notice};
-use crate::tui::boxes::OpenBox;
-use crate::tui::command::Scope;
 use crate::tui::keymap::Keymap;
 use crate::tui::theme::Theme;
 
@@ -106,84 +105,39 @@ pub struct Reader {
     pub(crate) previewing: bool,
 }
 
-/// The reader and the box open over it.
-pub struct App {
-    pub(crate) reader: Reader,
-    pub(crate) open: Option<OpenBox>,
-}
-
-/// Read access to the reader's state (`app.current_day()`, `app.focus()`, ...).
-impl std::ops::Deref for App {
-    type Target = Reader;
-    fn deref(&self) -> &Reader {
-        &self.reader
-    }
-}
-
-impl App {
-    pub fn new(archive: impl Into<Arc<Archive>>, theme: Theme) -> App {
-        App::with_keys(archive, theme, Keymap::default())
-    }
-
-    pub fn with_keys(archive: impl Into<Arc<Archive>>, theme: Theme, keymap: Keymap) -> App {
+impl Reader {
+    pub fn new(archive: impl Into<Arc<Archive>>, theme: Theme, keymap: Keymap) -> Reader {
         let archive = archive.into();
         let day = archive.days.len().saturating_sub(1);
-        App {
-            reader: Reader {
-                archive,
-                day,
-                paper: 0,
-                focus: Pane::Papers,
-                scroll: 0,
-                tweet: None,
-                days_offset: 0,
-                papers_offset: 0,
-                sort: Sort::Rank,
-                filter: BTreeSet::new(),
-                index: None,
-                results: Vec::new(),
-                result: None,
-                last_query: None,
-                width: 80,
-                height: 24,
-                notice: None,
-                quit: false,
-                theme,
-                keymap,
-                read: HashSet::new(),
-                starred: HashMap::new(),
-                now: 0,
-                loading: None,
-                previewing: false,
-            },
-            open: None,
+        Reader {
+            archive,
+            day,
+            paper: 0,
+            focus: Pane::Papers,
+            scroll: 0,
+            tweet: None,
+            days_offset: 0,
+            papers_offset: 0,
+            sort: Sort::Rank,
+            filter: BTreeSet::new(),
+            index: None,
+            results: Vec::new(),
+            result: None,
+            last_query: None,
+            width: 80,
+            height: 24,
+            notice: None,
+            quit: false,
+            theme,
+            keymap,
+            read: HashSet::new(),
+            starred: HashMap::new(),
+            now: 0,
+            loading: None,
+            previewing: false,
         }
     }
 
-    /// The box drawn over the reader, if one is open.
-    pub fn open_box(&self) -> Option<&OpenBox> {
-        self.open.as_ref()
-    }
-
-    /// Where keys are read now: the open box, else the reader.
-    pub fn scope(&self) -> Scope {
-        self.open.as_ref().map_or(Scope::Reader, OpenBox::scope)
-    }
-
-    /// The paper whose abstract is on screen now, if it is not read yet: what the read timer
-    /// waits on.
-    pub fn unread_on_screen(&self) -> Option<PaperKey> {
-        let visible = match (self.areas().shape, &self.open) {
-            (Shape::Wide, None | Some(OpenBox::Search(_))) => true,
-            (Shape::Narrow, None) => self.focus == Pane::Paper,
-            _ => false,
-        };
-        let p = self.current_paper().filter(|_| visible)?;
-        (!self.is_read(p)).then(|| p.key.clone())
-    }
-}
-
-impl Reader {
     pub fn archive(&self) -> &Arc<Archive> {
         &self.archive
     }

@@ -1,13 +1,13 @@
 //! `update`: the only code that changes the app's state. No I/O: work for the outside world is
 //! returned as effects for the runtime.
 
+use super::app::App;
 use super::effect::Effect;
 use super::marks;
 use super::mouse;
 use super::notice::Level;
 use super::reader::{self, step, step_of};
 use super::select::keep_in_view;
-use super::state::App;
 use super::swap;
 use crate::tui::boxes::{self, OpenBox};
 use crate::tui::command::Command;
@@ -15,20 +15,7 @@ use crate::tui::event::Event;
 
 pub fn update(app: &mut App, event: Event) -> Vec<Effect> {
     let effects = match event {
-        Event::Command(command) => match app.open.as_mut() {
-            // A box drawn over the reader takes the keys while it is open; quitting and
-            // suspending work from any box that binds them.
-            Some(_) if command == Command::Quit => quit(app),
-            Some(_) if command == Command::Suspend => vec![Effect::Suspend],
-            Some(open) => {
-                let done = open.component_mut().handle(&mut app.reader, command);
-                if done.close {
-                    app.open = None;
-                }
-                done.effects
-            }
-            None => command_in_reader(app, command),
-        },
+        Event::Command(command) => on_command(app, command),
         Event::Text(c) => match app.open.as_mut() {
             Some(open) => open.component_mut().typed(&mut app.reader, c).effects,
             None => vec![],
@@ -38,37 +25,28 @@ pub fn update(app: &mut App, event: Event) -> Vec<Effect> {
             app.reader.height = h;
             vec![]
         }
-        Event::Click { col, row } => {
-            if app.open.is_none() {
-                mouse::click(&mut app.reader, col, row);
-            }
+        // The mouse works on the panes; a box covers them.
+        Event::Click { col, row } if app.open.is_none() => {
+            mouse::click(&mut app.reader, col, row);
             vec![]
         }
-        Event::Wheel { col, row, down } => {
-            if app.open.is_none() {
-                mouse::wheel(&mut app.reader, col, row, down);
-            }
+        Event::Wheel { col, row, down } if app.open.is_none() => {
+            mouse::wheel(&mut app.reader, col, row, down);
             vec![]
         }
+        Event::Click { .. } | Event::Wheel { .. } => vec![],
         // Nothing on screen changes with the time alone.
         Event::Clock(now) => {
             app.reader.now = now;
             return vec![];
         }
-        Event::Seen(key) => {
-            // The read timer fired: the paper counts as read if it is still the one on screen.
-            if app.unread_on_screen().as_ref() != Some(&key) {
-                return vec![];
-            }
-            marks::set_read(&mut app.reader, key.clone(), true);
-            vec![Effect::SaveRead { key, read: true }]
-        }
+        Event::Seen(key) => seen(app, key),
         Event::Notice { level, text } => {
             app.reader.say(level, text);
             vec![]
         }
-        // An index built for an archive since replaced would point at the wrong papers.
         Event::IndexReady(handle) => {
+            // An index built for an archive since replaced would point at the wrong papers.
             if std::sync::Arc::ptr_eq(&handle.archive, &app.reader.archive) {
                 app.reader.index = Some(handle);
                 if let Some(open) = app.open.as_mut() {
@@ -104,6 +82,34 @@ pub fn update(app: &mut App, event: Event) -> Vec<Effect> {
     app.reader.previewing = matches!(app.open, Some(OpenBox::Search(_)));
     keep_in_view(&mut app.reader);
     effects
+}
+
+/// A command: the open box's, else the reader's. Quitting and suspending work from any box
+/// that binds them.
+fn on_command(app: &mut App, command: Command) -> Vec<Effect> {
+    let Some(open) = app.open.as_mut() else {
+        return command_in_reader(app, command);
+    };
+    match command {
+        Command::Quit => quit(app),
+        Command::Suspend => vec![Effect::Suspend],
+        _ => {
+            let done = open.component_mut().handle(&mut app.reader, command);
+            if done.close {
+                app.open = None;
+            }
+            done.effects
+        }
+    }
+}
+
+/// The read timer fired: the paper counts as read if it is still the one on screen.
+fn seen(app: &mut App, key: crate::archive::PaperKey) -> Vec<Effect> {
+    if app.unread_on_screen().as_ref() != Some(&key) {
+        return vec![];
+    }
+    marks::set_read(&mut app.reader, key.clone(), true);
+    vec![Effect::SaveRead { key, read: true }]
 }
 
 /// A command with no box open.

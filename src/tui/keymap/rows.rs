@@ -1,6 +1,6 @@
 //! The footer and the `?` help, drawn from the key table with the overrides in effect.
 
-use super::Keymap;
+use super::map::Keymap;
 use crate::tui::command::{Binding, Command, Scope, defaults};
 
 /// One entry of the footer: the keys as shown (`j/k`), what they do (`move`), and the command,

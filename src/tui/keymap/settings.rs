@@ -2,7 +2,7 @@
 //! lines), checked and turned into a `Keymap`. The config module knows nothing of commands or
 //! keys; everything it cannot know is judged here, with the file and line in the error.
 
-use super::Keymap;
+use super::map::Keymap;
 use crate::config::{Config, ConfigError, KeyTable};
 use crate::tui::command::{Command, Scope, by_name, defaults};
 use crate::tui::key::Key;

@@ -10,9 +10,9 @@ use super::terminal::{self, Term};
 use super::timers::Timers;
 use super::{browser, clipboard, workers};
 use crate::state::{StateError, Store};
+use crate::tui::core::app::App;
 use crate::tui::core::effect::Effect;
 use crate::tui::core::notice::Level;
-use crate::tui::core::state::App;
 use crate::tui::event::Event;
 
 /// What the effects need of the world.

@@ -13,8 +13,8 @@ use super::startup::Options;
 use super::terminal;
 use super::timers::{Due, Timers};
 use super::workers;
+use crate::tui::core::app::App;
 use crate::tui::core::effect::Effect;
-use crate::tui::core::state::App;
 use crate::tui::core::update::update;
 use crate::tui::event::Event;
 use crate::tui::view;
@@ -30,13 +30,6 @@ pub fn event_loop(
     update(app, Event::Resize(size.width, size.height));
     // The first frame goes out before any background work starts competing for the cores.
     term.draw(|f| view::draw(f, app))?;
-    workers::input(tx.clone());
-    terminal::watch_hangup({
-        let tx = tx.clone();
-        move || {
-            let _ = tx.send(Msg::InputGone);
-        }
-    });
     let mouse = opts.mouse;
     let mut world = World {
         term: &mut term,
@@ -45,16 +38,8 @@ pub fn event_loop(
         mouse,
         timers: Timers::new(opts.read_after),
     };
-    run_effects(app, vec![Effect::Index], &mut world)?;
-    if let Some(listing) = opts.listing {
-        workers::load(listing, tx.clone());
-    }
     // Kept alive for the session: dropping it stops the watching.
-    let _watcher = app
-        .archive()
-        .root
-        .clone()
-        .and_then(|root| workers::watch(root, tx.clone()));
+    let _watcher = start_workers(app, opts.listing, &mut world)?;
     world.timers.track(app.unread_on_screen(), Instant::now());
     let mut dirty = false;
     loop {
@@ -82,31 +67,9 @@ pub fn event_loop(
         };
         let events = match msg {
             None => timers_due(app, &mut world),
-            Some(msg) => match step(msg, &app.keymap, app.scope(), mouse) {
-                Step::Event(e) => vec![e],
-                Step::Key(e) => {
-                    terminal::test_panic_on_key();
-                    e.into_iter().collect()
-                }
-                Step::Repaint => {
-                    let (w, h) = repaint(world.term)?;
-                    vec![Event::Resize(w, h)]
-                }
-                Step::Suspend => {
-                    effects::suspend(mouse)?;
-                    let (w, h) = repaint(world.term)?;
-                    vec![Event::Resize(w, h)]
-                }
-                Step::ScheduleReload => {
-                    world.timers.changed_on_disk(Instant::now());
-                    vec![]
-                }
-                Step::Reloaded(e) => {
-                    world.timers.reload_done();
-                    vec![e]
-                }
-                Step::Exit(code) => return Ok(code),
-                Step::Nothing => vec![],
+            Some(msg) => match events_of(step(msg, &app.keymap, app.scope(), mouse), &mut world)? {
+                Ok(events) => events,
+                Err(code) => return Ok(code),
             },
         };
         if events.is_empty() {
@@ -122,6 +85,58 @@ pub fn event_loop(
         }
         world.timers.track(app.unread_on_screen(), Instant::now());
     }
+}
+
+/// Starts what runs beside the loop: input, the hang-up watch, the index, the rest of the
+/// archive, and the watcher of the archive folder (returned: it watches while it lives).
+fn start_workers(
+    app: &mut App,
+    listing: Option<crate::archive::Listing>,
+    world: &mut World<'_>,
+) -> anyhow::Result<Option<notify::RecommendedWatcher>> {
+    workers::input(world.tx.clone());
+    terminal::watch_hangup({
+        let tx = world.tx.clone();
+        move || {
+            let _ = tx.send(Msg::InputGone);
+        }
+    });
+    run_effects(app, vec![Effect::Index], world)?;
+    if let Some(listing) = listing {
+        workers::load(listing, world.tx.clone());
+    }
+    let root = app.archive().root.clone();
+    Ok(root.and_then(|root| workers::watch(root, world.tx.clone())))
+}
+
+/// The events a step of the loop hands the app, or the exit status it ends with.
+fn events_of(step: Step, world: &mut World<'_>) -> std::io::Result<Result<Vec<Event>, i32>> {
+    Ok(Ok(match step {
+        Step::Event(e) => vec![e],
+        Step::Key(e) => {
+            terminal::test_panic_on_key();
+            e.into_iter().collect()
+        }
+        Step::Repaint => {
+            let (w, h) = repaint(world.term)?;
+            vec![Event::Resize(w, h)]
+        }
+        Step::Suspend => {
+            effects::suspend(world.mouse)?;
+            let (w, h) = repaint(world.term)?;
+            vec![Event::Resize(w, h)]
+        }
+        Step::ScheduleReload => {
+            world.timers.changed_on_disk(Instant::now());
+            vec![]
+        }
+        Step::Reloaded(e) => {
+            world.timers.reload_done();
+            vec![e]
+        }
+        Step::Exit(code) => return Ok(Err(code)),
+        Step::Nothing => vec![],
+    }))
 }
 
 /// What the timers say is due, as events (a reload just starts).

@@ -15,7 +15,7 @@ use std::sync::mpsc;
 
 use signal_hook::consts::signal::SIGHUP;
 
-use crate::tui::core::state::App;
+use crate::tui::core::app::App;
 use startup::Options;
 
 /// Runs the reader until the user quits. Returns the process exit code.

@@ -9,9 +9,9 @@ use chrono::NaiveDate;
 use crate::archive::{Archive, ArchiveError, Listing};
 use crate::cli::DaySpec;
 use crate::state::{Snapshot, Store};
+use crate::tui::core::app::App;
 use crate::tui::core::notice::Level;
 use crate::tui::core::start::{apply_state, loading_in_background, open_day};
-use crate::tui::core::state::App;
 use crate::tui::keymap::Keymap;
 use crate::tui::theme::Theme;
 

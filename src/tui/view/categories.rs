@@ -5,14 +5,14 @@ use ratatui::widgets::Paragraph;
 
 use crate::display::width::pad;
 use crate::tui::boxes::CategoryBox;
-use crate::tui::core::state::App;
+use crate::tui::core::app::App;
 
 pub fn draw(frame: &mut Frame, app: &App, p: &CategoryBox, area: Rect, hint: String) {
     let title = match p.chosen.len() {
         0 => " Categories: all shown ".to_string(),
         n => format!(" Categories: {n} chosen "),
     };
-    let inner = super::overlay_box(frame, app, area, title, hint);
+    let inner = super::frame::overlay_box(frame, app, area, title, hint);
     let w = inner.width as usize;
     let lines: Vec<Line> = p
         .categories
@@ -24,7 +24,7 @@ pub fn draw(frame: &mut Frame, app: &App, p: &CategoryBox, area: Rect, hint: Str
             let mark = if p.chosen.contains(c) { "[x] " } else { "[ ] " };
             let count = format!(" {n}");
             let text = format!("{mark}{}{count}", pad(c, w.saturating_sub(4 + count.len())));
-            let style = super::box_row_style(app, i == p.cursor.selected);
+            let style = super::frame::box_row_style(app, i == p.cursor.selected);
             Line::from(Span::styled(text, style))
         })
         .collect();

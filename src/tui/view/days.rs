@@ -3,9 +3,10 @@ use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::Paragraph;
 
-use super::{inner, pane_block, row_style};
+use super::frame::{inner, pane_block, row_style};
 use crate::display::width::pad;
-use crate::tui::core::state::{App, Pane};
+use crate::tui::core::app::App;
+use crate::tui::core::state::Pane;
 
 pub fn draw(frame: &mut Frame, app: &App, area: Rect) {
     let n = app.archive.days.len();

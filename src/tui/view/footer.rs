@@ -5,7 +5,7 @@ use ratatui::widgets::Paragraph;
 
 use crate::display::width::width;
 use crate::tui::command::Command;
-use crate::tui::core::state::App;
+use crate::tui::core::app::App;
 use crate::tui::keymap::FooterEntry;
 
 /// The main keys, as many as fit; the help key always comes last, since it leads to the rest.

@@ -5,7 +5,7 @@ use ratatui::widgets::Paragraph;
 
 use crate::display::width::{pad, width};
 use crate::tui::boxes::HelpBox;
-use crate::tui::core::state::App;
+use crate::tui::core::app::App;
 use crate::tui::keymap::HelpRow;
 
 /// Every key in effect, by scope, in a centred box.
@@ -19,7 +19,7 @@ pub fn draw(frame: &mut Frame, app: &App, b: &HelpBox, area: Rect, hint: String)
         })
         .max()
         .unwrap_or(0);
-    let inner = super::overlay_box(frame, app, area, " Keys ", hint);
+    let inner = super::frame::overlay_box(frame, app, area, " Keys ", hint);
     let text_w = inner.width as usize;
     let lines: Vec<Line> = rows
         .iter()

@@ -7,7 +7,7 @@ use crate::display::latex::prettify;
 use crate::display::width::{pad, width};
 use crate::tui::boxes::Leaderboard;
 use crate::tui::command::{Command, Scope};
-use crate::tui::core::state::App;
+use crate::tui::core::app::App;
 
 pub fn draw(frame: &mut Frame, app: &App, b: &Leaderboard, area: Rect, hint: String) {
     let until = app
@@ -28,7 +28,7 @@ pub fn draw(frame: &mut Frame, app: &App, b: &Leaderboard, area: Rect, hint: Str
             app.filter.iter().cloned().collect::<Vec<_>>().join(", ")
         ));
     }
-    let inner = super::overlay_box(frame, app, area, title, hint);
+    let inner = super::frame::overlay_box(frame, app, area, title, hint);
     let w = inner.width as usize;
     let head = "   #      ♺      ♥   best day    days  title";
     let mut lines = vec![Line::from(Span::styled(pad(head, w), app.theme.heading))];
@@ -60,7 +60,7 @@ pub fn draw(frame: &mut Frame, app: &App, b: &Leaderboard, area: Rect, hint: Str
         );
         let title = prettify(&e.title);
         let text = format!("{cols}{}", pad(&title, w.saturating_sub(width(&cols))));
-        let style = super::box_row_style(app, i == b.cursor.selected);
+        let style = super::frame::box_row_style(app, i == b.cursor.selected);
         lines.push(Line::from(Span::styled(text, style)));
     }
     frame.render_widget(Paragraph::new(lines), inner);

@@ -3,11 +3,13 @@ use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::Paragraph;
 
-use super::{detail, inner, pane_block};
+use super::detail;
+use super::frame::{inner, pane_block};
 use crate::tui::boxes::OpenBox;
+use crate::tui::core::app::App;
 use crate::tui::core::measure::detail_text;
 use crate::tui::core::reader::marked_tweet_in;
-use crate::tui::core::state::{App, Pane};
+use crate::tui::core::state::Pane;
 
 pub fn draw(frame: &mut Frame, app: &App, area: Rect) {
     let Some(paper) = app.current_paper() else {

@@ -10,10 +10,10 @@ use crate::display::width::{truncate, width};
 use crate::search::Field;
 use crate::tui::boxes::SearchBox;
 use crate::tui::command::{Command, Scope};
-use crate::tui::core::state::App;
+use crate::tui::core::app::App;
 
 pub fn draw(frame: &mut Frame, app: &App, b: &SearchBox, area: Rect, hint: String) {
-    let inner = super::overlay_box(frame, app, area, " Search every day ", hint);
+    let inner = super::frame::overlay_box(frame, app, area, " Search every day ", hint);
     let w = inner.width as usize;
     let prompt = match app.keymap.hint(Scope::Reader, Command::Search) {
         Some(k) => format!("{k} "),

@@ -6,10 +6,10 @@ use ratatui::widgets::Paragraph;
 use crate::display::latex::prettify;
 use crate::display::width::{pad, width};
 use crate::tui::boxes::StarredBox;
-use crate::tui::core::state::App;
+use crate::tui::core::app::App;
 
 pub fn draw(frame: &mut Frame, app: &App, s: &StarredBox, area: Rect, hint: String) {
-    let inner = super::overlay_box(
+    let inner = super::frame::overlay_box(
         frame,
         app,
         area,
@@ -37,7 +37,7 @@ pub fn draw(frame: &mut Frame, app: &App, s: &StarredBox, area: Rect, hint: Stri
                 "{head}{}",
                 pad(&prettify(&p.title), w.saturating_sub(width(&head)))
             );
-            let style = super::box_row_style(app, i == s.cursor.selected);
+            let style = super::frame::box_row_style(app, i == s.cursor.selected);
             Line::from(Span::styled(text, style))
         })
         .collect();

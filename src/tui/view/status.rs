@@ -4,7 +4,7 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::Paragraph;
 
 use crate::display::width::truncate;
-use crate::tui::core::state::App;
+use crate::tui::core::app::App;
 
 pub fn draw(frame: &mut Frame, app: &App, area: Rect) {
     let w = area.width as usize;

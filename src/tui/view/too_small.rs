@@ -4,8 +4,8 @@ use ratatui::text::Line;
 use ratatui::widgets::{Paragraph, Wrap};
 
 use crate::tui::command::{Command, Scope};
+use crate::tui::core::app::App;
 use crate::tui::core::layout::{MIN_HEIGHT, MIN_WIDTH};
-use crate::tui::core::state::App;
 
 pub fn draw(frame: &mut Frame, app: &App, area: Rect) {
     let mut text = vec![

@@ -1,0 +1,70 @@
+//! What every box is: a component with its own state that handles the commands of its scope
+//! with the reader beside it, knows where it goes on screen and what its border hints say.
+
+use ratatui::layout::Rect;
+
+use crate::tui::command::{Command, Scope};
+use crate::tui::core::effect::Effect;
+use crate::tui::core::layout::Areas;
+use crate::tui::core::state::Reader;
+use crate::tui::keymap::Keymap;
+
+/// What handling a command did to the box.
+#[derive(Debug, Default)]
+pub struct Handled {
+    pub close: bool,
+    pub effects: Vec<Effect>,
+}
+
+impl Handled {
+    pub fn stay() -> Handled {
+        Handled::default()
+    }
+
+    pub fn close() -> Handled {
+        Handled {
+            close: true,
+            effects: Vec::new(),
+        }
+    }
+
+    pub fn with(mut self, effects: Vec<Effect>) -> Handled {
+        self.effects.extend(effects);
+        self
+    }
+}
+
+/// A box over the reader.
+pub trait Component {
+    fn scope(&self) -> Scope;
+    fn handle(&mut self, r: &mut Reader, command: Command) -> Handled;
+    /// A character typed into the box's prompt (boxes without one ignore it).
+    fn typed(&mut self, _r: &mut Reader, _c: char) -> Handled {
+        Handled::stay()
+    }
+    /// Where the box goes on screen.
+    fn area(&self, r: &Reader, a: &Areas) -> Rect;
+    /// The line on the box's lower border: its main keys, as they are bound.
+    fn hints(&self, km: &Keymap) -> String;
+    /// The search index arrived.
+    fn index_ready(&mut self, _r: &mut Reader) {}
+    /// The archive was replaced: whether the box stays open (lists of positions in the old
+    /// archive close, and are rebuilt on asking).
+    fn keep_after_swap(&mut self) -> bool {
+        false
+    }
+}
+
+/// A border hint from (keys, what they do) pairs: `" w window · Enter goes to its best day "`.
+/// Pairs whose command has no key are left out.
+pub fn hint_line(parts: &[(Option<String>, &str)]) -> String {
+    let shown: Vec<String> = parts
+        .iter()
+        .filter_map(|(k, what)| k.as_ref().map(|k| format!("{k} {what}")))
+        .collect();
+    if shown.is_empty() {
+        String::new()
+    } else {
+        format!(" {} ", shown.join(" · "))
+    }
+}

@@ -1,0 +1,57 @@
+//! The box open over the reader, one of the five, and opening one.
+
+use super::categories::CategoryBox;
+use super::component::Component;
+use super::help::HelpBox;
+use super::leaderboard::Leaderboard;
+use super::search::SearchBox;
+use super::starred::StarredBox;
+use crate::tui::command::{Command, Scope};
+use crate::tui::core::state::Reader;
+
+#[derive(Debug, Clone)]
+pub enum OpenBox {
+    Help(HelpBox),
+    Search(SearchBox),
+    Categories(CategoryBox),
+    Leaderboard(Leaderboard),
+    Starred(StarredBox),
+}
+
+impl OpenBox {
+    pub fn component(&self) -> &dyn Component {
+        match self {
+            OpenBox::Help(b) => b,
+            OpenBox::Search(b) => b,
+            OpenBox::Categories(b) => b,
+            OpenBox::Leaderboard(b) => b,
+            OpenBox::Starred(b) => b,
+        }
+    }
+
+    pub fn component_mut(&mut self) -> &mut dyn Component {
+        match self {
+            OpenBox::Help(b) => b,
+            OpenBox::Search(b) => b,
+            OpenBox::Categories(b) => b,
+            OpenBox::Leaderboard(b) => b,
+            OpenBox::Starred(b) => b,
+        }
+    }
+
+    pub fn scope(&self) -> Scope {
+        self.component().scope()
+    }
+}
+
+/// Opens the box a reader command asks for, if it is one that opens a box.
+pub fn open(r: &mut Reader, command: Command) -> Option<OpenBox> {
+    match command {
+        Command::Help => Some(OpenBox::Help(HelpBox::default())),
+        Command::Search => Some(OpenBox::Search(SearchBox::open(r))),
+        Command::Filter => CategoryBox::open(r).map(OpenBox::Categories),
+        Command::Top => Some(OpenBox::Leaderboard(Leaderboard::open(r))),
+        Command::Starred => StarredBox::open(r).map(OpenBox::Starred),
+        _ => None,
+    }
+}

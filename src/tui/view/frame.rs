@@ -1,0 +1,71 @@
+//! Frames the widgets share: a pane's border, a box's border and hint, row styles.
+
+use ratatui::Frame;
+use ratatui::layout::Rect;
+use ratatui::style::Style;
+use ratatui::text::Line;
+use ratatui::widgets::{Block, BorderType};
+
+use crate::tui::core::app::App;
+use crate::tui::core::state::Pane;
+
+/// A pane's frame, highlighted when it has the focus.
+pub fn pane_block<'a>(app: &App, pane: Pane, title: Line<'a>) -> Block<'a> {
+    let focused = app.focus == pane;
+    let style = if focused {
+        app.theme.border_focused
+    } else {
+        app.theme.border
+    };
+    Block::bordered()
+        .border_type(if focused {
+            BorderType::Thick
+        } else {
+            BorderType::Plain
+        })
+        .border_style(style)
+        .title(title)
+}
+
+/// Style for a list row: selected rows are reversed, more strongly in the focused pane.
+pub fn row_style(app: &App, pane: Pane, selected: bool) -> Style {
+    match (selected, app.focus == pane) {
+        (false, _) => Style::new(),
+        (true, true) => app.theme.selected,
+        (true, false) => app.theme.selected_unfocused,
+    }
+}
+
+/// Style for a row of a box's list: only the selected one stands out.
+pub fn box_row_style(app: &App, selected: bool) -> Style {
+    if selected {
+        app.theme.selected
+    } else {
+        Style::new()
+    }
+}
+
+/// A box drawn over the reader (help, search, filter, leaderboard, starred): the area cleared,
+/// framed, titled, with a hint at the bottom right. Returns the inside.
+pub fn overlay_box<'a>(
+    frame: &mut Frame,
+    app: &App,
+    area: Rect,
+    title: impl Into<Line<'a>>,
+    hint: String,
+) -> Rect {
+    frame.render_widget(ratatui::widgets::Clear, area);
+    let block = Block::bordered()
+        .border_type(BorderType::Rounded)
+        .border_style(app.theme.border_focused)
+        .title(title)
+        .title_bottom(Line::from(hint).right_aligned());
+    let inner = block.inner(area);
+    frame.render_widget(block, area);
+    inner
+}
+
+/// The inside of a bordered area.
+pub fn inner(r: Rect) -> Rect {
+    Block::bordered().inner(r)
+}

@@ -1,0 +1,41 @@
+//! The whole screen: the panes the layout has room for, the status line, the footer, and the
+//! open box on top.
+
+use ratatui::Frame;
+
+use super::{categories, days, footer, help, leaderboard, paper, papers, search, starred};
+use super::{status, too_small};
+use crate::tui::boxes::OpenBox;
+use crate::tui::core::app::App;
+use crate::tui::core::layout::Shape;
+use crate::tui::core::state::Pane;
+
+pub fn draw(frame: &mut Frame, app: &App) {
+    let a = app.areas();
+    match a.shape {
+        Shape::TooSmall => return too_small::draw(frame, app, frame.area()),
+        Shape::Wide => {
+            days::draw(frame, app, a.days);
+            papers::draw(frame, app, a.papers);
+            paper::draw(frame, app, a.detail);
+        }
+        Shape::Narrow => match app.focus {
+            Pane::Days => days::draw(frame, app, a.days),
+            Pane::Papers => papers::draw(frame, app, a.papers),
+            Pane::Paper => paper::draw(frame, app, a.detail),
+        },
+    }
+    status::draw(frame, app, a.status);
+    footer::draw(frame, app, a.footer);
+    let Some(open) = app.open_box() else { return };
+    let c = open.component();
+    let area = c.area(app, &a);
+    let hint = c.hints(&app.keymap);
+    match open {
+        OpenBox::Help(b) => help::draw(frame, app, b, area, hint),
+        OpenBox::Search(b) => search::draw(frame, app, b, area, hint),
+        OpenBox::Categories(b) => categories::draw(frame, app, b, area, hint),
+        OpenBox::Leaderboard(b) => leaderboard::draw(frame, app, b, area, hint),
+        OpenBox::Starred(b) => starred::draw(frame, app, b, area, hint),
+    }
+}
