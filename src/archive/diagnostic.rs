@@ -96,3 +96,11 @@ pub enum ArchiveError {
     )]
     NotADirectory { path: PathBuf },
 }
+
+/// How many of `diagnostics` are of `severity`.
+pub fn count(diagnostics: &[Diagnostic], severity: Severity) -> usize {
+    diagnostics
+        .iter()
+        .filter(|d| d.severity == severity)
+        .count()
+}

@@ -21,7 +21,7 @@ use std::path::{Path, PathBuf};
 use chrono::{NaiveDate, NaiveDateTime};
 
 pub use dates::{find_date, parse_published};
-pub use diagnostic::{ArchiveError, Diagnostic, Severity};
+pub use diagnostic::{ArchiveError, Diagnostic, Severity, count};
 pub use discover::{PostFile, discover, posts_root};
 pub use lazy::Listing;
 pub use model::{Day, Paper, PaperKey, Tweet};
@@ -110,17 +110,11 @@ impl Archive {
     }
 
     pub fn errors(&self) -> usize {
-        self.diagnostics
-            .iter()
-            .filter(|d| d.severity == Severity::Error)
-            .count()
+        count(&self.diagnostics, Severity::Error)
     }
 
     pub fn warnings(&self) -> usize {
-        self.diagnostics
-            .iter()
-            .filter(|d| d.severity == Severity::Warning)
-            .count()
+        count(&self.diagnostics, Severity::Warning)
     }
 
     pub fn paper_count(&self) -> usize {
@@ -169,13 +163,6 @@ impl Summary {
     pub fn warnings(&self) -> usize {
         count(&self.diagnostics, Severity::Warning)
     }
-}
-
-fn count(diagnostics: &[Diagnostic], severity: Severity) -> usize {
-    diagnostics
-        .iter()
-        .filter(|d| d.severity == severity)
-        .count()
 }
 
 /// What `summarize` keeps of a day.

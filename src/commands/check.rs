@@ -6,7 +6,7 @@ use std::process::ExitCode;
 use anyhow::Result;
 
 use super::{archive_dir, blame_config};
-use crate::archive::{Archive, Severity};
+use crate::archive::{Archive, Severity, count};
 use crate::cli::Cli;
 use crate::config::Config;
 
@@ -32,10 +32,7 @@ pub fn run(cli: &Cli, config: &Config, out: &mut impl Write) -> Result<ExitCode>
     for d in &diagnostics {
         writeln!(err, "{d}")?;
     }
-    let errors = diagnostics
-        .iter()
-        .filter(|d| d.severity == Severity::Error)
-        .count();
+    let errors = count(&diagnostics, Severity::Error);
     let warnings = diagnostics.len() - errors;
     writeln!(
         out,

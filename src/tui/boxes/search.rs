@@ -22,14 +22,14 @@ pub struct SearchBox {
     pub cursor: ListCursor,
     /// Where the box was opened, to return to on Esc. By date and key, not position: the
     /// archive can be replaced while the box is open.
-    pub before: Option<(NaiveDate, PaperKey, Pane)>,
+    pub before: Option<(NaiveDate, Option<PaperKey>, Pane)>,
 }
 
 impl SearchBox {
     pub fn open(r: &mut Reader) -> SearchBox {
         let before = r.current_day().map(|d| {
             let key = d.papers.get(r.paper).map(|p| p.key.clone());
-            (d.date, key.unwrap_or_default(), r.focus)
+            (d.date, key, r.focus)
         });
         r.notice = None;
         SearchBox {
@@ -57,7 +57,7 @@ impl SearchBox {
         let Some((date, key, _)) = &self.before else {
             return;
         };
-        if let Some((day, paper)) = r.locate(*date, key) {
+        if let Some((day, paper)) = r.locate(*date, key.as_ref()) {
             select_day(r, day);
             if let Some(p) = paper {
                 select_paper(r, p);

@@ -2,6 +2,7 @@
 //! reloading. Writes to the state database and the clipboard are returned as effects.
 
 use super::effect::Effect;
+use super::reader::allowed;
 use super::select::go_to;
 use super::state::Reader;
 use crate::archive::PaperKey;
@@ -89,20 +90,12 @@ pub fn copy_url(r: &mut Reader) -> Vec<Effect> {
     let Some(p) = r.current_paper() else {
         return vec![];
     };
-    match &p.abs_url {
-        Some(u) => match crate::links::check_url(u) {
-            Ok(()) => {
-                let text = u.clone();
-                copy(r, "abs URL", text)
-            }
-            Err(why) => {
-                r.warn(format!("Refused to copy the abs URL: {why}"));
-                vec![]
-            }
-        },
+    let (url, rank) = (p.abs_url.clone(), p.rank);
+    match url {
+        Some(u) if allowed(r, "copy", "abs URL", &u) => copy(r, "abs URL", u),
+        Some(_) => vec![],
         None => {
-            let text = format!("Paper {} has no abs link", p.rank);
-            r.warn(text);
+            r.warn(format!("Paper {rank} has no abs link"));
             vec![]
         }
     }

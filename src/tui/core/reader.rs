@@ -158,14 +158,21 @@ pub fn open(
 }
 
 fn checked(r: &mut Reader, what: &'static str, url: String) -> Vec<Effect> {
-    match check_url(&url) {
-        Ok(()) => {
-            r.tell(format!("Opening the {what}: {url}"));
-            vec![Effect::OpenUrl { what, url }]
-        }
+    if !allowed(r, "open", what, &url) {
+        return vec![];
+    }
+    r.tell(format!("Opening the {what}: {url}"));
+    vec![Effect::OpenUrl { what, url }]
+}
+
+/// Whether `url` is a web page that may be opened or copied (`doing`); when not, the status
+/// line says why.
+pub fn allowed(r: &mut Reader, doing: &str, what: &str, url: &str) -> bool {
+    match check_url(url) {
+        Ok(()) => true,
         Err(why) => {
-            r.warn(format!("Refused to open the {what}: {why}"));
-            vec![]
+            r.warn(format!("Refused to {doing} the {what}: {why}"));
+            false
         }
     }
 }

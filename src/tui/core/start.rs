@@ -58,7 +58,7 @@ pub fn apply_state(
     r.read = snapshot.read.clone();
     r.starred = snapshot.starred.clone();
     if let (true, Some((date, key))) = (resume, &snapshot.position) {
-        if let Some((day, paper)) = r.locate(*date, key) {
+        if let Some((day, paper)) = r.locate(*date, Some(key)) {
             select_day(r, day);
             if let Some(p) = paper {
                 select_paper(r, p);

@@ -234,13 +234,11 @@ impl Reader {
     pub fn locate(
         &self,
         date: chrono::NaiveDate,
-        key: &PaperKey,
+        key: Option<&PaperKey>,
     ) -> Option<(usize, Option<usize>)> {
         let day = self.archive.nearest_day(date)?;
-        let paper = self.archive.days[day]
-            .papers
-            .iter()
-            .position(|p| p.key == *key);
+        let papers = &self.archive.days[day].papers;
+        let paper = key.and_then(|k| papers.iter().position(|p| p.key == *k));
         Some((day, paper))
     }
 

@@ -20,11 +20,10 @@ pub fn replace(r: &mut Reader, archive: Arc<Archive>) {
     r.results.clear();
     r.result = None;
     r.last_query = None;
-    let day = date
-        .and_then(|d| r.archive.nearest_day(d))
-        .unwrap_or(r.archive.days.len().saturating_sub(1));
+    let (day, found) = date
+        .and_then(|d| r.locate(d, paper.as_ref()))
+        .unwrap_or((r.archive.days.len().saturating_sub(1), None));
     show_day(r, day);
-    let found = paper.and_then(|k| r.current_day()?.papers.iter().position(|p| p.key == k));
     if let Some(i) = found {
         select_paper(r, i);
         r.scroll = scroll;
