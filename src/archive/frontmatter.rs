@@ -4,6 +4,7 @@
 //! is no longer maintained upstream) without touching the rest of the loader. What can be read
 //! without the library, line by line, is in `frontmatter_lines`.
 
+pub use super::frontmatter_lines::FrontMatter;
 use super::frontmatter_lines::parse_simple;
 pub use super::frontmatter_lines::{key_line, scan_lines};
 
@@ -14,14 +15,6 @@ pub const MAX_FRONT_MATTER: usize = 64 * 1024;
 /// grows with the square of the depth (64 KiB of `[` takes seconds), and serde_yaml refuses
 /// anything deeper than 128 anyway. Real posts do not nest at all.
 const MAX_NESTING: usize = 128;
-
-/// The fields of the front matter the reader uses.
-#[derive(Debug, Default, Clone, PartialEq, Eq)]
-pub struct FrontMatter {
-    pub title: Option<String>,
-    pub date: Option<String>,
-    pub slug: Option<String>,
-}
 
 /// A post's text cut into front matter and body.
 #[derive(Debug, PartialEq, Eq)]

@@ -1,7 +1,13 @@
 //! Front matter read line by line, without a YAML parser: the simplest YAML, which every real
 //! post has, and the plain `key: value` lines, which are what a broken front matter still gives.
 
-use super::frontmatter::FrontMatter;
+/// The fields of the front matter the reader uses.
+#[derive(Debug, Default, Clone, PartialEq, Eq)]
+pub struct FrontMatter {
+    pub title: Option<String>,
+    pub date: Option<String>,
+    pub slug: Option<String>,
+}
 
 /// Reads front matter written in the simplest YAML, the kind every real post has, without the YAML
 /// parser, which costs a tenth of a full index (most of it setting up its buffers). `None` for

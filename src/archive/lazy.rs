@@ -6,10 +6,11 @@ use std::sync::atomic::{AtomicUsize, Ordering};
 
 use chrono::NaiveDate;
 
+use super::collection::Archive;
 use super::diagnostic::{ArchiveError, Diagnostic};
 use super::discover::{PostFile, discover, posts_root};
 use super::post::date_from_name;
-use super::{Archive, read};
+use super::read;
 
 /// The posts of an archive folder, not yet read.
 #[derive(Debug, Clone)]
