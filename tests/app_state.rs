@@ -40,17 +40,17 @@ fn moving_through_papers_clamps_at_both_ends() {
 #[test]
 fn day_keys_work_from_any_pane_and_reset_the_paper() {
     let mut app = app_with(fixture(), 140, 40);
-    act(&mut app, &[Command::Down, Command::NextDay]);
+    press(&mut app, &["j", "]"]);
     assert_eq!(app.notice().unwrap().text, "Already at the latest day");
     assert_eq!(
         app.paper_index(),
         1,
         "a refused day change keeps the selection"
     );
-    act(&mut app, &[Command::FocusRight, Command::PrevDay]);
+    press(&mut app, &["l", "["]);
     assert_eq!(app.current_day().unwrap().date, date("2024-01-03"));
     assert_eq!(app.paper_index(), 0);
-    act(&mut app, &[Command::PrevDay, Command::PrevDay]);
+    press(&mut app, &["[", "["]);
     assert_eq!(app.current_day().unwrap().date, date("2024-01-02"));
     assert_eq!(app.notice().unwrap().text, "Already at the earliest day");
 }
@@ -71,31 +71,31 @@ fn the_day_list_runs_newest_first() {
 #[test]
 fn focus_moves_between_panes_and_tab_wraps() {
     let mut app = app_with(fixture(), 140, 40);
-    act(&mut app, &[Command::FocusRight, Command::FocusRight]);
+    press(&mut app, &["l", "l"]);
     assert_eq!(app.focus(), Pane::Paper);
-    act(&mut app, &[Command::NextPane]);
+    press(&mut app, &["tab"]);
     assert_eq!(app.focus(), Pane::Days);
-    act(&mut app, &[Command::PrevPane]);
+    press(&mut app, &["backtab"]);
     assert_eq!(app.focus(), Pane::Paper);
 }
 
 #[test]
 fn narrow_terminals_go_in_with_enter_and_back_with_esc() {
     let mut app = app_with(fixture(), 80, 24);
-    act(&mut app, &[Command::Enter]);
+    press(&mut app, &["enter"]);
     assert_eq!(app.focus(), Pane::Paper);
     assert!(render(&app).contains("Paper 1"));
-    act(&mut app, &[Command::Back]);
+    press(&mut app, &["esc"]);
     assert_eq!(app.focus(), Pane::Papers);
-    act(&mut app, &[Command::Back]);
+    press(&mut app, &["esc"]);
     assert_eq!(app.focus(), Pane::Days);
     assert!(render(&app).contains("Days (3)"));
-    act(&mut app, &[Command::Down, Command::Enter]);
+    press(&mut app, &["j", "enter"]);
     assert_eq!(
         (app.focus(), app.current_day().unwrap().date),
         (Pane::Papers, date("2024-01-03"))
     );
-    act(&mut app, &[Command::Enter]);
+    press(&mut app, &["enter"]);
     assert_eq!(
         app.focus(),
         Pane::Papers,
@@ -106,7 +106,7 @@ fn narrow_terminals_go_in_with_enter_and_back_with_esc() {
 #[test]
 fn wide_terminals_keep_the_paper_list_on_esc() {
     let mut app = app_with(fixture(), 140, 40);
-    act(&mut app, &[Command::Back]);
+    press(&mut app, &["esc"]);
     assert_eq!(app.focus(), Pane::Papers);
 }
 
@@ -114,14 +114,14 @@ fn wide_terminals_keep_the_paper_list_on_esc() {
 fn o_and_p_open_the_abs_and_pdf_pages() {
     let mut app = app_with(fixture(), 140, 40);
     assert_eq!(
-        update(&mut app, Command::OpenAbs.into()),
+        press(&mut app, &["o"]),
         vec![Effect::OpenUrl {
             what: "abs page",
             url: "https://arxiv.org/abs/2401.00001".into()
         }]
     );
     assert_eq!(
-        update(&mut app, Command::OpenPdf.into()),
+        press(&mut app, &["p"]),
         vec![Effect::OpenUrl {
             what: "pdf",
             url: "https://arxiv.org/pdf/2401.00000".into()
@@ -146,7 +146,7 @@ fn unsafe_links_are_refused_with_a_reason() {
 #[test]
 fn t_opens_the_tweet_in_view() {
     let mut app = app_with(fixture(), 140, 40);
-    let first = update(&mut app, Command::OpenTweet.into());
+    let first = press(&mut app, &["t"]);
     assert_eq!(
         first,
         vec![Effect::OpenUrl {
@@ -154,8 +154,8 @@ fn t_opens_the_tweet_in_view() {
             url: "https://twitter.com/ann_example/status/101".into()
         }]
     );
-    act(&mut app, &[Command::NextTweet]);
-    let second = update(&mut app, Command::OpenTweet.into());
+    press(&mut app, &[">"]);
+    let second = press(&mut app, &["t"]);
     assert_eq!(
         second,
         vec![Effect::OpenUrl {
@@ -163,19 +163,19 @@ fn t_opens_the_tweet_in_view() {
             url: "https://twitter.com/nihon_taro/status/102".into()
         }]
     );
-    act(&mut app, &[Command::NextTweet]);
+    press(&mut app, &[">"]);
     assert_eq!(
-        update(&mut app, Command::OpenTweet.into()),
+        press(&mut app, &["t"]),
         first,
         "marking wraps to the first tweet"
     );
-    act(&mut app, &[Command::NextTweet, Command::Down]);
+    press(&mut app, &[">", "j"]);
     assert_eq!(
         app.marked(),
         None,
         "moving to another paper forgets the mark"
     );
-    assert_eq!(update(&mut app, Command::OpenTweet.into()), vec![]);
+    assert_eq!(press(&mut app, &["t"]), vec![]);
     assert!(app.notice().unwrap().text.contains("no tweets"));
 }
 

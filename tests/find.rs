@@ -8,7 +8,7 @@ use hotpapers::tui::Pane;
 use hotpapers::tui::Scope;
 use hotpapers::tui::boxes::{OpenBox, Window};
 use hotpapers::tui::core::state::Sort;
-use support::{act, app_with, archive, indexed, post, render, tweet, type_text};
+use support::{act, app_with, archive, indexed, post, press, render, tweet, type_text};
 
 fn date(s: &str) -> NaiveDate {
     s.parse().unwrap()
@@ -148,10 +148,9 @@ fn results_update_as_you_type_and_the_reader_follows() {
 #[test]
 fn esc_returns_to_where_you_were() {
     let mut app = indexed(app_with(world(), 140, 40));
-    act(&mut app, &[Command::Down, Command::Search]);
-    type_text(&mut app, "quantum");
+    press(&mut app, &["j", "/", "q", "u", "a", "n", "t", "u", "m"]);
     assert_eq!(app.current_day().unwrap().date, date("2024-01-03"));
-    act(&mut app, &[Command::Back]);
+    press(&mut app, &["esc"]);
     assert!(app.open_box().is_none());
     assert_eq!(
         (
@@ -170,19 +169,19 @@ fn esc_returns_to_where_you_were() {
 #[test]
 fn editing_keys_and_malformed_queries() {
     let mut app = indexed(app_with(world(), 140, 40));
-    act(&mut app, &[Command::Search]);
+    press(&mut app, &["/"]);
     type_text(&mut app, "au:\"Alice Ex");
     let err = search_box(&app).query.clone().unwrap_err();
     assert!(err.message.contains("never closed"), "{err}");
     assert!(search_box(&app).results.is_empty());
     assert!(render(&app).contains("the quote is never closed"));
-    act(&mut app, &[Command::Enter]);
+    press(&mut app, &["enter"]);
     assert!(app.notice().unwrap().text.contains("Query not understood"));
     type_text(&mut app, "ample\"");
     assert_eq!(search_box(&app).results.len(), 6);
-    act(&mut app, &[Command::DeleteWord]);
+    press(&mut app, &["ctrl-w"]);
     assert_eq!(search_box(&app).input, "au:\"Alice ");
-    act(&mut app, &[Command::DeleteChar, Command::ClearInput]);
+    press(&mut app, &["backspace", "ctrl-u"]);
     assert_eq!(search_box(&app).input, "");
     type_text(&mut app, "-graph");
     assert!(
@@ -207,7 +206,7 @@ fn typing_before_the_index_is_ready_searches_when_it_arrives() {
 #[test]
 fn s_cycles_the_order_and_the_title_says_which() {
     let mut app = app_with(world(), 140, 40);
-    act(&mut app, &[Command::PrevDay, Command::PrevDay]);
+    press(&mut app, &["[", "["]);
     assert!(render(&app).contains("by rank"));
     for (sort, name) in [
         (Sort::Retweets, "by retweets"),
@@ -215,7 +214,7 @@ fn s_cycles_the_order_and_the_title_says_which() {
         (Sort::Score, "by retweets+favorites"),
         (Sort::Rank, "by rank"),
     ] {
-        act(&mut app, &[Command::Sort]);
+        press(&mut app, &["s"]);
         assert_eq!(app.sort(), sort);
         assert!(render(&app).contains(name), "{name}");
     }
@@ -239,14 +238,14 @@ fn s_cycles_the_order_and_the_title_says_which() {
         40,
     );
     assert_eq!(app.order(), [0, 1]);
-    act(&mut app, &[Command::Sort]);
+    press(&mut app, &["s"]);
     assert_eq!(app.order(), [1, 0], "by retweets: B (90) before A (5)");
-    act(&mut app, &[Command::Sort]);
+    press(&mut app, &["s"]);
     assert_eq!(app.order(), [0, 1], "by favorites: A (900) first");
     assert_eq!(app.paper_index(), 0, "the selected paper stays selected");
-    act(&mut app, &[Command::Sort, Command::First]);
+    press(&mut app, &["s", "g"]);
     assert_eq!(app.paper_index(), 0);
-    act(&mut app, &[Command::Down]);
+    press(&mut app, &["j"]);
     assert_eq!(app.paper_index(), 1, "moving follows the displayed order");
 }
 

@@ -9,7 +9,7 @@ use hotpapers::tui::boxes::OpenBox;
 use hotpapers::tui::core::handles::ArchiveHandle;
 use hotpapers::tui::update;
 use hotpapers::tui::{Command, Effect, Event};
-use support::{act, app_with, fixture, render};
+use support::{act, app_with, fixture, press, render};
 
 fn key_of(app: &hotpapers::tui::App) -> PaperKey {
     app.current_paper().unwrap().key.clone()
@@ -59,7 +59,7 @@ fn m_toggles_and_the_day_list_counts_unread() {
     assert!(render(&app).contains("3/3"), "three unread of three");
     let k = key_of(&app);
     assert_eq!(
-        update(&mut app, Command::ToggleRead.into()),
+        press(&mut app, &["m"]),
         vec![Effect::SaveRead {
             key: k.clone(),
             read: true
@@ -67,7 +67,7 @@ fn m_toggles_and_the_day_list_counts_unread() {
     );
     assert!(render(&app).contains("2/3"));
     assert_eq!(
-        update(&mut app, Command::ToggleRead.into()),
+        press(&mut app, &["m"]),
         vec![Effect::SaveRead {
             key: k,
             read: false
@@ -80,12 +80,12 @@ fn m_toggles_and_the_day_list_counts_unread() {
 fn u_goes_to_the_next_unread_paper_across_days() {
     let mut app = app_with(fixture(), 140, 40);
     for _ in 0..3 {
-        act(&mut app, &[Command::ToggleRead, Command::Down]);
+        press(&mut app, &["m", "j"]);
     }
-    act(&mut app, &[Command::First, Command::NextUnread]);
+    press(&mut app, &["g", "u"]);
     // The newest day is all read; the next day down the list is empty; then 2024-01-02.
     assert_eq!(app.current_day().unwrap().date.to_string(), "2024-01-02");
-    act(&mut app, &[Command::ToggleRead, Command::NextUnread]);
+    press(&mut app, &["m", "u"]);
     assert_eq!(app.notice().unwrap().text, "No unread papers");
 }
 
@@ -95,7 +95,7 @@ fn stars_show_everywhere_and_s_lists_them() {
     update(&mut app, Event::Clock(100));
     let k = key_of(&app);
     assert_eq!(
-        update(&mut app, Command::Star.into()),
+        press(&mut app, &["*"]),
         vec![Effect::SaveStar {
             key: k.clone(),
             starred: true,
@@ -103,10 +103,10 @@ fn stars_show_everywhere_and_s_lists_them() {
         }]
     );
     assert!(render(&app).contains('★'));
-    act(&mut app, &[Command::PrevDay, Command::PrevDay]);
+    press(&mut app, &["[", "["]);
     update(&mut app, Event::Clock(200));
-    act(&mut app, &[Command::Star]);
-    act(&mut app, &[Command::Starred]);
+    press(&mut app, &["*"]);
+    press(&mut app, &["S"]);
     let Some(OpenBox::Starred(s)) = app.open_box() else {
         panic!("no starred list")
     };
@@ -116,7 +116,7 @@ fn stars_show_everywhere_and_s_lists_them() {
         "2024-01-02",
         "newest star first"
     );
-    act(&mut app, &[Command::Down, Command::Enter]);
+    press(&mut app, &["j", "enter"]);
     assert!(app.open_box().is_none());
     assert_eq!(
         (
@@ -126,9 +126,9 @@ fn stars_show_everywhere_and_s_lists_them() {
         ("2024-01-05".to_string(), 0)
     );
     // Unstarring from the list keeps it open, marked hollow.
-    act(&mut app, &[Command::Starred]);
+    press(&mut app, &["S"]);
     assert_eq!(
-        update(&mut app, Command::Star.into())
+        press(&mut app, &["*"])
             .first()
             .map(|e| matches!(e, Effect::SaveStar { starred: false, .. })),
         Some(true)
@@ -139,7 +139,7 @@ fn stars_show_everywhere_and_s_lists_them() {
 #[test]
 fn with_nothing_starred_s_says_how_to_star() {
     let mut app = app_with(fixture(), 140, 40);
-    act(&mut app, &[Command::Starred]);
+    press(&mut app, &["S"]);
     assert!(app.open_box().is_none());
     assert!(app.notice().unwrap().text.contains("* stars"));
 }
@@ -148,14 +148,13 @@ fn with_nothing_starred_s_says_how_to_star() {
 fn y_copies_the_url_and_capital_y_the_bibtex() {
     let mut app = app_with(fixture(), 140, 40);
     assert_eq!(
-        update(&mut app, Command::CopyUrl.into()),
+        press(&mut app, &["y"]),
         vec![Effect::Copy {
             what: "abs URL",
             text: "https://arxiv.org/abs/2401.00001".into()
         }]
     );
-    let Some(Effect::Copy { what, text }) = update(&mut app, Command::CopyBibtex.into()).pop()
-    else {
+    let Some(Effect::Copy { what, text }) = press(&mut app, &["Y"]).pop() else {
         panic!()
     };
     assert_eq!(what, "BibTeX entry");
@@ -163,9 +162,9 @@ fn y_copies_the_url_and_capital_y_the_bibtex() {
         text.starts_with("@misc{example2024") && text.contains("eprint={2401.00001}"),
         "{text}"
     );
-    act(&mut app, &[Command::Last]);
+    press(&mut app, &["G"]);
     assert_eq!(
-        update(&mut app, Command::CopyUrl.into()),
+        press(&mut app, &["y"]),
         vec![],
         "an unsafe link is not copied"
     );
