@@ -190,15 +190,11 @@ const SETTINGS: &str = "archive, theme, mouse and [keys]";
 
 /// Parses the text of the config file `file`. `home` expands a leading `~` in `archive`.
 pub fn parse(text: &str, file: &Path, home: Option<&Path>) -> Result<Config, ConfigError> {
-    let at = |offset: usize, message: String| ConfigError {
-        file: file.to_path_buf(),
-        line: Some(line_of(text, offset)),
-        message,
-    };
+    let file_of = File { text, file, home };
     let doc = DeTable::parse(text).map_err(|e| {
         let offset = e.span().map_or(0, |s| s.start);
         let message = e.message().trim().replace('\n', "; ");
-        let mut err = at(offset, format!("not valid TOML: {message}"));
+        let mut err = file_of.error(offset, format!("not valid TOML: {message}"));
         if let Some(key) = err.line.and_then(|l| key_on_line(text, l)) {
             err.message = format!("{key}: {}", err.message);
         }
@@ -209,66 +205,83 @@ pub fn parse(text: &str, file: &Path, home: Option<&Path>) -> Result<Config, Con
         ..Config::default()
     };
     for (key, value) in in_file_order(doc.get_ref()) {
-        let name = key.get_ref().as_ref();
-        let line = key.span().start;
-        let wrong = |want: &str| {
-            at(
-                line,
-                format!("{name}: must be {want}, not {}", kind(value.get_ref())),
-            )
-        };
-        match name {
-            "archive" => {
-                let DeValue::String(s) = value.get_ref() else {
-                    return Err(wrong("a string (a folder)"));
-                };
-                config.archive = Some(archive_path(s, file, home).map_err(|m| at(line, m))?);
+        file_of.set(
+            &mut config,
+            key.get_ref(),
+            key.span().start,
+            value.get_ref(),
+        )?;
+    }
+    Ok(config)
+}
+
+/// The config file being read, for its settings' errors.
+struct File<'a> {
+    text: &'a str,
+    file: &'a Path,
+    home: Option<&'a Path>,
+}
+
+impl File<'_> {
+    /// An error at byte `offset`, which names its line.
+    fn error(&self, offset: usize, message: String) -> ConfigError {
+        ConfigError {
+            file: self.file.to_path_buf(),
+            line: Some(line_of(self.text, offset)),
+            message,
+        }
+    }
+
+    /// Reads the setting `name` (at byte `at`) into `config`.
+    fn set(
+        &self,
+        config: &mut Config,
+        name: &str,
+        at: usize,
+        value: &DeValue<'_>,
+    ) -> Result<(), ConfigError> {
+        let wrong =
+            |want: &str| self.error(at, format!("{name}: must be {want}, not {}", kind(value)));
+        match (name, value) {
+            ("archive", DeValue::String(s)) => {
+                let path = archive_path(s, self.file, self.home).map_err(|m| self.error(at, m))?;
+                config.archive = Some(path);
             }
-            "theme" => {
-                let DeValue::String(s) = value.get_ref() else {
-                    return Err(wrong("\"dark\", \"light\" or \"none\""));
-                };
-                config.theme = Some(match s.as_ref() {
-                    "dark" => ThemeChoice::Dark,
-                    "light" => ThemeChoice::Light,
-                    "none" => ThemeChoice::Plain,
-                    other => {
-                        return Err(at(
-                            line,
-                            format!(
-                                "theme: {other:?} is not a theme; use \"dark\", \"light\" or \"none\""
-                            ),
-                        ));
-                    }
-                });
+            ("archive", _) => return Err(wrong("a string (a folder)")),
+            ("theme", DeValue::String(s)) => {
+                config.theme = Some(theme_choice(s).map_err(|m| self.error(at, m))?);
             }
-            "mouse" => {
-                let DeValue::Boolean(b) = value.get_ref() else {
-                    return Err(wrong("true or false"));
-                };
-                config.mouse = Some(*b);
+            ("theme", _) => return Err(wrong("\"dark\", \"light\" or \"none\"")),
+            ("mouse", DeValue::Boolean(b)) => config.mouse = Some(*b),
+            ("mouse", _) => return Err(wrong("true or false")),
+            ("keys", DeValue::Table(t)) => {
+                let line_at = |o| line_of(self.text, o);
+                config.keys = key_tables(t, line_at(at), &line_at).map_err(|e| ConfigError {
+                    file: self.file.to_path_buf(),
+                    ..e
+                })?;
             }
-            "keys" => {
-                let DeValue::Table(t) = value.get_ref() else {
-                    return Err(wrong("a table ([keys])"));
-                };
-                config.keys =
-                    key_tables(t, line_of(text, line), &|o| line_of(text, o)).map_err(|e| {
-                        ConfigError {
-                            file: file.to_path_buf(),
-                            ..e
-                        }
-                    })?;
-            }
-            other => {
-                return Err(at(
-                    line,
+            ("keys", _) => return Err(wrong("a table ([keys])")),
+            (other, _) => {
+                return Err(self.error(
+                    at,
                     format!("{other}: unknown setting (the settings are {SETTINGS})"),
                 ));
             }
         }
+        Ok(())
     }
-    Ok(config)
+}
+
+fn theme_choice(s: &str) -> Result<ThemeChoice, String> {
+    match s {
+        "dark" => Ok(ThemeChoice::Dark),
+        "light" => Ok(ThemeChoice::Light),
+        "none" => Ok(ThemeChoice::Plain),
+        other => Err(format!(
+            "theme: {other:?} is not a theme; use \"dark\", \"light\" or \"none\""
+        )),
+    }
 }
 
 /// The `archive` setting as a path: `~` is the home folder, and a relative path is taken from

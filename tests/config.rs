@@ -286,6 +286,32 @@ fn every_mistake_names_the_line_and_the_setting() {
             "keys.down: x is already the key of keys.quit",
         ),
         ("[other]\nx = 1\n", 1, "other: unknown setting"),
+        (
+            "[keys.search]\nx = 'y'\n",
+            1,
+            "keys.search: must be a key or a list of keys, not a table",
+        ),
+        ("[keys.bogus_box]\n", 1, "keys.bogus_box: unknown action"),
+        (
+            "[keys.help_box]\n\nback = []\n",
+            3,
+            "keys.help_box.back: needs at least one key",
+        ),
+        (
+            "[keys.search_box]\nwindow = 'x'\n",
+            2,
+            "keys.search_box.window: unknown action; the actions are enter, back",
+        ),
+        (
+            "[keys.categories_box]\nchoose = 'x'\nback = 'x'\n",
+            3,
+            "keys.categories_box.back: x is already the key of keys.categories_box.choose",
+        ),
+        (
+            "[keys.leaderboard_box]\nwindow = 7\n",
+            2,
+            "keys.leaderboard_box.window: must be a key or a list of keys, not a number",
+        ),
     ];
     for (text, line, words) in cases {
         let e = error(text);

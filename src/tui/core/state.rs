@@ -209,10 +209,6 @@ impl Reader {
         (self.width, self.height)
     }
 
-    pub fn theme(&self) -> &Theme {
-        &self.theme
-    }
-
     pub fn keymap(&self) -> &Keymap {
         &self.keymap
     }
@@ -287,11 +283,6 @@ impl Reader {
     /// The day shown on `row` of the newest-first list.
     pub fn day_at_row(&self, row: usize) -> Option<usize> {
         self.archive.days.len().checked_sub(1)?.checked_sub(row)
-    }
-
-    /// First row shown of the day list and of the paper list.
-    pub fn offsets(&self) -> (usize, usize) {
-        (self.days_offset, self.papers_offset)
     }
 
     pub fn is_read(&self, p: &Paper) -> bool {
