@@ -141,6 +141,30 @@ commands! {
     CycleWindow = "window", "Window: week, month, year, all";
 }
 
+impl Command {
+    /// Whether the command moves through the archive or a list: a notice about what was
+    /// before is done with then.
+    pub fn is_move(self) -> bool {
+        use Command::*;
+        matches!(
+            self,
+            Down | Up
+                | FocusLeft
+                | FocusRight
+                | NextPane
+                | PrevPane
+                | First
+                | Last
+                | PageDown
+                | PageUp
+                | HalfPageDown
+                | HalfPageUp
+                | NextDay
+                | PrevDay
+        )
+    }
+}
+
 /// A default binding: in `scope`, `keys` ask for `command`.
 pub struct Binding {
     pub scope: Scope,

@@ -15,6 +15,8 @@ pub enum Event {
     Command(Command),
     /// A character typed into a prompt.
     Text(char),
+    /// A key that means nothing where it was pressed (it still dismisses an error).
+    Unbound,
     /// The terminal now has this many columns and rows.
     Resize(u16, u16),
     /// A left click at a cell.

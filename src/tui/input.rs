@@ -37,13 +37,15 @@ pub fn key_event(k: &KeyEvent, km: &Keymap, scope: Scope) -> Option<Event> {
     if k.kind == KeyEventKind::Release {
         return None;
     }
-    let key = key_of(k)?;
+    let Some(key) = key_of(k) else {
+        return Some(Event::Unbound);
+    };
     if let Some(c) = km.command(scope, key) {
         return Some(Event::Command(c));
     }
     match key.name {
         KeyName::Char(c) if scope.takes_text() && !key.ctrl && !key.alt => Some(Event::Text(c)),
-        _ => None,
+        _ => Some(Event::Unbound),
     }
 }
 
@@ -128,7 +130,10 @@ mod tests {
         );
         assert_eq!(c(KeyCode::Char('j'), KeyModifiers::ALT), None);
         assert_eq!(c(KeyCode::Down, KeyModifiers::SHIFT), None);
-        assert_eq!(c(KeyCode::F(5), KeyModifiers::NONE), None);
+        assert!(matches!(
+            reader(KeyCode::F(5), KeyModifiers::NONE),
+            Some(Event::Unbound)
+        ));
         let released = TermEvent::Key(KeyEvent {
             kind: KeyEventKind::Release,
             ..KeyEvent::new(KeyCode::Char('q'), KeyModifiers::NONE)
@@ -159,8 +164,14 @@ mod tests {
             command(s(KeyCode::Esc, KeyModifiers::NONE)),
             Some(Command::Back)
         );
-        assert!(s(KeyCode::Char('x'), KeyModifiers::CONTROL).is_none());
-        assert!(s(KeyCode::Char('x'), KeyModifiers::ALT).is_none());
+        assert!(matches!(
+            s(KeyCode::Char('x'), KeyModifiers::CONTROL),
+            Some(Event::Unbound)
+        ));
+        assert!(matches!(
+            s(KeyCode::Char('x'), KeyModifiers::ALT),
+            Some(Event::Unbound)
+        ));
         assert!(
             translate(
                 &press(KeyCode::Char('q'), KeyModifiers::NONE),

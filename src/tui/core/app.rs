@@ -50,12 +50,15 @@ impl App {
     /// The paper whose abstract is on screen now, if it is not read yet: what the read timer
     /// waits on.
     pub fn unread_on_screen(&self) -> Option<PaperKey> {
+        // Only the paper pane of normal reading counts: a search's preview, or an abstract
+        // behind a box, is not being read.
         let visible = match (self.areas().shape, &self.open) {
-            (Shape::Wide, None | Some(OpenBox::Search(_))) => true,
+            (Shape::Wide, None) => true,
             (Shape::Narrow, None) => self.focus == Pane::Paper,
             _ => false,
         };
         let p = self.current_paper().filter(|_| visible)?;
-        (!self.is_read(p)).then(|| p.key.clone())
+        let by_hand = self.hand_marked.as_ref() == Some(&p.key);
+        (!self.is_read(p) && !by_hand).then(|| p.key.clone())
     }
 }

@@ -27,6 +27,7 @@ pub fn toggle_read(r: &mut Reader) -> Vec<Effect> {
     let key = p.key.clone();
     let read = !r.read.contains(&key);
     set_read(r, key.clone(), read);
+    r.hand_marked = Some(key.clone());
     r.tell(if read { "Marked read" } else { "Marked unread" });
     vec![Effect::SaveRead { key, read }]
 }

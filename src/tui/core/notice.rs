@@ -14,7 +14,15 @@ pub struct Notice {
     pub since: i64,
 }
 
+/// How long a notice that is not an error stays, in seconds (it goes sooner at the next move).
+pub const FADE_SECS: i64 = 5;
+
 impl Notice {
+    /// Whether it has stayed long enough at `now` (errors stay until the next key).
+    pub fn faded(&self, now: i64) -> bool {
+        self.level == Level::Info && now - self.since >= FADE_SECS
+    }
+
     pub fn is_error(&self) -> bool {
         self.level == Level::Error
     }

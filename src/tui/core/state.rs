@@ -100,6 +100,9 @@ pub struct Reader {
     pub(crate) now: i64,
     /// While the archive is read in the background: posts read, of how many.
     pub(crate) loading: Option<(usize, usize)>,
+    /// The paper last marked read or unread by hand: the read timer leaves it alone until the
+    /// reader moves to another paper.
+    pub(crate) hand_marked: Option<PaperKey>,
     /// Whether the search box shows its preview: the selected paper is shown whatever the
     /// category filter says.
     pub(crate) previewing: bool,
@@ -135,6 +138,7 @@ impl Reader {
             now: 0,
             loading: None,
             previewing: false,
+            hand_marked: None,
         }
     }
 

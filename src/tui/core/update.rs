@@ -15,11 +15,21 @@ use crate::tui::event::Event;
 
 pub fn update(app: &mut App, event: Event) -> Vec<Effect> {
     let effects = match event {
-        Event::Command(command) => on_command(app, command),
-        Event::Text(c) => match app.open.as_mut() {
-            Some(open) => open.component_mut().typed(&mut app.reader, c).effects,
-            None => vec![],
-        },
+        Event::Command(command) => {
+            clear_notice(app, command.is_move());
+            on_command(app, command)
+        }
+        Event::Text(c) => {
+            clear_notice(app, false);
+            match app.open.as_mut() {
+                Some(open) => open.component_mut().typed(&mut app.reader, c).effects,
+                None => vec![],
+            }
+        }
+        Event::Unbound => {
+            clear_notice(app, false);
+            vec![]
+        }
         Event::Resize(w, h) => {
             app.reader.width = w;
             app.reader.height = h;
@@ -35,9 +45,12 @@ pub fn update(app: &mut App, event: Event) -> Vec<Effect> {
             vec![]
         }
         Event::Click { .. } | Event::Wheel { .. } => vec![],
-        // Nothing on screen changes with the time alone.
+        // Only a notice fades with the time; nothing moves.
         Event::Clock(now) => {
             app.reader.now = now;
+            if app.reader.notice.as_ref().is_some_and(|n| n.faded(now)) {
+                app.reader.notice = None;
+            }
             return vec![];
         }
         Event::Seen(key) => seen(app, key),
@@ -80,6 +93,11 @@ pub fn update(app: &mut App, event: Event) -> Vec<Effect> {
         }
     };
     app.reader.previewing = matches!(app.open, Some(OpenBox::Search(_)));
+    let on = app.reader.current_paper().map(|p| &p.key);
+    if app.reader.hand_marked.as_ref() != on {
+        // Left the paper marked by hand: its mark is the timer's to keep again.
+        app.reader.hand_marked = None;
+    }
     keep_in_view(&mut app.reader);
     effects
 }
@@ -100,6 +118,18 @@ fn on_command(app: &mut App, command: Command) -> Vec<Effect> {
             }
             done.effects
         }
+    }
+}
+
+/// A key clears an error, and a move clears any notice: what it said is done with.
+fn clear_notice(app: &mut App, moved: bool) {
+    if app
+        .reader
+        .notice
+        .as_ref()
+        .is_some_and(|n| moved || n.is_error())
+    {
+        app.reader.notice = None;
     }
 }
 

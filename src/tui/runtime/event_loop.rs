@@ -9,7 +9,7 @@ use signal_hook::consts::signal::SIGHUP;
 
 use super::effects::{self, Done, World, perform, repaint};
 use super::messages::{Msg, Step, step};
-use super::startup::Options;
+use super::startup::{Options, unix_now};
 use super::terminal;
 use super::timers::{Due, Timers};
 use super::workers;
@@ -84,6 +84,7 @@ pub fn event_loop(
             }
         }
         world.timers.track(app.unread_on_screen(), Instant::now());
+        world.timers.track_notice(app.notice(), Instant::now());
     }
 }
 
@@ -146,6 +147,7 @@ fn timers_due(app: &App, world: &mut World<'_>) -> Vec<Event> {
         match due {
             Due::Reload => effects::start_reload(app, world),
             Due::Seen(key) => events.push(Event::Seen(key)),
+            Due::Fade => events.push(Event::Clock(unix_now())),
         }
     }
     events
@@ -166,10 +168,4 @@ fn run_effects(
         }
     }
     Ok(None)
-}
-
-fn unix_now() -> i64 {
-    std::time::SystemTime::now()
-        .duration_since(std::time::UNIX_EPOCH)
-        .map_or(0, |d| d.as_secs() as i64)
 }

@@ -100,7 +100,10 @@ mod tests {
             s(key('c', KeyModifiers::CONTROL)),
             Step::Key(Some(Event::Command(Command::Quit)))
         ));
-        assert!(matches!(s(key('x', KeyModifiers::NONE)), Step::Key(None)));
+        assert!(matches!(
+            s(key('x', KeyModifiers::NONE)),
+            Step::Key(Some(Event::Unbound))
+        ));
         assert!(matches!(s(Msg::Signal(SIGTERM)), Step::Exit(143)));
         assert!(matches!(s(Msg::Signal(SIGINT)), Step::Exit(130)));
         assert!(matches!(s(Msg::Signal(SIGHUP)), Step::Exit(129)));

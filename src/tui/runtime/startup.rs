@@ -12,6 +12,8 @@ use crate::state::{Snapshot, Store};
 use crate::tui::core::app::App;
 use crate::tui::core::notice::Level;
 use crate::tui::core::start::{apply_state, loading_in_background, open_day};
+use crate::tui::core::update::update;
+use crate::tui::event::Event;
 use crate::tui::keymap::Keymap;
 use crate::tui::theme::Theme;
 
@@ -41,6 +43,13 @@ pub struct Setup<'a> {
     pub theme: Theme,
     pub keymap: Keymap,
     pub mouse: bool,
+}
+
+/// Seconds since 1970, the app's clock.
+pub fn unix_now() -> i64 {
+    std::time::SystemTime::now()
+        .duration_since(std::time::UNIX_EPOCH)
+        .map_or(0, |d| d.as_secs() as i64)
 }
 
 /// `$HOTPAPERS_READ_AFTER`: seconds (`1`, `2.5`), or `off`; one second when unset or unreadable.
@@ -143,6 +152,8 @@ pub fn prepare(setup: Setup<'_>) -> Result<(App, Options), ArchiveError> {
     };
     let total = listing.as_ref().map(|l| l.files.len());
     let mut app = App::with_keys(archive, setup.theme, setup.keymap);
+    // What start-up says is stamped with the time, so that it stays its while.
+    update(&mut app, Event::Clock(unix_now()));
     open_day(&mut app, setup.date, setup.rank, setup.today);
     apply_state(&mut app, &state.snapshot, resume, state.message);
     if let Some(total) = total {

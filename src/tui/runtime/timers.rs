@@ -5,6 +5,7 @@
 use std::time::{Duration, Instant};
 
 use crate::archive::PaperKey;
+use crate::tui::core::notice::{FADE_SECS, Notice};
 
 /// Changes on disk are gathered this long before reloading (a `git pull` writes many files).
 pub const RELOAD_AFTER: Duration = Duration::from_millis(400);
@@ -15,6 +16,8 @@ pub enum Due {
     /// This paper has been on screen long enough.
     Seen(PaperKey),
     Reload,
+    /// A notice may have faded: the app should hear the time.
+    Fade,
 }
 
 #[derive(Debug, Default)]
@@ -27,6 +30,8 @@ pub struct Timers {
     reload: Option<Instant>,
     /// A reload is running; another waits for it.
     reloading: bool,
+    /// The notice on screen (its text and time) and when it fades.
+    notice: Option<((String, i64), Instant)>,
 }
 
 impl Timers {
@@ -39,10 +44,14 @@ impl Timers {
 
     /// The next deadline, if any.
     pub fn next(&self) -> Option<Instant> {
-        [self.seen.as_ref().map(|s| s.1), self.reload]
-            .into_iter()
-            .flatten()
-            .min()
+        [
+            self.seen.as_ref().map(|s| s.1),
+            self.reload,
+            self.notice.as_ref().map(|n| n.1),
+        ]
+        .into_iter()
+        .flatten()
+        .min()
     }
 
     /// Restarts the read timer whenever a different unread paper comes on screen.
@@ -51,6 +60,17 @@ impl Timers {
             self.seen = on_screen
                 .zip(self.read_after)
                 .map(|(k, after)| (k, now + after));
+        }
+    }
+
+    /// Starts the fade timer when a new notice that fades comes on screen (errors stay).
+    pub fn track_notice(&mut self, notice: Option<&Notice>, now: Instant) {
+        let id = notice
+            .filter(|n| !n.is_error())
+            .map(|n| (n.text.clone(), n.since));
+        if self.notice.as_ref().map(|n| &n.0) != id.as_ref() {
+            let fade = Duration::from_secs(FADE_SECS as u64);
+            self.notice = id.map(|id| (id, now + fade));
         }
     }
 
@@ -81,6 +101,10 @@ impl Timers {
             self.reload = None;
             out.push(Due::Reload);
         }
+        if self.notice.as_ref().is_some_and(|(_, t)| *t <= now) {
+            self.notice = None;
+            out.push(Due::Fade);
+        }
         if self.seen.as_ref().is_some_and(|(_, t)| *t <= now) {
             if let Some((key, _)) = self.seen.take() {
                 out.push(Due::Seen(key));
@@ -93,6 +117,7 @@ impl Timers {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::tui::core::notice::Level;
 
     fn key(s: &str) -> PaperKey {
         PaperKey::from_stored(s)
@@ -132,6 +157,29 @@ mod tests {
         let mut off = Timers::new(None);
         off.track(Some(key("a")), t0);
         assert_eq!(off.next(), None, "marking by time can be off");
+    }
+
+    #[test]
+    fn a_notice_fades_once_after_its_time_and_errors_stay() {
+        let t0 = Instant::now();
+        let mut t = Timers::new(None);
+        let info = Notice {
+            level: Level::Info,
+            text: "Sorted".into(),
+            since: 100,
+        };
+        t.track_notice(Some(&info), t0);
+        assert_eq!(t.next(), Some(t0 + Duration::from_secs(5)));
+        // The same notice seen again does not restart the timer.
+        t.track_notice(Some(&info), t0 + Duration::from_secs(2));
+        assert_eq!(t.due(t0 + Duration::from_secs(5)), vec![Due::Fade]);
+        assert_eq!(t.due(t0 + Duration::from_secs(6)), vec![], "once");
+        let error = Notice {
+            level: Level::Error,
+            ..info
+        };
+        t.track_notice(Some(&error), t0);
+        assert_eq!(t.next(), None, "errors wait for a key");
     }
 
     #[test]

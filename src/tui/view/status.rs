@@ -1,29 +1,43 @@
+//! The status line: where you are, always, and the latest notice beside it.
+
 use ratatui::Frame;
 use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::Paragraph;
 
-use crate::display::width::truncate;
+use crate::display::width::{truncate, width};
 use crate::tui::core::app::App;
 
 pub fn draw(frame: &mut Frame, app: &App, area: Rect) {
     let w = area.width as usize;
-    // The load's progress stays at the right whatever else the line says.
+    // The load's progress stays whatever else the line says.
     let progress = app
         .loading
         .map(|(done, total)| format!("  reading posts {done} of {total}…"));
-    let room = w.saturating_sub(progress.as_deref().map_or(0, crate::display::width::width));
-    let mut spans = vec![match app.notice() {
-        Some(s) => Span::styled(
-            truncate(&s.text, room),
-            if s.is_error() {
+    let progress_w = progress.as_deref().map_or(0, width);
+    let mut spans = match app.notice() {
+        None => {
+            let room = w.saturating_sub(progress_w);
+            vec![Span::styled(truncate(&idle(app), room), app.theme.dim)]
+        }
+        // The notice first, and the position at the right: it stays in view.
+        Some(n) => {
+            let here = format!("  {}", short_position(app));
+            let room = w.saturating_sub(progress_w + width(&here));
+            let text = truncate(&n.text, room);
+            let gap = room.saturating_sub(width(&text));
+            let style = if n.is_error() {
                 app.theme.error
             } else {
                 app.theme.accent
-            },
-        ),
-        None => Span::styled(truncate(&idle(app), room), app.theme.dim),
-    }];
+            };
+            vec![
+                Span::styled(text, style),
+                Span::raw(" ".repeat(gap)),
+                Span::styled(truncate(&here, w), app.theme.dim),
+            ]
+        }
+    };
     if let Some(p) = progress {
         spans.push(Span::styled(truncate(&p, w), app.theme.dim));
     }
@@ -52,4 +66,13 @@ fn idle(app: &App) -> String {
         s.push_str(&format!(" · {problems} load problems (hotpapers check)"));
     }
     s
+}
+
+/// Where you are, in few columns, for beside a notice: `2024-03-15 · 3/12`.
+fn short_position(app: &App) -> String {
+    match app.current_day() {
+        None => String::new(),
+        Some(day) if day.papers.is_empty() => day.date.to_string(),
+        Some(day) => format!("{} · {}/{}", day.date, app.paper + 1, day.papers.len()),
+    }
 }
