@@ -3,6 +3,7 @@
 mod support;
 
 use chrono::NaiveDate;
+use hotpapers::search::Measure;
 use hotpapers::tui::Command;
 use hotpapers::tui::Pane;
 use hotpapers::tui::Scope;
@@ -331,21 +332,30 @@ fn leaderboards_count_a_paper_once_at_its_best_day() {
         (date("2024-01-02"), 0)
     );
 
+    // The board opens again as it was left: a year, by retweets.
+    press(&mut app, &["T"]);
+    let Some(OpenBox::Leaderboard(b)) = app.open_box() else {
+        panic!()
+    };
+    assert_eq!((b.window, b.measure), (Window::Year, Measure::Retweets));
     // A week window ending at the earliest day holds only that day.
-    act(
-        &mut app,
-        &[
-            Command::Top,
-            Command::CycleWindow,
-            Command::CycleWindow,
-            Command::CycleWindow,
-        ],
-    );
+    press(&mut app, &["w", "w"]);
     let Some(OpenBox::Leaderboard(b)) = app.open_box() else {
         panic!()
     };
     assert_eq!(b.window, Window::Week);
     assert!(b.entries.iter().all(|e| e.best_date == date("2024-01-02")));
+    // All time is the whole archive, whatever day is selected.
+    press(&mut app, &["w", "w", "w"]);
+    let Some(OpenBox::Leaderboard(b)) = app.open_box() else {
+        panic!()
+    };
+    assert_eq!(b.window, Window::All);
+    assert!(
+        b.entries.iter().any(|e| e.best_date == date("2024-01-05")),
+        "days after the selected one count in all time"
+    );
+    assert!(render(&app).contains("Top papers · all time · by retweets"));
 }
 
 #[test]

@@ -88,3 +88,23 @@ fn errors_stay_until_the_next_key() {
         "any key dismisses it, even one bound to nothing"
     );
 }
+
+#[test]
+fn a_starred_unread_paper_shows_both_marks_in_every_list() {
+    let mut app = support::indexed(app_with(fixture(), 140, 40));
+    press(&mut app, &["*"]);
+    let rows_with =
+        |app: &hotpapers::tui::App| render(app).lines().filter(|l| l.contains("•★")).count();
+    assert_eq!(rows_with(&app), 1, "the paper list:\n{}", render(&app));
+    press(&mut app, &["S"]);
+    assert_eq!(rows_with(&app), 1, "the starred list:\n{}", render(&app));
+    press(&mut app, &["q", "T"]);
+    assert_eq!(rows_with(&app), 1, "the leaderboard:\n{}", render(&app));
+    press(&mut app, &["q", "/", "t", "r", "a", "n", "s"]);
+    assert_eq!(rows_with(&app), 1, "the search results:\n{}", render(&app));
+    press(&mut app, &["esc", "m"]);
+    assert!(
+        render(&app).contains(" ★"),
+        "read and starred: the star alone"
+    );
+}

@@ -10,47 +10,8 @@ use crate::tui::command::{Command, Scope};
 use crate::tui::core::cursor::ListCursor;
 use crate::tui::core::layout::{self, Areas};
 use crate::tui::core::select::go_to;
-use crate::tui::core::state::Reader;
+use crate::tui::core::state::{Reader, Window};
 use crate::tui::keymap::Keymap;
-
-/// The span a leaderboard covers, ending at the selected day.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Window {
-    Week,
-    Month,
-    Year,
-    All,
-}
-
-impl Window {
-    pub fn next(self) -> Window {
-        match self {
-            Window::Week => Window::Month,
-            Window::Month => Window::Year,
-            Window::Year => Window::All,
-            Window::All => Window::Week,
-        }
-    }
-
-    /// Days covered, counting the last one; `None` for all time.
-    pub fn days(self) -> Option<u64> {
-        match self {
-            Window::Week => Some(7),
-            Window::Month => Some(30),
-            Window::Year => Some(365),
-            Window::All => None,
-        }
-    }
-
-    pub fn name(self) -> &'static str {
-        match self {
-            Window::Week => "week",
-            Window::Month => "month",
-            Window::Year => "year",
-            Window::All => "all time",
-        }
-    }
-}
 
 #[derive(Debug, Clone)]
 pub struct Leaderboard {
@@ -61,10 +22,13 @@ pub struct Leaderboard {
 }
 
 impl Leaderboard {
+    /// The board with the window and measure it last had this session (a month by score at
+    /// first).
     pub fn open(r: &Reader) -> Leaderboard {
+        let (window, measure) = r.board.unwrap_or((Window::Month, Measure::Score));
         let mut b = Leaderboard {
-            window: Window::Month,
-            measure: Measure::Score,
+            window,
+            measure,
             entries: Vec::new(),
             cursor: ListCursor::default(),
         };
@@ -72,12 +36,12 @@ impl Leaderboard {
         b
     }
 
-    /// Fills the board for its window (ending at the selected day) and measure, under the filter.
+    /// Fills the board for its window and measure, under the filter: a window of days ends
+    /// at the selected day; all time is the whole archive.
     fn rank(&mut self, r: &Reader) {
-        let until = r.current_day().map(|d| d.date);
-        let since = match (until, self.window.days()) {
-            (Some(u), Some(n)) => u.checked_sub_days(Days::new(n - 1)),
-            _ => None,
+        let (since, until) = match (r.current_day(), self.window.days()) {
+            (Some(d), Some(n)) => (d.date.checked_sub_days(Days::new(n - 1)), Some(d.date)),
+            _ => (None, None),
         };
         self.entries = top(&r.archive, since, until, self.measure, |p| r.shows(p));
         self.cursor = ListCursor::default();
@@ -108,10 +72,12 @@ impl Component for Leaderboard {
             }
             Command::CycleWindow => {
                 self.window = self.window.next();
+                r.board = Some((self.window, self.measure));
                 self.rank(r);
             }
             Command::Sort => {
                 self.measure = self.measure.next();
+                r.board = Some((self.window, self.measure));
                 self.rank(r);
             }
             other => {

@@ -11,10 +11,11 @@ mod open;
 mod search;
 mod starred;
 
+pub use crate::tui::core::state::Window;
 pub use categories::CategoryBox;
 pub use component::{Component, Handled, hint_line};
 pub use help::HelpBox;
-pub use leaderboard::{Leaderboard, Window};
+pub use leaderboard::Leaderboard;
 pub use open::{OpenBox, open};
 pub use search::SearchBox;
 pub use starred::StarredBox;

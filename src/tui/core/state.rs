@@ -59,6 +59,45 @@ impl Sort {
     }
 }
 
+/// The span a leaderboard covers: days ending at the selected day, or the whole archive.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Window {
+    Week,
+    Month,
+    Year,
+    All,
+}
+
+impl Window {
+    pub fn next(self) -> Window {
+        match self {
+            Window::Week => Window::Month,
+            Window::Month => Window::Year,
+            Window::Year => Window::All,
+            Window::All => Window::Week,
+        }
+    }
+
+    /// Days covered, counting the last one; `None` for all time.
+    pub fn days(self) -> Option<u64> {
+        match self {
+            Window::Week => Some(7),
+            Window::Month => Some(30),
+            Window::Year => Some(365),
+            Window::All => None,
+        }
+    }
+
+    pub fn name(self) -> &'static str {
+        match self {
+            Window::Week => "week",
+            Window::Month => "month",
+            Window::Year => "year",
+            Window::All => "all time",
+        }
+    }
+}
+
 /// Everything but the box drawn over the reader: the panes, the marks, the last search, the
 /// keys. Boxes get this to change while they handle a command, so that they and the reader
 /// are separate borrows and no box is ever taken out of the app and put back.
@@ -100,6 +139,8 @@ pub struct Reader {
     pub(crate) now: i64,
     /// While the archive is read in the background: posts read, of how many.
     pub(crate) loading: Option<(usize, usize)>,
+    /// The leaderboard's window and measure, as last chosen this session.
+    pub(crate) board: Option<(Window, crate::search::Measure)>,
     /// The paper last marked read or unread by hand: the read timer leaves it alone until the
     /// reader moves to another paper.
     pub(crate) hand_marked: Option<PaperKey>,
@@ -139,6 +180,7 @@ impl Reader {
             loading: None,
             previewing: false,
             hand_marked: None,
+            board: None,
         }
     }
 

@@ -6,6 +6,7 @@ use ratatui::style::Style;
 use ratatui::text::Line;
 use ratatui::widgets::{Block, BorderType};
 
+use crate::archive::Paper;
 use crate::tui::core::app::App;
 use crate::tui::core::state::Pane;
 
@@ -68,4 +69,11 @@ pub fn overlay_box<'a>(
 /// The inside of a bordered area.
 pub fn inner(r: Rect) -> Rect {
     Block::bordered().inner(r)
+}
+
+/// A paper's marks for a box's row: `•` not read yet, `★` starred, each in its own column.
+pub fn marks(app: &App, p: &Paper) -> String {
+    let unread = if app.is_read(p) { ' ' } else { '•' };
+    let star = if app.is_starred(p) { '★' } else { ' ' };
+    format!("{unread}{star}")
 }

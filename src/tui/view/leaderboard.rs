@@ -10,15 +10,11 @@ use crate::tui::command::{Command, Scope};
 use crate::tui::core::app::App;
 
 pub fn draw(frame: &mut Frame, app: &App, b: &Leaderboard, area: Rect, hint: String) {
-    let until = app
-        .current_day()
-        .map(|d| d.date.to_string())
-        .unwrap_or_default();
-    let mut title = format!(
-        " Top papers · {} to {until} · by {} ",
-        b.window.name(),
-        b.measure.name()
-    );
+    let span = match (b.window.days(), app.current_day()) {
+        (Some(_), Some(d)) => format!("{} to {}", b.window.name(), d.date),
+        _ => b.window.name().to_string(),
+    };
+    let mut title = format!(" Top papers · {span} · by {} ", b.measure.name());
     if app.loading.is_some() {
         title.push_str("· of the days read so far ");
     }
@@ -30,7 +26,7 @@ pub fn draw(frame: &mut Frame, app: &App, b: &Leaderboard, area: Rect, hint: Str
     }
     let inner = super::frame::overlay_box(frame, app, area, title, hint);
     let w = inner.width as usize;
-    let head = "   #      ♺      ♥   best day    days  title";
+    let head = "    #      ♺      ♥   best day    days  title";
     let mut lines = vec![Line::from(Span::styled(pad(head, w), app.theme.heading))];
     if b.entries.is_empty() {
         let text = app.keymap.say(
@@ -49,9 +45,9 @@ pub fn draw(frame: &mut Frame, app: &App, b: &Leaderboard, area: Rect, hint: Str
         .take((inner.height as usize).saturating_sub(1))
     {
         let best = &app.archive.days[e.best.day].papers[e.best.paper];
-        let star = if app.is_starred(best) { "★" } else { " " };
         let cols = format!(
-            "{star}{:>3} {:>6} {:>6}   {}  {:>4}  ",
+            "{}{:>3} {:>6} {:>6}   {}  {:>4}  ",
+            super::frame::marks(app, best),
             i + 1,
             e.retweets,
             e.favorites,

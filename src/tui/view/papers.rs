@@ -131,15 +131,19 @@ impl Columns {
 fn row(app: &App, p: &Paper, selected: bool, c: &Columns) -> Line<'static> {
     let base = row_style(app, Pane::Papers, selected);
     let st = |s: Style| if selected { base } else { s };
-    // ★ starred, • not read yet.
-    let mark = match (app.is_starred(p), app.is_read(p)) {
-        (true, _) => Span::styled("★", st(app.theme.bar)),
-        (false, false) => Span::styled("•", st(app.theme.accent)),
-        (false, true) => Span::styled(" ", base),
+    // • not read yet, ★ starred: both can be true, so each has its own column.
+    let unread = match app.is_read(p) {
+        false => Span::styled("•", st(app.theme.accent)),
+        true => Span::styled(" ", base),
+    };
+    let star = match app.is_starred(p) {
+        true => Span::styled("★", st(app.theme.bar)),
+        false => Span::styled(" ", base),
     };
     let rank_w = c.rank;
     let mut spans = vec![
-        mark,
+        unread,
+        star,
         Span::styled(format!("{:>rank_w$} ", p.rank), st(app.theme.dim)),
     ];
     if c.bar {

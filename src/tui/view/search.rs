@@ -68,10 +68,13 @@ pub fn draw(frame: &mut Frame, app: &App, b: &SearchBox, area: Rect, hint: Strin
         } else {
             Style::new()
         };
-        let star = if app.is_starred(p) { "★" } else { " " };
         let head = format!(
-            "{star}{} #{:<2} ♺{:>5} ♥{:>5}  ",
-            day.date, p.rank, p.retweets, p.favorites
+            "{}{} #{:<2} ♺{:>5} ♥{:>5}  ",
+            super::frame::marks(app, p),
+            day.date,
+            p.rank,
+            p.retweets,
+            p.favorites
         );
         let mut spans = vec![Span::styled(
             head.clone(),

@@ -26,9 +26,11 @@ pub fn draw(frame: &mut Frame, app: &App, s: &StarredBox, area: Rect, hint: Stri
         .map(|(i, r)| {
             let day = &app.archive.days[r.day];
             let p = &day.papers[r.paper];
-            let mark = if app.is_starred(p) { "★" } else { "☆" };
+            // ☆: unstarred from this list, which stays open until closed.
+            let unread = if app.is_read(p) { " " } else { "•" };
+            let star = if app.is_starred(p) { "★" } else { "☆" };
             let head = format!(
-                "{mark} {} #{:<2} {:<12} ",
+                "{unread}{star} {} #{:<2} {:<12} ",
                 day.date,
                 p.rank,
                 p.arxiv_id.as_deref().unwrap_or("-")
