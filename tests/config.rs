@@ -564,6 +564,37 @@ fn has_color(raw: &[u8]) -> bool {
 
 #[cfg(unix)]
 #[test]
+fn keys_taken_from_other_commands_are_reported_once_at_start() {
+    let posts = archive(2);
+    let home = config_home(&format!(
+        "archive = {:?}\n[keys]\nprev_day = [\"p\", \"ctrl-p\"]\n",
+        posts.path()
+    ));
+    let mut cmd = pty::hotpapers::<&str>(&[]);
+    cmd.env("XDG_CONFIG_HOME", home.path());
+    let mut s = pty::Session::start(cmd, 120, 35);
+    s.wait_text("p was open_pdf's; open_pdf now has no key");
+    // It stays until a key, then the position line is back.
+    s.send("j");
+    s.wait_for("the notice gone", |screen| {
+        !screen.contains("open_pdf now has no key")
+    });
+    s.send("q");
+    assert!(s.wait_exit().success());
+}
+
+#[test]
+fn an_unreadable_read_after_is_said_at_start() {
+    let posts = archive(2);
+    let mut cmd = pty::hotpapers(&[posts.path()]);
+    cmd.env("HOTPAPERS_READ_AFTER", "banana");
+    let mut s = pty::Session::start(cmd, 120, 35);
+    s.wait_text("HOTPAPERS_READ_AFTER=\"banana\" is not seconds or off");
+    s.send("q");
+    assert!(s.wait_exit().success());
+}
+
+#[test]
 fn the_reader_uses_the_configs_archive_keys_theme_and_mouse() {
     let posts = archive(2);
     let home = config_home(&format!(

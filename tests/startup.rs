@@ -46,6 +46,7 @@ fn prepare(
         theme: Theme::plain(),
         keymap: Default::default(),
         mouse: false,
+        warnings: Vec::new(),
     })
     .unwrap()
 }
@@ -229,4 +230,98 @@ fn an_index_of_a_replaced_archive_is_not_used() {
     );
     let app = support::indexed(app);
     assert!(app.index().is_some());
+}
+
+#[test]
+fn rank_alone_picks_that_paper_of_the_resumed_day() {
+    let dir = tempfile::tempdir().unwrap();
+    for d in ["2024-01-02", "2024-01-05"] {
+        let papers = [
+            ("First", "https://arxiv.org/abs/2401.00001", ""),
+            ("Second", "https://arxiv.org/abs/2401.00002", ""),
+        ];
+        std::fs::write(
+            dir.path().join(format!("{d}---Hot-Papers.md")),
+            post(d, &papers),
+        )
+        .unwrap();
+    }
+    let state = tempfile::tempdir().unwrap();
+    hotpapers::state::Store::open(state.path())
+        .unwrap()
+        .0
+        .set_position(
+            date("2024-01-02"),
+            &hotpapers::archive::PaperKey::from_stored("2401.00001"),
+        )
+        .unwrap();
+    let (app, _) = hotpapers::tui::prepare(hotpapers::tui::Setup {
+        dir: Some(dir.path()),
+        date: None,
+        rank: Some(2),
+        today: date("2024-02-01"),
+        state_dir: Some(state.path().to_path_buf()),
+        theme: Theme::plain(),
+        keymap: Default::default(),
+        mouse: false,
+        warnings: Vec::new(),
+    })
+    .unwrap();
+    assert_eq!(
+        (
+            app.current_day().unwrap().date,
+            app.current_paper().unwrap().rank
+        ),
+        (date("2024-01-02"), 2),
+        "the resumed day, not the newest"
+    );
+}
+
+#[test]
+fn warnings_of_the_settings_are_said_at_start() {
+    let dir = folder();
+    let state = tempfile::tempdir().unwrap();
+    let (app, _) = hotpapers::tui::prepare(hotpapers::tui::Setup {
+        dir: Some(dir.path()),
+        date: None,
+        rank: None,
+        today: date("2024-02-01"),
+        state_dir: Some(state.path().to_path_buf()),
+        theme: Theme::plain(),
+        keymap: Default::default(),
+        mouse: false,
+        warnings: vec!["p was open_pdf's; open_pdf now has no key".into()],
+    })
+    .unwrap();
+    let n = app.notice().unwrap();
+    assert!(
+        n.text.contains("open_pdf now has no key") && n.is_error(),
+        "{n:?}"
+    );
+}
+
+#[test]
+fn two_posts_for_one_day_count_as_a_load_problem_in_the_reader() {
+    let dir = tempfile::tempdir().unwrap();
+    let p = post(
+        "2024-01-05",
+        &[("A Paper", "https://arxiv.org/abs/2401.00001", "")],
+    );
+    for name in ["2024-01-05---Hot-Papers.md", "2024-01-05-again.md"] {
+        std::fs::write(dir.path().join(name), &p).unwrap();
+    }
+    let state = tempfile::tempdir().unwrap();
+    let (mut app, opts) = prepare(dir.path(), None, state.path());
+    let full = opts.listing.unwrap().load_all(&AtomicUsize::new(0));
+    update(
+        &mut app,
+        Event::Loaded(ArchiveHandle(std::sync::Arc::new(full))),
+    );
+    update(&mut app, Event::Resize(140, 40));
+    update(&mut app, Command::Back.into());
+    let screen = render(&app);
+    assert!(
+        screen.contains("1 load problem") && screen.contains("(hotpapers check)"),
+        "{screen}"
+    );
 }

@@ -18,6 +18,8 @@ pub struct Archive {
     pub root: Option<PathBuf>,
     pub days: Vec<Day>,
     pub diagnostics: Vec<Diagnostic>,
+    /// The invented sample built into the binary, not anybody's archive.
+    pub sample: bool,
 }
 
 impl Archive {
@@ -66,7 +68,9 @@ impl Archive {
 
     /// The sample archive embedded in the binary.
     pub fn sample() -> Archive {
-        Archive::assemble_in(sample::parse_all(), Path::new(sample::SAMPLE_PREFIX))
+        let mut a = Archive::assemble_in(sample::parse_all(), Path::new(sample::SAMPLE_PREFIX));
+        a.sample = true;
+        a
     }
 
     /// Builds an archive from parsed posts: sorts the days and keeps one post per date.
@@ -89,6 +93,7 @@ impl Archive {
             root: None,
             days,
             diagnostics,
+            sample: false,
         }
     }
 

@@ -28,6 +28,7 @@ pub fn run(cli: &Cli, config: &Config, keymap: &Keymap) -> Result<ExitCode> {
         state_dir: state::default_dir(),
         theme: Theme::chosen(config.theme, config::no_color()),
         keymap: keymap.clone(),
+        warnings: keymap.taken(),
         mouse: config.mouse(cli.no_mouse),
     });
     let (app, options) = blame_config(prepared, cli, config)?;

@@ -92,6 +92,31 @@ impl Keymap {
         }
     }
 
+    /// What the overrides took from other commands' defaults, one sentence each:
+    /// `p was open_pdf's; open_pdf now has no key`. Allowed, but worth saying once at start.
+    pub fn taken(&self) -> Vec<String> {
+        let mut out = Vec::new();
+        for o in &self.overrides {
+            for b in defaults(o.scope).filter(|b| b.command != o.command) {
+                let overridden = self
+                    .overrides
+                    .iter()
+                    .any(|x| x.scope == b.scope && x.command == b.command);
+                for k in b.keys.iter().filter(|k| o.keys.contains(k) && !overridden) {
+                    let name = b.command.name();
+                    let left = self.keys_of(b);
+                    let now = match left.first() {
+                        None => format!("{name} now has no key"),
+                        Some(k) => format!("{name} keeps {}", k.label()),
+                    };
+                    let within = scope_words(b.scope);
+                    out.push(format!("{} was {name}'s{within}; {now}", k.label()));
+                }
+            }
+        }
+        out
+    }
+
     /// The help's heading for `scope`: its name and the key that opens it (`Search box (/)`).
     pub fn heading(&self, scope: Scope) -> String {
         match scope.opened_by().and_then(|c| self.hint(Scope::Reader, c)) {
@@ -168,5 +193,42 @@ mod tests {
         );
         let said = km.say(Scope::Reader, Command::Sort, "Sorted", |k| format!(": {k}"));
         assert_eq!(said, "Sorted");
+    }
+
+    #[test]
+    fn keys_taken_from_other_commands_are_named() {
+        let km = Keymap::with([
+            (
+                Scope::Reader,
+                Command::PrevDay,
+                vec![Key::char('p'), Key::ctrl('p')],
+            ),
+            (Scope::Reader, Command::Down, vec![Key::char('k')]),
+        ]);
+        assert_eq!(
+            km.taken(),
+            [
+                "p was open_pdf's; open_pdf now has no key",
+                "k was up's; up keeps ↑",
+            ]
+        );
+        assert!(Keymap::default().taken().is_empty());
+        // A command given keys of its own has lost nothing.
+        let both = Keymap::with([
+            (Scope::Reader, Command::NextDay, vec![Key::char('n')]),
+            (Scope::Reader, Command::NextResult, vec![Key::char('>')]),
+        ]);
+        assert_eq!(
+            both.taken(),
+            ["> was next_tweet's; next_tweet now has no key"]
+        );
+    }
+}
+
+/// " in the search box" and the like, for messages about a box's keys.
+fn scope_words(scope: Scope) -> String {
+    match scope.table() {
+        None => String::new(),
+        Some(t) => format!(" in [keys.{t}]"),
     }
 }

@@ -43,6 +43,8 @@ pub struct Setup<'a> {
     pub theme: Theme,
     pub keymap: Keymap,
     pub mouse: bool,
+    /// What the settings had to say (keys taken from other commands, say): shown at start.
+    pub warnings: Vec<String>,
 }
 
 /// Seconds since 1970, the app's clock.
@@ -52,23 +54,28 @@ pub fn unix_now() -> i64 {
         .map_or(0, |d| d.as_secs() as i64)
 }
 
-/// `$HOTPAPERS_READ_AFTER`: seconds (`1`, `2.5`), or `off`; one second when unset or unreadable.
-pub fn read_after_from_env() -> Option<Duration> {
+/// `$HOTPAPERS_READ_AFTER`: seconds (`1`, `2.5`), or `off`; one second when unset, and when
+/// unreadable (with a word on why).
+pub fn read_after_from_env() -> (Option<Duration>, Option<String>) {
     read_after(std::env::var("HOTPAPERS_READ_AFTER").ok().as_deref())
 }
 
 /// `read_after_from_env` for the variable's value.
-pub fn read_after(value: Option<&str>) -> Option<Duration> {
-    match value {
-        Some(v) if v.trim().eq_ignore_ascii_case("off") => None,
-        Some(v) => Some(
-            v.trim()
-                .parse::<f64>()
-                .ok()
-                .filter(|s| s.is_finite() && *s >= 0.0)
-                .map_or(READ_AFTER, Duration::from_secs_f64),
+pub fn read_after(value: Option<&str>) -> (Option<Duration>, Option<String>) {
+    let Some(v) = value else {
+        return (Some(READ_AFTER), None);
+    };
+    if v.trim().eq_ignore_ascii_case("off") {
+        return (None, None);
+    }
+    match v.trim().parse::<f64>() {
+        Ok(s) if s.is_finite() && s >= 0.0 => (Some(Duration::from_secs_f64(s)), None),
+        _ => (
+            Some(READ_AFTER),
+            Some(format!(
+                "HOTPAPERS_READ_AFTER={v:?} is not seconds or off; a paper counts as read after 1 s"
+            )),
         ),
-        None => Some(READ_AFTER),
     }
 }
 
@@ -134,10 +141,11 @@ pub fn attach_state(app: &mut App, dir: Option<PathBuf>, resume: bool) -> Option
 pub fn prepare(setup: Setup<'_>) -> Result<(App, Options), ArchiveError> {
     let state = open_state(setup.state_dir);
     let resume = setup.date.is_none() && setup.rank.is_none();
+    // The day read before the first frame: the one asked for, else where the last session
+    // left off.
     let want = match setup.date {
         Some(spec) => spec.resolve(setup.today),
-        None if resume => state.snapshot.position.as_ref().map(|p| p.0),
-        None => None,
+        None => state.snapshot.position.as_ref().map(|p| p.0),
     };
     let (archive, listing) = match setup.dir {
         None => (Archive::sample(), None),
@@ -154,10 +162,25 @@ pub fn prepare(setup: Setup<'_>) -> Result<(App, Options), ArchiveError> {
     let mut app = App::with_keys(archive, setup.theme, setup.keymap);
     // What start-up says is stamped with the time, so that it stays its while.
     update(&mut app, Event::Clock(unix_now()));
-    open_day(&mut app, setup.date, setup.rank, setup.today);
+    // `--rank` alone picks the paper of the day the last session left off at.
+    let saved_day = state.snapshot.position.as_ref().map(|p| DaySpec::Date(p.0));
+    let date = setup.date.or(saved_day.filter(|_| setup.rank.is_some()));
+    open_day(&mut app, date, setup.rank, setup.today);
     apply_state(&mut app, &state.snapshot, resume, state.message);
     if let Some(total) = total {
         loading_in_background(&mut app, total);
+    }
+    let (read_after, why) = read_after_from_env();
+    let warnings: Vec<String> = setup.warnings.into_iter().chain(why).collect();
+    if !warnings.is_empty() {
+        // Said once, and it stays until a key: a setting that does not do what it seems.
+        update(
+            &mut app,
+            Event::Notice {
+                level: Level::Error,
+                text: warnings.join("; "),
+            },
+        );
     }
     Ok((
         app,
@@ -165,7 +188,7 @@ pub fn prepare(setup: Setup<'_>) -> Result<(App, Options), ArchiveError> {
             mouse: setup.mouse,
             store: state.store,
             listing,
-            read_after: read_after_from_env(),
+            read_after,
         },
     ))
 }
@@ -176,11 +199,16 @@ mod tests {
 
     #[test]
     fn read_after_takes_seconds_or_off() {
-        assert_eq!(read_after(None), Some(READ_AFTER));
-        assert_eq!(read_after(Some("2.5")), Some(Duration::from_millis(2500)));
-        assert_eq!(read_after(Some(" OFF ")), None);
-        assert_eq!(read_after(Some("soon")), Some(READ_AFTER));
-        assert_eq!(read_after(Some("-1")), Some(READ_AFTER));
-        assert_eq!(read_after(Some("inf")), Some(READ_AFTER));
+        assert_eq!(read_after(None), (Some(READ_AFTER), None));
+        assert_eq!(
+            read_after(Some("2.5")),
+            (Some(Duration::from_millis(2500)), None)
+        );
+        assert_eq!(read_after(Some(" OFF ")), (None, None));
+        for bad in ["banana", "-1", "inf"] {
+            let (d, why) = read_after(Some(bad));
+            assert_eq!(d, Some(READ_AFTER));
+            assert!(why.unwrap().contains(bad), "{bad} is reported");
+        }
     }
 }

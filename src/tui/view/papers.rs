@@ -68,6 +68,10 @@ fn title(app: &App, day: &Day) -> Line<'static> {
             app.theme.category,
         ));
     }
+    // Nobody's archive: its papers are invented, and the title says so.
+    if app.archive.sample {
+        title.push_span(Span::styled("· built-in sample ", app.theme.dim));
+    }
     title
 }
 
