@@ -126,6 +126,14 @@ impl Keymap {
     }
 }
 
+/// " in [keys.search_box]" and the like, for messages about a box's keys.
+fn scope_words(scope: Scope) -> String {
+    match scope.table() {
+        None => String::new(),
+        Some(t) => format!(" in [keys.{t}]"),
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -222,13 +230,5 @@ mod tests {
             both.taken(),
             ["> was next_tweet's; next_tweet now has no key"]
         );
-    }
-}
-
-/// " in the search box" and the like, for messages about a box's keys.
-fn scope_words(scope: Scope) -> String {
-    match scope.table() {
-        None => String::new(),
-        Some(t) => format!(" in [keys.{t}]"),
     }
 }
