@@ -128,7 +128,11 @@ fn a_good_file_gives_every_setting() {
     assert_eq!(asks(&km, r, press('n')), Some(Cmd::NextDay));
     assert_eq!(asks(&km, r, press(']')), None);
     assert_eq!(asks(&km, r, press('Q')), Some(Cmd::Quit));
-    assert_eq!(asks(&km, r, press('q')), None);
+    assert_eq!(
+        asks(&km, r, press('q')),
+        Some(Cmd::Close),
+        "q steps back or quits as before"
+    );
     assert_eq!(
         asks(
             &km,
@@ -598,7 +602,7 @@ fn an_unreadable_read_after_is_said_at_start() {
 fn the_reader_uses_the_configs_archive_keys_theme_and_mouse() {
     let posts = archive(2);
     let home = config_home(&format!(
-        "archive = {:?}\ntheme = \"none\"\nmouse = false\n\n[keys]\nquit = \"x\"\n",
+        "archive = {:?}\ntheme = \"none\"\nmouse = false\n\n[keys]\nclose = \"x\"\nquit = \"X\"\n",
         posts.path()
     ));
     let mut cmd = pty::hotpapers::<&str>(&[]);

@@ -136,10 +136,11 @@ fn start_cmd(cmd: portable_pty::CommandBuilder) -> Session {
     start_at(cmd, COLS, ROWS, "q quit")
 }
 
+/// Quits with `Q`, which quits from anywhere (`q` steps back first in the one-pane layout).
 fn quit(mut s: Session) -> Session {
-    s.send("q");
+    s.send("Q");
     let status = s.wait_exit();
-    assert!(status.success(), "q should exit 0, got {status}");
+    assert!(status.success(), "Q should exit 0, got {status}");
     s
 }
 

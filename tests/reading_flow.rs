@@ -108,3 +108,172 @@ fn a_starred_unread_paper_shows_both_marks_in_every_list() {
         "read and starred: the star alone"
     );
 }
+
+#[test]
+fn q_steps_back_a_level_in_one_pane_and_quits_at_the_top() {
+    let mut app = app_with(fixture(), 80, 24);
+    press(&mut app, &["enter"]);
+    assert_eq!(app.focus(), hotpapers::tui::Pane::Paper);
+    press(&mut app, &["q"]);
+    assert_eq!(app.focus(), hotpapers::tui::Pane::Papers);
+    press(&mut app, &["q"]);
+    assert_eq!(app.focus(), hotpapers::tui::Pane::Days);
+    assert!(!app.quitting());
+    press(&mut app, &["q"]);
+    assert!(app.quitting(), "at the top q quits");
+    // Q quits from anywhere, a box included; q closes the box.
+    let mut app = app_with(fixture(), 80, 24);
+    press(&mut app, &["enter", "T", "q"]);
+    assert!(
+        app.open_box().is_none() && !app.quitting(),
+        "q closes the box"
+    );
+    press(&mut app, &["T", "Q"]);
+    assert!(app.quitting());
+    // Wide, there is no level to step back to: q quits.
+    let mut app = app_with(fixture(), 140, 40);
+    press(&mut app, &["q"]);
+    assert!(app.quitting());
+}
+
+#[test]
+fn capital_j_and_k_move_through_papers_from_any_pane_and_across_days() {
+    let mut app = app_with(fixture(), 140, 40);
+    press(&mut app, &["l", "l"]);
+    assert_eq!(app.focus(), hotpapers::tui::Pane::Paper);
+    press(&mut app, &["J"]);
+    assert_eq!(app.paper_index(), 1, "J from the paper pane");
+    assert_eq!(
+        app.focus(),
+        hotpapers::tui::Pane::Paper,
+        "and the focus stays"
+    );
+    press(&mut app, &["J", "J"]);
+    // Past the newest day's last paper: the next day down the list with papers (the empty
+    // day is skipped).
+    assert_eq!(app.current_day().unwrap().date.to_string(), "2024-01-02");
+    press(&mut app, &["K"]);
+    assert_eq!(
+        (
+            app.current_day().unwrap().date.to_string(),
+            app.paper_index()
+        ),
+        ("2024-01-05".to_string(), 2),
+        "K goes back to the last paper of the day before"
+    );
+    press(&mut app, &["h", "h", "K", "K", "K"]);
+    assert_eq!(app.paper_index(), 0);
+    assert_eq!(app.notice().unwrap().text, "No paper before this one");
+}
+
+#[test]
+fn space_pages_the_paper_and_then_goes_on_to_the_next() {
+    // Short enough that the first paper's text does not fit.
+    let mut app = app_with(fixture(), 100, 16);
+    let total = {
+        let p = app.current_paper().unwrap();
+        hotpapers::tui::core::measure::detail_text(p, app.detail_width())
+            .lines
+            .len()
+    };
+    assert!(total > 8, "the first paper needs paging");
+    press(&mut app, &["space"]);
+    assert!(app.scroll() > 0, "Space scrolled the paper from the list");
+    assert_eq!(
+        app.focus(),
+        hotpapers::tui::Pane::Papers,
+        "without moving the focus"
+    );
+    press(&mut app, &["b"]);
+    assert_eq!(app.scroll(), 0, "b pages back");
+    for _ in 0..20 {
+        if app.paper_index() == 1 {
+            break;
+        }
+        press(&mut app, &["space"]);
+    }
+    assert_eq!(app.paper_index(), 1, "at the end, the next paper");
+    assert_eq!(app.scroll(), 0);
+}
+
+#[test]
+fn space_in_one_pane_opens_the_paper_first() {
+    let mut app = app_with(fixture(), 80, 24);
+    press(&mut app, &["space"]);
+    assert_eq!(app.focus(), hotpapers::tui::Pane::Paper);
+    assert_eq!(app.scroll(), 0);
+}
+
+#[test]
+fn enter_on_the_paper_opens_its_abs_page() {
+    let mut app = app_with(fixture(), 140, 40);
+    press(&mut app, &["enter"]);
+    assert_eq!(app.focus(), hotpapers::tui::Pane::Paper);
+    let effects = press(&mut app, &["enter"]);
+    assert!(
+        matches!(
+            effects.as_slice(),
+            [hotpapers::tui::Effect::OpenUrl { url, .. }] if url == "https://arxiv.org/abs/2401.00001"
+        ),
+        "{effects:?}"
+    );
+}
+
+#[test]
+fn ctrl_f_and_ctrl_b_page_the_focused_pane() {
+    let mut app = app_with(fixture(), 140, 40);
+    press(&mut app, &["h", "ctrl-f"]);
+    assert_eq!(app.current_day().unwrap().date.to_string(), "2024-01-02");
+    press(&mut app, &["ctrl-b"]);
+    assert_eq!(app.current_day().unwrap().date.to_string(), "2024-01-05");
+}
+
+#[test]
+fn counts_repeat_a_move_and_show_in_the_footer() {
+    let mut app = app_with(fixture(), 140, 40);
+    press(&mut app, &["2"]);
+    assert_eq!(app.count(), Some(2));
+    let screen = render(&app);
+    let footer = screen.lines().last().unwrap();
+    assert!(footer.contains("2…"), "{footer}");
+    press(&mut app, &["j"]);
+    assert_eq!(
+        (app.paper_index(), app.count()),
+        (2, None),
+        "2j moved two rows"
+    );
+    press(&mut app, &["2", "["]);
+    assert_eq!(
+        app.current_day().unwrap().date.to_string(),
+        "2024-01-02",
+        "2["
+    );
+    press(&mut app, &["1", "0", "J"]);
+    assert_eq!(app.notice().unwrap().text, "No paper after this one");
+    press(&mut app, &["]", "]", "3", "esc", "j"]);
+    assert_eq!(app.paper_index(), 1, "Esc dropped the count");
+    press(&mut app, &["3", "G"]);
+    assert_eq!(app.paper_index(), 2, "3G goes to the third row");
+    press(&mut app, &["0", "j"]);
+    assert_eq!(app.count(), None, "a lone 0 is no count");
+}
+
+#[test]
+fn every_list_box_answers_the_page_and_end_keys() {
+    let mut app = app_with(fixture(), 140, 40);
+    press(&mut app, &["c", "G"]);
+    let Some(hotpapers::tui::boxes::OpenBox::Categories(b)) = app.open_box() else {
+        panic!("no filter box")
+    };
+    assert_eq!(b.cursor.selected, b.categories.len() - 1);
+    press(&mut app, &["home"]);
+    let Some(hotpapers::tui::boxes::OpenBox::Categories(b)) = app.open_box() else {
+        panic!()
+    };
+    assert_eq!(b.cursor.selected, 0);
+    press(&mut app, &["pgdn", "q", "T", "end", "ctrl-b", "g"]);
+    let Some(hotpapers::tui::boxes::OpenBox::Leaderboard(b)) = app.open_box() else {
+        panic!("no leaderboard")
+    };
+    assert_eq!(b.cursor.selected, 0);
+}

@@ -96,6 +96,8 @@ macro_rules! commands {
 }
 
 commands! {
+    /// `q`: closes a box, steps back a level in the one-pane layout, quits at the top.
+    Close = "close", "Step back a level (one pane), or quit";
     Quit = "quit", "Quit";
     Down = "down", "Move down / scroll down";
     Up = "up", "Move up / scroll up";
@@ -109,6 +111,11 @@ commands! {
     PageUp = "page_up", "Page up";
     HalfPageDown = "half_page_down", "Half a page down";
     HalfPageUp = "half_page_up", "Half a page up";
+    NextPaper = "next_paper", "Next paper, from any pane";
+    PrevPaper = "prev_paper", "Previous paper, from any pane";
+    /// Space: the paper pane a page on, and at its end the next paper (mutt's pager).
+    ReadOn = "read_on", "Page the paper down; at its end, the next paper";
+    ReadBack = "read_back", "Page the paper up";
     NextDay = "next_day", "Next (later) day";
     PrevDay = "prev_day", "Previous (earlier) day";
     Enter = "enter", "Go in / open the paper";
@@ -149,6 +156,10 @@ impl Command {
         matches!(
             self,
             Down | Up
+                | NextPaper
+                | PrevPaper
+                | ReadOn
+                | ReadBack
                 | FocusLeft
                 | FocusRight
                 | NextPane
@@ -216,7 +227,8 @@ use Scope::{Categories as C, Help as H, Leaderboard as L, Reader as R, Search as
 /// Every default key, by scope, in the order the help lists them.
 #[rustfmt::skip]
 pub static DEFAULTS: &[Binding] = &[
-    b(R, K::Quit, &[c('q'), ctrl('c')], None, Some("quit")),
+    b(R, K::Close, &[c('q')], None, Some("quit")),
+    b(R, K::Quit, &[c('Q'), ctrl('c')], None, None),
     b(R, K::Down, &[c('j'), n(DownKey)], None, Some("move")),
     b(R, K::Up, &[c('k'), n(UpKey)], None, None),
     b(R, K::FocusLeft, &[c('h'), n(LeftKey)], None, Some("pane")),
@@ -225,13 +237,17 @@ pub static DEFAULTS: &[Binding] = &[
     b(R, K::PrevPane, &[n(BackTab)], None, None),
     b(R, K::First, &[c('g'), n(Home)], None, None),
     b(R, K::Last, &[c('G'), n(End)], None, None),
-    b(R, K::PageDown, &[n(PageDown)], None, None),
-    b(R, K::PageUp, &[n(PageUp)], None, None),
+    b(R, K::PageDown, &[n(PageDown), ctrl('f')], None, None),
+    b(R, K::PageUp, &[n(PageUp), ctrl('b')], None, None),
     b(R, K::HalfPageDown, &[ctrl('d')], None, None),
     b(R, K::HalfPageUp, &[ctrl('u')], None, None),
+    b(R, K::NextPaper, &[c('J')], None, None),
+    b(R, K::PrevPaper, &[c('K')], None, None),
+    b(R, K::ReadOn, &[c(' ')], None, Some("read")),
+    b(R, K::ReadBack, &[c('b')], None, None),
     b(R, K::NextDay, &[c(']')], None, Some("day")),
     b(R, K::PrevDay, &[c('[')], None, None),
-    b(R, K::Enter, &[n(Enter)], None, Some("open")),
+    b(R, K::Enter, &[n(Enter)], Some("Go in / open the paper; on the paper, its abs page"), Some("open")),
     b(R, K::Back, &[n(Esc)], None, Some("back")),
     b(R, K::OpenAbs, &[c('o')], None, Some("abs")),
     b(R, K::OpenPdf, &[c('p')], None, Some("pdf")),
@@ -259,49 +275,55 @@ pub static DEFAULTS: &[Binding] = &[
     b(S, K::Up, &[n(UpKey), ctrl('p')], Some("Previous result"), None),
     b(S, K::PageDown, &[n(PageDown)], Some("A page of results down"), None),
     b(S, K::PageUp, &[n(PageUp)], Some("A page of results up"), None),
+    b(S, K::First, &[n(Home)], Some("First result"), None),
+    b(S, K::Last, &[n(End)], Some("Last result"), None),
     b(S, K::DeleteChar, &[n(Backspace)], None, None),
     b(S, K::DeleteWord, &[ctrl('w')], None, None),
     b(S, K::ClearInput, &[ctrl('u')], None, Some("clear")),
     b(S, K::Suspend, &[ctrl('z')], None, None),
     b(C, K::Down, &[c('j'), n(DownKey)], Some("Next category"), Some("move")),
     b(C, K::Up, &[c('k'), n(UpKey)], Some("Previous category"), None),
+    b(C, K::First, &[c('g'), n(Home)], Some("First category"), None),
+    b(C, K::Last, &[c('G'), n(End)], Some("Last category"), None),
+    b(C, K::PageDown, &[n(PageDown), ctrl('f')], None, None),
+    b(C, K::PageUp, &[n(PageUp), ctrl('b')], None, None),
     b(C, K::ToggleCategory, &[c(' ')], None, Some("choose")),
     b(C, K::Enter, &[n(Enter)], Some("Apply the filter"), Some("apply")),
     b(C, K::ClearFilter, &[c('x')], None, Some("clear")),
     b(C, K::Back, &[n(Esc), c('q')], Some("Close without changing the filter"), Some("cancel")),
-    b(C, K::Quit, &[ctrl('c')], None, None),
+    b(C, K::Quit, &[c('Q'), ctrl('c')], None, None),
     b(C, K::Suspend, &[ctrl('z')], None, None),
     b(L, K::Down, &[c('j'), n(DownKey)], Some("Next paper"), Some("move")),
     b(L, K::Up, &[c('k'), n(UpKey)], Some("Previous paper"), None),
     b(L, K::First, &[c('g'), n(Home)], Some("First paper"), None),
     b(L, K::Last, &[c('G'), n(End)], Some("Last paper"), None),
-    b(L, K::PageDown, &[n(PageDown)], None, None),
-    b(L, K::PageUp, &[n(PageUp)], None, None),
+    b(L, K::PageDown, &[n(PageDown), ctrl('f')], None, None),
+    b(L, K::PageUp, &[n(PageUp), ctrl('b')], None, None),
     b(L, K::CycleWindow, &[c('w')], None, Some("window")),
     b(L, K::Sort, &[c('s')], Some("Rank by retweets+favorites, retweets or favorites"), Some("measure")),
     b(L, K::Enter, &[n(Enter)], Some("Go to the paper's best day"), Some("go")),
     b(L, K::Back, &[n(Esc), c('q')], Some("Close"), Some("close")),
-    b(L, K::Quit, &[ctrl('c')], None, None),
+    b(L, K::Quit, &[c('Q'), ctrl('c')], None, None),
     b(L, K::Suspend, &[ctrl('z')], None, None),
     b(T, K::Down, &[c('j'), n(DownKey)], Some("Next paper"), Some("move")),
     b(T, K::Up, &[c('k'), n(UpKey)], Some("Previous paper"), None),
     b(T, K::First, &[c('g'), n(Home)], Some("First paper"), None),
     b(T, K::Last, &[c('G'), n(End)], Some("Last paper"), None),
-    b(T, K::PageDown, &[n(PageDown)], None, None),
-    b(T, K::PageUp, &[n(PageUp)], None, None),
+    b(T, K::PageDown, &[n(PageDown), ctrl('f')], None, None),
+    b(T, K::PageUp, &[n(PageUp), ctrl('b')], None, None),
     b(T, K::Star, &[c('*')], Some("Unstar (or star again) the paper"), Some("unstar")),
     b(T, K::Enter, &[n(Enter)], Some("Go to the paper in its day"), Some("go")),
     b(T, K::Back, &[n(Esc), c('q')], Some("Close"), Some("close")),
-    b(T, K::Quit, &[ctrl('c')], None, None),
+    b(T, K::Quit, &[c('Q'), ctrl('c')], None, None),
     b(T, K::Suspend, &[ctrl('z')], None, None),
     b(H, K::Down, &[c('j'), n(DownKey)], Some("Scroll down"), None),
     b(H, K::Up, &[c('k'), n(UpKey)], Some("Scroll up"), None),
-    b(H, K::PageDown, &[n(PageDown)], None, None),
-    b(H, K::PageUp, &[n(PageUp)], None, None),
+    b(H, K::PageDown, &[n(PageDown), ctrl('f')], None, None),
+    b(H, K::PageUp, &[n(PageUp), ctrl('b')], None, None),
     b(H, K::First, &[c('g'), n(Home)], Some("Top"), None),
     b(H, K::Last, &[c('G'), n(End)], Some("Bottom"), None),
     b(H, K::Back, &[n(Esc), c('?'), c('q')], Some("Close the help"), Some("close")),
-    b(H, K::Quit, &[ctrl('c')], None, None),
+    b(H, K::Quit, &[c('Q'), ctrl('c')], None, None),
     b(H, K::Suspend, &[ctrl('z')], None, None),
 ];
 
@@ -358,7 +380,7 @@ mod tests {
     }
 
     #[test]
-    fn every_box_but_the_prompt_quits_on_ctrl_c() {
+    fn every_box_but_the_prompt_quits_on_ctrl_c_and_q_in_the_boxes() {
         for scope in Scope::ALL {
             let quit = defaults(scope)
                 .find(|b| b.keys.contains(&Key::ctrl('c')))

@@ -15,6 +15,8 @@ pub enum Event {
     Command(Command),
     /// A character typed into a prompt.
     Text(char),
+    /// A digit typed in the reader: a count for the next command (`5j`, `3]`).
+    Count(u8),
     /// A key that means nothing where it was pressed (it still dismisses an error).
     Unbound,
     /// The terminal now has this many columns and rows.

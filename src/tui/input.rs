@@ -43,8 +43,12 @@ pub fn key_event(k: &KeyEvent, km: &Keymap, scope: Scope) -> Option<Event> {
     if let Some(c) = km.command(scope, key) {
         return Some(Event::Command(c));
     }
+    let plain = !key.ctrl && !key.alt;
     match key.name {
-        KeyName::Char(c) if scope.takes_text() && !key.ctrl && !key.alt => Some(Event::Text(c)),
+        KeyName::Char(c) if scope.takes_text() && plain => Some(Event::Text(c)),
+        KeyName::Char(d @ '0'..='9') if scope == Scope::Reader && plain => {
+            Some(Event::Count(d as u8 - b'0'))
+        }
         _ => Some(Event::Unbound),
     }
 }
@@ -204,7 +208,11 @@ mod tests {
             t(KeyCode::Char('q'), KeyModifiers::ALT),
             Some(Command::Quit)
         );
-        assert_eq!(t(KeyCode::Char('q'), KeyModifiers::NONE), None);
+        assert_eq!(
+            t(KeyCode::Char('Q'), KeyModifiers::SHIFT),
+            None,
+            "Q is not Quit's any more"
+        );
     }
 
     #[test]

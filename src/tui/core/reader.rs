@@ -133,6 +133,83 @@ pub fn back(r: &mut Reader) {
     }
 }
 
+/// `q` in the reader: one level back in the one-pane layout (paper, papers, days); false at
+/// the top, where it quits.
+pub fn step_back(r: &mut Reader) -> bool {
+    if r.areas().shape != Shape::Narrow {
+        return false;
+    }
+    match r.focus {
+        Pane::Paper => r.focus = Pane::Papers,
+        Pane::Papers => r.focus = Pane::Days,
+        Pane::Days => return false,
+    }
+    true
+}
+
+/// The next (`by` 1) or previous paper in the lists' order, from any pane: past the day's
+/// last paper, the next day down the list (an older one), and back up likewise.
+pub fn next_paper(r: &mut Reader, by: isize) {
+    let order = r.order();
+    let row = r.paper_row().map_or(-1, |i| i as isize) + by;
+    if let Some(&i) = usize::try_from(row).ok().and_then(|row| order.get(row)) {
+        select_paper(r, i);
+        return;
+    }
+    // Off this day's list: the nearest day in that direction with a listed paper.
+    let mut row = r.day_row() as isize;
+    loop {
+        row += by.signum();
+        let Some(day) = usize::try_from(row).ok().and_then(|row| r.day_at_row(row)) else {
+            r.tell(if by > 0 {
+                "No paper after this one"
+            } else {
+                "No paper before this one"
+            });
+            return;
+        };
+        let order = r.order_of(day);
+        let pick = if by > 0 { order.first() } else { order.last() };
+        if let Some(&i) = pick {
+            select_day(r, day);
+            select_paper(r, i);
+            return;
+        }
+    }
+}
+
+/// Space: the paper a page on from any pane, and at its end the next paper. On a one-pane
+/// layout it first opens the paper.
+pub fn read_on(r: &mut Reader) {
+    if r.current_paper().is_none() {
+        return next_paper(r, 1);
+    }
+    if r.areas().shape == Shape::Narrow && r.focus != Pane::Paper {
+        r.focus = Pane::Paper;
+        return;
+    }
+    let end = max_scroll(r);
+    if r.scroll >= end {
+        next_paper(r, 1);
+    } else {
+        r.scroll = (r.scroll + paper_page(r)).min(end);
+        r.tweet = None;
+    }
+}
+
+/// `b`: the paper a page back, from any pane.
+pub fn read_back(r: &mut Reader) {
+    r.scroll = r.scroll.saturating_sub(paper_page(r));
+    r.tweet = None;
+}
+
+/// Lines a page of the paper pane covers: its height less one, so a line stays in view.
+fn paper_page(r: &Reader) -> usize {
+    layout::inner_height(r.areas().detail)
+        .saturating_sub(1)
+        .max(1)
+}
+
 pub fn cycle_sort(r: &mut Reader) {
     r.sort = r.sort.next();
     let text = format!("Papers sorted {}", r.sort.name());

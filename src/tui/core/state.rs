@@ -139,6 +139,8 @@ pub struct Reader {
     pub(crate) now: i64,
     /// While the archive is read in the background: posts read, of how many.
     pub(crate) loading: Option<(usize, usize)>,
+    /// A count typed before a command (`5` of `5j`), shown in the footer until used.
+    pub(crate) count: Option<u32>,
     /// The leaderboard's window and measure, as last chosen this session.
     pub(crate) board: Option<(Window, crate::search::Measure)>,
     /// The paper last marked read or unread by hand: the read timer leaves it alone until the
@@ -181,6 +183,7 @@ impl Reader {
             previewing: false,
             hand_marked: None,
             board: None,
+            count: None,
         }
     }
 
@@ -257,6 +260,11 @@ impl Reader {
 
     pub fn keymap(&self) -> &Keymap {
         &self.keymap
+    }
+
+    /// The count typed so far for the next command.
+    pub fn count(&self) -> Option<u32> {
+        self.count
     }
 
     pub fn loading(&self) -> Option<(usize, usize)> {

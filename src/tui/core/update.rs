@@ -6,8 +6,9 @@ use super::effect::Effect;
 use super::marks;
 use super::mouse;
 use super::notice::Level;
-use super::reader::{self, step, step_of};
+use super::reader::{self, Step, step, step_of};
 use super::select::keep_in_view;
+use super::state::Pane;
 use super::swap;
 use crate::tui::boxes::{self, OpenBox};
 use crate::tui::command::Command;
@@ -25,6 +26,15 @@ pub fn update(app: &mut App, event: Event) -> Vec<Effect> {
                 Some(open) => open.component_mut().typed(&mut app.reader, c).effects,
                 None => vec![],
             }
+        }
+        Event::Count(d) => {
+            let r = &mut app.reader;
+            r.count = match (r.count, d) {
+                // A lone 0 is no count.
+                (None, 0) => None,
+                (c, d) => Some((c.unwrap_or(0) * 10 + u32::from(d)).min(MAX_COUNT)),
+            };
+            return vec![];
         }
         Event::Unbound => {
             clear_notice(app, false);
@@ -111,6 +121,11 @@ fn on_command(app: &mut App, command: Command) -> Vec<Effect> {
     match command {
         Command::Quit => quit(app),
         Command::Suspend => vec![Effect::Suspend],
+        // `q` in a box that takes no text closes it, as its Back does.
+        Command::Close => {
+            app.open = None;
+            vec![]
+        }
         _ => {
             let done = open.component_mut().handle(&mut app.reader, command);
             if done.close {
@@ -142,8 +157,36 @@ fn seen(app: &mut App, key: crate::archive::PaperKey) -> Vec<Effect> {
     vec![Effect::SaveRead { key, read: true }]
 }
 
-/// A command with no box open.
+/// The largest count a command takes (`9999j`); more is a slip of the finger.
+const MAX_COUNT: u32 = 9999;
+
+/// A command with no box open, as many times as the count typed before it asks (commands
+/// that move), or to that row (`5G`, `5g`).
 fn command_in_reader(app: &mut App, command: Command) -> Vec<Effect> {
+    let Some(n) = app.reader.count.take() else {
+        return once_in_reader(app, command);
+    };
+    match command {
+        // Esc drops the count, and only that.
+        Command::Back => vec![],
+        Command::First | Command::Last => {
+            reader::step(&mut app.reader, Step::First);
+            reader::step(&mut app.reader, Step::By(n as isize - 1));
+            vec![]
+        }
+        c if c.is_move() || c == Command::NextResult || c == Command::PrevResult => {
+            let mut effects = Vec::new();
+            for _ in 0..n {
+                effects.extend(once_in_reader(app, c));
+            }
+            effects
+        }
+        c => once_in_reader(app, c),
+    }
+}
+
+/// A command with no box open, once.
+fn once_in_reader(app: &mut App, command: Command) -> Vec<Effect> {
     let r = &mut app.reader;
     if let Some(s) = step_of(r, command) {
         step(r, s);
@@ -151,6 +194,18 @@ fn command_in_reader(app: &mut App, command: Command) -> Vec<Effect> {
     }
     match command {
         Command::Quit => return quit(app),
+        Command::Close => {
+            if !reader::step_back(r) {
+                return quit(app);
+            }
+        }
+        Command::NextPaper => reader::next_paper(r, 1),
+        Command::PrevPaper => reader::next_paper(r, -1),
+        Command::ReadOn => reader::read_on(r),
+        Command::ReadBack => reader::read_back(r),
+        Command::Enter if r.focus == Pane::Paper => {
+            return reader::open(r, "abs page", |p| p.abs_url.clone());
+        }
         Command::FocusLeft => reader::focus(r, -1, false),
         Command::FocusRight => reader::focus(r, 1, false),
         Command::PrevPane => reader::focus(r, -1, true),

@@ -182,7 +182,8 @@ mod tests {
         assert_eq!(r('s'), Some(Command::Search));
         assert_eq!(r('/'), None, "the default key is gone");
         assert_eq!(r('x'), Some(Command::Quit));
-        assert_eq!(r('q'), None);
+        assert_eq!(r('Q'), None, "Q quits no more");
+        assert_eq!(r('q'), Some(Command::Close), "q keeps closing");
         assert_eq!(
             km.keys(Scope::Reader, Command::Sort),
             vec![],

@@ -113,7 +113,7 @@ mod tests {
     fn overrides_show_in_the_footer_and_help() {
         let km = Keymap::with([
             (Scope::Reader, Command::Search, vec![Key::char('s')]),
-            (Scope::Reader, Command::Quit, vec![Key::char('x')]),
+            (Scope::Reader, Command::Close, vec![Key::char('x')]),
         ]);
         assert_eq!(entry(&km.footer(Scope::Reader), "x"), Some("quit"));
         let rows = km.help_rows();

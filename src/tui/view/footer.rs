@@ -15,7 +15,11 @@ pub fn draw(frame: &mut Frame, app: &App, area: Rect) {
     let (help, rest): (Vec<_>, Vec<_>) = entries
         .into_iter()
         .partition(|e| e.command == Command::Help);
-    let mut budget = (area.width as usize).saturating_sub(help.iter().map(entry_w).sum());
+    // A count being typed (`5` of `5j`) comes first: the next key takes it.
+    let count = app.count().map(|n| format!("{n}… "));
+    let count_w = count.as_deref().map_or(0, width);
+    let mut budget =
+        (area.width as usize).saturating_sub(help.iter().map(entry_w).sum::<usize>() + count_w);
     let mut shown = Vec::new();
     for e in rest {
         let w = entry_w(&e);
@@ -27,6 +31,9 @@ pub fn draw(frame: &mut Frame, app: &App, area: Rect) {
     }
     shown.extend(help);
     let mut spans = Vec::new();
+    if let Some(c) = count {
+        spans.push(Span::styled(c, app.theme.accent));
+    }
     for e in shown {
         spans.push(Span::styled(e.keys, app.theme.footer_key));
         spans.push(Span::styled(format!(" {}  ", e.label), app.theme.dim));
