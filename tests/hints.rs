@@ -17,7 +17,9 @@ fn rebound() -> (Keymap, HashMap<(Scope, Command), String>) {
     let pool: Vec<String> = (1..=12)
         .map(|n| format!("f{n}"))
         .chain(('a'..='z').map(|c| format!("alt-{c}")))
+        .chain(('A'..='Z').map(|c| format!("alt-{c}")))
         .collect();
+    assert!(defaults(Scope::Reader).count() <= pool.len(), "a key for each");
     let mut names = HashMap::new();
     let mut overrides = Vec::new();
     for scope in Scope::ALL {

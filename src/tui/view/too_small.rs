@@ -15,7 +15,7 @@ pub fn draw(frame: &mut Frame, app: &App, area: Rect) {
             area.width, area.height
         )),
     ];
-    if let Some(k) = app.keymap.hint(Scope::Reader, Command::Quit) {
+    if let Some(k) = app.keymap.hint(Scope::Reader, Command::Close) {
         text.push(Line::raw(format!("{k} quits")));
     }
     frame.render_widget(Paragraph::new(text).wrap(Wrap { trim: true }), area);
