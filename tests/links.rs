@@ -296,3 +296,30 @@ proptest! {
         }
     }
 }
+
+#[test]
+fn the_samples_papers_have_their_links_and_those_in_their_tweets() {
+    let archive = hotpapers::archive::Archive::sample();
+    let (mut in_tweets, mut pictures) = (0, 0);
+    for p in archive.days.iter().flat_map(|d| &d.papers) {
+        let links = paper_links(p);
+        assert_eq!(links[0].kind, LinkKind::Abs, "{}", p.title);
+        assert_eq!(Some(&links[0].url), p.abs_url.as_ref());
+        for (index, t) in p.tweets.iter().enumerate() {
+            let kind = LinkKind::Tweet { index };
+            assert!(links.iter().any(|l| l.kind == kind && l.url == t.url));
+        }
+        let from_tweets = links
+            .iter()
+            .filter(|l| matches!(l.kind, LinkKind::InTweet { .. }));
+        in_tweets += from_tweets.clone().count();
+        pictures += from_tweets
+            .filter(|l| l.url.starts_with("https://pic.twitter.com/"))
+            .count();
+        let mut urls: Vec<&str> = links.iter().map(|l| l.url.as_str()).collect();
+        urls.sort();
+        urls.dedup();
+        assert_eq!(urls.len(), links.len(), "each once");
+    }
+    assert!(in_tweets > 20 && pictures > 0, "{in_tweets} {pictures}");
+}
