@@ -1,4 +1,7 @@
-//! Which links may be handed to a browser or the clipboard: absolute http(s) URLs only.
+//! Links of a paper, and which links may be handed to a browser or the clipboard: absolute
+//! http(s) URLs only.
+
+use crate::archive::Paper;
 
 /// Characters that never stand unencoded in a URL (RFC 3986). A link holding one was not written
 /// as a URL, and some of them mean something to shells and to the scripts that open links.
@@ -78,6 +81,187 @@ fn valid_authority(authority: &str) -> bool {
             .strip_prefix(':')
             .is_some_and(|p| p.len() <= 5 && p.bytes().all(|b| b.is_ascii_digit()));
     host_ok && port_ok
+}
+
+/// Where a link of a paper was found. Tweet indices are positions in `Paper::tweets`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum LinkKind {
+    /// The arXiv abstract page.
+    Abs,
+    /// The PDF.
+    Pdf,
+    /// A tweet's own status page.
+    Tweet { index: usize },
+    /// A URL written in the abstract (code, project page, data set).
+    InAbstract,
+    /// A URL in a tweet's text (often a `t.co` short link or a `pic.twitter.com` image).
+    InTweet { index: usize },
+}
+
+/// One link of a paper: what it is, where it goes, and a short description for a menu.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Link {
+    pub kind: LinkKind,
+    pub url: String,
+    pub label: String,
+}
+
+/// Every link of a paper, each URL once (where it first appears), in this order: the abs page,
+/// the PDF, each tweet's status page, the URLs in the abstract, then those in each tweet's text.
+///
+/// Only links that `check_url` accepts are returned; the others are dropped, so whatever the
+/// reader offers can be opened. See `find_urls` for how URLs are found in text.
+pub fn paper_links(p: &Paper) -> Vec<Link> {
+    let tweet_label = |what: &str, i: usize| {
+        let handle = &p.tweets[i].handle;
+        if handle.is_empty() {
+            format!("{what}tweet {}", i + 1)
+        } else {
+            format!("{what}tweet {} by @{handle}", i + 1)
+        }
+    };
+    let mut found: Vec<(LinkKind, String, String)> = Vec::new();
+    let fixed = [
+        (LinkKind::Abs, &p.abs_url, "abs"),
+        (LinkKind::Pdf, &p.pdf_url, "pdf"),
+    ];
+    for (kind, url, label) in fixed {
+        found.extend(url.clone().map(|u| (kind, u, label.to_string())));
+    }
+    for (index, t) in p.tweets.iter().enumerate() {
+        let label = tweet_label("", index);
+        found.push((LinkKind::Tweet { index }, t.url.clone(), label));
+    }
+    for url in find_urls(&p.abstract_text) {
+        found.push((LinkKind::InAbstract, url, "link in the abstract".into()));
+    }
+    for (index, t) in p.tweets.iter().enumerate() {
+        for url in find_urls(&t.text) {
+            let label = tweet_label("link in ", index);
+            found.push((LinkKind::InTweet { index }, url, label));
+        }
+    }
+    let mut seen = std::collections::HashSet::new();
+    found
+        .into_iter()
+        .filter(|(_, url, _)| check_url(url).is_ok() && seen.insert(url.clone()))
+        .map(|(kind, url, label)| Link { kind, url, label })
+        .collect()
+}
+
+/// The URLs written in `text`, in order (repeats included), each cleaned and accepted by
+/// `check_url` (the others are dropped).
+///
+/// * A URL starts at `http://` or `https://` (any case), or at a bare `www.` or
+///   `pic.twitter.com/` that does not continue a word or path; those get `https://` put before
+///   them. Other bare host names (`github.com/a/b`) are not taken: they cannot be told apart
+///   from file names and dotted words (`model.py`, `Node.js`) without false links.
+/// * It runs over printable ASCII up to a space, a non-ASCII character, or one of
+///   ``" < > \ ^ ` |``, none of which a URL holds unencoded (so `"…"` and `<…>` around a URL
+///   are left out). Stopping at non-ASCII matters in
+///   tweets, where a link is often followed directly by Japanese or Chinese text; a URL written
+///   with a Unicode host or path is therefore cut there. LaTeX escapes in abstracts (`\_`, `\%`,
+///   `\#`, `\&`, `\~`) are read as the character they escape.
+/// * A URL followed directly by `…` is a display text the tweet shortened: it is dropped, since
+///   the rest of the address is unknown.
+/// * Trailing punctuation that belongs to the sentence is removed: `.,;:!?`, a `'` that closes
+///   no quote opened within the URL, and a closing `)`, `]` or `}` that has no opening partner
+///   within the URL (so `…/Foo_(bar)` keeps its parenthesis, but `(see https://x.org/a)` and
+///   `\url{https://x.org/a}` lose theirs).
+pub fn find_urls(text: &str) -> Vec<String> {
+    let mut out = Vec::new();
+    let mut i = 0;
+    while i < text.len() {
+        let Some(prefix) = url_start(text, i) else {
+            // Steps to the next character boundary: URLs start at ASCII letters only.
+            i += text[i..].chars().next().map_or(1, char::len_utf8);
+            continue;
+        };
+        let (mut url, end) = scan(text, i, prefix);
+        i = end;
+        if text[end..].starts_with('…') {
+            continue;
+        }
+        trim_sentence_end(&mut url);
+        if check_url(&url).is_ok() {
+            out.push(url);
+        }
+    }
+    out
+}
+
+/// If a URL starts at byte `i` of `text`: what to put before it, `""` when it has a scheme of
+/// its own and `"https://"` for a bare host (browsers try https first too).
+fn url_start(text: &str, i: usize) -> Option<&'static str> {
+    let rest = text.as_bytes().get(i..)?;
+    let starts =
+        |p: &str| rest.len() >= p.len() && rest[..p.len()].eq_ignore_ascii_case(p.as_bytes());
+    if starts("https://") || starts("http://") {
+        return Some("");
+    }
+    // A bare host only at the start of a word: not `xwww.`, `a.www.`, `/www.`, `@www.`.
+    let before = text[..i].chars().next_back();
+    if before.is_some_and(|c| c.is_alphanumeric() || ".-_/@:%~+=&?#".contains(c)) {
+        return None;
+    }
+    if starts("pic.twitter.com/") {
+        return Some("https://");
+    }
+    // `www.` then at least a name and a dot: `www.` alone or `www.-x` is a word, not a host.
+    let host = rest.get(4..).unwrap_or_default();
+    let label = host
+        .iter()
+        .take_while(|b| b.is_ascii_alphanumeric() || **b == b'-')
+        .count();
+    let named = label > 0 && host[0].is_ascii_alphanumeric() && host.get(label) == Some(&b'.');
+    (starts("www.") && named).then_some("https://")
+}
+
+/// Reads the URL whose text starts at byte `from`: `prefix` and the URL characters with LaTeX
+/// escapes undone, and the byte where the URL's text ends.
+fn scan(text: &str, from: usize, prefix: &str) -> (String, usize) {
+    let b = text.as_bytes();
+    let mut url = String::from(prefix);
+    let mut i = from;
+    while i < b.len() {
+        match b[i] {
+            b'\\' if b.get(i + 1).is_some_and(|n| b"_%#&~".contains(n)) => {
+                url.push(b[i + 1] as char);
+                i += 2;
+            }
+            c if c.is_ascii_graphic() && !b"\"<>\\^`|".contains(&c) => {
+                url.push(c as char);
+                i += 1;
+            }
+            _ => break,
+        }
+    }
+    (url, i)
+}
+
+/// Removes the sentence's punctuation from the end of `url`, never its scheme's `://`.
+fn trim_sentence_end(url: &mut String) {
+    let keep = url.find("://").map_or(0, |k| k + 3);
+    while url.len() > keep {
+        let last = url.as_bytes()[url.len() - 1];
+        let unbalanced = |open: u8| {
+            let count = |c: u8| url.bytes().filter(|&b| b == c).count();
+            count(last) > count(open)
+        };
+        let drop = match last {
+            b'.' | b',' | b';' | b':' | b'!' | b'?' => true,
+            // A quote closing one opened within the URL (`?q='a b'`) is the URL's.
+            b'\'' => url.bytes().filter(|&b| b == b'\'').count() % 2 == 1,
+            b')' => unbalanced(b'('),
+            b']' => unbalanced(b'['),
+            b'}' => unbalanced(b'{'),
+            _ => false,
+        };
+        if !drop {
+            break;
+        }
+        url.pop();
+    }
 }
 
 #[cfg(test)]

@@ -2,7 +2,8 @@
 //!
 //! Kept per arXiv id (so it survives moving or re-cloning the archive) in SQLite, which gives
 //! atomic, crash-safe commits and safe concurrent use by two readers (WAL mode). Every change is
-//! committed at once. A damaged database is moved aside and a fresh one started.
+//! committed at once. A damaged database is moved aside and a fresh one started. Also kept: the
+//! search history (`history`) and the last bulk marking, so it can be undone (`bulk`).
 
 use std::collections::{HashMap, HashSet};
 use std::path::{Path, PathBuf};
@@ -13,6 +14,11 @@ use rusqlite::{Connection, OptionalExtension, params};
 
 use crate::archive::PaperKey;
 
+mod bulk;
+mod history;
+
+pub use history::HISTORY_LIMIT;
+
 /// The schema, one step per version; a database at version N runs steps N.. on open.
 const MIGRATIONS: &[&str] = &[
     // 1: read and starred flags per paper.
@@ -22,6 +28,10 @@ const MIGRATIONS: &[&str] = &[
     "ALTER TABLE papers ADD COLUMN starred_at INTEGER;
      UPDATE papers SET starred_at = 0 WHERE starred = 1;
      CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);",
+    // 3: the search history (`seq` orders it), and the papers the last bulk marking read that
+    //    were unread before, with when it was done.
+    "CREATE TABLE queries (seq INTEGER PRIMARY KEY, query TEXT NOT NULL UNIQUE, used_at INTEGER NOT NULL);
+     CREATE TABLE bulk_undo (id TEXT PRIMARY KEY, marked_at INTEGER NOT NULL);",
 ];
 
 pub const SCHEMA_VERSION: usize = MIGRATIONS.len();
@@ -72,6 +82,8 @@ pub struct Snapshot {
     pub starred: HashMap<PaperKey, i64>,
     /// The day and paper last viewed.
     pub position: Option<(NaiveDate, PaperKey)>,
+    /// The search history, newest first.
+    pub queries: Vec<String>,
 }
 
 impl Store {
@@ -239,6 +251,7 @@ impl Store {
             let (d, id) = v.split_once(' ')?;
             Some((d.parse().ok()?, PaperKey::from_stored(id)))
         });
+        snap.queries = history::all(&self.conn).map_err(e)?;
         Ok(snap)
     }
 
@@ -271,6 +284,39 @@ impl Store {
             )
             .map(|_| ())
             .map_err(|e| self.sql_err(e))
+    }
+
+    /// Adds `query` (trimmed; an empty one is ignored) to the front of the search history. A
+    /// query already in it moves to the front instead of standing twice, and only the newest
+    /// `HISTORY_LIMIT` are kept. Queries that differ only in case are different queries.
+    pub fn push_query(&self, query: &str, now: i64) -> Result<(), StateError> {
+        history::push(&self.conn, query, now).map_err(|e| self.sql_err(e))
+    }
+
+    /// The search history, newest first.
+    pub fn queries(&self) -> Result<Vec<String>, StateError> {
+        history::all(&self.conn).map_err(|e| self.sql_err(e))
+    }
+
+    /// Marks `keys` read in one transaction and returns how many were not read before. Those
+    /// (only those) are recorded so that `undo_bulk` can make them unread again; the record
+    /// replaces the previous one, so only the last bulk marking can be undone, also after a
+    /// restart. A marking that changes nothing leaves nothing to undo.
+    pub fn mark_read_bulk(&self, keys: &[PaperKey], now: i64) -> Result<usize, StateError> {
+        bulk::mark_read(&self.conn, keys, now).map_err(|e| self.sql_err(e))
+    }
+
+    /// Undoes the last bulk marking in one transaction: marks exactly the papers it read unread
+    /// again, forgets it, and returns them (in the order they were given); `None` when there is
+    /// nothing to undo.
+    pub fn undo_bulk(&self) -> Result<Option<Vec<PaperKey>>, StateError> {
+        bulk::undo(&self.conn).map_err(|e| self.sql_err(e))
+    }
+
+    /// What `undo_bulk` would undo: how many papers, and when they were marked (the `now` given
+    /// to `mark_read_bulk`).
+    pub fn pending_undo(&self) -> Result<Option<(usize, i64)>, StateError> {
+        bulk::pending(&self.conn).map_err(|e| self.sql_err(e))
     }
 }
 
