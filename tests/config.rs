@@ -418,7 +418,7 @@ fn the_config_is_found_under_home_and_tilde_is_expanded() {
         .unwrap();
     assert_eq!(
         stdout(&o),
-        "1 days, 2 papers, 0 tweets, 0 errors, 0 warnings\n",
+        "1 day, 2 papers, 0 tweets, 0 errors, 0 warnings\n",
         "{}",
         stderr(&o)
     );

@@ -9,6 +9,7 @@ use super::{load, resolve_day, write_list};
 use crate::archive::Archive;
 use crate::cli::{Cli, TopArgs};
 use crate::config::Config;
+use crate::display::words::count;
 use crate::search::top as rank;
 
 pub fn run(cli: &Cli, config: &Config, args: &TopArgs, out: &mut impl Write) -> Result<ExitCode> {
@@ -26,7 +27,7 @@ pub fn top(archive: &Archive, args: &TopArgs, out: &mut impl Write) -> Result<Ex
         .collect();
     Ok(write_list(out, &entries, args.json, |out, i, e| {
         let days = if e.days.len() > 1 {
-            format!("  ({} days)", e.days.len())
+            format!("  ({})", count(e.days.len(), "day", "days"))
         } else {
             String::new()
         };
