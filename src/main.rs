@@ -7,7 +7,7 @@ use std::process::ExitCode;
 use clap::Parser;
 
 use hotpapers::cli::{Cli, Command, SearchArgs, split_search_flags};
-use hotpapers::commands::{self, report};
+use hotpapers::commands::{self, Usage, report};
 use hotpapers::config::{self, Config, ConfigError};
 use hotpapers::tui::keymap::{self, Keymap};
 
@@ -20,16 +20,33 @@ fn main() -> ExitCode {
 
 /// Why a run did not get to decide its own exit status.
 enum Failure {
+    /// The command line is wrong in a way clap does not see (search flags without their
+    /// values, a span ending before it starts): status 2, as clap's own errors.
+    Usage(String),
     /// The config file is wrong: status 2, like a wrong command line.
     Config(ConfigError),
-    /// The command line's search flags or the command itself failed: status 1.
+    /// The command failed: status 1.
     Command(anyhow::Error),
+}
+
+impl From<anyhow::Error> for Failure {
+    /// A command's failure; one that found the command line wrong is a `Usage` failure.
+    fn from(e: anyhow::Error) -> Self {
+        match e.downcast::<Usage>() {
+            Ok(Usage(message)) => Failure::Usage(message),
+            Err(e) => Failure::Command(e),
+        }
+    }
 }
 
 impl Failure {
     /// The one exit policy: says what went wrong on stderr and picks the status.
     fn exit_code(self) -> ExitCode {
         match self {
+            Failure::Usage(message) => {
+                report(message);
+                ExitCode::from(2)
+            }
             Failure::Config(e) => {
                 report(e);
                 ExitCode::from(2)
@@ -57,7 +74,7 @@ fn is_broken_pipe(e: &anyhow::Error) -> bool {
 
 fn run() -> Result<ExitCode, Failure> {
     let mut cli = Cli::parse();
-    take_search_flags(&mut cli).map_err(|e| Failure::Command(anyhow::anyhow!(e)))?;
+    take_search_flags(&mut cli).map_err(Failure::Usage)?;
     // Completions describe the command line; nothing in the config file changes them.
     let config = match &cli.command {
         Some(Command::Completions { .. }) => Config::default(),
@@ -66,7 +83,7 @@ fn run() -> Result<ExitCode, Failure> {
     // The `[keys]` are the reader's to judge, but a mistake in them is a mistake in the file
     // whatever the command, as with every other setting.
     let keymap = keymap::from_config(&config).map_err(Failure::Config)?;
-    dispatch(&cli, &config, &keymap).map_err(Failure::Command)
+    Ok(dispatch(&cli, &config, &keymap)?)
 }
 
 /// `search` takes every word after the query, flags too: moves its `--limit`, `--json`,

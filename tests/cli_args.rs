@@ -1,5 +1,5 @@
-//! The command line of the commands other than the reader, through the built binary: counts
-//! in words.
+//! The command line of the commands other than the reader, through the built binary: spans
+//! refused when they end before they start, and counts in words.
 
 mod support;
 
@@ -7,6 +7,9 @@ use std::path::Path;
 use std::process::{Command, Output};
 
 use tempfile::TempDir;
+
+/// The sample's posts as a folder: what the built-in sample holds, read from disk.
+const SAMPLE: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/assets/sample");
 
 /// Temp folders for the config and the reading state, so that the developer's are not read.
 struct Env {
@@ -46,6 +49,60 @@ fn stderr(o: &Output) -> String {
 
 fn write(dir: &Path, day: &str, text: &str) {
     std::fs::write(dir.join(format!("{day}---Hot-Papers.md")), text).unwrap();
+}
+
+#[test]
+fn a_span_that_ends_before_it_starts_is_refused() {
+    let env = Env::new();
+    for command in ["export", "top"] {
+        let args = [
+            command,
+            "--archive",
+            SAMPLE,
+            "--since",
+            "2024-03-08",
+            "--until",
+            "2024-03-07",
+        ];
+        let o = env.run(&args);
+        assert_eq!(o.status.code(), Some(2), "{command}");
+        assert_eq!(stdout(&o), "", "{command}");
+        let e = stderr(&o);
+        assert!(
+            e.contains("2024-03-08") && e.contains("2024-03-07"),
+            "{command}: {e}"
+        );
+        // One day is a span.
+        let o = env.run(&[
+            command,
+            "--archive",
+            SAMPLE,
+            "--since",
+            "2024-03-07",
+            "--until",
+            "2024-03-07",
+        ]);
+        assert_eq!(o.status.code(), Some(0), "{command}: {}", stderr(&o));
+    }
+    // `latest` is the archive's newest day, 2024-03-15.
+    let o = env.run(&[
+        "top",
+        "--archive",
+        SAMPLE,
+        "--since",
+        "latest",
+        "--until",
+        "2024-03-14",
+    ]);
+    assert_eq!(o.status.code(), Some(2));
+    assert!(stderr(&o).contains("2024-03-15"), "{}", stderr(&o));
+}
+
+#[test]
+fn search_flags_without_their_values_are_a_bad_command_line() {
+    let o = Env::new().run(&["search", "attention", "--archive", SAMPLE, "--limit"]);
+    assert_eq!(o.status.code(), Some(2));
+    assert_eq!(stderr(&o), "hotpapers: --limit needs a value\n");
 }
 
 #[test]

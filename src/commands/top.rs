@@ -5,7 +5,7 @@ use std::process::ExitCode;
 
 use anyhow::Result;
 
-use super::{load, resolve_day, write_list};
+use super::{load, span, write_list};
 use crate::archive::Archive;
 use crate::cli::{Cli, TopArgs};
 use crate::config::Config;
@@ -19,8 +19,7 @@ pub fn run(cli: &Cli, config: &Config, args: &TopArgs, out: &mut impl Write) -> 
 
 /// Prints the leaderboard of `archive`; status 1 when no paper is in the span.
 pub fn top(archive: &Archive, args: &TopArgs, out: &mut impl Write) -> Result<ExitCode> {
-    let resolve = |d: Option<_>| d.map(|d| resolve_day(archive, d));
-    let (since, until) = (resolve(args.since), resolve(args.until));
+    let (since, until) = span(archive, args.since, args.until)?;
     let entries: Vec<_> = rank(archive, since, until, args.by.into(), |_| true)
         .into_iter()
         .take(args.limit)
