@@ -4,7 +4,8 @@
 use std::io::{self, BufWriter, Write};
 use std::process::ExitCode;
 
-use clap::Parser;
+use clap::parser::ValueSource;
+use clap::{CommandFactory, FromArgMatches};
 
 use hotpapers::cli::{Cli, Command, SearchArgs, split_search_flags};
 use hotpapers::commands::{self, Usage, report};
@@ -20,8 +21,8 @@ fn main() -> ExitCode {
 
 /// Why a run did not get to decide its own exit status.
 enum Failure {
-    /// The command line is wrong in a way clap does not see (search flags without their
-    /// values, a span ending before it starts): status 2, as clap's own errors.
+    /// The command line is wrong in a way clap does not see (two archives, search flags
+    /// without their values, a span ending before it starts): status 2, as clap's own errors.
     Usage(String),
     /// The config file is wrong: status 2, like a wrong command line.
     Config(ConfigError),
@@ -73,8 +74,15 @@ fn is_broken_pipe(e: &anyhow::Error) -> bool {
 }
 
 fn run() -> Result<ExitCode, Failure> {
-    let mut cli = Cli::parse();
-    take_search_flags(&mut cli).map_err(Failure::Usage)?;
+    // Parsed in two steps to learn where --archive came from: $HOTPAPERS_ARCHIVE gives way to
+    // an ARCHIVE argument, --archive on the command line must agree with it.
+    let matches = Cli::command().get_matches();
+    let mut cli =
+        Cli::from_arg_matches(&matches).unwrap_or_else(|e| e.format(&mut Cli::command()).exit());
+    let flag_given = matches.value_source("archive") == Some(ValueSource::CommandLine);
+    let flag_in_query = take_search_flags(&mut cli).map_err(Failure::Usage)?;
+    cli.settle_archive(flag_given || flag_in_query)
+        .map_err(Failure::Usage)?;
     // Completions describe the command line; nothing in the config file changes them.
     let config = match &cli.command {
         Some(Command::Completions { .. }) => Config::default(),
@@ -87,20 +95,22 @@ fn run() -> Result<ExitCode, Failure> {
 }
 
 /// `search` takes every word after the query, flags too: moves its `--limit`, `--json`,
-/// `--archive` and `--config` where the other commands have them.
-fn take_search_flags(cli: &mut Cli) -> Result<(), String> {
+/// `--archive` and `--config` where the other commands have them. Whether an `--archive` was
+/// among them.
+fn take_search_flags(cli: &mut Cli) -> Result<bool, String> {
     let Some(Command::Search(SearchArgs { query, limit, json })) = &mut cli.command else {
-        return Ok(());
+        return Ok(false);
     };
     let (mut archive, mut config) = (None, None);
     *query = split_search_flags(query, limit, json, &mut archive, &mut config)?;
-    if archive.is_some() {
+    let given = archive.is_some();
+    if given {
         cli.archive.archive = archive;
     }
     if config.is_some() {
         cli.config = config;
     }
-    Ok(())
+    Ok(given)
 }
 
 fn dispatch(cli: &Cli, config: &Config, keymap: &Keymap) -> anyhow::Result<ExitCode> {
@@ -112,7 +122,7 @@ fn dispatch(cli: &Cli, config: &Config, keymap: &Keymap) -> anyhow::Result<ExitC
     // so that a failing last write is an error too, not lost in the writer's drop.
     let mut out = BufWriter::new(io::stdout().lock());
     let code = match command {
-        Command::Check => commands::check::run(cli, config, &mut out),
+        Command::Check(_) => commands::check::run(cli, config, &mut out),
         Command::Export(args) => commands::export::run(cli, config, args, &mut out),
         Command::Completions { shell } => commands::completions::run(*shell, &mut out),
         Command::Search(args) => commands::search::run(cli, config, args, &mut out),

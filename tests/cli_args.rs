@@ -1,5 +1,6 @@
-//! The command line of the commands other than the reader, through the built binary: spans
-//! refused when they end before they start, and counts in words.
+//! The command line of the commands other than the reader, through the built binary: where the
+//! archive comes from (an ARCHIVE argument before or after the command, --archive, the
+//! environment), spans refused when they end before they start, and counts in words.
 
 mod support;
 
@@ -47,8 +48,71 @@ fn stderr(o: &Output) -> String {
     String::from_utf8_lossy(&o.stderr).into_owned()
 }
 
+/// A folder with one post per (day, title).
+fn archive(days: &[(&str, &str)]) -> TempDir {
+    let dir = tempfile::tempdir().unwrap();
+    for (i, (day, title)) in days.iter().enumerate() {
+        let abs = format!("https://arxiv.org/abs/2105.{:05}", i + 1);
+        write(dir.path(), day, &support::post(day, &[(title, &abs, "")]));
+    }
+    dir
+}
+
 fn write(dir: &Path, day: &str, text: &str) {
     std::fs::write(dir.join(format!("{day}---Hot-Papers.md")), text).unwrap();
+}
+
+#[test]
+fn check_export_and_top_take_the_archive_after_the_command() {
+    let env = Env::new();
+    let posts = archive(&[("2021-05-01", "Paper of May 1"), ("2021-05-02", "Another")]);
+    let dir = posts.path().to_str().unwrap();
+    for args in [&["check"][..], &["export", "--format", "csv"], &["top"]] {
+        let flag = env.run(&[args, &["--archive", dir]].concat());
+        assert_eq!(flag.status.code(), Some(0), "{args:?}: {}", stderr(&flag));
+        assert!(!stdout(&flag).is_empty(), "{args:?}");
+        let after = env.run(&[&args[..1], &[dir], &args[1..]].concat());
+        let before = env.run(&[&[dir], args].concat());
+        for o in [&after, &before] {
+            assert_eq!(stderr(o), "", "{args:?}");
+            assert_eq!((&o.status, stdout(o)), (&flag.status, stdout(&flag)));
+        }
+    }
+    // The same folder twice, however spelled, is one archive.
+    let o = env.run(&[dir, "check", &format!("{dir}/"), "--archive", dir]);
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    // An ARCHIVE argument wins over $HOTPAPERS_ARCHIVE, which is a default, not a choice.
+    let o = env
+        .command(&["check", dir])
+        .env("HOTPAPERS_ARCHIVE", SAMPLE)
+        .output()
+        .unwrap();
+    assert_eq!(
+        stdout(&o),
+        "2 days, 2 papers, 0 tweets, 0 errors, 0 warnings\n"
+    );
+}
+
+#[test]
+fn two_different_archives_are_a_bad_command_line() {
+    let env = Env::new();
+    let posts = archive(&[("2021-05-01", "Paper of May 1")]);
+    let dir = posts.path().to_str().unwrap();
+    for args in [
+        &["check", dir, "--archive", SAMPLE][..],
+        &["--archive", SAMPLE, "top", dir],
+        &[SAMPLE, "export", dir],
+        &[SAMPLE, "search", "attention", "--archive", dir],
+    ] {
+        let o = env.run(args);
+        assert_eq!(o.status.code(), Some(2), "{args:?}");
+        assert_eq!(stdout(&o), "", "{args:?}");
+        let e = stderr(&o);
+        assert!(
+            e.starts_with("hotpapers: two archives given") && e.contains(dir) && e.contains(SAMPLE),
+            "{args:?}: {e}"
+        );
+    }
 }
 
 #[test]
@@ -57,7 +121,6 @@ fn a_span_that_ends_before_it_starts_is_refused() {
     for command in ["export", "top"] {
         let args = [
             command,
-            "--archive",
             SAMPLE,
             "--since",
             "2024-03-08",
@@ -75,7 +138,6 @@ fn a_span_that_ends_before_it_starts_is_refused() {
         // One day is a span.
         let o = env.run(&[
             command,
-            "--archive",
             SAMPLE,
             "--since",
             "2024-03-07",
@@ -85,15 +147,7 @@ fn a_span_that_ends_before_it_starts_is_refused() {
         assert_eq!(o.status.code(), Some(0), "{command}: {}", stderr(&o));
     }
     // `latest` is the archive's newest day, 2024-03-15.
-    let o = env.run(&[
-        "top",
-        "--archive",
-        SAMPLE,
-        "--since",
-        "latest",
-        "--until",
-        "2024-03-14",
-    ]);
+    let o = env.run(&["top", SAMPLE, "--since", "latest", "--until", "2024-03-14"]);
     assert_eq!(o.status.code(), Some(2));
     assert!(stderr(&o).contains("2024-03-15"), "{}", stderr(&o));
 }
@@ -118,12 +172,12 @@ fn check_counts_in_words() {
     let text = text.replace("retweets: 100", "retweets: lots");
     write(posts.path(), "2021-05-01", &text);
     let dir = posts.path().to_str().unwrap();
-    let o = env.run(&["check", "--archive", dir]);
+    let o = env.run(&["check", dir]);
     assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
     assert_eq!(stdout(&o), "1 day, 1 paper, 1 tweet, 0 errors, 1 warning\n");
     // A file that is no text is an error.
     std::fs::write(posts.path().join("notes.md"), b"a\0b").unwrap();
-    let o = env.run(&["check", "--archive", dir]);
+    let o = env.run(&["check", dir]);
     assert_eq!(o.status.code(), Some(1));
     assert_eq!(stdout(&o), "1 day, 1 paper, 1 tweet, 1 error, 1 warning\n");
 }
