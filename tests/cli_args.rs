@@ -1,12 +1,14 @@
 //! The command line of the commands other than the reader, through the built binary: where the
 //! archive comes from (an ARCHIVE argument before or after the command, --archive, the
-//! environment), spans refused when they end before they start, and counts in words.
+//! environment, the config, else the built-in sample, which is announced), spans refused when
+//! they end before they start, and counts in words.
 
 mod support;
 
 use std::path::Path;
 use std::process::{Command, Output};
 
+use hotpapers::commands::SAMPLE_NOTICE;
 use tempfile::TempDir;
 
 /// The sample's posts as a folder: what the built-in sample holds, read from disk.
@@ -48,6 +50,10 @@ fn stderr(o: &Output) -> String {
     String::from_utf8_lossy(&o.stderr).into_owned()
 }
 
+fn notice() -> String {
+    format!("hotpapers: {SAMPLE_NOTICE}\n")
+}
+
 /// A folder with one post per (day, title).
 fn archive(days: &[(&str, &str)]) -> TempDir {
     let dir = tempfile::tempdir().unwrap();
@@ -60,6 +66,45 @@ fn archive(days: &[(&str, &str)]) -> TempDir {
 
 fn write(dir: &Path, day: &str, text: &str) {
     std::fs::write(dir.join(format!("{day}---Hot-Papers.md")), text).unwrap();
+}
+
+#[test]
+fn every_command_says_when_it_reads_the_built_in_sample() {
+    let env = Env::new();
+    for args in [
+        &["check"][..],
+        &["export", "--format", "csv"],
+        &["search", "attention"],
+        &["top", "--json"],
+    ] {
+        let built_in = env.run(args);
+        assert_eq!(stderr(&built_in), notice(), "{args:?}");
+        // Otherwise the same as reading the sample's posts from a folder, which says nothing.
+        let from_disk = env.run(&[args, &["--archive", SAMPLE]].concat());
+        assert_eq!(stderr(&from_disk), "", "{args:?}");
+        assert_eq!(stdout(&built_in), stdout(&from_disk), "{args:?}");
+        assert_eq!(built_in.status, from_disk.status, "{args:?}");
+    }
+}
+
+#[test]
+fn an_archive_from_anywhere_silences_the_sample_notice() {
+    let env = Env::new();
+    let o = env
+        .command(&["check"])
+        .env("HOTPAPERS_ARCHIVE", SAMPLE)
+        .output();
+    assert_eq!(stderr(&o.unwrap()), "");
+    std::fs::create_dir_all(env.config.path().join("hotpapers")).unwrap();
+    std::fs::write(
+        env.config.path().join("hotpapers/config.toml"),
+        format!("archive = {SAMPLE:?}\n"),
+    )
+    .unwrap();
+    assert_eq!(stderr(&env.run(&["check"])), "");
+    // Completions read no archive at all.
+    let o = Env::new().run(&["completions", "bash"]);
+    assert_eq!((o.status.code(), stderr(&o)), (Some(0), String::new()));
 }
 
 #[test]

@@ -5,7 +5,7 @@ use std::process::ExitCode;
 
 use anyhow::Result;
 
-use super::{archive_dir, blame_config};
+use super::{archive_dir, blame_config, sample};
 use crate::archive::{self, Archive, Severity};
 use crate::cli::Cli;
 use crate::config::Config;
@@ -20,7 +20,7 @@ pub fn run(cli: &Cli, config: &Config, out: &mut impl Write) -> Result<ExitCode>
             (s.days, s.papers, s.tweets, s.diagnostics)
         }
         None => {
-            let a = Archive::sample();
+            let a = sample();
             (
                 a.days.len(),
                 a.paper_count(),

@@ -33,8 +33,21 @@ pub fn report(message: impl std::fmt::Display) {
 #[error("{0}")]
 pub struct Usage(pub String);
 
+/// What every command but the reader says on stderr when it reads the built-in sample: its
+/// invented papers must never pass for a real archive's.
+pub const SAMPLE_NOTICE: &str = concat!(
+    "no archive given (an ARCHIVE argument, --archive, $HOTPAPERS_ARCHIVE or the config's ",
+    "archive); using the built-in sample of invented papers"
+);
+
+/// The built-in sample, saying so on stderr.
+fn sample() -> Archive {
+    report(SAMPLE_NOTICE);
+    Archive::sample()
+}
+
 /// The archive folder: the positional ARCHIVE, else --archive or $HOTPAPERS_ARCHIVE, else the
-/// config file's `archive`; `None` for the bundled sample.
+/// config file's `archive`; `None` for the built-in sample.
 pub fn archive_dir(cli: &Cli, config: &Config) -> Option<PathBuf> {
     cli.path
         .clone()
@@ -45,7 +58,7 @@ pub fn archive_dir(cli: &Cli, config: &Config) -> Option<PathBuf> {
 pub fn load(cli: &Cli, config: &Config) -> Result<Archive> {
     match archive_dir(cli, config) {
         Some(dir) => blame_config(Archive::load(&dir), cli, config),
-        None => Ok(Archive::sample()),
+        None => Ok(sample()),
     }
 }
 
