@@ -3,52 +3,16 @@
 //! environment, the config, else the built-in sample, which is announced), spans refused when
 //! they end before they start, and counts in words.
 
+mod binary;
 mod support;
-
-use std::path::Path;
-use std::process::{Command, Output};
 
 use hotpapers::commands::SAMPLE_NOTICE;
 use tempfile::TempDir;
 
+use binary::{Env, stderr, stdout, write};
+
 /// The sample's posts as a folder: what the built-in sample holds, read from disk.
 const SAMPLE: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/assets/sample");
-
-/// Temp folders for the config and the reading state, so that the developer's are not read.
-struct Env {
-    config: TempDir,
-    state: TempDir,
-}
-
-impl Env {
-    fn new() -> Env {
-        Env {
-            config: tempfile::tempdir().unwrap(),
-            state: tempfile::tempdir().unwrap(),
-        }
-    }
-
-    fn command(&self, args: &[&str]) -> Command {
-        let mut cmd = Command::new(env!("CARGO_BIN_EXE_hotpapers"));
-        cmd.args(args)
-            .env_remove("HOTPAPERS_ARCHIVE")
-            .env("XDG_CONFIG_HOME", self.config.path())
-            .env("HOTPAPERS_STATE_DIR", self.state.path());
-        cmd
-    }
-
-    fn run(&self, args: &[&str]) -> Output {
-        self.command(args).output().expect("run hotpapers")
-    }
-}
-
-fn stdout(o: &Output) -> String {
-    String::from_utf8_lossy(&o.stdout).into_owned()
-}
-
-fn stderr(o: &Output) -> String {
-    String::from_utf8_lossy(&o.stderr).into_owned()
-}
 
 fn notice() -> String {
     format!("hotpapers: {SAMPLE_NOTICE}\n")
@@ -62,10 +26,6 @@ fn archive(days: &[(&str, &str)]) -> TempDir {
         write(dir.path(), day, &support::post(day, &[(title, &abs, "")]));
     }
     dir
-}
-
-fn write(dir: &Path, day: &str, text: &str) {
-    std::fs::write(dir.join(format!("{day}---Hot-Papers.md")), text).unwrap();
 }
 
 #[test]
