@@ -1,14 +1,16 @@
 //! Command-line interface definitions.
 
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 
 use chrono::{Days, NaiveDate};
 use clap::{Parser, Subcommand, ValueEnum};
 
 /// A terminal reader for archives of daily "Hot Papers" arXiv digests.
 ///
-/// ARCHIVE is a folder of digest posts or a blog checkout holding content/posts. Without one,
-/// $HOTPAPERS_ARCHIVE is used, and failing that the sample archive built into the program.
+/// ARCHIVE is a folder of digest posts or a blog checkout holding content/posts, given before
+/// the command or after check, export or top (search takes --archive). Without one,
+/// $HOTPAPERS_ARCHIVE is used, then the config's archive, and failing that the sample archive of
+/// invented papers built into the program.
 #[derive(Debug, Parser)]
 #[command(name = "hotpapers", version, subcommand_negates_reqs = true)]
 pub struct Cli {
@@ -41,6 +43,52 @@ pub struct Cli {
     pub no_mouse: bool,
 }
 
+impl Cli {
+    /// Moves a command's own ARCHIVE to `path`, where the one before the command is, so that
+    /// there is one place to look. `flag_given`: whether `archive` came from --archive on the
+    /// command line rather than from $HOTPAPERS_ARCHIVE, which any argument overrides. Two
+    /// different archives on one command line are a mistake, not a choice: the error says
+    /// which two.
+    pub fn settle_archive(&mut self, flag_given: bool) -> Result<(), String> {
+        let own = match &mut self.command {
+            Some(Command::Check(CheckArgs { archive }))
+            | Some(Command::Export(ExportArgs { archive, .. }))
+            | Some(Command::Top(TopArgs { archive, .. })) => archive.path.take(),
+            _ => None,
+        };
+        let path = match (self.path.take(), own) {
+            (Some(before), Some(after)) if !same_place(&before, &after) => {
+                return Err(twice(&before, "before the command", &after, "after it"));
+            }
+            (before, after) => before.or(after),
+        };
+        if let (Some(p), Some(flag), true) = (&path, &self.archive.archive, flag_given) {
+            if !same_place(p, flag) {
+                return Err(twice(p, "as ARCHIVE", flag, "with --archive"));
+            }
+        }
+        self.path = path;
+        Ok(())
+    }
+}
+
+/// Whether two archive paths name one folder: `blog` and `./blog/` do.
+fn same_place(a: &Path, b: &Path) -> bool {
+    a == b
+        || match (a.canonicalize(), b.canonicalize()) {
+            (Ok(a), Ok(b)) => a == b,
+            _ => false,
+        }
+}
+
+fn twice(a: &Path, how_a: &str, b: &Path, how_b: &str) -> String {
+    format!(
+        "two archives given, {} {how_a} and {} {how_b}: give one",
+        a.display(),
+        b.display()
+    )
+}
+
 #[derive(Debug, clap::Args, Clone, Default)]
 pub struct ArchiveArg {
     /// The archive folder (a folder of posts, or a blog checkout with content/posts).
@@ -56,7 +104,7 @@ pub enum Command {
     /// choose papers (from the reading state), dropping days left without any.
     Export(ExportArgs),
     /// Load every post and report problems; exit status 1 if any post has errors.
-    Check,
+    Check(CheckArgs),
     /// Find papers across every day. Exit status 1 when nothing matches, like grep.
     ///
     /// Words are ANDed and match inside words, ignoring case; "a phrase" matches as written;
@@ -76,8 +124,26 @@ pub enum Command {
 // them whole. No doc comments on these structs: clap would take them for the command's help,
 // which the `Command` variants give.
 
+// The archive as a command's own positional argument, the same as the one before the command
+// and as --archive. Not for `search`, whose words are all its query. (A plain comment: a doc
+// comment would become the help of every command that flattens it.)
+#[derive(Debug, Clone, Default, clap::Args)]
+pub struct ArchivePath {
+    /// The archive to read (same as --archive).
+    #[arg(value_name = "ARCHIVE")]
+    pub path: Option<PathBuf>,
+}
+
+#[derive(Debug, Clone, clap::Args)]
+pub struct CheckArgs {
+    #[command(flatten)]
+    pub archive: ArchivePath,
+}
+
 #[derive(Debug, Clone, clap::Args)]
 pub struct ExportArgs {
+    #[command(flatten)]
+    pub archive: ArchivePath,
     /// Only this day: YYYY-MM-DD, latest, today or yesterday (must have a post).
     #[arg(long, value_name = "DAY", value_parser = parse_day, conflicts_with_all = ["since", "until"])]
     pub date: Option<DaySpec>,
@@ -113,6 +179,8 @@ pub struct SearchArgs {
 
 #[derive(Debug, Clone, clap::Args)]
 pub struct TopArgs {
+    #[command(flatten)]
+    pub archive: ArchivePath,
     /// First day (inclusive): YYYY-MM-DD, latest, today or yesterday.
     #[arg(long, value_name = "DAY", value_parser = parse_day)]
     pub since: Option<DaySpec>,
@@ -342,6 +410,32 @@ mod tests {
             )
             .is_err()
         );
+    }
+
+    #[test]
+    fn an_archive_after_the_command_is_the_one_before_it() {
+        let settled = |args: &[&str], flag_given| {
+            let mut cli = Cli::try_parse_from(args).unwrap();
+            cli.settle_archive(flag_given).map(|()| cli.path)
+        };
+        let blog = Ok(Some(PathBuf::from("blog")));
+        assert_eq!(settled(&["hp", "check", "blog"], false), blog);
+        assert_eq!(settled(&["hp", "blog", "top", "--limit", "3"], false), blog);
+        assert_eq!(
+            settled(&["hp", "export", "blog", "--archive", "blog"], true),
+            blog
+        );
+        // From $HOTPAPERS_ARCHIVE, --archive is only a default.
+        assert_eq!(
+            settled(&["hp", "top", "blog", "--archive", "x"], false),
+            blog
+        );
+        let e = settled(&["hp", "top", "blog", "--archive", "x"], true).unwrap_err();
+        assert!(e.contains("blog as ARCHIVE and x with --archive"), "{e}");
+        let e = settled(&["hp", "x", "check", "blog"], false).unwrap_err();
+        assert!(e.contains("x before the command and blog after it"), "{e}");
+        // Search's words are its query, never an archive.
+        assert_eq!(settled(&["hp", "search", "blog"], false), Ok(None));
     }
 
     #[test]

@@ -4,10 +4,11 @@
 use std::io::{self, BufWriter, Write};
 use std::process::ExitCode;
 
-use clap::Parser;
+use clap::parser::ValueSource;
+use clap::{CommandFactory, FromArgMatches};
 
 use hotpapers::cli::{Cli, Command, SearchArgs, split_search_flags};
-use hotpapers::commands::{self, report};
+use hotpapers::commands::{self, Usage, report};
 use hotpapers::config::{self, Config, ConfigError};
 use hotpapers::tui::keymap::{self, Keymap};
 
@@ -20,16 +21,33 @@ fn main() -> ExitCode {
 
 /// Why a run did not get to decide its own exit status.
 enum Failure {
+    /// The command line is wrong in a way clap does not see (two archives, search flags
+    /// without their values, a span ending before it starts): status 2, as clap's own errors.
+    Usage(String),
     /// The config file is wrong: status 2, like a wrong command line.
     Config(ConfigError),
-    /// The command line's search flags or the command itself failed: status 1.
+    /// The command failed: status 1.
     Command(anyhow::Error),
+}
+
+impl From<anyhow::Error> for Failure {
+    /// A command's failure; one that found the command line wrong is a `Usage` failure.
+    fn from(e: anyhow::Error) -> Self {
+        match e.downcast::<Usage>() {
+            Ok(Usage(message)) => Failure::Usage(message),
+            Err(e) => Failure::Command(e),
+        }
+    }
 }
 
 impl Failure {
     /// The one exit policy: says what went wrong on stderr and picks the status.
     fn exit_code(self) -> ExitCode {
         match self {
+            Failure::Usage(message) => {
+                report(message);
+                ExitCode::from(2)
+            }
             Failure::Config(e) => {
                 report(e);
                 ExitCode::from(2)
@@ -56,8 +74,15 @@ fn is_broken_pipe(e: &anyhow::Error) -> bool {
 }
 
 fn run() -> Result<ExitCode, Failure> {
-    let mut cli = Cli::parse();
-    take_search_flags(&mut cli).map_err(|e| Failure::Command(anyhow::anyhow!(e)))?;
+    // Parsed in two steps to learn where --archive came from: $HOTPAPERS_ARCHIVE gives way to
+    // an ARCHIVE argument, --archive on the command line must agree with it.
+    let matches = Cli::command().get_matches();
+    let mut cli =
+        Cli::from_arg_matches(&matches).unwrap_or_else(|e| e.format(&mut Cli::command()).exit());
+    let flag_given = matches.value_source("archive") == Some(ValueSource::CommandLine);
+    let flag_in_query = take_search_flags(&mut cli).map_err(Failure::Usage)?;
+    cli.settle_archive(flag_given || flag_in_query)
+        .map_err(Failure::Usage)?;
     // Completions describe the command line; nothing in the config file changes them.
     let config = match &cli.command {
         Some(Command::Completions { .. }) => Config::default(),
@@ -66,24 +91,26 @@ fn run() -> Result<ExitCode, Failure> {
     // The `[keys]` are the reader's to judge, but a mistake in them is a mistake in the file
     // whatever the command, as with every other setting.
     let keymap = keymap::from_config(&config).map_err(Failure::Config)?;
-    dispatch(&cli, &config, &keymap).map_err(Failure::Command)
+    Ok(dispatch(&cli, &config, &keymap)?)
 }
 
 /// `search` takes every word after the query, flags too: moves its `--limit`, `--json`,
-/// `--archive` and `--config` where the other commands have them.
-fn take_search_flags(cli: &mut Cli) -> Result<(), String> {
+/// `--archive` and `--config` where the other commands have them. Whether an `--archive` was
+/// among them.
+fn take_search_flags(cli: &mut Cli) -> Result<bool, String> {
     let Some(Command::Search(SearchArgs { query, limit, json })) = &mut cli.command else {
-        return Ok(());
+        return Ok(false);
     };
     let (mut archive, mut config) = (None, None);
     *query = split_search_flags(query, limit, json, &mut archive, &mut config)?;
-    if archive.is_some() {
+    let given = archive.is_some();
+    if given {
         cli.archive.archive = archive;
     }
     if config.is_some() {
         cli.config = config;
     }
-    Ok(())
+    Ok(given)
 }
 
 fn dispatch(cli: &Cli, config: &Config, keymap: &Keymap) -> anyhow::Result<ExitCode> {
@@ -95,7 +122,7 @@ fn dispatch(cli: &Cli, config: &Config, keymap: &Keymap) -> anyhow::Result<ExitC
     // so that a failing last write is an error too, not lost in the writer's drop.
     let mut out = BufWriter::new(io::stdout().lock());
     let code = match command {
-        Command::Check => commands::check::run(cli, config, &mut out),
+        Command::Check(_) => commands::check::run(cli, config, &mut out),
         Command::Export(args) => commands::export::run(cli, config, args, &mut out),
         Command::Completions { shell } => commands::completions::run(*shell, &mut out),
         Command::Search(args) => commands::search::run(cli, config, args, &mut out),

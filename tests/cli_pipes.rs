@@ -4,41 +4,20 @@
 // Linux for pipe2: a pipe close-on-exec from the start, which other tests' children cannot keep.
 #![cfg(target_os = "linux")]
 
+mod binary;
 mod support;
 
 use std::io::{BufRead, BufReader};
 use std::os::fd::{FromRawFd, OwnedFd};
-use std::path::Path;
-use std::process::{Command, Output, Stdio};
+use std::process::{Output, Stdio};
 
 use chrono::{Days, NaiveDate};
 use tempfile::TempDir;
 
-/// Temp folders for the config and the reading state, so that the developer's are not read.
-struct Env {
-    config: TempDir,
-    state: TempDir,
-}
+use binary::{Env, stderr, write};
 
+// What only these tests need: stdout a pipe that closes early.
 impl Env {
-    fn new() -> Env {
-        Env {
-            config: tempfile::tempdir().unwrap(),
-            state: tempfile::tempdir().unwrap(),
-        }
-    }
-
-    fn command(&self, args: &[&str]) -> Command {
-        let mut cmd = Command::new(env!("CARGO_BIN_EXE_hotpapers"));
-        cmd.args(args)
-            .env_remove("HOTPAPERS_ARCHIVE")
-            .env("XDG_CONFIG_HOME", self.config.path())
-            .env("HOTPAPERS_STATE_DIR", self.state.path())
-            .stdin(Stdio::null())
-            .stderr(Stdio::piped());
-        cmd
-    }
-
     /// Runs with stdout the write end of a pipe whose read end is already closed, so the first
     /// write fails with EPIPE however short the output: closing the read end after the start
     /// would race a small write into the pipe's buffer.
@@ -78,10 +57,6 @@ fn closed_pipe() -> Stdio {
     Stdio::from(write)
 }
 
-fn stderr(o: &Output) -> String {
-    String::from_utf8_lossy(&o.stderr).into_owned()
-}
-
 /// The runs that did not end with status 0 and nothing on stderr (no panic, no "Broken pipe"
 /// message), each with what it gave instead; all of them, so a failure names every command.
 fn noisy(runs: impl IntoIterator<Item = (String, Output)>) -> Vec<String> {
@@ -119,21 +94,19 @@ fn big_archive() -> TempDir {
     dir
 }
 
-fn write(dir: &Path, date: &str, text: &str) {
-    std::fs::write(dir.join(format!("{date}---Hot-Papers.md")), text).unwrap();
-}
-
 #[test]
 fn every_command_into_a_closed_pipe_exits_0_quietly() {
     let env = Env::new();
+    // The sample's posts, as a folder: the built-in sample would be announced on stderr.
+    let sample = concat!(env!("CARGO_MANIFEST_DIR"), "/assets/sample");
     let runs = [
-        &["check"][..],
-        &["export"],
-        &["export", "--format", "bibtex"],
-        &["search", "transformer"],
-        &["search", "transformer", "--json"],
-        &["top"],
-        &["top", "--json"],
+        &["check", sample][..],
+        &["export", sample],
+        &["export", sample, "--format", "bibtex"],
+        &["search", "transformer", "--archive", sample],
+        &["search", "transformer", "--json", "--archive", sample],
+        &["top", sample],
+        &["top", sample, "--json"],
         &["completions", "bash"],
     ]
     .map(|args| (args.join(" "), env.to_closed_pipe(args)));

@@ -681,7 +681,8 @@ fn a_missing_browser_is_reported() {
     let mut s = start_cmd(cmd);
     s.send("o");
     s.wait_for("the failure", |t| {
-        t.contains("Could not open the abs page") && t.contains("cannot run /nonexistent/browser")
+        t.contains("Could not open https://arxiv.org/abs/2402.00011")
+            && t.contains("no browser could be started (tried /nonexistent/browser)")
     });
     // Still responsive.
     s.send("j");
@@ -698,7 +699,8 @@ fn a_failing_browser_is_reported_with_its_status() {
     let mut s = start_cmd(cmd);
     s.send("o");
     s.wait_for("the failure", |t| {
-        t.contains("Could not open the abs page") && t.contains("exited with status 3")
+        t.contains("Could not open https://arxiv.org/abs/2402.00011")
+            && t.contains("browser.sh exited with status 3")
     });
     assert_eq!(browser.opened(), ["https://arxiv.org/abs/2402.00011"]);
     s.send("j");

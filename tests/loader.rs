@@ -1188,7 +1188,7 @@ fn check_prints_diagnostics_and_a_summary_and_succeeds_on_warnings() {
     assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
     assert_eq!(
         stdout(&o),
-        "2 days, 3 papers, 2 tweets, 0 errors, 1 warnings\n"
+        "2 days, 3 papers, 2 tweets, 0 errors, 1 warning\n"
     );
     let err = stderr(&o);
     let line = line_of(&bad_text, "- retweets: many");
@@ -1210,7 +1210,7 @@ fn check_fails_when_there_are_errors() {
     assert_eq!(o.status.code(), Some(1));
     assert_eq!(
         stdout(&o),
-        "1 days, 1 papers, 0 tweets, 2 errors, 0 warnings\n"
+        "1 day, 1 paper, 0 tweets, 2 errors, 0 warnings\n"
     );
     let err = stderr(&o);
     assert!(
@@ -1233,7 +1233,7 @@ fn check_never_prints_control_characters_from_file_names() {
     assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
     assert_eq!(
         stdout(&o),
-        "1 days, 1 papers, 0 tweets, 0 errors, 3 warnings\n"
+        "1 day, 1 paper, 0 tweets, 0 errors, 3 warnings\n"
     );
     let err = stderr(&o);
     assert!(!err.chars().any(is_forbidden), "{err:?}");
@@ -1331,7 +1331,7 @@ fn commands_read_a_blog_checkout() {
     assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
     assert_eq!(
         stdout(&o),
-        "1 days, 1 papers, 0 tweets, 0 errors, 0 warnings\n"
+        "1 day, 1 paper, 0 tweets, 0 errors, 0 warnings\n"
     );
     let o = hotpapers(&["export", "--archive", tmp.path().to_str().unwrap()]);
     let v: serde_json::Value = serde_json::from_slice(&o.stdout).unwrap();

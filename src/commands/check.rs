@@ -5,10 +5,11 @@ use std::process::ExitCode;
 
 use anyhow::Result;
 
-use super::{archive_dir, blame_config};
-use crate::archive::{Archive, Severity, count};
+use super::{archive_dir, blame_config, sample};
+use crate::archive::{self, Archive, Severity};
 use crate::cli::Cli;
 use crate::config::Config;
+use crate::display::words::count;
 
 pub fn run(cli: &Cli, config: &Config, out: &mut impl Write) -> Result<ExitCode> {
     // Counts and diagnostics only: each post is dropped once counted, so checking a
@@ -19,7 +20,7 @@ pub fn run(cli: &Cli, config: &Config, out: &mut impl Write) -> Result<ExitCode>
             (s.days, s.papers, s.tweets, s.diagnostics)
         }
         None => {
-            let a = Archive::sample();
+            let a = sample();
             (
                 a.days.len(),
                 a.paper_count(),
@@ -32,11 +33,16 @@ pub fn run(cli: &Cli, config: &Config, out: &mut impl Write) -> Result<ExitCode>
     for d in &diagnostics {
         writeln!(err, "{d}")?;
     }
-    let errors = count(&diagnostics, Severity::Error);
+    let errors = archive::count(&diagnostics, Severity::Error);
     let warnings = diagnostics.len() - errors;
     writeln!(
         out,
-        "{days} days, {papers} papers, {tweets} tweets, {errors} errors, {warnings} warnings"
+        "{}, {}, {}, {}, {}",
+        count(days, "day", "days"),
+        count(papers, "paper", "papers"),
+        count(tweets, "tweet", "tweets"),
+        count(errors, "error", "errors"),
+        count(warnings, "warning", "warnings"),
     )?;
     Ok(if errors > 0 {
         ExitCode::FAILURE

@@ -5,7 +5,7 @@ use std::process::ExitCode;
 
 use anyhow::{Context, Result};
 
-use super::{describe, load, report, resolve_day, today};
+use super::{describe, load, report, span, today};
 use crate::cli::{Cli, ExportArgs};
 use crate::config::Config;
 use crate::export::{self, Selection};
@@ -31,10 +31,11 @@ pub fn run(
             }
         }
     };
+    let (since, until) = span(&archive, args.since, args.until)?;
     let selection = Selection {
         day,
-        since: args.since.map(|d| resolve_day(&archive, d)),
-        until: args.until.map(|d| resolve_day(&archive, d)),
+        since,
+        until,
         starred: args.starred,
         unread: args.unread,
     };

@@ -14,6 +14,7 @@ use std::path::PathBuf;
 use std::process::ExitCode;
 
 use anyhow::{Context, Result};
+use chrono::NaiveDate;
 use serde::Serialize;
 
 use crate::archive::Archive;
@@ -26,8 +27,27 @@ pub fn report(message: impl std::fmt::Display) {
     let _ = writeln!(io::stderr(), "hotpapers: {message}");
 }
 
+/// A mistake in the command line that shows only once the command runs, such as a span whose
+/// ends are the wrong way round: `main` gives it the status of a bad command line, 2.
+#[derive(Debug, thiserror::Error)]
+#[error("{0}")]
+pub struct Usage(pub String);
+
+/// What every command but the reader says on stderr when it reads the built-in sample: its
+/// invented papers must never pass for a real archive's.
+pub const SAMPLE_NOTICE: &str = concat!(
+    "no archive given (an ARCHIVE argument, --archive, $HOTPAPERS_ARCHIVE or the config's ",
+    "archive); using the built-in sample of invented papers"
+);
+
+/// The built-in sample, saying so on stderr.
+fn sample() -> Archive {
+    report(SAMPLE_NOTICE);
+    Archive::sample()
+}
+
 /// The archive folder: the positional ARCHIVE, else --archive or $HOTPAPERS_ARCHIVE, else the
-/// config file's `archive`; `None` for the bundled sample.
+/// config file's `archive`; `None` for the built-in sample.
 pub fn archive_dir(cli: &Cli, config: &Config) -> Option<PathBuf> {
     cli.path
         .clone()
@@ -38,7 +58,7 @@ pub fn archive_dir(cli: &Cli, config: &Config) -> Option<PathBuf> {
 pub fn load(cli: &Cli, config: &Config) -> Result<Archive> {
     match archive_dir(cli, config) {
         Some(dir) => blame_config(Archive::load(&dir), cli, config),
-        None => Ok(Archive::sample()),
+        None => Ok(sample()),
     }
 }
 
@@ -60,15 +80,31 @@ where
     }
 }
 
-pub fn today() -> chrono::NaiveDate {
+pub fn today() -> NaiveDate {
     chrono::Local::now().date_naive()
 }
 
 /// A day as the user named it; `latest` is the archive's newest day.
-pub fn resolve_day(archive: &Archive, spec: DaySpec) -> chrono::NaiveDate {
+pub fn resolve_day(archive: &Archive, spec: DaySpec) -> NaiveDate {
     spec.resolve(today())
         .or_else(|| archive.days.last().map(|d| d.date))
         .unwrap_or_else(today)
+}
+
+/// The days from `since` to `until` (both inclusive, each end optional) as dates. A span that
+/// ends before it starts is refused: it would print nothing, as if the archive had nothing.
+pub fn span(
+    archive: &Archive,
+    since: Option<DaySpec>,
+    until: Option<DaySpec>,
+) -> Result<(Option<NaiveDate>, Option<NaiveDate>), Usage> {
+    let resolve = |d: Option<DaySpec>| d.map(|d| resolve_day(archive, d));
+    match (resolve(since), resolve(until)) {
+        (Some(s), Some(u)) if s > u => Err(Usage(format!(
+            "--since {s} is after --until {u}: no day is in between"
+        ))),
+        span => Ok(span),
+    }
 }
 
 pub fn describe(spec: DaySpec) -> String {

@@ -5,10 +5,11 @@ use std::process::ExitCode;
 
 use anyhow::Result;
 
-use super::{load, resolve_day, write_list};
+use super::{load, span, write_list};
 use crate::archive::Archive;
 use crate::cli::{Cli, TopArgs};
 use crate::config::Config;
+use crate::display::words::count;
 use crate::search::top as rank;
 
 pub fn run(cli: &Cli, config: &Config, args: &TopArgs, out: &mut impl Write) -> Result<ExitCode> {
@@ -18,15 +19,14 @@ pub fn run(cli: &Cli, config: &Config, args: &TopArgs, out: &mut impl Write) -> 
 
 /// Prints the leaderboard of `archive`; status 1 when no paper is in the span.
 pub fn top(archive: &Archive, args: &TopArgs, out: &mut impl Write) -> Result<ExitCode> {
-    let resolve = |d: Option<_>| d.map(|d| resolve_day(archive, d));
-    let (since, until) = (resolve(args.since), resolve(args.until));
+    let (since, until) = span(archive, args.since, args.until)?;
     let entries: Vec<_> = rank(archive, since, until, args.by.into(), |_| true)
         .into_iter()
         .take(args.limit)
         .collect();
     Ok(write_list(out, &entries, args.json, |out, i, e| {
         let days = if e.days.len() > 1 {
-            format!("  ({} days)", e.days.len())
+            format!("  ({})", count(e.days.len(), "day", "days"))
         } else {
             String::new()
         };

@@ -3,3 +3,4 @@
 
 pub mod latex;
 pub mod width;
+pub mod words;
