@@ -5,6 +5,7 @@ use chrono::Days;
 use ratatui::layout::Rect;
 
 use super::component::{Component, Handled, hint_line};
+use crate::display::words::count;
 use crate::search::{Entry, Measure, top};
 use crate::tui::command::{Command, Scope};
 use crate::tui::core::cursor::ListCursor;
@@ -60,10 +61,10 @@ impl Component for Leaderboard {
             Command::Enter => {
                 if let Some(e) = self.entries.get(self.cursor.selected) {
                     let what = format!(
-                        "Best day of {}: {} (listed on {} days)",
+                        "Best day of {}: {} (listed on {})",
                         e.arxiv_id.as_deref().unwrap_or("the paper"),
                         e.best_date,
-                        e.days.len()
+                        count(e.days.len(), "day", "days")
                     );
                     let note = go_to(r, e.best);
                     r.tell(format!("{what}{note}"));

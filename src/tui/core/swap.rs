@@ -1,6 +1,7 @@
 //! Putting a newly read archive in place (the background load, a reload, a change on disk)
 //! while keeping the reader where it was.
 
+use crate::display::words::count;
 use std::sync::Arc;
 
 use super::select::{reselect, select_paper, show_day};
@@ -36,5 +37,5 @@ pub fn replace(r: &mut Reader, archive: Arc<Archive>) {
         d if d > 0 => format!(" ({d} new)"),
         d => format!(" ({} fewer)", -d),
     };
-    r.tell(format!("Reloaded: {now} days{change}"));
+    r.tell(format!("Reloaded: {}{change}", count(now, "day", "days")));
 }

@@ -1,4 +1,5 @@
 use ratatui::Frame;
+use crate::display::words::count;
 use ratatui::layout::Rect;
 use ratatui::style::Style;
 use ratatui::text::{Line, Span};
@@ -56,8 +57,8 @@ fn title(app: &App, day: &Day) -> Line<'static> {
         Span::raw(" "),
         Span::styled(day.date.format("%a %Y-%m-%d").to_string(), app.theme.title),
         Span::raw(format!(
-            " · {} papers · {} ",
-            day.papers.len(),
+            " · {} · {} ",
+            count(day.papers.len(), "paper", "papers"),
             app.sort.name()
         )),
     ]);

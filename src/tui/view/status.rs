@@ -1,5 +1,6 @@
 //! The status line: where you are, always, and the latest notice beside it.
 
+use crate::display::words::count;
 use ratatui::Frame;
 use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
@@ -63,7 +64,8 @@ fn idle(app: &App) -> String {
     ));
     let problems = app.archive.diagnostics.len();
     if problems > 0 {
-        s.push_str(&format!(" · {problems} load problems (hotpapers check)"));
+        let problems = count(problems, "load problem", "load problems");
+        s.push_str(&format!(" · {problems} (hotpapers check)"));
     }
     s
 }
