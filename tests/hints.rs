@@ -19,7 +19,10 @@ fn rebound() -> (Keymap, HashMap<(Scope, Command), String>) {
         .chain(('a'..='z').map(|c| format!("alt-{c}")))
         .chain(('A'..='Z').map(|c| format!("alt-{c}")))
         .collect();
-    assert!(defaults(Scope::Reader).count() <= pool.len(), "a key for each");
+    assert!(
+        defaults(Scope::Reader).count() <= pool.len(),
+        "a key for each"
+    );
     let mut names = HashMap::new();
     let mut overrides = Vec::new();
     for scope in Scope::ALL {
@@ -80,7 +83,10 @@ fn hint_rows(app: &App) -> Vec<usize> {
     };
     let area = open.component().area(app, &app.areas());
     let mut rows = vec![h - 2, h - 1, (area.bottom() as usize).saturating_sub(1)];
-    if open.scope() == Scope::Leaderboard || open.scope() == Scope::Search {
+    if matches!(
+        open.scope(),
+        Scope::Leaderboard | Scope::Search | Scope::GoTo
+    ) {
         rows.extend(area.y as usize..area.bottom() as usize);
     }
     rows
@@ -177,7 +183,14 @@ fn no_default_key_is_named_anywhere_once_every_key_is_rebound() {
         ck.press(&mut app, &[(Starred, C::Back), (Reader, C::Help)]);
         assert_eq!(app.scope(), Help);
         ck.look("the help", &app);
-        ck.press(&mut app, &[(Help, C::Back), (Reader, C::Filter)]);
+        ck.press(&mut app, &[(Help, C::Back), (Reader, C::Links)]);
+        assert_eq!(app.scope(), Links);
+        ck.look("the link list", &app);
+        ck.press(&mut app, &[(Links, C::Back), (Reader, C::GoTo)]);
+        press(&mut app, &["2", "0"]);
+        assert_eq!(app.scope(), GoTo);
+        ck.look("the go-to prompt", &app);
+        ck.press(&mut app, &[(GoTo, C::Back), (Reader, C::Filter)]);
         assert_eq!(app.scope(), Categories);
         ck.look("the category filter", &app);
         // Only cs.LG, the most common: the oldest day's papers are all hidden.

@@ -277,3 +277,98 @@ fn every_list_box_answers_the_page_and_end_keys() {
     };
     assert_eq!(b.cursor.selected, 0);
 }
+
+#[test]
+fn l_lists_every_link_and_a_number_or_enter_opens_one() {
+    use hotpapers::tui::Effect;
+    let mut app = app_with(fixture(), 140, 40);
+    press(&mut app, &["L"]);
+    let Some(hotpapers::tui::boxes::OpenBox::Links(b)) = app.open_box() else {
+        panic!("no link list")
+    };
+    let urls: Vec<&str> = b.links.iter().map(|l| l.url.as_str()).collect();
+    assert_eq!(
+        urls,
+        [
+            "https://arxiv.org/abs/2401.00001",
+            "https://arxiv.org/pdf/2401.00000",
+            "https://twitter.com/ann_example/status/101",
+            "https://twitter.com/nihon_taro/status/102",
+        ]
+    );
+    assert!(render(&app).contains("2 pdf"), "{}", render(&app));
+    let effects = press(&mut app, &["2"]);
+    assert!(
+        matches!(effects.as_slice(), [Effect::OpenUrl { url, .. }] if url.ends_with("/pdf/2401.00000")),
+        "{effects:?}"
+    );
+    assert!(app.open_box().is_none(), "opening closes the list");
+    let effects = press(&mut app, &["L", "G", "enter"]);
+    assert!(
+        matches!(effects.as_slice(), [Effect::OpenUrl { url, .. }] if url.ends_with("/status/102")),
+        "{effects:?}"
+    );
+    let effects = press(&mut app, &["L", "j", "y"]);
+    assert!(
+        matches!(effects.as_slice(), [Effect::Copy { text, .. }] if text.ends_with("/pdf/2401.00000")),
+        "{effects:?}"
+    );
+}
+
+fn type_keys(app: &mut hotpapers::tui::App, text: &str) {
+    for c in text.chars() {
+        let k = c.to_string();
+        press(app, &[k.as_str()]);
+    }
+}
+
+#[test]
+fn colon_goes_to_a_day_a_month_latest_or_a_paper() {
+    let mut app = app_with(fixture(), 140, 40);
+    let day = |app: &hotpapers::tui::App| app.current_day().unwrap().date.to_string();
+    press(&mut app, &[":"]);
+    assert_eq!(app.scope(), Scope::GoTo);
+    type_keys(&mut app, "2024-01-02");
+    assert!(render(&app).contains("the day 2024-01-02"));
+    press(&mut app, &["enter"]);
+    assert_eq!(
+        (day(&app), app.open_box().is_none()),
+        ("2024-01-02".into(), true)
+    );
+    press(&mut app, &[":"]);
+    type_keys(&mut app, "latest");
+    press(&mut app, &["enter"]);
+    assert_eq!(day(&app), "2024-01-05");
+    press(&mut app, &[":"]);
+    type_keys(&mut app, "https://arxiv.org/abs/2401.00010v2");
+    press(&mut app, &["enter"]);
+    assert_eq!(
+        (day(&app), app.current_paper().unwrap().title.as_str()),
+        ("2024-01-02".into(), "Early Paper")
+    );
+    press(&mut app, &[":"]);
+    type_keys(&mut app, "arXiv:2401.00002");
+    press(&mut app, &["enter"]);
+    assert_eq!((day(&app), app.paper_index()), ("2024-01-05".into(), 1));
+    press(&mut app, &[":"]);
+    type_keys(&mut app, "2024-01-04");
+    press(&mut app, &["enter"]);
+    assert_eq!(day(&app), "2024-01-03");
+    assert!(app.notice().unwrap().text.contains("nearest earlier day"));
+    press(&mut app, &[":"]);
+    type_keys(&mut app, "soon");
+    assert!(render(&app).contains("soon") && app.scope() == Scope::GoTo);
+    press(&mut app, &["enter"]);
+    assert_eq!(
+        app.scope(),
+        Scope::GoTo,
+        "what cannot be read keeps the prompt open"
+    );
+    assert!(app.notice().unwrap().is_error());
+    press(&mut app, &["ctrl-u"]);
+    type_keys(&mut app, "2312.99999");
+    press(&mut app, &["enter"]);
+    assert!(app.notice().unwrap().text.contains("not in the archive"));
+    press(&mut app, &["esc"]);
+    assert!(app.open_box().is_none());
+}

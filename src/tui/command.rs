@@ -14,17 +14,21 @@ pub enum Scope {
     Categories,
     Leaderboard,
     Starred,
+    Links,
+    GoTo,
     Help,
 }
 
 impl Scope {
     /// In the order the help lists them.
-    pub const ALL: [Scope; 6] = [
+    pub const ALL: [Scope; 8] = [
         Scope::Reader,
         Scope::Search,
+        Scope::GoTo,
         Scope::Categories,
         Scope::Leaderboard,
         Scope::Starred,
+        Scope::Links,
         Scope::Help,
     ];
 
@@ -37,13 +41,15 @@ impl Scope {
             Scope::Categories => Some("categories_box"),
             Scope::Leaderboard => Some("leaderboard_box"),
             Scope::Starred => Some("starred_box"),
+            Scope::Links => Some("links_box"),
+            Scope::GoTo => Some("goto_box"),
             Scope::Help => Some("help_box"),
         }
     }
 
     /// Whether unbound characters are typed into the scope's prompt.
     pub fn takes_text(self) -> bool {
-        self == Scope::Search
+        matches!(self, Scope::Search | Scope::GoTo)
     }
 
     /// What the scope is, for the help's headings; the reader command that opens it follows
@@ -55,6 +61,8 @@ impl Scope {
             Scope::Categories => "Category filter",
             Scope::Leaderboard => "Leaderboard",
             Scope::Starred => "Starred papers",
+            Scope::Links => "Links of the paper",
+            Scope::GoTo => "Go to",
             Scope::Help => "This help",
         }
     }
@@ -67,6 +75,8 @@ impl Scope {
             Scope::Categories => Some(Command::Filter),
             Scope::Leaderboard => Some(Command::Top),
             Scope::Starred => Some(Command::Starred),
+            Scope::Links => Some(Command::Links),
+            Scope::GoTo => Some(Command::GoTo),
         }
     }
 }
@@ -125,6 +135,7 @@ commands! {
     OpenTweet = "open_tweet", "Open the marked tweet (else the one in view) in the browser";
     NextTweet = "next_tweet", "Mark the next tweet of the paper";
     Search = "search", "Search every day";
+    GoTo = "go_to", "Go to a day, a month, latest, or a paper by arXiv id or link";
     NextResult = "next_result", "Next search result";
     PrevResult = "prev_result", "Previous search result";
     /// The paper order; in the leaderboard, its measure.
@@ -135,6 +146,7 @@ commands! {
     NextUnread = "next_unread", "Go to the next unread paper";
     Star = "star", "Star or unstar the paper";
     Starred = "starred", "List the starred papers";
+    Links = "links", "List every link of the paper: abs, pdf, tweets, links in the text";
     CopyUrl = "copy_url", "Copy the paper's abs URL to the clipboard";
     CopyBibtex = "copy_bibtex", "Copy the paper's BibTeX entry to the clipboard";
     Reload = "reload", "Reload the archive from disk";
@@ -222,7 +234,8 @@ const fn b(
 use Command as K;
 use KeyName::{BackTab, Backspace, End, Enter, Esc, Home, PageDown, PageUp, Tab};
 use KeyName::{Down as DownKey, Left as LeftKey, Right as RightKey, Up as UpKey};
-use Scope::{Categories as C, Help as H, Leaderboard as L, Reader as R, Search as S, Starred as T};
+use Scope::{Categories as C, GoTo as G, Help as H, Leaderboard as L, Links as I};
+use Scope::{Reader as R, Search as S, Starred as T};
 
 /// Every default key, by scope, in the order the help lists them.
 #[rustfmt::skip]
@@ -254,6 +267,7 @@ pub static DEFAULTS: &[Binding] = &[
     b(R, K::OpenTweet, &[c('t')], None, Some("tweet")),
     b(R, K::NextTweet, &[c('>')], None, None),
     b(R, K::Search, &[c('/')], None, Some("search")),
+    b(R, K::GoTo, &[c(':')], None, None),
     b(R, K::NextResult, &[c('n')], None, None),
     b(R, K::PrevResult, &[c('N')], None, None),
     b(R, K::Sort, &[c('s')], None, Some("sort")),
@@ -263,6 +277,7 @@ pub static DEFAULTS: &[Binding] = &[
     b(R, K::NextUnread, &[c('u')], None, Some("unread")),
     b(R, K::Star, &[c('*')], None, Some("star")),
     b(R, K::Starred, &[c('S')], None, None),
+    b(R, K::Links, &[c('L')], None, Some("links")),
     b(R, K::CopyUrl, &[c('y')], None, None),
     b(R, K::CopyBibtex, &[c('Y')], None, None),
     b(R, K::Reload, &[c('r')], None, None),
@@ -281,6 +296,12 @@ pub static DEFAULTS: &[Binding] = &[
     b(S, K::DeleteWord, &[ctrl('w')], None, None),
     b(S, K::ClearInput, &[ctrl('u')], None, Some("clear")),
     b(S, K::Suspend, &[ctrl('z')], None, None),
+    b(G, K::Enter, &[n(Enter)], Some("Go there"), Some("go")),
+    b(G, K::Back, &[n(Esc), ctrl('c')], Some("Close"), Some("cancel")),
+    b(G, K::DeleteChar, &[n(Backspace)], None, None),
+    b(G, K::DeleteWord, &[ctrl('w')], None, None),
+    b(G, K::ClearInput, &[ctrl('u')], None, Some("clear")),
+    b(G, K::Suspend, &[ctrl('z')], None, None),
     b(C, K::Down, &[c('j'), n(DownKey)], Some("Next category"), Some("move")),
     b(C, K::Up, &[c('k'), n(UpKey)], Some("Previous category"), None),
     b(C, K::First, &[c('g'), n(Home)], Some("First category"), None),
@@ -316,6 +337,17 @@ pub static DEFAULTS: &[Binding] = &[
     b(T, K::Back, &[n(Esc), c('q')], Some("Close"), Some("close")),
     b(T, K::Quit, &[c('Q'), ctrl('c')], None, None),
     b(T, K::Suspend, &[ctrl('z')], None, None),
+    b(I, K::Down, &[c('j'), n(DownKey)], Some("Next link"), Some("move")),
+    b(I, K::Up, &[c('k'), n(UpKey)], Some("Previous link"), None),
+    b(I, K::First, &[c('g'), n(Home)], Some("First link"), None),
+    b(I, K::Last, &[c('G'), n(End)], Some("Last link"), None),
+    b(I, K::PageDown, &[n(PageDown), ctrl('f')], None, None),
+    b(I, K::PageUp, &[n(PageUp), ctrl('b')], None, None),
+    b(I, K::Enter, &[n(Enter)], Some("Open the link in the browser (or press its number)"), Some("open")),
+    b(I, K::CopyUrl, &[c('y')], Some("Copy the link to the clipboard"), Some("copy")),
+    b(I, K::Back, &[n(Esc), c('q')], Some("Close"), Some("close")),
+    b(I, K::Quit, &[c('Q'), ctrl('c')], None, None),
+    b(I, K::Suspend, &[ctrl('z')], None, None),
     b(H, K::Down, &[c('j'), n(DownKey)], Some("Scroll down"), None),
     b(H, K::Up, &[c('k'), n(UpKey)], Some("Scroll up"), None),
     b(H, K::PageDown, &[n(PageDown), ctrl('f')], None, None),

@@ -42,6 +42,10 @@ pub trait Component {
     fn typed(&mut self, _r: &mut Reader, _c: char) -> Handled {
         Handled::stay()
     }
+    /// A digit pressed in the box (boxes that number their rows use it).
+    fn digit(&mut self, _r: &mut Reader, _d: u8) -> Handled {
+        Handled::stay()
+    }
     /// Where the box goes on screen.
     fn area(&self, r: &Reader, a: &Areas) -> Rect;
     /// The line on the box's lower border: its main keys, as they are bound.

@@ -5,8 +5,10 @@
 
 mod categories;
 mod component;
+mod goto;
 mod help;
 mod leaderboard;
+mod links;
 mod open;
 mod search;
 mod starred;
@@ -14,8 +16,10 @@ mod starred;
 pub use crate::tui::core::state::Window;
 pub use categories::CategoryBox;
 pub use component::{Component, Handled, hint_line};
+pub use goto::GoToBox;
 pub use help::HelpBox;
 pub use leaderboard::Leaderboard;
+pub use links::LinksBox;
 pub use open::{OpenBox, open};
 pub use search::SearchBox;
 pub use starred::StarredBox;

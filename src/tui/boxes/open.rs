@@ -2,8 +2,10 @@
 
 use super::categories::CategoryBox;
 use super::component::Component;
+use super::goto::GoToBox;
 use super::help::HelpBox;
 use super::leaderboard::Leaderboard;
+use super::links::LinksBox;
 use super::search::SearchBox;
 use super::starred::StarredBox;
 use crate::tui::command::{Command, Scope};
@@ -16,6 +18,8 @@ pub enum OpenBox {
     Categories(CategoryBox),
     Leaderboard(Leaderboard),
     Starred(StarredBox),
+    Links(LinksBox),
+    GoTo(GoToBox),
 }
 
 impl OpenBox {
@@ -26,6 +30,8 @@ impl OpenBox {
             OpenBox::Categories(b) => b,
             OpenBox::Leaderboard(b) => b,
             OpenBox::Starred(b) => b,
+            OpenBox::Links(b) => b,
+            OpenBox::GoTo(b) => b,
         }
     }
 
@@ -36,6 +42,8 @@ impl OpenBox {
             OpenBox::Categories(b) => b,
             OpenBox::Leaderboard(b) => b,
             OpenBox::Starred(b) => b,
+            OpenBox::Links(b) => b,
+            OpenBox::GoTo(b) => b,
         }
     }
 
@@ -52,6 +60,8 @@ pub fn open(r: &mut Reader, command: Command) -> Option<OpenBox> {
         Command::Filter => CategoryBox::open(r).map(OpenBox::Categories),
         Command::Top => Some(OpenBox::Leaderboard(Leaderboard::open(r))),
         Command::Starred => StarredBox::open(r).map(OpenBox::Starred),
+        Command::Links => LinksBox::open(r).map(OpenBox::Links),
+        Command::GoTo => Some(OpenBox::GoTo(GoToBox::default())),
         _ => None,
     }
 }

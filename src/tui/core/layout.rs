@@ -85,6 +85,12 @@ pub fn search_area(a: &Areas) -> Rect {
     }
 }
 
+/// A one-line prompt with a line for what it says, over the top of the lists.
+pub fn prompt_area(a: &Areas) -> Rect {
+    let w = a.screen.width.saturating_sub(4).min(80);
+    Rect::new(a.screen.x + 2, a.screen.y + 1, w, 4.min(a.screen.height))
+}
+
 /// The area of the leaderboard: everything above the status line.
 pub fn board_area(a: &Areas) -> Rect {
     Rect::new(0, 0, a.status.width, a.status.y)

@@ -113,7 +113,7 @@ pub fn copy_bibtex(r: &mut Reader) -> Vec<Effect> {
     copy(r, "BibTeX entry", text)
 }
 
-fn copy(r: &mut Reader, what: &'static str, text: String) -> Vec<Effect> {
+pub fn copy(r: &mut Reader, what: &'static str, text: String) -> Vec<Effect> {
     if text.len() > MAX_COPY {
         r.warn(format!(
             "Not copied: {} bytes is more than the {MAX_COPY} the clipboard takes",

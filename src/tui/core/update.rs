@@ -27,6 +27,14 @@ pub fn update(app: &mut App, event: Event) -> Vec<Effect> {
                 None => vec![],
             }
         }
+        Event::Count(d) if app.open.is_some() => {
+            let open = app.open.as_mut().expect("a box is open");
+            let done = open.component_mut().digit(&mut app.reader, d);
+            if done.close {
+                app.open = None;
+            }
+            done.effects
+        }
         Event::Count(d) => {
             let r = &mut app.reader;
             r.count = match (r.count, d) {

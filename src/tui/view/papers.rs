@@ -1,5 +1,5 @@
-use ratatui::Frame;
 use crate::display::words::count;
+use ratatui::Frame;
 use ratatui::layout::Rect;
 use ratatui::style::Style;
 use ratatui::text::{Line, Span};

@@ -1,0 +1,130 @@
+//! The go-to prompt (`:`): a day, a month, `latest`, or a paper by its arXiv id or link; what
+//! it cannot read is explained as you type.
+
+use ratatui::layout::Rect;
+
+use super::component::{Component, Handled};
+use crate::search::{GotoError, Target, find_paper, month_start, parse_target};
+use crate::tui::command::{Command, Scope};
+use crate::tui::core::layout::{self, Areas};
+use crate::tui::core::select::{go_to, select_day};
+use crate::tui::core::state::{Pane, Reader};
+use crate::tui::keymap::Keymap;
+
+#[derive(Debug, Clone, Default)]
+pub struct GoToBox {
+    pub input: String,
+}
+
+impl GoToBox {
+    /// What the input means, or why it means nothing.
+    pub fn target(&self) -> Result<Target, GotoError> {
+        parse_target(&self.input)
+    }
+
+    /// Goes where the input says: true when it went, else the box stays with the reason.
+    fn go(&self, r: &mut Reader) -> bool {
+        let target = match self.target() {
+            Ok(t) => t,
+            Err(e) => {
+                r.warn(e.to_string());
+                return false;
+            }
+        };
+        let Some(last) = r.archive.days.len().checked_sub(1) else {
+            r.warn("The archive has no posts");
+            return false;
+        };
+        match target {
+            Target::Latest => show(r, last, String::new()),
+            Target::Day(date) => {
+                let day = r.archive.nearest_day(date).unwrap_or(last);
+                let found = r.archive.days[day].date;
+                let note = if found == date {
+                    String::new()
+                } else {
+                    let side = if found < date { "earlier" } else { "later" };
+                    format!("No post for {date}; showing {found}, the nearest {side} day")
+                };
+                show(r, day, note);
+            }
+            Target::Month { year, month } => match month_start(&r.archive, year, month) {
+                Some(day) => show(r, day, String::new()),
+                None => {
+                    r.warn(format!("No post in {year}-{month:02} or after it"));
+                    return false;
+                }
+            },
+            Target::Paper(id) => match find_paper(&r.archive, &id) {
+                Some(at) => {
+                    let note = go_to(r, at);
+                    let date = r.archive.days[at.day].date;
+                    r.tell(format!("{id}: its latest listing, {date}{note}"));
+                }
+                None => {
+                    r.warn(format!("{id} is not in the archive"));
+                    return false;
+                }
+            },
+        }
+        true
+    }
+}
+
+/// Shows day `day` from its first paper, saying `note` if there is one.
+fn show(r: &mut Reader, day: usize, note: String) {
+    select_day(r, day);
+    if r.focus == Pane::Days || r.areas().shape == layout::Shape::Narrow {
+        r.focus = Pane::Papers;
+    }
+    if note.is_empty() {
+        let date = r.archive.days[day].date;
+        r.tell(date.format("%a %Y-%m-%d").to_string());
+    } else {
+        r.tell(note);
+    }
+}
+
+impl Component for GoToBox {
+    fn scope(&self) -> Scope {
+        Scope::GoTo
+    }
+
+    fn handle(&mut self, r: &mut Reader, command: Command) -> Handled {
+        match command {
+            Command::Back => return Handled::close(),
+            Command::Enter => {
+                if self.go(r) {
+                    return Handled::close();
+                }
+            }
+            Command::DeleteChar => {
+                self.input.pop();
+            }
+            Command::DeleteWord => {
+                let kept = self
+                    .input
+                    .trim_end()
+                    .rfind(char::is_whitespace)
+                    .map_or(0, |i| i + 1);
+                self.input.truncate(kept);
+            }
+            Command::ClearInput => self.input.clear(),
+            _ => {}
+        }
+        Handled::stay()
+    }
+
+    fn typed(&mut self, _r: &mut Reader, c: char) -> Handled {
+        self.input.push(c);
+        Handled::stay()
+    }
+
+    fn area(&self, _r: &Reader, a: &Areas) -> Rect {
+        layout::prompt_area(a)
+    }
+
+    fn hints(&self, _km: &Keymap) -> String {
+        " 2021-03-01  2021-03  latest  2201.04182  arXiv:…  an abs or pdf link ".to_string()
+    }
+}
