@@ -335,9 +335,8 @@ mod tests {
                 .collect(),
         };
         Archive {
-            root: None,
             days: days.iter().map(day).collect(),
-            diagnostics: vec![],
+            ..Archive::default()
         }
     }
 

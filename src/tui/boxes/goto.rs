@@ -93,11 +93,7 @@ impl Component for GoToBox {
     fn handle(&mut self, r: &mut Reader, command: Command) -> Handled {
         match command {
             Command::Back => return Handled::close(),
-            Command::Enter => {
-                if self.go(r) {
-                    return Handled::close();
-                }
-            }
+            Command::Enter if self.go(r) => return Handled::close(),
             Command::DeleteChar => {
                 self.input.pop();
             }
