@@ -71,23 +71,30 @@ fn stale(screen: &str, rows: &[usize]) -> Vec<String> {
         .collect()
 }
 
-/// The rows that hold hints: all of them with no box open (the fixture's text holds no word
-/// written like a key), else the status line, the footer, the box's lower border and, for
-/// boxes whose text is all hints, the box.
+/// The rows that hold hints: the status line and the footer; the paper list's message when
+/// it has no rows; the open box's lower border and, for boxes whose text is all hints, the
+/// box; everything on a screen too small for the panes.
 fn hint_rows(app: &App) -> Vec<usize> {
     let h = app.size().1 as usize;
-    let all: Vec<usize> = (0..h).collect();
-    let too_small = app.areas().shape == hotpapers::tui::core::layout::Shape::TooSmall;
-    let Some(open) = app.open_box().filter(|_| !too_small) else {
-        return all;
-    };
-    let area = open.component().area(app, &app.areas());
-    let mut rows = vec![h - 2, h - 1, (area.bottom() as usize).saturating_sub(1)];
-    if matches!(
-        open.scope(),
-        Scope::Leaderboard | Scope::Search | Scope::GoTo
-    ) {
-        rows.extend(area.y as usize..area.bottom() as usize);
+    let a = app.areas();
+    if a.shape == hotpapers::tui::core::layout::Shape::TooSmall {
+        return (0..h).collect();
+    }
+    let mut rows = vec![h - 2, h - 1];
+    match app.open_box() {
+        None if app.order().is_empty() => rows.push(a.papers.y as usize + 1),
+        None => {}
+        Some(open) => {
+            let area = open.component().area(app, &a);
+            rows.push((area.bottom() as usize).saturating_sub(1));
+            // The lines a box writes itself: a prompt and what it says, or why a list is empty.
+            if matches!(
+                open.scope(),
+                Scope::Leaderboard | Scope::Search | Scope::GoTo
+            ) {
+                rows.extend([area.y as usize + 1, area.y as usize + 2]);
+            }
+        }
     }
     rows
 }
@@ -190,7 +197,13 @@ fn no_default_key_is_named_anywhere_once_every_key_is_rebound() {
         press(&mut app, &["2", "0"]);
         assert_eq!(app.scope(), GoTo);
         ck.look("the go-to prompt", &app);
-        ck.press(&mut app, &[(GoTo, C::Back), (Reader, C::Filter)]);
+        ck.press(&mut app, &[(GoTo, C::Back), (Reader, C::ReadUpTo)]);
+        assert_eq!(app.scope(), Confirm);
+        ck.look("a question", &app);
+        ck.press(&mut app, &[(Confirm, C::No), (Reader, C::ReadDay)]);
+        assert!(app.notice().unwrap().text.contains("marked read ("));
+        ck.look("a day marked read", &app);
+        ck.press(&mut app, &[(Reader, C::UndoBulk), (Reader, C::Filter)]);
         assert_eq!(app.scope(), Categories);
         ck.look("the category filter", &app);
         // Only cs.LG, the most common: the oldest day's papers are all hidden.

@@ -372,3 +372,75 @@ fn colon_goes_to_a_day_a_month_latest_or_a_paper() {
     press(&mut app, &["esc"]);
     assert!(app.open_box().is_none());
 }
+
+#[test]
+fn capital_a_marks_the_day_read_and_capital_u_undoes_it() {
+    use hotpapers::tui::Effect;
+    let mut app = app_with(fixture(), 140, 40);
+    press(&mut app, &["m"]);
+    let effects = press(&mut app, &["A"]);
+    // Only the two still unread are marked, and only they come back with U.
+    let Some(Effect::MarkReadBulk { keys, .. }) = effects.first() else {
+        panic!("{effects:?}")
+    };
+    assert_eq!(keys.len(), 2);
+    assert_eq!(app.unread(app.day_index()), 0);
+    assert!(app.notice().unwrap().text.contains("U undoes"));
+    let effects = press(&mut app, &["U"]);
+    assert_eq!(effects, [Effect::UndoBulk]);
+    assert_eq!(
+        app.unread(app.day_index()),
+        2,
+        "the paper read by hand stays read"
+    );
+    press(&mut app, &["U"]);
+    assert_eq!(app.notice().unwrap().text, "Nothing to undo");
+}
+
+#[test]
+fn capital_c_asks_first_naming_how_many() {
+    use hotpapers::tui::Effect;
+    let mut app = app_with(fixture(), 140, 40);
+    press(&mut app, &["C"]);
+    assert_eq!(app.scope(), Scope::Confirm);
+    assert!(
+        render(&app).contains("Mark 4 unread papers up to and including 2024-01-05 read?"),
+        "{}",
+        render(&app)
+    );
+    press(&mut app, &["n"]);
+    assert!(app.open_box().is_none());
+    assert_eq!(app.unread(app.day_index()), 3, "no marks nothing");
+    // From an older day, only it and the days before it.
+    press(&mut app, &["[", "[", "C"]);
+    assert!(render(&app).contains("Mark 1 unread paper up to and including 2024-01-02 read?"));
+    let effects = press(&mut app, &["y"]);
+    assert!(matches!(effects.as_slice(), [Effect::MarkReadBulk { keys, .. }] if keys.len() == 1));
+    assert_eq!(app.unread(0), 0);
+    assert_eq!(app.unread(2), 3, "later days are left alone");
+}
+
+#[test]
+fn the_last_marking_kept_from_an_earlier_session_can_be_undone() {
+    use hotpapers::archive::PaperKey;
+    let dir = tempfile::tempdir().unwrap();
+    let keys = [
+        PaperKey::from_stored("2401.00001"),
+        PaperKey::from_stored("2401.00002"),
+    ];
+    {
+        let (s, _) = hotpapers::state::Store::open(dir.path()).unwrap();
+        s.mark_read_bulk(&keys, 1).unwrap();
+    }
+    let mut app = app_with(fixture(), 140, 40);
+    let store = hotpapers::tui::attach_state(&mut app, Some(dir.path().to_path_buf()), false)
+        .expect("the store");
+    assert_eq!(app.unread(app.day_index()), 1);
+    let effects = press(&mut app, &["U"]);
+    assert_eq!(effects, [hotpapers::tui::Effect::UndoBulk]);
+    // What the runtime does with it: the database gives back its papers.
+    let back = store.undo_bulk().unwrap().expect("kept");
+    act(&mut app, &[Event::Undone(back)]);
+    assert_eq!(app.unread(app.day_index()), 3);
+    assert!(app.notice().unwrap().text.contains("2 papers unread again"));
+}

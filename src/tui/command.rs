@@ -16,12 +16,13 @@ pub enum Scope {
     Starred,
     Links,
     GoTo,
+    Confirm,
     Help,
 }
 
 impl Scope {
     /// In the order the help lists them.
-    pub const ALL: [Scope; 8] = [
+    pub const ALL: [Scope; 9] = [
         Scope::Reader,
         Scope::Search,
         Scope::GoTo,
@@ -29,6 +30,7 @@ impl Scope {
         Scope::Leaderboard,
         Scope::Starred,
         Scope::Links,
+        Scope::Confirm,
         Scope::Help,
     ];
 
@@ -43,6 +45,7 @@ impl Scope {
             Scope::Starred => Some("starred_box"),
             Scope::Links => Some("links_box"),
             Scope::GoTo => Some("goto_box"),
+            Scope::Confirm => Some("confirm_box"),
             Scope::Help => Some("help_box"),
         }
     }
@@ -63,6 +66,7 @@ impl Scope {
             Scope::Starred => "Starred papers",
             Scope::Links => "Links of the paper",
             Scope::GoTo => "Go to",
+            Scope::Confirm => "A question (y/n)",
             Scope::Help => "This help",
         }
     }
@@ -70,7 +74,7 @@ impl Scope {
     /// The reader command that opens the scope's box.
     pub fn opened_by(self) -> Option<Command> {
         match self {
-            Scope::Reader | Scope::Help => None,
+            Scope::Reader | Scope::Help | Scope::Confirm => None,
             Scope::Search => Some(Command::Search),
             Scope::Categories => Some(Command::Filter),
             Scope::Leaderboard => Some(Command::Top),
@@ -144,6 +148,11 @@ commands! {
     Top = "top", "Top papers over a week, month, year or all";
     ToggleRead = "toggle_read", "Mark the paper read or unread";
     NextUnread = "next_unread", "Go to the next unread paper";
+    ReadDay = "read_day", "Mark every paper of the day read";
+    ReadUpTo = "read_up_to", "Mark every paper up to this day read (asks first)";
+    UndoBulk = "undo", "Undo the last marking of many papers";
+    Yes = "yes", "Yes";
+    No = "no", "No";
     Star = "star", "Star or unstar the paper";
     Starred = "starred", "List the starred papers";
     Links = "links", "List every link of the paper: abs, pdf, tweets, links in the text";
@@ -234,7 +243,7 @@ const fn b(
 use Command as K;
 use KeyName::{BackTab, Backspace, End, Enter, Esc, Home, PageDown, PageUp, Tab};
 use KeyName::{Down as DownKey, Left as LeftKey, Right as RightKey, Up as UpKey};
-use Scope::{Categories as C, GoTo as G, Help as H, Leaderboard as L, Links as I};
+use Scope::{Categories as C, Confirm as Y, GoTo as G, Help as H, Leaderboard as L, Links as I};
 use Scope::{Reader as R, Search as S, Starred as T};
 
 /// Every default key, by scope, in the order the help lists them.
@@ -275,6 +284,9 @@ pub static DEFAULTS: &[Binding] = &[
     b(R, K::Top, &[c('T')], None, Some("top")),
     b(R, K::ToggleRead, &[c('m')], None, None),
     b(R, K::NextUnread, &[c('u')], None, Some("unread")),
+    b(R, K::ReadDay, &[c('A')], None, None),
+    b(R, K::ReadUpTo, &[c('C')], None, None),
+    b(R, K::UndoBulk, &[c('U')], None, None),
     b(R, K::Star, &[c('*')], None, Some("star")),
     b(R, K::Starred, &[c('S')], None, None),
     b(R, K::Links, &[c('L')], None, Some("links")),
@@ -348,6 +360,9 @@ pub static DEFAULTS: &[Binding] = &[
     b(I, K::Back, &[n(Esc), c('q')], Some("Close"), Some("close")),
     b(I, K::Quit, &[c('Q'), ctrl('c')], None, None),
     b(I, K::Suspend, &[ctrl('z')], None, None),
+    b(Y, K::Yes, &[c('y'), n(Enter)], None, Some("yes")),
+    b(Y, K::No, &[c('n'), n(Esc), c('q')], None, Some("no")),
+    b(Y, K::Quit, &[c('Q'), ctrl('c')], None, None),
     b(H, K::Down, &[c('j'), n(DownKey)], Some("Scroll down"), None),
     b(H, K::Up, &[c('k'), n(UpKey)], Some("Scroll up"), None),
     b(H, K::PageDown, &[n(PageDown), ctrl('f')], None, None),

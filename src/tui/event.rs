@@ -31,6 +31,8 @@ pub enum Event {
     Seen(PaperKey),
     /// A message for the status line from outside the app (the browser failed, a save failed).
     Notice { level: Level, text: String },
+    /// The database took back its last marking of many: these papers are unread again.
+    Undone(Vec<PaperKey>),
     /// The background index is built.
     IndexReady(IndexHandle),
     /// The background load has read this many posts of so many.

@@ -5,6 +5,7 @@
 
 mod categories;
 mod component;
+mod confirm;
 mod goto;
 mod help;
 mod leaderboard;
@@ -16,6 +17,7 @@ mod starred;
 pub use crate::tui::core::state::Window;
 pub use categories::CategoryBox;
 pub use component::{Component, Handled, hint_line};
+pub use confirm::ConfirmBox;
 pub use goto::GoToBox;
 pub use help::HelpBox;
 pub use leaderboard::Leaderboard;

@@ -2,6 +2,7 @@
 
 use super::categories::CategoryBox;
 use super::component::Component;
+use super::confirm::ConfirmBox;
 use super::goto::GoToBox;
 use super::help::HelpBox;
 use super::leaderboard::Leaderboard;
@@ -20,6 +21,7 @@ pub enum OpenBox {
     Starred(StarredBox),
     Links(LinksBox),
     GoTo(GoToBox),
+    Confirm(ConfirmBox),
 }
 
 impl OpenBox {
@@ -32,6 +34,7 @@ impl OpenBox {
             OpenBox::Starred(b) => b,
             OpenBox::Links(b) => b,
             OpenBox::GoTo(b) => b,
+            OpenBox::Confirm(b) => b,
         }
     }
 
@@ -44,6 +47,7 @@ impl OpenBox {
             OpenBox::Starred(b) => b,
             OpenBox::Links(b) => b,
             OpenBox::GoTo(b) => b,
+            OpenBox::Confirm(b) => b,
         }
     }
 
@@ -62,6 +66,15 @@ pub fn open(r: &mut Reader, command: Command) -> Option<OpenBox> {
         Command::Starred => StarredBox::open(r).map(OpenBox::Starred),
         Command::Links => LinksBox::open(r).map(OpenBox::Links),
         Command::GoTo => Some(OpenBox::GoTo(GoToBox::default())),
+        Command::ReadUpTo => {
+            crate::tui::core::marks::read_up_to(r).map(|(question, keys, done)| {
+                OpenBox::Confirm(ConfirmBox {
+                    question,
+                    keys,
+                    done,
+                })
+            })
+        }
         _ => None,
     }
 }

@@ -21,6 +21,13 @@ pub enum Effect {
         starred: bool,
         at: i64,
     },
+    /// Mark these read, as one marking the next `UndoBulk` takes back.
+    MarkReadBulk {
+        keys: Vec<PaperKey>,
+        at: i64,
+    },
+    /// Take back the last marking of many (the database answers with its papers).
+    UndoBulk,
     /// Where the reader is, to come back to at the next start.
     SavePosition {
         date: chrono::NaiveDate,

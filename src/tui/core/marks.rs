@@ -134,3 +134,83 @@ pub fn reload(r: &mut Reader) -> Vec<Effect> {
     r.tell("Reloading…");
     vec![Effect::Reload]
 }
+
+/// `A`: every paper of the selected day read, at once (it can be undone).
+pub fn read_day(r: &mut Reader) -> Vec<Effect> {
+    let Some(day) = r.current_day() else {
+        return vec![];
+    };
+    let keys = unread_of(r, r.day..=r.day);
+    let done = format!("{} marked read", day.date);
+    if keys.is_empty() {
+        r.tell(format!("Every paper of {} is read already", day.date));
+        return vec![];
+    }
+    mark_read_bulk(r, keys, done)
+}
+
+/// `C`: the question before marking every paper up to and including the selected day read,
+/// or `None` (and why) when there is nothing to mark.
+pub fn read_up_to(r: &mut Reader) -> Option<(String, Vec<PaperKey>, String)> {
+    let date = r.current_day()?.date;
+    let keys = unread_of(r, 0..=r.day);
+    if keys.is_empty() {
+        r.tell(format!("Every paper up to {date} is read already"));
+        return None;
+    }
+    let n = crate::display::words::count(keys.len(), "unread paper", "unread papers");
+    let question = format!("Mark {n} up to and including {date} read?");
+    let done = format!("{n} up to {date} marked read");
+    Some((question, keys, done))
+}
+
+/// The unread papers of days `days`, each paper once.
+fn unread_of(r: &Reader, days: std::ops::RangeInclusive<usize>) -> Vec<PaperKey> {
+    let mut seen = std::collections::HashSet::new();
+    r.archive.days[days]
+        .iter()
+        .flat_map(|d| &d.papers)
+        .filter(|p| !r.is_read(p) && seen.insert(&p.key))
+        .map(|p| p.key.clone())
+        .collect()
+}
+
+/// Marks `keys` read as one marking that `U` undoes; `done` says what was marked.
+pub fn mark_read_bulk(r: &mut Reader, keys: Vec<PaperKey>, done: String) -> Vec<Effect> {
+    for k in &keys {
+        r.read.insert(k.clone());
+    }
+    r.undo = Some(keys.clone());
+    r.undo_pending = true;
+    let how = r.keymap.say(
+        crate::tui::command::Scope::Reader,
+        crate::tui::command::Command::UndoBulk,
+        &done,
+        |k| format!(" ({k} undoes)"),
+    );
+    r.tell(how);
+    vec![Effect::MarkReadBulk { keys, at: r.now }]
+}
+
+/// `U`: the papers of the last marking of many unread again. The database keeps the last
+/// one across sessions; this session's is undone here at once.
+pub fn undo_bulk(r: &mut Reader) -> Vec<Effect> {
+    if !r.undo_pending {
+        r.tell("Nothing to undo");
+        return vec![];
+    }
+    r.undo_pending = false;
+    if let Some(keys) = r.undo.take() {
+        undone(r, &keys);
+    }
+    vec![Effect::UndoBulk]
+}
+
+/// The marking undone (here, or as the database says): those papers are unread again.
+pub fn undone(r: &mut Reader, keys: &[PaperKey]) {
+    for k in keys {
+        r.read.remove(k);
+    }
+    let n = crate::display::words::count(keys.len(), "paper", "papers");
+    r.tell(format!("Undone: {n} unread again"));
+}

@@ -75,3 +75,8 @@ pub fn apply_state(
 pub fn loading_in_background(app: &mut App, total: usize) {
     app.reader.loading = Some((0, total));
 }
+
+/// The database kept a marking of many from an earlier session: `U` can take it back.
+pub fn undo_kept(app: &mut App) {
+    app.reader.undo_pending = true;
+}

@@ -139,6 +139,10 @@ pub struct Reader {
     pub(crate) now: i64,
     /// While the archive is read in the background: posts read, of how many.
     pub(crate) loading: Option<(usize, usize)>,
+    /// This session's last marking of many, to undo.
+    pub(crate) undo: Option<Vec<PaperKey>>,
+    /// Whether a marking of many can be undone (this session's, or one the database kept).
+    pub(crate) undo_pending: bool,
     /// A count typed before a command (`5` of `5j`), shown in the footer until used.
     pub(crate) count: Option<u32>,
     /// The leaderboard's window and measure, as last chosen this session.
@@ -184,6 +188,8 @@ impl Reader {
             hand_marked: None,
             board: None,
             count: None,
+            undo: None,
+            undo_pending: false,
         }
     }
 

@@ -72,6 +72,10 @@ pub fn update(app: &mut App, event: Event) -> Vec<Effect> {
             return vec![];
         }
         Event::Seen(key) => seen(app, key),
+        Event::Undone(keys) => {
+            marks::undone(&mut app.reader, &keys);
+            vec![]
+        }
         Event::Notice { level, text } => {
             app.reader.say(level, text);
             vec![]
@@ -237,6 +241,8 @@ fn once_in_reader(app: &mut App, command: Command) -> Vec<Effect> {
             };
         }
         Command::NextUnread => marks::next_unread(r),
+        Command::ReadDay => return marks::read_day(r),
+        Command::UndoBulk => return marks::undo_bulk(r),
         Command::CopyUrl => return marks::copy_url(r),
         Command::CopyBibtex => return marks::copy_bibtex(r),
         Command::Reload => return marks::reload(r),

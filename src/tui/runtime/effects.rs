@@ -62,6 +62,16 @@ pub fn perform(app: &App, effect: Effect, w: &mut World<'_>) -> std::io::Result<
             Some(store) => saved(store.set_starred(&key, starred, at)),
             None => Done::Ok,
         },
+        Effect::MarkReadBulk { keys, at } => match &w.store {
+            Some(store) => saved(store.mark_read_bulk(&keys, at).map(|_| ())),
+            None => Done::Ok,
+        },
+        Effect::UndoBulk => match w.store.as_ref().map(|s| s.undo_bulk()) {
+            // What the database kept (this session's, or one from before) is unread again.
+            Some(Ok(Some(keys))) => Done::Answer(Event::Undone(keys)),
+            Some(Ok(None)) | None => Done::Ok,
+            Some(Err(e)) => saved(Err(e)),
+        },
         Effect::SavePosition { date, key } => {
             // The session is ending; a position not saved is no reason to say anything.
             if let Some(store) = &w.store {

@@ -11,7 +11,7 @@ use crate::cli::DaySpec;
 use crate::state::{Snapshot, Store};
 use crate::tui::core::app::App;
 use crate::tui::core::notice::Level;
-use crate::tui::core::start::{apply_state, loading_in_background, open_day};
+use crate::tui::core::start::{apply_state, loading_in_background, open_day, undo_kept};
 use crate::tui::core::update::update;
 use crate::tui::event::Event;
 use crate::tui::keymap::Keymap;
@@ -133,7 +133,15 @@ pub fn open_state(dir: Option<PathBuf>) -> OpenedState {
 pub fn attach_state(app: &mut App, dir: Option<PathBuf>, resume: bool) -> Option<Store> {
     let state = open_state(dir);
     apply_state(app, &state.snapshot, resume, state.message);
+    note_undo(app, state.store.as_ref());
     state.store
+}
+
+/// Whether the last marking of many from before can be undone.
+fn note_undo(app: &mut App, store: Option<&Store>) {
+    if store.is_some_and(|s| matches!(s.pending_undo(), Ok(Some(_)))) {
+        undo_kept(app);
+    }
 }
 
 /// Everything the reader needs to start: only the day to show is parsed now; the returned
@@ -167,6 +175,7 @@ pub fn prepare(setup: Setup<'_>) -> Result<(App, Options), ArchiveError> {
     let date = setup.date.or(saved_day.filter(|_| setup.rank.is_some()));
     open_day(&mut app, date, setup.rank, setup.today);
     apply_state(&mut app, &state.snapshot, resume, state.message);
+    note_undo(&mut app, state.store.as_ref());
     if let Some(total) = total {
         loading_in_background(&mut app, total);
     }

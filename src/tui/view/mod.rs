@@ -2,6 +2,7 @@
 //! a widget names comes from the keymap.
 
 mod categories;
+mod confirm;
 mod days;
 pub mod detail;
 mod footer;

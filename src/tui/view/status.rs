@@ -23,7 +23,11 @@ pub fn draw(frame: &mut Frame, app: &App, area: Rect) {
         }
         // The notice first, and the position at the right: it stays in view.
         Some(n) => {
-            let here = format!("  {}", short_position(app));
+            // When the notice needs the room, the position keeps only the paper's place.
+            let mut here = format!("  {}", short_position(app, true));
+            if width(&n.text) + width(&here) + progress_w > w {
+                here = format!("  {}", short_position(app, false));
+            }
             let room = w.saturating_sub(progress_w + width(&here));
             let text = truncate(&n.text, room);
             let gap = room.saturating_sub(width(&text));
@@ -70,11 +74,13 @@ fn idle(app: &App) -> String {
     s
 }
 
-/// Where you are, in few columns, for beside a notice: `2024-03-15 · 3/12`.
-fn short_position(app: &App) -> String {
+/// Where you are, in few columns, for beside a notice: `2024-03-15 · 3/12`, or `3/12`
+/// without the `date`.
+fn short_position(app: &App, date: bool) -> String {
     match app.current_day() {
         None => String::new(),
         Some(day) if day.papers.is_empty() => day.date.to_string(),
-        Some(day) => format!("{} · {}/{}", day.date, app.paper + 1, day.papers.len()),
+        Some(day) if date => format!("{} · {}/{}", day.date, app.paper + 1, day.papers.len()),
+        Some(day) => format!("{}/{}", app.paper + 1, day.papers.len()),
     }
 }
