@@ -444,3 +444,59 @@ fn the_last_marking_kept_from_an_earlier_session_can_be_undone() {
     assert_eq!(app.unread(app.day_index()), 3);
     assert!(app.notice().unwrap().text.contains("2 papers unread again"));
 }
+
+fn search_input(app: &hotpapers::tui::App) -> (String, bool) {
+    match app.open_box() {
+        Some(hotpapers::tui::boxes::OpenBox::Search(b)) => (b.input.clone(), b.selected),
+        other => panic!("no search box: {other:?}"),
+    }
+}
+
+#[test]
+fn slash_offers_the_last_search_and_ctrl_p_ctrl_n_walk_the_history() {
+    use hotpapers::tui::Effect;
+    let mut app = support::indexed(app_with(fixture(), 140, 40));
+    press(&mut app, &["/"]);
+    type_keys(&mut app, "second");
+    let effects = press(&mut app, &["enter"]);
+    assert!(
+        effects.contains(&Effect::SaveQuery {
+            query: "second".into(),
+            at: 0
+        }),
+        "{effects:?}"
+    );
+    press(&mut app, &["/"]);
+    assert_eq!(
+        search_input(&app),
+        ("second".into(), true),
+        "offered, selected"
+    );
+    type_keys(&mut app, "early");
+    assert_eq!(
+        search_input(&app),
+        ("early".into(), false),
+        "typing replaced it"
+    );
+    press(&mut app, &["enter"]);
+    press(&mut app, &["/"]);
+    assert_eq!(search_input(&app).0, "early");
+    press(&mut app, &["ctrl-p"]);
+    assert_eq!(search_input(&app), ("second".into(), true));
+    press(&mut app, &["ctrl-p"]);
+    assert_eq!(app.notice().unwrap().text, "No older search");
+    press(&mut app, &["ctrl-n"]);
+    assert_eq!(search_input(&app).0, "early");
+    press(&mut app, &["ctrl-n"]);
+    assert_eq!(
+        search_input(&app),
+        (String::new(), false),
+        "past the newest: empty"
+    );
+    press(&mut app, &["ctrl-p", "backspace"]);
+    assert_eq!(
+        search_input(&app),
+        (String::new(), false),
+        "Backspace drops a selected search"
+    );
+}

@@ -164,6 +164,8 @@ commands! {
     DeleteChar = "delete_char", "Delete a character";
     DeleteWord = "delete_word", "Delete a word";
     ClearInput = "clear_input", "Clear the query";
+    OlderQuery = "older_query", "The search before (history)";
+    NewerQuery = "newer_query", "The search after (history)";
     ToggleCategory = "choose", "Choose or drop the category";
     ClearFilter = "clear_filter", "Clear the filter (show all)";
     CycleWindow = "window", "Window: week, month, year, all";
@@ -298,8 +300,10 @@ pub static DEFAULTS: &[Binding] = &[
     b(S, K::Enter, &[n(Enter)], Some("Go to the selected result"), Some("go")),
     // A text prompt: Ctrl-c cancels it rather than quitting, as in helix and lazygit.
     b(S, K::Back, &[n(Esc), ctrl('c')], Some("Close and return to where you were"), Some("cancel")),
-    b(S, K::Down, &[n(DownKey), ctrl('n')], Some("Next result"), Some("results")),
-    b(S, K::Up, &[n(UpKey), ctrl('p')], Some("Previous result"), None),
+    b(S, K::Down, &[n(DownKey)], Some("Next result"), Some("results")),
+    b(S, K::Up, &[n(UpKey)], Some("Previous result"), None),
+    b(S, K::OlderQuery, &[ctrl('p')], None, Some("history")),
+    b(S, K::NewerQuery, &[ctrl('n')], None, None),
     b(S, K::PageDown, &[n(PageDown)], Some("A page of results down"), None),
     b(S, K::PageUp, &[n(PageUp)], Some("A page of results up"), None),
     b(S, K::First, &[n(Home)], Some("First result"), None),

@@ -162,7 +162,7 @@ mod tests {
         ));
         assert_eq!(
             command(s(KeyCode::Char('n'), KeyModifiers::CONTROL)),
-            Some(Command::Down)
+            Some(Command::NewerQuery)
         );
         assert_eq!(
             command(s(KeyCode::Esc, KeyModifiers::NONE)),

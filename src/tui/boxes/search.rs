@@ -9,6 +9,7 @@ use crate::archive::PaperKey;
 use crate::search::{PaperRef, Query, QueryError, parse};
 use crate::tui::command::{Command, Scope};
 use crate::tui::core::cursor::ListCursor;
+use crate::tui::core::effect::Effect;
 use crate::tui::core::layout::{self, Areas};
 use crate::tui::core::select::{go_to, select_day, select_paper};
 use crate::tui::core::state::{Pane, Reader};
@@ -23,6 +24,10 @@ pub struct SearchBox {
     /// Where the box was opened, to return to on Esc. By date and key, not position: the
     /// archive can be replaced while the box is open.
     pub before: Option<(NaiveDate, Option<PaperKey>, Pane)>,
+    /// The input came from the history and is selected: typing replaces it.
+    pub selected: bool,
+    /// Which search of the history the input is (0 the newest), while walking it.
+    pub history: Option<usize>,
 }
 
 impl SearchBox {
@@ -32,13 +37,38 @@ impl SearchBox {
             (d.date, key, r.focus)
         });
         r.notice = None;
-        SearchBox {
+        let mut b = SearchBox {
             input: String::new(),
             query: Ok(Query::default()),
             results: Vec::new(),
             cursor: ListCursor::default(),
             before,
+            selected: false,
+            history: None,
+        };
+        // The last search again, selected: Enter runs it, typing replaces it.
+        b.recall(r, 0);
+        b
+    }
+
+    /// Puts search `i` of the history (0 the newest) in the input, selected.
+    fn recall(&mut self, r: &mut Reader, i: usize) {
+        let Some(q) = r.queries.get(i) else {
+            return;
+        };
+        self.input = q.clone();
+        self.selected = true;
+        self.history = Some(i);
+        self.rerun(r);
+    }
+
+    /// The input as it is about to be edited: a selected one goes.
+    fn edit(&mut self) -> &mut String {
+        if std::mem::take(&mut self.selected) {
+            self.input.clear();
         }
+        self.history = None;
+        &mut self.input
     }
 
     /// Runs the query again (after typing, or once the index is ready).
@@ -92,6 +122,11 @@ impl SearchBox {
         }
         let chosen = self.cursor.selected;
         let to = self.results[chosen];
+        let query = self.input.trim().to_string();
+        r.queries.retain(|q| *q != query);
+        r.queries.insert(0, query.clone());
+        r.queries.truncate(crate::state::HISTORY_LIMIT);
+        let saved = Effect::SaveQuery { query, at: r.now };
         r.results = std::mem::take(&mut self.results);
         r.result = Some(chosen);
         r.last_query = self.query.clone().ok();
@@ -106,7 +141,7 @@ impl SearchBox {
             (None, None) => String::new(),
         };
         r.tell(format!("Result {} of {n}{rest}{note}", chosen + 1));
-        Handled::close()
+        Handled::close().with(vec![saved])
     }
 }
 
@@ -119,22 +154,39 @@ impl Component for SearchBox {
         let page = layout::search_rows(&r.areas());
         match command {
             Command::DeleteChar => {
-                self.input.pop();
+                self.edit().pop();
                 self.rerun(r);
             }
             Command::DeleteWord => {
-                let kept = self
-                    .input
+                let input = self.edit();
+                let kept = input
                     .trim_end()
                     .rfind(char::is_whitespace)
                     .map_or(0, |i| i + 1);
-                self.input.truncate(kept);
+                input.truncate(kept);
                 self.rerun(r);
             }
             Command::ClearInput => {
-                self.input.clear();
+                self.edit().clear();
                 self.rerun(r);
             }
+            Command::OlderQuery => {
+                let next = self.history.map_or(0, |i| i + 1);
+                if next < r.queries.len() {
+                    self.recall(r, next);
+                } else {
+                    r.tell("No older search");
+                }
+            }
+            Command::NewerQuery => match self.history {
+                Some(0) | None => {
+                    self.input.clear();
+                    self.history = None;
+                    self.selected = false;
+                    self.rerun(r);
+                }
+                Some(i) => self.recall(r, i - 1),
+            },
             Command::Back => {
                 self.back_to_start(r);
                 if let Some((_, _, focus)) = self.before {
@@ -155,7 +207,7 @@ impl Component for SearchBox {
     }
 
     fn typed(&mut self, r: &mut Reader, c: char) -> Handled {
-        self.input.push(c);
+        self.edit().push(c);
         self.rerun(r);
         self.cursor.fit(layout::search_rows(&r.areas()));
         Handled::stay()

@@ -28,6 +28,11 @@ pub enum Effect {
     },
     /// Take back the last marking of many (the database answers with its papers).
     UndoBulk,
+    /// Keep this search in the history.
+    SaveQuery {
+        query: String,
+        at: i64,
+    },
     /// Where the reader is, to come back to at the next start.
     SavePosition {
         date: chrono::NaiveDate,

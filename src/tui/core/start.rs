@@ -57,6 +57,7 @@ pub fn apply_state(
     let r = &mut app.reader;
     r.read = snapshot.read.clone();
     r.starred = snapshot.starred.clone();
+    r.queries = snapshot.queries.clone();
     if let (true, Some((date, key))) = (resume, &snapshot.position) {
         if let Some((day, paper)) = r.locate(*date, Some(key)) {
             select_day(r, day);

@@ -139,6 +139,8 @@ pub struct Reader {
     pub(crate) now: i64,
     /// While the archive is read in the background: posts read, of how many.
     pub(crate) loading: Option<(usize, usize)>,
+    /// The searches made, newest first (kept in the state database).
+    pub(crate) queries: Vec<String>,
     /// This session's last marking of many, to undo.
     pub(crate) undo: Option<Vec<PaperKey>>,
     /// Whether a marking of many can be undone (this session's, or one the database kept).
@@ -188,6 +190,7 @@ impl Reader {
             hand_marked: None,
             board: None,
             count: None,
+            queries: Vec::new(),
             undo: None,
             undo_pending: false,
         }

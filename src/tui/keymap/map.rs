@@ -153,7 +153,8 @@ mod tests {
         assert_eq!(r(Key::char('T')), Some(Command::Top));
         assert_eq!(r(Key::char('x')), None);
         let s = |k| km.command(Scope::Search, k);
-        assert_eq!(s(Key::ctrl('n')), Some(Command::Down));
+        assert_eq!(s(Key::ctrl('n')), Some(Command::NewerQuery));
+        assert_eq!(s(Key::ctrl('p')), Some(Command::OlderQuery));
         assert_eq!(s(Key::ctrl('w')), Some(Command::DeleteWord));
         assert_eq!(
             s(Key::ctrl('c')),

@@ -86,6 +86,7 @@ fn pairs(a: Command, b: Command) -> bool {
         (Command::Down, Command::Up)
             | (Command::FocusLeft, Command::FocusRight)
             | (Command::NextDay, Command::PrevDay)
+            | (Command::OlderQuery, Command::NewerQuery)
     )
 }
 

@@ -72,6 +72,10 @@ pub fn perform(app: &App, effect: Effect, w: &mut World<'_>) -> std::io::Result<
             Some(Ok(None)) | None => Done::Ok,
             Some(Err(e)) => saved(Err(e)),
         },
+        Effect::SaveQuery { query, at } => match &w.store {
+            Some(store) => saved(store.push_query(&query, at)),
+            None => Done::Ok,
+        },
         Effect::SavePosition { date, key } => {
             // The session is ending; a position not saved is no reason to say anything.
             if let Some(store) = &w.store {

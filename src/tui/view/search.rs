@@ -23,7 +23,12 @@ pub fn draw(frame: &mut Frame, app: &App, b: &SearchBox, area: Rect, hint: Strin
     let mut lines = vec![Line::from(vec![
         // The prompt is the key that opened the box, as in vim and less.
         Span::styled(prompt, app.theme.footer_key),
-        Span::raw(truncate(&b.input, room)),
+        // A search recalled from the history is selected: typing replaces it.
+        if b.selected {
+            Span::styled(truncate(&b.input, room), app.theme.selected)
+        } else {
+            Span::raw(truncate(&b.input, room))
+        },
         Span::styled("▏", app.theme.accent),
     ])];
     let summary = match (&b.query, &app.index) {
