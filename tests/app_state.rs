@@ -266,11 +266,12 @@ fn ctrl_c_quits_from_every_box_but_cancels_the_search_prompt() {
 fn mouse_clicks_select_and_the_wheel_scrolls_the_pane_under_it() {
     let mut app = app_with(fixture(), 140, 40);
     let a = app.areas();
+    // The list's first row is the month's heading, then the days, newest first.
     act(
         &mut app,
         &[Event::Click {
             col: a.days.x + 2,
-            row: a.days.y + 2,
+            row: a.days.y + 3,
         }],
     );
     assert_eq!(
@@ -282,6 +283,18 @@ fn mouse_clicks_select_and_the_wheel_scrolls_the_pane_under_it() {
         &[Event::Click {
             col: a.days.x + 2,
             row: a.days.y + 1,
+        }],
+    );
+    assert_eq!(
+        app.current_day().unwrap().date,
+        date("2024-01-03"),
+        "a heading selects nothing"
+    );
+    act(
+        &mut app,
+        &[Event::Click {
+            col: a.days.x + 2,
+            row: a.days.y + 2,
         }],
     );
     act(

@@ -500,3 +500,30 @@ fn slash_offers_the_last_search_and_ctrl_p_ctrl_n_walk_the_history() {
         "Backspace drops a selected search"
     );
 }
+
+#[test]
+fn the_day_list_heads_each_month_and_marks_long_gaps() {
+    let posts: Vec<(String, String)> = ["2020-11-30", "2021-01-20", "2021-01-25"]
+        .iter()
+        .map(|d| {
+            let abs = "https://arxiv.org/abs/2101.00001";
+            (
+                format!("{d}---Hot-Papers.md"),
+                support::post(d, &[("A Paper", abs, "")]),
+            )
+        })
+        .collect();
+    let refs: Vec<(&str, String)> = posts.iter().map(|(n, t)| (n.as_str(), t.clone())).collect();
+    let mut app = app_with(support::archive(&refs), 140, 40);
+    let screen = render(&app);
+    for want in [
+        "── January 2021 ─",
+        "— 50 days, no post —",
+        "── November 2020 ─",
+    ] {
+        assert!(screen.contains(want), "{want} missing:\n{screen}");
+    }
+    // The selection steps over them: j goes from one day to the next.
+    press(&mut app, &["h", "j", "j"]);
+    assert_eq!(app.current_day().unwrap().date.to_string(), "2020-11-30");
+}

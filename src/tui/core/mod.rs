@@ -4,6 +4,7 @@
 
 pub mod app;
 pub mod cursor;
+pub mod day_rows;
 pub mod effect;
 pub mod handles;
 pub mod layout;

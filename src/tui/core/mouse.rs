@@ -3,6 +3,7 @@
 
 use ratatui::layout::{Position, Rect};
 
+use super::day_rows::{DayRow, day_rows};
 use super::layout::{self, Shape};
 use super::reader::{Step, step};
 use super::select::{select_day, select_paper};
@@ -20,8 +21,12 @@ pub fn click(r: &mut Reader, col: u16, row: u16) {
     };
     match pane {
         Pane::Days => {
-            if let Some(day) = list_row(a.days).and_then(|i| r.day_at_row(r.days_offset + i)) {
-                select_day(r, day);
+            let rows = day_rows(&r.archive.days);
+            // A heading or a gap marker selects nothing.
+            if let Some(DayRow::Day(day)) =
+                list_row(a.days).and_then(|i| rows.get(r.days_offset + i))
+            {
+                select_day(r, *day);
             }
         }
         Pane::Papers => {

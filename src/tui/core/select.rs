@@ -2,6 +2,7 @@
 //! selected rows in view. Every command, box and reload that moves the reader goes through here.
 
 use super::cursor::fit_offset;
+use super::day_rows::{day_rows, row_of};
 use super::layout::{self, Shape};
 use super::measure::detail_text;
 use super::state::{Pane, Reader};
@@ -75,7 +76,9 @@ pub fn max_scroll(r: &Reader) -> usize {
 /// Keeps the selected rows inside their lists' visible windows and the scroll in range.
 pub fn keep_in_view(r: &mut Reader) {
     let a = r.areas();
-    r.days_offset = fit_offset(r.day_row(), r.days_offset, layout::inner_height(a.days));
+    // In rows as shown, month headings and gap markers included.
+    let shown = row_of(&day_rows(&r.archive.days), r.day).unwrap_or(0);
+    r.days_offset = fit_offset(shown, r.days_offset, layout::inner_height(a.days));
     r.papers_offset = fit_offset(
         r.paper_row().unwrap_or(0),
         r.papers_offset,

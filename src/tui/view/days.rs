@@ -4,8 +4,9 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::Paragraph;
 
 use super::frame::{inner, pane_block, row_style};
-use crate::display::width::pad;
+use crate::display::width::{pad, truncate, width};
 use crate::tui::core::app::App;
+use crate::tui::core::day_rows::{DayRow, day_rows};
 use crate::tui::core::state::Pane;
 
 pub fn draw(frame: &mut Frame, app: &App, area: Rect) {
@@ -19,8 +20,23 @@ pub fn draw(frame: &mut Frame, app: &App, area: Rect) {
     let body = inner(area);
     let w = body.width as usize;
     let mut lines = Vec::new();
-    for row in app.days_offset..(app.days_offset + body.height as usize).min(n) {
-        let Some(i) = app.day_at_row(row) else { break };
+    let rows = day_rows(&app.archive.days);
+    for row in rows.iter().skip(app.days_offset).take(body.height as usize) {
+        let i = match *row {
+            DayRow::Day(i) => i,
+            DayRow::Month(m) => {
+                let label = format!("── {} ", m.format("%B %Y"));
+                let rule = "─".repeat(w.saturating_sub(width(&label)));
+                let text = truncate(&format!("{label}{rule}"), w);
+                lines.push(Line::from(Span::styled(text, app.theme.heading)));
+                continue;
+            }
+            DayRow::Gap(n) => {
+                let text = pad(&format!(" — {n} days, no post —"), w);
+                lines.push(Line::from(Span::styled(text, app.theme.dim)));
+                continue;
+            }
+        };
         let day = &app.archive.days[i];
         // Unread / all, or just the count once everything is read.
         let count = match (day.papers.len(), app.unread(i)) {
