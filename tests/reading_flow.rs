@@ -172,7 +172,7 @@ fn space_pages_the_paper_and_then_goes_on_to_the_next() {
     let mut app = app_with(fixture(), 100, 16);
     let total = {
         let p = app.current_paper().unwrap();
-        hotpapers::tui::core::measure::detail_text(p, app.detail_width())
+        hotpapers::tui::core::measure::detail_text(p, app.detail_width(), &[])
             .lines
             .len()
     };
@@ -526,4 +526,45 @@ fn the_day_list_heads_each_month_and_marks_long_gaps() {
     // The selection steps over them: j goes from one day to the next.
     press(&mut app, &["h", "j", "j"]);
     assert_eq!(app.current_day().unwrap().date.to_string(), "2020-11-30");
+}
+
+#[test]
+fn the_paper_pane_shows_where_else_the_paper_was_listed_and_goes_there() {
+    let abs = "https://arxiv.org/abs/2401.00001";
+    let posts = [
+        (
+            "2024-01-02---Hot-Papers.md",
+            support::post("2024-01-02", &[("Twice Listed", abs, "")]),
+        ),
+        (
+            "2024-01-05---Hot-Papers.md",
+            support::post(
+                "2024-01-05",
+                &[
+                    ("Other", "https://arxiv.org/abs/2401.00009", ""),
+                    ("Twice Listed", abs, ""),
+                ],
+            ),
+        ),
+    ];
+    let mut app = app_with(support::archive(&posts), 140, 40);
+    press(&mut app, &["j"]);
+    assert!(
+        render(&app).contains("also 2024-01-02 #1 ♺ 100 ♥ 200"),
+        "{}",
+        render(&app)
+    );
+    press(&mut app, &["l", ">"]);
+    assert!(
+        app.notice()
+            .unwrap()
+            .text
+            .starts_with("Listing 1 of 1 marked")
+    );
+    press(&mut app, &["enter"]);
+    assert_eq!(app.current_day().unwrap().date.to_string(), "2024-01-02");
+    assert!(
+        render(&app).contains("also 2024-01-05 #2"),
+        "and back the other way"
+    );
 }

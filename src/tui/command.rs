@@ -137,7 +137,7 @@ commands! {
     OpenAbs = "open_abs", "Open the paper's abs page in the browser";
     OpenPdf = "open_pdf", "Open the paper's pdf in the browser";
     OpenTweet = "open_tweet", "Open the marked tweet (else the one in view) in the browser";
-    NextTweet = "next_tweet", "Mark the next tweet of the paper";
+    NextTweet = "next_tweet", "Mark the next tweet, or other day listing the paper";
     Search = "search", "Search every day";
     GoTo = "go_to", "Go to a day, a month, latest, or a paper by arXiv id or link";
     NextResult = "next_result", "Next search result";
@@ -271,7 +271,7 @@ pub static DEFAULTS: &[Binding] = &[
     b(R, K::ReadBack, &[c('b')], None, None),
     b(R, K::NextDay, &[c(']')], None, Some("day")),
     b(R, K::PrevDay, &[c('[')], None, None),
-    b(R, K::Enter, &[n(Enter)], Some("Go in / open the paper; on the paper, its abs page"), Some("open")),
+    b(R, K::Enter, &[n(Enter)], Some("Go in / open the paper; on the paper, the day marked with > or its abs page"), Some("open")),
     b(R, K::Back, &[n(Esc)], None, Some("back")),
     b(R, K::OpenAbs, &[c('o')], None, Some("abs")),
     b(R, K::OpenPdf, &[c('p')], None, Some("pdf")),

@@ -21,6 +21,8 @@ pub enum Part {
     NoAbstract,
     /// "3 tweets".
     TweetsHeading,
+    /// Another day that lists the paper: `also 2021-01-19 #3 ♺ 120 ♥ 45`.
+    Also(usize),
     /// Author, handle and date of tweet `n` (styled from the tweet itself).
     TweetHead(usize),
     Tweet,
@@ -50,6 +52,17 @@ pub struct DetailText {
     pub lines: Vec<Line>,
     /// The line each tweet starts on.
     pub tweet_starts: Vec<usize>,
+    /// The line of each other listing.
+    pub also_starts: Vec<usize>,
+}
+
+/// Another listing of the paper, as its line says it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Also {
+    pub date: chrono::NaiveDate,
+    pub rank: u32,
+    pub retweets: u64,
+    pub favorites: u64,
 }
 
 impl DetailText {
@@ -59,8 +72,8 @@ impl DetailText {
     }
 }
 
-/// The paper's lines at `width` columns.
-pub fn detail_text(paper: &Paper, width: usize) -> DetailText {
+/// The paper's lines at `width` columns, with its other listings `also`.
+pub fn detail_text(paper: &Paper, width: usize, also: &[Also]) -> DetailText {
     let width = width.max(1);
     let mut lines = Vec::new();
     let push = |lines: &mut Vec<Line>, part: Part, text: &str| {
@@ -82,6 +95,15 @@ pub fn detail_text(paper: &Paper, width: usize) -> DetailText {
         meta.push_str(&format!("  arXiv:{id}"));
     }
     lines.push(line(Part::Meta, meta));
+    let mut also_starts = Vec::with_capacity(also.len());
+    for (i, a) in also.iter().enumerate() {
+        also_starts.push(lines.len());
+        let text = format!(
+            "also {} #{} ♺ {} ♥ {}",
+            a.date, a.rank, a.retweets, a.favorites
+        );
+        lines.push(line(Part::Also(i), text));
+    }
     if !paper.categories.is_empty() {
         push(&mut lines, Part::Categories, &paper.categories.join(" · "));
     }
@@ -108,6 +130,7 @@ pub fn detail_text(paper: &Paper, width: usize) -> DetailText {
     DetailText {
         lines,
         tweet_starts,
+        also_starts,
     }
 }
 

@@ -4,7 +4,7 @@
 use super::cursor::clamp_add;
 use super::effect::Effect;
 use super::layout::{self, Shape};
-use super::measure::{detail_text, tweet_in_view};
+use super::measure::{DetailText, tweet_in_view};
 use super::select::{go_to, max_scroll, select_day, select_paper};
 use super::state::{Pane, Reader};
 use crate::archive::Paper;
@@ -270,47 +270,80 @@ pub fn open_tweet(r: &mut Reader) -> Vec<Effect> {
 
 /// The tweet `t` opens: the one marked with `>`, else the one in view.
 pub fn marked_tweet(r: &Reader) -> Option<usize> {
-    let paper = r.current_paper()?;
-    marked_tweet_in(r, &detail_text(paper, r.detail_width()).tweet_starts)
+    marked_tweet_in(r, &r.detail()?)
 }
 
-/// `marked_tweet` for lines already measured (drawing has them at hand).
-pub fn marked_tweet_in(r: &Reader, tweet_starts: &[usize]) -> Option<usize> {
+/// `marked_tweet` for lines already measured (drawing has them at hand). Marks go over the
+/// paper's other listings first, then its tweets.
+pub fn marked_tweet_in(r: &Reader, d: &DetailText) -> Option<usize> {
+    let also = d.also_starts.len();
     match r.tweet {
-        Some(i) if i < tweet_starts.len() => Some(i),
-        _ => tweet_in_view(tweet_starts, r.scroll),
+        Some(i) if i >= also && i - also < d.tweet_starts.len() => Some(i - also),
+        _ => tweet_in_view(&d.tweet_starts, r.scroll),
     }
 }
 
-/// Marks the next tweet (wrapping) and scrolls it into view.
+/// The other listing marked with `>`, if one is: Enter goes there.
+pub fn marked_also(r: &Reader, d: &DetailText) -> Option<usize> {
+    r.tweet.filter(|&i| i < d.also_starts.len())
+}
+
+/// Marks the next of the paper's other listings and tweets (wrapping) and scrolls it into view.
 pub fn next_tweet(r: &mut Reader) {
-    let Some(paper) = r.current_paper() else {
+    let (Some(paper), Some(d)) = (r.current_paper(), r.detail()) else {
         return;
     };
-    let n = paper.tweets.len();
+    let also = d.also_starts.len();
+    let tweets = paper.tweets.len();
+    let n = also + tweets;
     if n == 0 {
         let text = format!("Paper {} has no tweets", paper.rank);
         r.warn(text);
         return;
     }
-    let d = detail_text(paper, r.detail_width());
     let next = match r.tweet {
         Some(i) => (i + 1) % n,
+        None if also > 0 => 0,
         None => tweet_in_view(&d.tweet_starts, r.scroll).map_or(0, |i| (i + 1) % n),
     };
-    let start = d.tweet_starts[next];
+    let start = match next.checked_sub(also) {
+        None => d.also_starts[next],
+        Some(t) => d.tweet_starts[t],
+    };
     let h = layout::inner_height(r.areas().detail);
     if start < r.scroll || start + 2 > r.scroll + h {
         r.scroll = start.saturating_sub(1);
     }
     r.tweet = Some(next);
-    let text = r.keymap.say(
-        Scope::Reader,
-        Command::OpenTweet,
-        &format!("Tweet {} of {n} marked", next + 1),
-        |k| format!(": {k} opens it"),
-    );
+    let text = match next.checked_sub(also) {
+        None => r.keymap.say(
+            Scope::Reader,
+            Command::Enter,
+            &format!("Listing {} of {also} marked", next + 1),
+            |k| format!(": {k} goes there"),
+        ),
+        Some(t) => r.keymap.say(
+            Scope::Reader,
+            Command::OpenTweet,
+            &format!("Tweet {} of {tweets} marked", t + 1),
+            |k| format!(": {k} opens it"),
+        ),
+    };
     r.tell(text);
+}
+
+/// Enter on the paper pane: to the other listing marked, else the paper's abs page.
+pub fn enter_paper(r: &mut Reader) -> Vec<Effect> {
+    let also = r.detail().and_then(|d| marked_also(r, &d));
+    match also.and_then(|i| r.also_listed().get(i).copied()) {
+        Some(to) => {
+            let note = go_to(r, to);
+            let date = r.archive.days[to.day].date;
+            r.tell(format!("Listed on {date} too{note}"));
+            vec![]
+        }
+        None => open(r, "abs page", |p| p.abs_url.clone()),
+    }
 }
 
 /// Goes to the next (`by` 1) or previous search result, wrapping.

@@ -4,7 +4,6 @@
 use super::cursor::fit_offset;
 use super::day_rows::{day_rows, row_of};
 use super::layout::{self, Shape};
-use super::measure::detail_text;
 use super::state::{Pane, Reader};
 use crate::search::PaperRef;
 
@@ -67,10 +66,10 @@ pub fn go_to(r: &mut Reader, to: PaperRef) -> &'static str {
 
 /// The last line of the paper pane that may be at its top.
 pub fn max_scroll(r: &Reader) -> usize {
-    let Some(paper) = r.current_paper() else {
+    let Some(text) = r.detail() else {
         return 0;
     };
-    detail_text(paper, r.detail_width()).max_scroll(layout::inner_height(r.areas().detail))
+    text.max_scroll(layout::inner_height(r.areas().detail))
 }
 
 /// Keeps the selected rows inside their lists' visible windows and the scroll in range.

@@ -139,6 +139,8 @@ pub struct Reader {
     pub(crate) now: i64,
     /// While the archive is read in the background: posts read, of how many.
     pub(crate) loading: Option<(usize, usize)>,
+    /// Every listing of each paper, built when first asked for (once per archive).
+    pub(crate) listings: std::sync::OnceLock<HashMap<PaperKey, Vec<PaperRef>>>,
     /// The searches made, newest first (kept in the state database).
     pub(crate) queries: Vec<String>,
     /// This session's last marking of many, to undo.
@@ -190,6 +192,7 @@ impl Reader {
             hand_marked: None,
             board: None,
             count: None,
+            listings: std::sync::OnceLock::new(),
             queries: Vec::new(),
             undo: None,
             undo_pending: false,
@@ -383,6 +386,53 @@ impl Reader {
             text,
             since: self.now,
         });
+    }
+
+    /// The other days that list the selected paper, newest first.
+    pub fn also_listed(&self) -> Vec<PaperRef> {
+        let Some(p) = self.current_paper() else {
+            return Vec::new();
+        };
+        let all = self.listings.get_or_init(|| {
+            let mut map: HashMap<PaperKey, Vec<PaperRef>> = HashMap::new();
+            for (d, day) in self.archive.days.iter().enumerate() {
+                for (i, p) in day.papers.iter().enumerate() {
+                    map.entry(p.key.clone())
+                        .or_default()
+                        .push(PaperRef { day: d, paper: i });
+                }
+            }
+            map
+        });
+        let here = PaperRef {
+            day: self.day,
+            paper: self.paper,
+        };
+        let mut refs: Vec<PaperRef> = all
+            .get(&p.key)
+            .map(|v| v.iter().copied().filter(|r| *r != here).collect())
+            .unwrap_or_default();
+        refs.reverse();
+        refs
+    }
+
+    /// The selected paper's lines in the paper pane, as wide as it is.
+    pub fn detail(&self) -> Option<super::measure::DetailText> {
+        let p = self.current_paper()?;
+        let also: Vec<super::measure::Also> = self
+            .also_listed()
+            .into_iter()
+            .filter_map(|r| {
+                let (day, q) = self.paper_at(r)?;
+                Some(super::measure::Also {
+                    date: day.date,
+                    rank: q.rank,
+                    retweets: q.retweets,
+                    favorites: q.favorites,
+                })
+            })
+            .collect();
+        Some(super::measure::detail_text(p, self.detail_width(), &also))
     }
 
     /// Width of the text inside the paper pane: one column for the tweet marker, one of margin.

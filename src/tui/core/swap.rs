@@ -18,6 +18,7 @@ pub fn replace(r: &mut Reader, archive: Arc<Archive>) {
     r.archive = archive;
     // Positions into the old archive mean nothing in the new one.
     r.index = None;
+    r.listings = std::sync::OnceLock::new();
     r.results.clear();
     r.result = None;
     r.last_query = None;

@@ -215,9 +215,7 @@ fn once_in_reader(app: &mut App, command: Command) -> Vec<Effect> {
         Command::PrevPaper => reader::next_paper(r, -1),
         Command::ReadOn => reader::read_on(r),
         Command::ReadBack => reader::read_back(r),
-        Command::Enter if r.focus == Pane::Paper => {
-            return reader::open(r, "abs page", |p| p.abs_url.clone());
-        }
+        Command::Enter if r.focus == Pane::Paper => return reader::enter_paper(r),
         Command::FocusLeft => reader::focus(r, -1, false),
         Command::FocusRight => reader::focus(r, 1, false),
         Command::PrevPane => reader::focus(r, -1, true),

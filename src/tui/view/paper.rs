@@ -7,8 +7,7 @@ use super::detail;
 use super::frame::{inner, pane_block};
 use crate::tui::boxes::OpenBox;
 use crate::tui::core::app::App;
-use crate::tui::core::measure::detail_text;
-use crate::tui::core::reader::marked_tweet_in;
+use crate::tui::core::reader::{marked_also, marked_tweet_in};
 use crate::tui::core::state::Pane;
 
 pub fn draw(frame: &mut Frame, app: &App, area: Rect) {
@@ -22,9 +21,11 @@ pub fn draw(frame: &mut Frame, app: &App, area: Rect) {
         _ => app.last_query(),
     };
     let width = app.detail_width();
-    let text = detail_text(paper, width);
-    let in_view = marked_tweet_in(app, &text.tweet_starts);
+    let Some(text) = app.detail() else { return };
+    let in_view = marked_tweet_in(app, &text);
+    let also = marked_also(app, &text);
     let tweet_starts = text.tweet_starts.clone();
+    let also_starts = text.also_starts.clone();
     let styled = detail::styled(paper, text, width, &app.theme, query);
     let body = inner(area);
     let total = styled.len();
@@ -53,11 +54,15 @@ pub fn draw(frame: &mut Frame, app: &App, area: Rect) {
         .skip(app.scroll)
         .take(body.height as usize)
     {
-        let marker = match in_view {
-            Some(t) if tweet_starts.get(t) == Some(&i) && paper.tweets.len() > 1 => {
-                Span::styled("▶", app.theme.accent)
-            }
-            _ => Span::raw(" "),
+        let marked = match (also, in_view) {
+            (Some(a), _) => also_starts.get(a) == Some(&i),
+            (None, Some(t)) => tweet_starts.get(t) == Some(&i) && paper.tweets.len() > 1,
+            (None, None) => false,
+        };
+        let marker = if marked {
+            Span::styled("▶", app.theme.accent)
+        } else {
+            Span::raw(" ")
         };
         let mut spans = vec![marker];
         spans.extend(line.spans);
