@@ -9,8 +9,9 @@ use std::time::{Duration, Instant};
 /// How long a browser may take to fail before it counts as started. A launcher such as
 /// xdg-open or a `$BROWSER` script may fail at once (no display, nothing to run) and the next
 /// one should be tried then; a real browser stays in the foreground as long as it is open, so
-/// waiting for its end would leave the status line silent until the browser is closed.
-const GRACE: Duration = Duration::from_millis(500);
+/// waiting for its end would leave the status line silent until the browser is closed. Two
+/// seconds leaves a failing launcher time to fail on a loaded machine.
+const GRACE: Duration = Duration::from_secs(2);
 
 /// Starts the browser for an already checked URL in its own thread and reports the outcome
 /// to `done` as a status message (text, is_error), so a slow or hanging browser never blocks
