@@ -568,3 +568,84 @@ fn the_paper_pane_shows_where_else_the_paper_was_listed_and_goes_there() {
         "and back the other way"
     );
 }
+
+#[test]
+fn the_mouse_works_in_boxes_click_selects_double_click_opens() {
+    let mut app = app_with(fixture(), 140, 40);
+    press(&mut app, &["L"]);
+    let area = app.open_box().unwrap().component().area(&app, &app.areas());
+    // Inside the box's border, the third link.
+    act(
+        &mut app,
+        &[Event::Click {
+            col: area.x + 3,
+            row: area.y + 3,
+        }],
+    );
+    let Some(hotpapers::tui::boxes::OpenBox::Links(b)) = app.open_box() else {
+        panic!()
+    };
+    assert_eq!(b.cursor.selected, 2);
+    act(
+        &mut app,
+        &[Event::Wheel {
+            col: area.x + 3,
+            row: area.y + 3,
+            down: false,
+        }],
+    );
+    let Some(hotpapers::tui::boxes::OpenBox::Links(b)) = app.open_box() else {
+        panic!()
+    };
+    assert_eq!(b.cursor.selected, 0, "the wheel scrolls the list");
+    let effects = act(
+        &mut app,
+        &[Event::DoubleClick {
+            col: area.x + 3,
+            row: area.y + 2,
+        }],
+    );
+    assert!(
+        matches!(effects.as_slice(), [hotpapers::tui::Effect::OpenUrl { url, .. }] if url.contains("/pdf/")),
+        "{effects:?}"
+    );
+    assert!(app.open_box().is_none());
+    // A double click on a paper in the list opens it.
+    let papers = app.areas().papers;
+    act(
+        &mut app,
+        &[Event::DoubleClick {
+            col: papers.x + 5,
+            row: papers.y + 2,
+        }],
+    );
+    assert_eq!(
+        (app.paper_index(), app.focus()),
+        (1, hotpapers::tui::Pane::Paper)
+    );
+}
+
+#[test]
+fn the_category_filter_finds_a_category_as_you_type() {
+    let posts = [(
+        "2024-01-05---Hot-Papers.md",
+        support::post(
+            "2024-01-05",
+            &[("A", "https://arxiv.org/abs/2401.00001", "")],
+        )
+        .replace("cs.CL](", "stat.ML]("),
+    )];
+    let mut app = app_with(support::archive(&posts), 140, 40);
+    press(&mut app, &["c"]);
+    let selected = |app: &hotpapers::tui::App| match app.open_box() {
+        Some(hotpapers::tui::boxes::OpenBox::Categories(b)) => {
+            b.categories[b.cursor.selected].0.clone()
+        }
+        other => panic!("{other:?}"),
+    };
+    assert_eq!(selected(&app), "cs.LG");
+    press(&mut app, &["s", "t"]);
+    assert_eq!(selected(&app), "stat.ML", "typed letters find a category");
+    press(&mut app, &["space", "enter"]);
+    assert_eq!(app.filter().iter().collect::<Vec<_>>(), ["stat.ML"]);
+}

@@ -55,6 +55,11 @@ impl Scope {
         matches!(self, Scope::Search | Scope::GoTo)
     }
 
+    /// Whether unbound characters look for a row by its start (the category filter).
+    pub fn finds_by_typing(self) -> bool {
+        self == Scope::Categories
+    }
+
     /// What the scope is, for the help's headings; the reader command that opens it follows
     /// in brackets (see `Keymap::heading`).
     pub fn name(self) -> &'static str {

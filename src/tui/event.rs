@@ -23,6 +23,8 @@ pub enum Event {
     Resize(u16, u16),
     /// A left click at a cell.
     Click { col: u16, row: u16 },
+    /// A second left click at the same cell, soon after the first.
+    DoubleClick { col: u16, row: u16 },
     /// The wheel turned over a cell.
     Wheel { col: u16, row: u16, down: bool },
     /// The time now, seconds since 1970 (stars and notices are stamped with it).

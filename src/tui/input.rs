@@ -45,7 +45,9 @@ pub fn key_event(k: &KeyEvent, km: &Keymap, scope: Scope) -> Option<Event> {
     }
     let plain = !key.ctrl && !key.alt;
     match key.name {
-        KeyName::Char(c) if scope.takes_text() && plain => Some(Event::Text(c)),
+        KeyName::Char(c) if (scope.takes_text() || scope.finds_by_typing()) && plain => {
+            Some(Event::Text(c))
+        }
         KeyName::Char(d @ '0'..='9') if matches!(scope, Scope::Reader | Scope::Links) && plain => {
             Some(Event::Count(d as u8 - b'0'))
         }

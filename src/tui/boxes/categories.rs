@@ -19,6 +19,8 @@ pub struct CategoryBox {
     pub categories: Vec<(String, usize)>,
     pub chosen: BTreeSet<String>,
     pub cursor: ListCursor,
+    /// What has been typed to find a category (letters the box's keys leave free).
+    pub find: String,
 }
 
 impl CategoryBox {
@@ -43,6 +45,7 @@ impl CategoryBox {
             categories,
             chosen: r.filter.clone(),
             cursor: ListCursor::default(),
+            find: String::new(),
         })
     }
 }
@@ -67,6 +70,8 @@ impl Component for CategoryBox {
 
     fn handle(&mut self, r: &mut Reader, command: Command) -> Handled {
         let rows = layout::inner_height(layout::picker_area(&r.areas(), self.categories.len()));
+        // Any key of the box ends what was being typed.
+        self.find.clear();
         match command {
             Command::Back => return Handled::close(),
             Command::Enter => return apply(r, std::mem::take(&mut self.chosen)),
@@ -82,6 +87,28 @@ impl Component for CategoryBox {
                 self.cursor.apply(other, self.categories.len(), rows);
             }
         }
+        self.cursor.fit(rows);
+        Handled::stay()
+    }
+
+    fn list(&self) -> Option<(ListCursor, usize, u16)> {
+        Some((self.cursor, self.categories.len(), 0))
+    }
+
+    /// Type-to-find: the first category starting with what was typed (else holding it),
+    /// ignoring case.
+    fn typed(&mut self, r: &mut Reader, c: char) -> Handled {
+        self.find.push(c);
+        let want = self.find.to_lowercase();
+        let names = || self.categories.iter().map(|(n, _)| n.to_lowercase());
+        let found = names()
+            .position(|n| n.starts_with(&want))
+            .or_else(|| names().position(|n| n.contains(&want)));
+        match found {
+            Some(i) => self.cursor.selected = i,
+            None => r.warn(format!("No category has {:?}", self.find)),
+        }
+        let rows = layout::inner_height(layout::picker_area(&r.areas(), self.categories.len()));
         self.cursor.fit(rows);
         Handled::stay()
     }

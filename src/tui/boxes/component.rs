@@ -4,6 +4,7 @@
 use ratatui::layout::Rect;
 
 use crate::tui::command::{Command, Scope};
+use crate::tui::core::cursor::ListCursor;
 use crate::tui::core::effect::Effect;
 use crate::tui::core::layout::Areas;
 use crate::tui::core::state::Reader;
@@ -45,6 +46,11 @@ pub trait Component {
     /// A digit pressed in the box (boxes that number their rows use it).
     fn digit(&mut self, _r: &mut Reader, _d: u8) -> Handled {
         Handled::stay()
+    }
+    /// The box's list, if it has one: its cursor, how many rows, and how many lines of the
+    /// box's inside come before the list (a prompt, a header). The mouse works through it.
+    fn list(&self) -> Option<(ListCursor, usize, u16)> {
+        None
     }
     /// Where the box goes on screen.
     fn area(&self, r: &Reader, a: &Areas) -> Rect;

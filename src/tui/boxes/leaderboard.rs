@@ -89,6 +89,10 @@ impl Component for Leaderboard {
         Handled::stay()
     }
 
+    fn list(&self) -> Option<(ListCursor, usize, u16)> {
+        Some((self.cursor, self.entries.len(), 1))
+    }
+
     fn area(&self, _r: &Reader, a: &Areas) -> Rect {
         layout::board_area(a)
     }

@@ -92,6 +92,10 @@ impl Component for LinksBox {
         }
     }
 
+    fn list(&self) -> Option<(ListCursor, usize, u16)> {
+        Some((self.cursor, self.links.len(), 0))
+    }
+
     fn area(&self, _r: &Reader, a: &Areas) -> Rect {
         layout::board_area(a)
     }

@@ -213,6 +213,10 @@ impl Component for SearchBox {
         Handled::stay()
     }
 
+    fn list(&self) -> Option<(ListCursor, usize, u16)> {
+        Some((self.cursor, self.results.len(), 2))
+    }
+
     fn area(&self, _r: &Reader, a: &Areas) -> Rect {
         layout::search_area(a)
     }

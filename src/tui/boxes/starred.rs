@@ -88,6 +88,10 @@ impl Component for StarredBox {
         Handled::stay().with(effects)
     }
 
+    fn list(&self) -> Option<(ListCursor, usize, u16)> {
+        Some((self.cursor, self.papers.len(), 0))
+    }
+
     fn area(&self, _r: &Reader, a: &Areas) -> Rect {
         layout::board_area(a)
     }

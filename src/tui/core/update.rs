@@ -53,16 +53,28 @@ pub fn update(app: &mut App, event: Event) -> Vec<Effect> {
             app.reader.height = h;
             vec![]
         }
-        // The mouse works on the panes; a box covers them.
-        Event::Click { col, row } if app.open.is_none() => {
+        // The mouse works on the box when one is open, else on the panes.
+        Event::Click { col, row } | Event::DoubleClick { col, row } if app.open.is_some() => {
+            let twice = matches!(event, Event::DoubleClick { .. });
+            box_click(app, col, row, twice)
+        }
+        Event::Wheel { down, .. } if app.open.is_some() => {
+            let step = if down { Command::Down } else { Command::Up };
+            (0..3).flat_map(|_| on_command(app, step)).collect()
+        }
+        Event::Click { col, row } => {
             mouse::click(&mut app.reader, col, row);
             vec![]
         }
-        Event::Wheel { col, row, down } if app.open.is_none() => {
+        // A double click opens what it points at, as Enter does.
+        Event::DoubleClick { col, row } => {
+            mouse::click(&mut app.reader, col, row);
+            once_in_reader(app, Command::Enter)
+        }
+        Event::Wheel { col, row, down } => {
             mouse::wheel(&mut app.reader, col, row, down);
             vec![]
         }
-        Event::Click { .. } | Event::Wheel { .. } => vec![],
         // Only a notice fades with the time; nothing moves.
         Event::Clock(now) => {
             app.reader.now = now;
@@ -146,6 +158,38 @@ fn on_command(app: &mut App, command: Command) -> Vec<Effect> {
             done.effects
         }
     }
+}
+
+/// A click in the open box selects the row under it (as the list keys would, so that the
+/// box follows: the search's preview); a double click then opens it, as Enter does. A click
+/// outside the box changes nothing.
+fn box_click(app: &mut App, col: u16, row: u16, twice: bool) -> Vec<Effect> {
+    let Some(open) = app.open.as_ref() else {
+        return vec![];
+    };
+    let c = open.component();
+    let area = c.area(&app.reader, &app.reader.areas());
+    let inside = ratatui::layout::Position::new(col, row);
+    let Some((cursor, len, above)) = c.list().filter(|_| area.contains(inside)) else {
+        return vec![];
+    };
+    let Some(at) = row
+        .checked_sub(area.y + 1 + above)
+        .map(|r| cursor.offset + usize::from(r))
+        .filter(|&i| i < len && row + 1 < area.bottom())
+    else {
+        return vec![];
+    };
+    let (step, n) = if at >= cursor.selected {
+        (Command::Down, at - cursor.selected)
+    } else {
+        (Command::Up, cursor.selected - at)
+    };
+    let mut effects: Vec<Effect> = (0..n).flat_map(|_| on_command(app, step)).collect();
+    if twice {
+        effects.extend(on_command(app, Command::Enter));
+    }
+    effects
 }
 
 /// A key clears an error, and a move clears any notice: what it said is done with.

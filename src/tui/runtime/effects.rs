@@ -22,6 +22,7 @@ pub struct World<'a> {
     pub store: Option<Store>,
     pub mouse: bool,
     pub timers: Timers,
+    pub clicks: super::clicks::Clicks,
 }
 
 /// How carrying out an effect went.

@@ -37,6 +37,7 @@ pub fn event_loop(
         store: opts.store,
         mouse,
         timers: Timers::new(opts.read_after),
+        clicks: Default::default(),
     };
     // Kept alive for the session: dropping it stops the watching.
     let _watcher = start_workers(app, opts.listing, &mut world)?;
@@ -113,7 +114,7 @@ fn start_workers(
 /// The events a step of the loop hands the app, or the exit status it ends with.
 fn events_of(step: Step, world: &mut World<'_>) -> std::io::Result<Result<Vec<Event>, i32>> {
     Ok(Ok(match step {
-        Step::Event(e) => vec![e],
+        Step::Event(e) => vec![world.clicks.classify(e, Instant::now())],
         Step::Key(e) => {
             terminal::test_panic_on_key();
             e.into_iter().collect()

@@ -2,6 +2,7 @@
 //! timers, and carrying out the core's effects. Everything that does I/O lives here.
 
 mod browser;
+pub mod clicks;
 pub mod clipboard;
 mod effects;
 mod event_loop;
