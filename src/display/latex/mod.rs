@@ -1,375 +1,128 @@
 //! Makes the LaTeX in titles and abstracts readable in a terminal.
 //!
-//! Only exact replacements are made: `\%`, `\&`, `\_` and friends are unescaped everywhere; a
-//! `$…$` span is shown as Unicode when every command in it has an exact Unicode form (Greek
-//! letters, common operators, sub/superscripts of digits and some letters). Anything else is left
-//! as written, which is more readable than a wrong guess.
+//! Outside math ([`text`]): escapes (`\%`, `\&`), accents (`Fr\'echet` is Fréchet), special
+//! letters (`\i`, `\ss`), text styles (`\emph{…}` is its content) and ties (`Android~Apps`).
+//! A command it does not know is left as written there, and the rest still converted.
+//!
+//! Inside `$…$` and `$$…$$` ([`math`]): shown as Unicode when every command in it has an exact
+//! Unicode form, else as written, which is more readable than a wrong guess.
+//!
+//! The work is linear: groups nest at most [`text::MAX_DEPTH`] deep, and a group that fails is
+//! read again only by the levels around it.
+
+mod accent;
+mod math;
+mod text;
 
 use std::borrow::Cow;
+use std::ops::Range;
 
-/// Converts the LaTeX in `s` for display.
+/// Converts the LaTeX in `s` for display. Borrows `s` when nothing changes, the common case:
+/// this runs for every row of every frame.
 pub fn prettify(s: &str) -> Cow<'_, str> {
-    if !s.contains('\\') && !s.contains('$') {
+    if !s.bytes().any(|b| matches!(b, b'\\' | b'$' | b'~')) {
         return Cow::Borrowed(s);
     }
     let mut out = String::with_capacity(s.len());
-    let mut rest = s;
-    while let Some(open) = rest.find('$') {
-        out.push_str(&unescape(&rest[..open]));
-        let after = &rest[open + 1..];
-        // `$$…$$` display math is treated like inline math.
-        let (after, delim) = match after.strip_prefix('$') {
-            Some(a) => (a, "$$"),
-            None => (after, "$"),
-        };
-        match after.find(delim) {
-            Some(close) => {
-                let math = &after[..close];
-                match convert_math(math, 0) {
-                    // Math-mode spacing is the typesetter's; runs of spaces are noise here.
-                    Some(u) => out.push_str(&crate::archive::text::collapse_ws(&u)),
-                    None => {
-                        out.push_str(delim);
-                        out.push_str(math);
-                        out.push_str(delim);
+    let mut text = text::Text::new(s);
+    let mut from = 0;
+    for span in Spans::new(s) {
+        text.lenient(from, span.whole.start, &mut out);
+        match math::convert(&s[span.inside]) {
+            // Math-mode spacing is the typesetter's; runs of spaces are noise here.
+            Some(u) => out.push_str(&crate::archive::text::collapse_ws(&u)),
+            None => out.push_str(&s[span.whole.clone()]),
+        }
+        from = span.whole.end;
+    }
+    text.lenient(from, s.len(), &mut out);
+    if out == s {
+        Cow::Borrowed(s)
+    } else {
+        Cow::Owned(out)
+    }
+}
+
+/// A math span: all of it with its dollars, and what is between them.
+struct Span {
+    whole: Range<usize>,
+    inside: Range<usize>,
+}
+
+/// The math spans of a string, in order. A `$` escaped as `\$` neither opens nor closes one. A
+/// single `$` closes only if no digit follows it, so `$5 and $6` stays money. A `$` that finds
+/// no closing `$` is text, and so is every later one then: that search read to the end, and any
+/// later search would read the same bytes again (quadratic on a line of `$a `).
+struct Spans<'a> {
+    b: &'a [u8],
+    i: usize,
+    /// Set once a search for a closing `$` (index 0) or `$$` (index 1) has failed.
+    no_close: [bool; 2],
+}
+
+impl<'a> Spans<'a> {
+    fn new(s: &'a str) -> Self {
+        Spans {
+            b: s.as_bytes(),
+            i: 0,
+            no_close: [false; 2],
+        }
+    }
+
+    /// The first `$` (or `$$`, with `double`) at or after `from` that closes a span.
+    fn close(&self, mut from: usize, double: bool) -> Option<usize> {
+        let b = self.b;
+        while from < b.len() {
+            match b[from] {
+                b'\\' => from += 2,
+                b'$' if double && b.get(from + 1) == Some(&b'$') => return Some(from),
+                b'$' if !double && !b.get(from + 1).is_some_and(u8::is_ascii_digit) => {
+                    return Some(from);
+                }
+                _ => from += 1,
+            }
+        }
+        None
+    }
+}
+
+impl Iterator for Spans<'_> {
+    type Item = Span;
+
+    fn next(&mut self) -> Option<Span> {
+        let b = self.b;
+        while self.i < b.len() {
+            let open = self.i;
+            match b[open] {
+                b'\\' => self.i += 2,
+                b'$' => {
+                    let double = b.get(open + 1) == Some(&b'$');
+                    let delim = 1 + usize::from(double);
+                    self.i = open + delim;
+                    if self.no_close[usize::from(double)] {
+                        continue;
                     }
-                }
-                rest = &after[close + delim.len()..];
-            }
-            None => {
-                out.push_str(delim);
-                rest = after;
-            }
-        }
-    }
-    out.push_str(&unescape(rest));
-    Cow::Owned(out)
-}
-
-fn unescape(s: &str) -> Cow<'_, str> {
-    if !s.contains('\\') {
-        return Cow::Borrowed(s);
-    }
-    let mut out = String::with_capacity(s.len());
-    let mut chars = s.chars().peekable();
-    while let Some(c) = chars.next() {
-        if c == '\\' {
-            if let Some(&n) = chars.peek() {
-                if matches!(n, '%' | '&' | '_' | '#' | '$' | '{' | '}') {
-                    out.push(n);
-                    chars.next();
-                    continue;
-                }
-            }
-        }
-        out.push(c);
-    }
-    Cow::Owned(out)
-}
-
-fn symbol(name: &str) -> Option<&'static str> {
-    Some(match name {
-        "alpha" => "α",
-        "beta" => "β",
-        "gamma" => "γ",
-        "delta" => "δ",
-        "epsilon" => "ϵ",
-        "varepsilon" => "ε",
-        "zeta" => "ζ",
-        "eta" => "η",
-        "theta" => "θ",
-        "vartheta" => "ϑ",
-        "iota" => "ι",
-        "kappa" => "κ",
-        "lambda" => "λ",
-        "mu" => "μ",
-        "nu" => "ν",
-        "xi" => "ξ",
-        "pi" => "π",
-        "rho" => "ρ",
-        "sigma" => "σ",
-        "tau" => "τ",
-        "upsilon" => "υ",
-        "phi" => "ϕ",
-        "varphi" => "φ",
-        "chi" => "χ",
-        "psi" => "ψ",
-        "omega" => "ω",
-        "Gamma" => "Γ",
-        "Delta" => "Δ",
-        "Theta" => "Θ",
-        "Lambda" => "Λ",
-        "Xi" => "Ξ",
-        "Pi" => "Π",
-        "Sigma" => "Σ",
-        "Upsilon" => "Υ",
-        "Phi" => "Φ",
-        "Psi" => "Ψ",
-        "Omega" => "Ω",
-        "cap" => "∩",
-        "cup" => "∪",
-        "infty" => "∞",
-        "leq" | "le" => "≤",
-        "geq" | "ge" => "≥",
-        "neq" | "ne" => "≠",
-        "times" => "×",
-        "cdot" => "·",
-        "pm" => "±",
-        "mp" => "∓",
-        "approx" => "≈",
-        "sim" => "∼",
-        "simeq" => "≃",
-        "equiv" => "≡",
-        "propto" => "∝",
-        "ell" => "ℓ",
-        "to" | "rightarrow" => "→",
-        "leftarrow" => "←",
-        "Rightarrow" => "⇒",
-        "leftrightarrow" => "↔",
-        "in" => "∈",
-        "notin" => "∉",
-        "subset" => "⊂",
-        "subseteq" => "⊆",
-        "forall" => "∀",
-        "exists" => "∃",
-        "partial" => "∂",
-        "nabla" => "∇",
-        "sum" => "∑",
-        "prod" => "∏",
-        "int" => "∫",
-        "sqrt" => "√",
-        "ldots" | "dots" | "cdots" => "…",
-        "log" => "log",
-        "exp" => "exp",
-        "sin" => "sin",
-        "cos" => "cos",
-        "max" => "max",
-        "min" => "min",
-        "lim" => "lim",
-        "det" => "det",
-        "ll" => "≪",
-        "gg" => "≫",
-        "circ" => "∘",
-        "star" => "⋆",
-        "emptyset" => "∅",
-        "neg" => "¬",
-        "wedge" => "∧",
-        "vee" => "∨",
-        "oplus" => "⊕",
-        "otimes" => "⊗",
-        "perp" => "⊥",
-        "mid" => "∣",
-        "langle" => "⟨",
-        "rangle" => "⟩",
-        "lvert" | "rvert" => "|",
-        "hbar" => "ℏ",
-        "," | ";" | " " | "quad" => " ",
-        "!" => "",
-        "%" => "%",
-        "&" => "&",
-        "_" => "_",
-        "#" => "#",
-        "{" => "{",
-        "}" => "}",
-        _ => return None,
-    })
-}
-
-fn superscript(c: char) -> Option<char> {
-    Some(match c {
-        '0' => '⁰',
-        '1' => '¹',
-        '2' => '²',
-        '3' => '³',
-        '4' => '⁴',
-        '5' => '⁵',
-        '6' => '⁶',
-        '7' => '⁷',
-        '8' => '⁸',
-        '9' => '⁹',
-        '+' => '⁺',
-        '-' => '⁻',
-        '=' => '⁼',
-        '(' => '⁽',
-        ')' => '⁾',
-        'n' => 'ⁿ',
-        'i' => 'ⁱ',
-        'T' => 'ᵀ',
-        '*' => '*',
-        '\'' => '′',
-        _ => return None,
-    })
-}
-
-fn subscript(c: char) -> Option<char> {
-    Some(match c {
-        '0' => '₀',
-        '1' => '₁',
-        '2' => '₂',
-        '3' => '₃',
-        '4' => '₄',
-        '5' => '₅',
-        '6' => '₆',
-        '7' => '₇',
-        '8' => '₈',
-        '9' => '₉',
-        '+' => '₊',
-        '-' => '₋',
-        '=' => '₌',
-        '(' => '₍',
-        ')' => '₎',
-        'a' => 'ₐ',
-        'e' => 'ₑ',
-        'o' => 'ₒ',
-        'x' => 'ₓ',
-        'h' => 'ₕ',
-        'k' => 'ₖ',
-        'l' => 'ₗ',
-        'm' => 'ₘ',
-        'n' => 'ₙ',
-        'p' => 'ₚ',
-        's' => 'ₛ',
-        't' => 'ₜ',
-        'i' => 'ᵢ',
-        'j' => 'ⱼ',
-        'r' => 'ᵣ',
-        'u' => 'ᵤ',
-        'v' => 'ᵥ',
-        _ => return None,
-    })
-}
-
-/// Groups nested deeper than this (`\mathrm{\mathrm{…}}`, `x^{y^{…}}`) are left as written. Each
-/// level is converted by a recursive call on a copy of its group, so without a bound a post of
-/// nested groups took memory and time growing with the square of its length (1 MB of
-/// `\mathrm{` used over 20 GB) and could overflow the stack. Real titles nest two or three deep.
-const MAX_MATH_DEPTH: usize = 8;
-
-/// Converts the inside of `$…$`, or `None` if anything has no exact Unicode form. `depth`
-/// counts the groups around `math`.
-fn convert_math(math: &str, depth: usize) -> Option<String> {
-    if depth > MAX_MATH_DEPTH {
-        return None;
-    }
-    let mut out = String::with_capacity(math.len());
-    let chars: Vec<char> = math.chars().collect();
-    let mut i = 0;
-    while i < chars.len() {
-        let c = chars[i];
-        match c {
-            '\\' => {
-                let start = i + 1;
-                let mut j = start;
-                while j < chars.len() && chars[j].is_ascii_alphabetic() {
-                    j += 1;
-                }
-                if j == start && j < chars.len() {
-                    j += 1; // a one-character command such as `\,` or `\%`
-                }
-                let name: String = chars[start..j].iter().collect();
-                i = j;
-                match name.as_str() {
-                    "mathrm" | "text" | "mathbf" | "textbf" | "mathit" | "textit"
-                    | "operatorname" | "mathsf" | "texttt" | "mathtt" | "boldsymbol" | "bm" => {
-                        let (group, next) = group(&chars, i)?;
-                        out.push_str(&convert_math(&group, depth + 1)?);
-                        i = next;
+                    let Some(close) = self.close(open + delim, double) else {
+                        self.no_close[usize::from(double)] = true;
+                        continue;
+                    };
+                    let inside = open + delim..close;
+                    // `$$` alone, or `$ $`: nothing to convert, and likely not math.
+                    self.i = close + delim;
+                    if b[inside.clone()].iter().all(u8::is_ascii_whitespace) {
+                        continue;
                     }
-                    "left" | "right" | "big" | "Big" | "bigl" | "bigr" | "displaystyle" => {}
-                    _ => out.push_str(symbol(&name)?),
+                    return Some(Span {
+                        whole: open..close + delim,
+                        inside,
+                    });
                 }
-            }
-            '^' | '_' => {
-                let (group, next) = group(&chars, i + 1)?;
-                let map = if c == '^' { superscript } else { subscript };
-                let converted = convert_math(&group, depth + 1)?;
-                for g in converted.chars() {
-                    out.push(map(g)?);
-                }
-                i = next;
-            }
-            '{' | '}' => return None,
-            _ => {
-                out.push(c);
-                i += 1;
+                _ => self.i += 1,
             }
         }
-    }
-    Some(out)
-}
-
-/// The argument at `i`: a `{…}` group (nesting allowed) or one character. Returns it and the
-/// index after it.
-fn group(chars: &[char], mut i: usize) -> Option<(String, usize)> {
-    while chars.get(i) == Some(&' ') {
-        i += 1;
-    }
-    match chars.get(i)? {
-        '{' => {
-            let mut depth = 0;
-            for (j, &c) in chars.iter().enumerate().skip(i) {
-                match c {
-                    '{' => depth += 1,
-                    '}' => {
-                        depth -= 1;
-                        if depth == 0 {
-                            return Some((chars[i + 1..j].iter().collect(), j + 1));
-                        }
-                    }
-                    _ => {}
-                }
-            }
-            None
-        }
-        '\\' => {
-            let mut j = i + 1;
-            while j < chars.len() && chars[j].is_ascii_alphabetic() {
-                j += 1;
-            }
-            Some((chars[i..j].iter().collect(), j))
-        }
-        &c => Some((c.to_string(), i + 1)),
+        None
     }
 }
 
 #[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn escapes_are_unescaped_everywhere() {
-        assert_eq!(
-            prettify(r"5\% better \& faster, snake\_case"),
-            "5% better & faster, snake_case"
-        );
-    }
-
-    #[test]
-    fn exact_math_becomes_unicode() {
-        assert_eq!(prettify(r"the $\alpha$-divergence"), "the α-divergence");
-        assert_eq!(prettify(r"$\mathrm{QAC}^0$ circuits"), "QAC⁰ circuits");
-        assert_eq!(prettify(r"$x^2 + y_{10}$"), "x² + y₁₀");
-        assert_eq!(prettify(r"$\ell_2$ norm, $\epsilon$"), "ℓ₂ norm, ϵ");
-        assert_eq!(prettify(r"CLS = PPAD $\cap$ PLS"), "CLS = PPAD ∩ PLS");
-        assert_eq!(prettify(r"$n=3 \text{ or } 5$"), "n=3 or 5");
-        assert_eq!(prettify(r"$SU(N)$ flows"), "SU(N) flows");
-    }
-
-    #[test]
-    fn inexact_math_is_left_as_written() {
-        assert_eq!(
-            prettify(r"$N^{1/2} \operatorname{polylog}(N)$"),
-            r"$N^{1/2} \operatorname{polylog}(N)$"
-        );
-        assert_eq!(prettify(r"$\mathcal{O}(n)$"), r"$\mathcal{O}(n)$");
-        assert_eq!(prettify("costs $5"), "costs $5");
-        assert_eq!(prettify("plain"), "plain");
-    }
-
-    #[test]
-    fn deep_nesting_is_left_as_written() {
-        assert_eq!(prettify(r"$\mathrm{\mathrm{\mathrm{x}}}^2$"), "x²");
-        let deep = format!("${}x{}$", r"\mathrm{".repeat(20), "}".repeat(20));
-        assert_eq!(prettify(&deep), deep);
-    }
-}
+mod tests;
