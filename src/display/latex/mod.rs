@@ -4,14 +4,20 @@
 //! letters (`\i`, `\ss`), text styles (`\emph{…}` is its content) and ties (`Android~Apps`).
 //! A command it does not know is left as written there, and the rest still converted.
 //!
-//! Inside `$…$` and `$$…$$` ([`math`]): shown as Unicode when every command in it has an exact
-//! Unicode form, else as written, which is more readable than a wrong guess.
+//! Inside `$…$` and `$$…$$` ([`math`]): Greek letters and operators, sub/superscripts,
+//! `\frac`, `\sqrt`, fonts (`\mathbb{R}` is ℝ, `\mathcal{O}` is 𝒪, `\mathrm{…}` its content),
+//! accents (`\hat{x}` is x̂), function names. A span is converted whole or not at all: if
+//! anything in it has no faithful plain-text form, it is shown as written, which is more
+//! readable than a wrong or half-made guess.
 //!
 //! The work is linear: groups nest at most [`text::MAX_DEPTH`] deep, and a group that fails is
 //! read again only by the levels around it.
 
 mod accent;
+mod chars;
 mod math;
+mod piece;
+mod symbols;
 mod text;
 
 use std::borrow::Cow;

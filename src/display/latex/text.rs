@@ -288,6 +288,20 @@ impl<'a> Text<'a> {
     }
 }
 
+/// Converts the `{…}` group opening at `i` of `s` in strict text mode (`\text{…}` in math):
+/// its text and the index after it, or `None` if anything in it has no plain-text form.
+/// `depth` counts the groups around it.
+pub(super) fn strict_group(s: &str, i: usize, depth: usize) -> Option<(String, usize)> {
+    let mut text = Text {
+        s,
+        strict: true,
+        token: (0, 0, false),
+    };
+    let mut out = String::new();
+    let next = text.run(i + 1, s.len(), depth + 1, true, &mut out)?;
+    Some((out, next))
+}
+
 /// The end of the command name starting at `start`: a run of ASCII letters, or one character.
 pub(super) fn name_end(s: &str, start: usize, end: usize) -> usize {
     let b = s.as_bytes();

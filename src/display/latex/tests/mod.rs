@@ -1,6 +1,8 @@
 //! `prettify` as a whole, by rule: text mode, math mode, the real titles that motivated them,
 //! and hostile input.
 
+mod math;
+mod real;
 mod text;
 
 use super::prettify;
