@@ -1,6 +1,7 @@
 //! `prettify` as a whole, by rule: text mode, math mode, the real titles that motivated them,
 //! and hostile input.
 
+mod hostile;
 mod math;
 mod real;
 mod text;
