@@ -3,6 +3,7 @@
 
 #![cfg(unix)]
 
+#[allow(dead_code)] // a few of the harness's helpers are used here
 mod pty;
 mod support;
 

@@ -68,10 +68,13 @@ pub fn event_loop(
         };
         let events = match msg {
             None => timers_due(app, &mut world),
-            Some(msg) => match events_of(step(msg, &app.keymap, app.scope(), mouse), &mut world)? {
-                Ok(events) => events,
-                Err(code) => return Ok(code),
-            },
+            Some(msg) => {
+                let at = msg.time();
+                match events_of(step(msg, &app.keymap, app.scope(), mouse), at, &mut world)? {
+                    Ok(events) => events,
+                    Err(code) => return Ok(code),
+                }
+            }
         };
         if events.is_empty() {
             continue;
@@ -112,9 +115,13 @@ fn start_workers(
 }
 
 /// The events a step of the loop hands the app, or the exit status it ends with.
-fn events_of(step: Step, world: &mut World<'_>) -> std::io::Result<Result<Vec<Event>, i32>> {
+fn events_of(
+    step: Step,
+    at: Instant,
+    world: &mut World<'_>,
+) -> std::io::Result<Result<Vec<Event>, i32>> {
     Ok(Ok(match step {
-        Step::Event(e) => vec![world.clicks.classify(e, Instant::now())],
+        Step::Event(e) => vec![world.clicks.classify(e, at)],
         Step::Key(e) => {
             terminal::test_panic_on_key();
             e.into_iter().collect()

@@ -14,7 +14,9 @@ use crate::tui::input;
 use crate::tui::keymap::Keymap;
 
 pub enum Msg {
-    Input(crossterm::event::Event),
+    /// What the terminal sent, and when it was read (a double click is two clicks close in
+    /// time, however long the loop then takes to get to them).
+    Input(crossterm::event::Event, std::time::Instant),
     /// The terminal is gone.
     InputGone,
     Signal(i32),
@@ -53,13 +55,23 @@ pub enum Step {
     Nothing,
 }
 
+impl Msg {
+    /// When the message's input was read; now for anything else.
+    pub fn time(&self) -> std::time::Instant {
+        match self {
+            Msg::Input(_, at) => *at,
+            _ => std::time::Instant::now(),
+        }
+    }
+}
+
 /// The meaning of `msg` while keys are read in `scope`.
 pub fn step(msg: Msg, keymap: &Keymap, scope: Scope, mouse: bool) -> Step {
     match msg {
-        Msg::Input(ev @ crossterm::event::Event::Key(_)) => {
+        Msg::Input(ev @ crossterm::event::Event::Key(_), _) => {
             Step::Key(input::translate(&ev, keymap, scope, mouse))
         }
-        Msg::Input(ev) => {
+        Msg::Input(ev, _) => {
             input::translate(&ev, keymap, scope, mouse).map_or(Step::Nothing, Step::Event)
         }
         // The terminal is gone: end as a hang-up would.
@@ -89,7 +101,10 @@ mod tests {
     use signal_hook::consts::signal::{SIGINT, SIGTERM};
 
     fn key(c: char, mods: KeyModifiers) -> Msg {
-        Msg::Input(TermEvent::Key(KeyEvent::new(KeyCode::Char(c), mods)))
+        Msg::Input(
+            TermEvent::Key(KeyEvent::new(KeyCode::Char(c), mods)),
+            std::time::Instant::now(),
+        )
     }
 
     #[test]
@@ -123,7 +138,10 @@ mod tests {
             })
         ));
         assert!(matches!(
-            s(Msg::Input(TermEvent::Resize(100, 30))),
+            s(Msg::Input(
+                TermEvent::Resize(100, 30),
+                std::time::Instant::now()
+            )),
             Step::Event(Event::Resize(100, 30))
         ));
         let failed = Msg::Reloaded(Err(ArchiveError::NotADirectory {

@@ -83,7 +83,7 @@ pub fn input(tx: Sender<Msg>) {
             match crossterm::event::read() {
                 Ok(ev) => {
                     failures = 0;
-                    if tx.send(Msg::Input(ev)).is_err() {
+                    if tx.send(Msg::Input(ev, std::time::Instant::now())).is_err() {
                         return;
                     }
                 }
