@@ -5,90 +5,7 @@
 
 use super::key::{Key, KeyName};
 
-/// Where keys are read: the reader itself, or one of the boxes drawn over it. Each scope has
-/// its own bindings; a key means what its scope says.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
-pub enum Scope {
-    Reader,
-    Search,
-    Categories,
-    Leaderboard,
-    Starred,
-    Links,
-    GoTo,
-    Confirm,
-    Help,
-}
-
-impl Scope {
-    /// In the order the help lists them.
-    pub const ALL: [Scope; 9] = [
-        Scope::Reader,
-        Scope::Search,
-        Scope::GoTo,
-        Scope::Categories,
-        Scope::Leaderboard,
-        Scope::Starred,
-        Scope::Links,
-        Scope::Confirm,
-        Scope::Help,
-    ];
-
-    /// The config file's table for the scope's keys: `[keys]` for the reader, `[keys.NAME]`
-    /// for a box. The `_box` suffix keeps them apart from the commands that open the boxes.
-    pub fn table(self) -> Option<&'static str> {
-        match self {
-            Scope::Reader => None,
-            Scope::Search => Some("search_box"),
-            Scope::Categories => Some("categories_box"),
-            Scope::Leaderboard => Some("leaderboard_box"),
-            Scope::Starred => Some("starred_box"),
-            Scope::Links => Some("links_box"),
-            Scope::GoTo => Some("goto_box"),
-            Scope::Confirm => Some("confirm_box"),
-            Scope::Help => Some("help_box"),
-        }
-    }
-
-    /// Whether unbound characters are typed into the scope's prompt.
-    pub fn takes_text(self) -> bool {
-        matches!(self, Scope::Search | Scope::GoTo)
-    }
-
-    /// Whether unbound characters look for a row by its start (the category filter).
-    pub fn finds_by_typing(self) -> bool {
-        self == Scope::Categories
-    }
-
-    /// What the scope is, for the help's headings; the reader command that opens it follows
-    /// in brackets (see `Keymap::heading`).
-    pub fn name(self) -> &'static str {
-        match self {
-            Scope::Reader => "Reading",
-            Scope::Search => "Search box",
-            Scope::Categories => "Category filter",
-            Scope::Leaderboard => "Leaderboard",
-            Scope::Starred => "Starred papers",
-            Scope::Links => "Links of the paper",
-            Scope::GoTo => "Go to",
-            Scope::Confirm => "A question (y/n)",
-            Scope::Help => "This help",
-        }
-    }
-
-    /// The reader command that opens the scope's box.
-    pub fn opened_by(self) -> Option<Command> {
-        match self {
-            Scope::Reader | Scope::Help | Scope::Confirm => None,
-            Scope::Search => Some(Command::Search),
-            Scope::Categories => Some(Command::Filter),
-            Scope::Leaderboard => Some(Command::Top),
-            Scope::Starred => Some(Command::Starred),
-            Scope::Links => Some(Command::Links),
-            Scope::GoTo => Some(Command::GoTo),
-        }
-    }
-}
+pub use super::scope::Scope;
 
 macro_rules! commands {
     ($( $(#[$doc:meta])* $variant:ident = $name:literal, $help:literal; )*) => {
@@ -386,6 +303,19 @@ pub static DEFAULTS: &[Binding] = &[
 /// The default bindings of `scope`, in help order.
 pub fn defaults(scope: Scope) -> impl Iterator<Item = &'static Binding> {
     DEFAULTS.iter().filter(move |b| b.scope == scope)
+}
+
+/// The reader command that opens `scope`'s box.
+pub fn opened_by(scope: Scope) -> Option<Command> {
+    match scope {
+        Scope::Reader | Scope::Help | Scope::Confirm => None,
+        Scope::Search => Some(Command::Search),
+        Scope::Categories => Some(Command::Filter),
+        Scope::Leaderboard => Some(Command::Top),
+        Scope::Starred => Some(Command::Starred),
+        Scope::Links => Some(Command::Links),
+        Scope::GoTo => Some(Command::GoTo),
+    }
 }
 
 /// A command by its config name.

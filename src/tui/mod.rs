@@ -11,6 +11,7 @@ pub mod input;
 pub mod key;
 pub mod keymap;
 pub mod runtime;
+pub mod scope;
 pub mod theme;
 pub mod view;
 

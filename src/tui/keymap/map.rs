@@ -1,7 +1,7 @@
 //! The key table in effect: the registry's defaults with a user's overrides, what a key asks
 //! for in a scope, and how to name a command's key on screen.
 
-use crate::tui::command::{Binding, Command, Scope, defaults};
+use crate::tui::command::{Binding, Command, Scope, defaults, opened_by};
 use crate::tui::key::Key;
 
 /// The key table with overrides applied. An overridden command answers to the given keys
@@ -119,7 +119,7 @@ impl Keymap {
 
     /// The help's heading for `scope`: its name and the key that opens it (`Search box (/)`).
     pub fn heading(&self, scope: Scope) -> String {
-        match scope.opened_by().and_then(|c| self.hint(Scope::Reader, c)) {
+        match opened_by(scope).and_then(|c| self.hint(Scope::Reader, c)) {
             Some(k) => format!("{} ({k})", scope.name()),
             None => scope.name().to_string(),
         }
