@@ -40,7 +40,8 @@ fn start(dir: &TempDir, state: &std::path::Path, cols: u16, rows: u16) -> Sessio
     let mut cmd = hotpapers(&[dir.path()]);
     cmd.env("HOTPAPERS_STATE_DIR", state);
     let s = Session::start(cmd, cols, rows);
-    s.wait_text("Flow Paper");
+    // The whole archive read: a box opened before then closes when it arrives.
+    s.wait_text("Days (2)");
     s
 }
 
