@@ -165,7 +165,7 @@ const fn b(
 }
 
 use Command as K;
-use KeyName::{BackTab, Backspace, End, Enter, Esc, Home, PageDown, PageUp, Tab};
+use KeyName::{BackTab, Backspace, End, Enter, Esc, Home, PageDown, PageUp, ShiftSpace, Tab};
 use KeyName::{Down as DownKey, Left as LeftKey, Right as RightKey, Up as UpKey};
 use Scope::{Categories as C, Confirm as Y, GoTo as G, Help as H, Leaderboard as L, Links as I};
 use Scope::{Reader as R, Search as S, Starred as T};
@@ -190,7 +190,7 @@ pub static DEFAULTS: &[Binding] = &[
     b(R, K::NextPaper, &[c('J')], None, None),
     b(R, K::PrevPaper, &[c('K')], None, None),
     b(R, K::ReadOn, &[c(' ')], None, Some("read")),
-    b(R, K::ReadBack, &[c('b')], None, None),
+    b(R, K::ReadBack, &[c('b'), n(ShiftSpace)], None, None),
     b(R, K::NextDay, &[c(']')], None, Some("day")),
     b(R, K::PrevDay, &[c('[')], None, None),
     b(R, K::Enter, &[n(Enter)], Some("Go in / open the paper; on the paper, the day marked with > or its abs page"), Some("open")),

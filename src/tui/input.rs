@@ -65,7 +65,9 @@ pub fn key_of(k: &KeyEvent) -> Option<Key> {
         // Shift-arrows and the like mean nothing to the reader.
         return None;
     }
+    let shift = k.modifiers.contains(KeyModifiers::SHIFT);
     let name = match k.code {
+        KeyCode::Char(' ') if shift && !ctrl => KeyName::ShiftSpace,
         KeyCode::Char(c) if ctrl => KeyName::Char(c.to_ascii_lowercase()),
         KeyCode::Char(c) => KeyName::Char(c),
         KeyCode::Enter => KeyName::Enter,
@@ -187,6 +189,19 @@ mod tests {
             )
             .is_some_and(|e| matches!(e, Event::Command(Command::Back))),
             "q closes the filter, and is not typed"
+        );
+    }
+
+    #[test]
+    fn shift_space_pages_back_where_the_terminal_reports_it() {
+        let c = |code, mods| command(reader(code, mods));
+        assert_eq!(
+            c(KeyCode::Char(' '), KeyModifiers::SHIFT),
+            Some(Command::ReadBack)
+        );
+        assert_eq!(
+            c(KeyCode::Char(' '), KeyModifiers::NONE),
+            Some(Command::ReadOn)
         );
     }
 
