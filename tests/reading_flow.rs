@@ -172,7 +172,7 @@ fn space_pages_the_paper_and_then_goes_on_to_the_next() {
     let mut app = app_with(fixture(), 100, 16);
     let total = {
         let p = app.current_paper().unwrap();
-        hotpapers::tui::core::measure::detail_text(p, app.detail_width(), &[])
+        hotpapers::tui::core::measure::detail_text(p, app.detail_width(), &[], 0)
             .lines
             .len()
     };
@@ -648,4 +648,21 @@ fn the_category_filter_finds_a_category_as_you_type() {
     assert_eq!(selected(&app), "stat.ML", "typed letters find a category");
     press(&mut app, &["space", "enter"]);
     assert_eq!(app.filter().iter().collect::<Vec<_>>(), ["stat.ML"]);
+}
+
+#[test]
+fn a_paper_listed_on_many_days_shows_a_few_and_says_how_many_more() {
+    let abs = "https://arxiv.org/abs/2401.00001";
+    let posts: Vec<(String, String)> = (1..=8)
+        .map(|d| {
+            let date = format!("2024-01-{d:02}");
+            let name = format!("{date}---Hot-Papers.md");
+            (name, support::post(&date, &[("Everywhere", abs, "")]))
+        })
+        .collect();
+    let refs: Vec<(&str, String)> = posts.iter().map(|(n, t)| (n.as_str(), t.clone())).collect();
+    let app = app_with(support::archive(&refs), 140, 40);
+    let screen = render(&app);
+    assert_eq!(screen.matches("also 2024-01-0").count(), 5, "{screen}");
+    assert!(screen.contains("also on 2 more days"), "{screen}");
 }

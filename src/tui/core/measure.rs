@@ -23,6 +23,8 @@ pub enum Part {
     TweetsHeading,
     /// Another day that lists the paper: `also 2021-01-19 #3 ♺ 120 ♥ 45`.
     Also(usize),
+    /// How many more days list it than the lines above say.
+    AlsoMore,
     /// Author, handle and date of tweet `n` (styled from the tweet itself).
     TweetHead(usize),
     Tweet,
@@ -72,8 +74,9 @@ impl DetailText {
     }
 }
 
-/// The paper's lines at `width` columns, with its other listings `also`.
-pub fn detail_text(paper: &Paper, width: usize, also: &[Also]) -> DetailText {
+/// The paper's lines at `width` columns, with its other listings `also` and the number of
+/// listings more than those.
+pub fn detail_text(paper: &Paper, width: usize, also: &[Also], more: usize) -> DetailText {
     let width = width.max(1);
     let mut lines = Vec::new();
     let push = |lines: &mut Vec<Line>, part: Part, text: &str| {
@@ -103,6 +106,10 @@ pub fn detail_text(paper: &Paper, width: usize, also: &[Also]) -> DetailText {
             a.date, a.rank, a.retweets, a.favorites
         );
         lines.push(line(Part::Also(i), text));
+    }
+    if more > 0 {
+        let days = crate::display::words::count(more, "more day", "more days");
+        lines.push(line(Part::AlsoMore, format!("also on {days}")));
     }
     if !paper.categories.is_empty() {
         push(&mut lines, Part::Categories, &paper.categories.join(" · "));

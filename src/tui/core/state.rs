@@ -98,6 +98,9 @@ impl Window {
     }
 }
 
+/// The other listings the paper pane shows at most; a line says how many more there are.
+pub const MAX_ALSO: usize = 5;
+
 /// Everything but the box drawn over the reader: the panes, the marks, the last search, the
 /// keys. Boxes get this to change while they handle a command, so that they and the reader
 /// are separate borrows and no box is ever taken out of the app and put back.
@@ -388,8 +391,20 @@ impl Reader {
         });
     }
 
-    /// The other days that list the selected paper, newest first.
+    /// The other days that list the selected paper, newest first, at most `MAX_ALSO` of them
+    /// (the paper pane says how many more).
     pub fn also_listed(&self) -> Vec<PaperRef> {
+        let mut all = self.all_listings();
+        all.truncate(MAX_ALSO);
+        all
+    }
+
+    /// How many other days list the selected paper.
+    pub fn listed_elsewhere(&self) -> usize {
+        self.all_listings().len()
+    }
+
+    fn all_listings(&self) -> Vec<PaperRef> {
         let Some(p) = self.current_paper() else {
             return Vec::new();
         };
@@ -432,7 +447,13 @@ impl Reader {
                 })
             })
             .collect();
-        Some(super::measure::detail_text(p, self.detail_width(), &also))
+        let more = self.listed_elsewhere().saturating_sub(also.len());
+        Some(super::measure::detail_text(
+            p,
+            self.detail_width(),
+            &also,
+            more,
+        ))
     }
 
     /// Width of the text inside the paper pane: one column for the tweet marker, one of margin.

@@ -53,7 +53,9 @@ pub fn styled(
             match (l.part, l.part.field(), query) {
                 (Part::Meta, _, _) => meta(paper, theme),
                 (Part::TweetHead(i), _, _) => tweet_head(paper, i, theme),
-                (Part::Also(_), _, _) => Line::from(Span::styled(l.text, theme.dim)),
+                (Part::Also(_) | Part::AlsoMore, _, _) => {
+                    Line::from(Span::styled(l.text, theme.dim))
+                }
                 (Part::Blank, _, _) => Line::raw(""),
                 (_, Some(field), Some(q)) => {
                     Line::from(highlighted(&l.text, q, field, width.max(1), style))
