@@ -63,10 +63,15 @@ impl Column {
 struct Values(HashMap<String, Vec<usize>>);
 
 impl Values {
-    fn add(&mut self, value: String, doc: usize) {
-        let docs = self.0.entry(value).or_default();
-        if docs.last() != Some(&doc) {
-            docs.push(doc);
+    fn add(&mut self, value: &str, doc: usize) {
+        // Most values come again (a busy account, a paper listed on several days): allocate a
+        // key only for a new one.
+        match self.0.get_mut(value) {
+            Some(docs) if docs.last() == Some(&doc) => {}
+            Some(docs) => docs.push(doc),
+            None => {
+                self.0.insert(value.to_string(), vec![doc]);
+            }
         }
     }
 
@@ -96,12 +101,15 @@ fn field_text(p: &Paper, f: Field) -> String {
         Field::Category => p.categories.join(" "),
         Field::Id => p.arxiv_id.clone().unwrap_or_default(),
         // Who tweeted is part of the tweet: `tw:kipf` and a plain `kipf` find it.
-        Field::Tweet => p
-            .tweets
-            .iter()
-            .map(|t| format!("{}\n@{}\n{}", t.author, t.handle, t.text))
-            .collect::<Vec<_>>()
-            .join("\n"),
+        Field::Tweet => {
+            let mut s = String::new();
+            for t in &p.tweets {
+                for part in [&t.author, "\n@", &t.handle, "\n", &t.text, "\n"] {
+                    s.push_str(part);
+                }
+            }
+            s
+        }
         Field::Any | Field::Tweeter | Field::Paper => String::new(),
     }
 }
@@ -113,6 +121,7 @@ impl SearchIndex {
             columns: FIELDS.iter().map(|_| Column::default()).collect(),
             ..SearchIndex::default()
         };
+        let mut key = String::new();
         for (d, day) in archive.days.iter().enumerate().rev() {
             for (p, paper) in day.papers.iter().enumerate() {
                 let doc = index.docs.len();
@@ -121,11 +130,13 @@ impl SearchIndex {
                     index.columns[c].push(&field_text(paper, *f));
                 }
                 for t in &paper.tweets {
-                    let handle = t.handle.trim().trim_start_matches('@');
-                    index.tweeters.add(handle.to_lowercase(), doc);
+                    key.clear();
+                    key.push_str(t.handle.trim().trim_start_matches('@'));
+                    key.make_ascii_lowercase();
+                    index.tweeters.add(&key, doc);
                 }
                 if let Some(id) = &paper.arxiv_id {
-                    index.ids.add(canonical(id).to_ascii_lowercase(), doc);
+                    index.ids.add(&canonical(id).to_ascii_lowercase(), doc);
                 }
             }
         }
