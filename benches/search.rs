@@ -50,6 +50,10 @@ fn search(c: &mut Criterion) {
         r#""neural network" -cat:cs.CV"#,
         "tw:🚀",
         "ti:x abs:y cat:cs id:24 tw:a au:e",
+        r#"nerf OR "radiance field""#,
+        "(gan OR diffusion OR (flow -normalizing)) -cat:cs.CV",
+        "@toy_model_fan",
+        "https://arxiv.org/abs/2403.00001v2",
     ] {
         let q = parse(text).unwrap();
         group.bench_with_input(BenchmarkId::from_parameter(text), &q, |b, q| {

@@ -197,3 +197,92 @@ fn top_matches_an_independent_derivation() {
         assert_eq!(got, want, "top {since}..{until} by {by}");
     }
 }
+
+/// The handles of a paper's tweets, lowercased.
+fn handles(p: &Value) -> Vec<String> {
+    p["tweets"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|t| lower(&t["handle"]))
+        .collect()
+}
+
+#[test]
+#[ignore = "needs ../shared/corpus; run by .ci/run"]
+fn handles_find_exactly_what_they_tweeted_about() {
+    let mut count: BTreeMap<String, usize> = BTreeMap::new();
+    for day in expected() {
+        for p in day["papers"].as_array().unwrap() {
+            for t in p["tweets"].as_array().unwrap() {
+                *count
+                    .entry(t["handle"].as_str().unwrap().to_string())
+                    .or_default() += 1;
+            }
+        }
+    }
+    // The busiest account, one spelled with capitals, and one that tweeted once.
+    let busiest = count
+        .iter()
+        .max_by_key(|(h, n)| (**n, std::cmp::Reverse(*h)));
+    let capitals = count
+        .keys()
+        .find(|h| h.chars().any(|c| c.is_ascii_uppercase()));
+    let once = count.iter().find(|(_, n)| **n == 1).map(|(h, _)| h);
+    let picked = [busiest.map(|(h, _)| h), capitals, once];
+    assert!(picked.iter().all(Option::is_some), "corpus has tweets");
+    for handle in picked.into_iter().flatten() {
+        let want = derive(|p| handles(p).contains(&handle.to_lowercase()));
+        for q in [
+            format!("@{handle}"),
+            format!("by:{}", handle.to_lowercase()),
+            format!("@{}", handle.to_uppercase()),
+        ] {
+            let (code, json) = run(&["search", &q]);
+            assert_eq!((code, got(&json)), (0, want.clone()), "{q}");
+        }
+        // tw: also reads the tweets' text, which expected.json leaves out: at least these.
+        let (_, json) = run(&["search", &format!("tw:{handle}")]);
+        let found = got(&json);
+        assert!(want.iter().all(|w| found.contains(w)), "tw:{handle}");
+    }
+    let (code, _) = run(&["search", "@zzzzqqqq"]);
+    assert_eq!(code, 1);
+}
+
+#[test]
+#[ignore = "needs ../shared/corpus; run by .ci/run"]
+fn pasted_ids_and_links_find_the_paper() {
+    let mut ids: Vec<String> = Vec::new();
+    for day in expected() {
+        for p in day["papers"].as_array().unwrap() {
+            let id = p["arxiv_id"].as_str().unwrap().to_string();
+            if !ids.contains(&id) {
+                ids.push(id);
+            }
+        }
+    }
+    // Every 100th paper, by its id, with a version, and by its abs and pdf links.
+    for id in ids.iter().step_by(100) {
+        let want = derive(|p| p["arxiv_id"].as_str() == Some(id.as_str()));
+        for q in [
+            id.clone(),
+            format!("{id}v1"),
+            format!("arXiv:{id}v3"),
+            format!("https://arxiv.org/abs/{id}v1"),
+            format!("http://arxiv.org/pdf/{id}.pdf"),
+        ] {
+            let (code, json) = run(&["search", &q]);
+            assert_eq!((code, got(&json)), (0, want.clone()), "{q}");
+        }
+    }
+    // Every 7th at once, ORed: each paper found by its own id, nothing else.
+    let some: Vec<&String> = ids.iter().step_by(7).collect();
+    let query: Vec<String> = some.iter().map(|id| format!("{id}v2")).collect();
+    let (code, json) = run(&["search", &query.join(" OR ")]);
+    let want = derive(|p| {
+        some.iter()
+            .any(|id| p["arxiv_id"].as_str() == Some(id.as_str()))
+    });
+    assert_eq!((code, got(&json)), (0, want));
+}

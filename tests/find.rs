@@ -464,3 +464,32 @@ fn a_day_whose_papers_are_all_filtered_out_shows_no_paper_and_marks_none_read() 
     );
     assert!(!render(&app).contains("An abstract for paper"));
 }
+
+#[test]
+fn the_box_takes_ors_groups_handles_and_pasted_links() {
+    let mut app = indexed(app_with(world(), 140, 40));
+    act(&mut app, &[Command::Search]);
+    let titles = |app: &hotpapers::tui::App| -> Vec<String> {
+        search_box(app)
+            .results
+            .iter()
+            .map(|r| app.archive().days[r.day].papers[r.paper].title.clone())
+            .collect()
+    };
+    type_text(&mut app, "@ann");
+    assert_eq!(titles(&app), ["Graph Kernels Revisited"]);
+    press(&mut app, &["ctrl-u"]);
+    type_text(&mut app, "(quantum OR diffusion) -ti:walks");
+    assert_eq!(titles(&app), ["Diffusion Models Dream"]);
+    press(&mut app, &["ctrl-u"]);
+    type_text(&mut app, "https://arxiv.org/abs/2401.00006v2 OR 2401.00003");
+    assert_eq!(
+        titles(&app),
+        ["Sparse Transformers", "Quantum Walks on Graphs"]
+    );
+    press(&mut app, &["ctrl-u"]);
+    type_text(&mut app, "(tabular OR");
+    let err = search_box(&app).query.clone().unwrap_err();
+    assert_eq!(err.at, 9, "{err}");
+    assert!(render(&app).contains("`OR` needs something after it"));
+}

@@ -1,13 +1,15 @@
 //! Any text as a search query, as typed in the reader's box or given to `hotpapers search`:
 //! parsing never panics, an accepted query runs against a small index without panicking, its
-//! highlights always fall on character boundaries of the text they mark, and command-line
-//! re-quoting leaves plain words as they are.
+//! highlights always fall on character boundaries of the text they mark, `Q OR Q` finds what
+//! `Q` finds, and command-line re-quoting leaves plain words as they are. `query.dict` holds the
+//! syntax (`OR`, groups, `@handle`, `by:`, pasted ids and links).
 #![no_main]
 
 use std::sync::OnceLock;
 
 use hotpapers::archive::Archive;
 use hotpapers::search::{Field, SearchIndex, highlight, parse, query::join_args};
+use hotpapers::search::query::Node;
 use libfuzzer_sys::fuzz_target;
 
 fn sample() -> &'static (Archive, SearchIndex) {
@@ -36,6 +38,23 @@ fuzz_target!(|data: &[u8]| {
                 for r in highlight(t, &q, Field::Any) {
                     assert!(t.is_char_boundary(r.start) && t.is_char_boundary(r.end));
                 }
+            }
+            for (t, _) in q.root.terms() {
+                assert!(!t.needle.is_empty());
+            }
+            // The tree is as small as written: no AND or OR of fewer than two.
+            fn lean(n: &Node) -> bool {
+                match n {
+                    Node::Term(_) => true,
+                    Node::Not(n) => lean(n),
+                    Node::And(ns) | Node::Or(ns) => ns.len() >= 2 && ns.iter().all(lean),
+                }
+            }
+            assert!(q.is_empty() || lean(&q.root));
+            // An alternative to itself changes nothing.
+            if !q.is_empty() {
+                let twice = parse(&format!("{text} OR {text}")).expect("Q OR Q parses");
+                assert_eq!(index.search(&twice), hits);
             }
         }
         Err(e) => assert!(e.at <= text.chars().count()),

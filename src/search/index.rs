@@ -1,10 +1,14 @@
 //! A search index over every paper of an archive: each field of every paper, lowercased, laid
 //! end to end in one buffer per field, so a term is one SIMD substring scan per field
-//! (memchr's memmem) instead of thousands of small searches.
+//! (memchr's memmem) instead of thousands of small searches. Fields matched whole (handles,
+//! ids) are looked up in a map instead.
+
+use std::collections::HashMap;
 
 use memchr::memmem;
 
-use super::query::{Field, Query, Term, fold};
+use super::arxiv_id::canonical;
+use super::query::{Field, Node, Query, Term, fold};
 use crate::archive::{Archive, Paper};
 
 /// A paper by position: `archive.days[day].papers[paper]`.
@@ -54,11 +58,39 @@ impl Column {
     }
 }
 
+/// The documents holding each value of a field matched whole, ascending, each once.
+#[derive(Debug, Default)]
+struct Values(HashMap<String, Vec<usize>>);
+
+impl Values {
+    fn add(&mut self, value: &str, doc: usize) {
+        // Most values come again (a busy account, a paper listed on several days): allocate a
+        // key only for a new one.
+        match self.0.get_mut(value) {
+            Some(docs) if docs.last() == Some(&doc) => {}
+            Some(docs) => docs.push(doc),
+            None => {
+                self.0.insert(value.to_string(), vec![doc]);
+            }
+        }
+    }
+
+    fn mark(&self, value: &str, hits: &mut [bool]) {
+        for &d in self.0.get(value).into_iter().flatten() {
+            hits[d] = true;
+        }
+    }
+}
+
 #[derive(Debug, Default)]
 pub struct SearchIndex {
     /// Documents in result order: newest day first, then the day's rank order.
     docs: Vec<PaperRef>,
     columns: Vec<Column>,
+    /// Lowercased handles, without `@`.
+    tweeters: Values,
+    /// Lowercased canonical ids (see `arxiv_id::canonical`).
+    ids: Values,
 }
 
 fn field_text(p: &Paper, f: Field) -> String {
@@ -68,13 +100,17 @@ fn field_text(p: &Paper, f: Field) -> String {
         Field::Abstract => p.abstract_text.clone(),
         Field::Category => p.categories.join(" "),
         Field::Id => p.arxiv_id.clone().unwrap_or_default(),
-        Field::Tweet => p
-            .tweets
-            .iter()
-            .map(|t| t.text.as_str())
-            .collect::<Vec<_>>()
-            .join("\n"),
-        Field::Any => String::new(),
+        // Who tweeted is part of the tweet: `tw:kipf` and a plain `kipf` find it.
+        Field::Tweet => {
+            let mut s = String::new();
+            for t in &p.tweets {
+                for part in [&t.author, "\n@", &t.handle, "\n", &t.text, "\n"] {
+                    s.push_str(part);
+                }
+            }
+            s
+        }
+        Field::Any | Field::Tweeter | Field::Paper => String::new(),
     }
 }
 
@@ -83,12 +119,24 @@ impl SearchIndex {
         let mut index = SearchIndex {
             docs: Vec::new(),
             columns: FIELDS.iter().map(|_| Column::default()).collect(),
+            ..SearchIndex::default()
         };
+        let mut key = String::new();
         for (d, day) in archive.days.iter().enumerate().rev() {
             for (p, paper) in day.papers.iter().enumerate() {
+                let doc = index.docs.len();
                 index.docs.push(PaperRef { day: d, paper: p });
                 for (c, f) in FIELDS.iter().enumerate() {
                     index.columns[c].push(&field_text(paper, *f));
+                }
+                for t in &paper.tweets {
+                    key.clear();
+                    key.push_str(t.handle.trim().trim_start_matches('@'));
+                    key.make_ascii_lowercase();
+                    index.tweeters.add(&key, doc);
+                }
+                if let Some(id) = &paper.arxiv_id {
+                    index.ids.add(&canonical(id).to_ascii_lowercase(), doc);
                 }
             }
         }
@@ -105,45 +153,78 @@ impl SearchIndex {
 
     fn term_hits(&self, term: &Term) -> Vec<bool> {
         let mut hits = vec![false; self.docs.len()];
-        let finder = memmem::Finder::new(term.needle.as_bytes());
-        for (c, f) in FIELDS.iter().enumerate() {
-            if term.field == Field::Any || term.field == *f {
-                self.columns[c].mark(&finder, &mut hits);
+        match term.field {
+            Field::Tweeter => self.tweeters.mark(&term.needle, &mut hits),
+            Field::Paper => self.ids.mark(&term.needle, &mut hits),
+            _ => {
+                let finder = memmem::Finder::new(term.needle.as_bytes());
+                for (c, f) in FIELDS.iter().enumerate() {
+                    if term.field == Field::Any || term.field == *f {
+                        self.columns[c].mark(&finder, &mut hits);
+                    }
+                }
             }
         }
         hits
     }
 
-    /// The papers matching every term, newest day first. An empty query matches nothing (a
-    /// search box that lists all 30,000 papers before you type helps nobody).
+    /// The papers the query matches, newest day first. A query without a positive term matches
+    /// nothing, the empty one included (a search box that lists all 30,000 papers before you
+    /// type, or everything but one word, helps nobody).
     pub fn search(&self, query: &Query) -> Vec<PaperRef> {
         if query.highlights().next().is_none() {
             return Vec::new();
         }
-        let mut keep = vec![true; self.docs.len()];
-        // Terms scan in parallel on all cores: each is independent.
-        let sets: Vec<(bool, Vec<bool>)> = std::thread::scope(|s| {
-            let handles: Vec<_> = query
-                .terms
+        let terms = query.root.terms();
+        // Terms scan in parallel on all cores: each is independent. Whole-value terms are a
+        // lookup, not worth a thread.
+        let sets: Vec<Vec<bool>> = std::thread::scope(|s| {
+            let scans: Vec<_> = terms
                 .iter()
-                .map(|t| (t.negated, s.spawn(move || self.term_hits(t))))
+                .map(|&(t, _)| match t.field {
+                    Field::Tweeter | Field::Paper => Err(self.term_hits(t)),
+                    _ => Ok(s.spawn(move || self.term_hits(t))),
+                })
                 .collect();
-            handles
+            scans
                 .into_iter()
-                .map(|(neg, h)| (neg, h.join().unwrap_or_default()))
+                .map(|scan| match scan {
+                    Ok(h) => h.join().unwrap_or_else(|e| std::panic::resume_unwind(e)),
+                    Err(hits) => hits,
+                })
                 .collect()
         });
-        for (negated, hits) in sets {
-            for (k, h) in keep.iter_mut().zip(hits) {
-                *k &= h != negated;
-            }
-        }
+        let keep = self.eval(&query.root, &mut sets.into_iter());
         self.docs
             .iter()
             .zip(keep)
             .filter(|(_, k)| *k)
             .map(|(d, _)| *d)
             .collect()
+    }
+
+    /// The documents `node` matches, given the hits of its terms in the order `Node::terms`
+    /// lists them.
+    fn eval(&self, node: &Node, hits: &mut impl Iterator<Item = Vec<bool>>) -> Vec<bool> {
+        match node {
+            Node::Term(_) => hits.next().expect("one set of hits per term"),
+            Node::Not(n) => {
+                let mut v = self.eval(n, hits);
+                v.iter_mut().for_each(|b| *b = !*b);
+                v
+            }
+            Node::And(ns) | Node::Or(ns) => {
+                let or = matches!(node, Node::Or(_));
+                let mut acc = vec![!or; self.docs.len()];
+                for n in ns {
+                    let v = self.eval(n, hits);
+                    for (a, b) in acc.iter_mut().zip(v) {
+                        *a = if or { *a | b } else { *a & b };
+                    }
+                }
+                acc
+            }
+        }
     }
 }
 
@@ -212,5 +293,169 @@ mod tests {
             ["trans"]
         );
         assert!(highlight("abc", &parse("-abc").unwrap(), Field::Title).is_empty());
+    }
+}
+
+#[cfg(test)]
+mod tree_tests {
+    use super::*;
+    use crate::archive::{Day, Tweet};
+    use crate::search::query::parse;
+
+    fn tweet(author: &str, handle: &str, text: &str) -> Tweet {
+        Tweet {
+            author: author.into(),
+            handle: handle.into(),
+            url: String::new(),
+            date: String::new(),
+            lang: String::new(),
+            text: text.into(),
+        }
+    }
+
+    /// (id, title, category, tweets) per paper; days oldest first.
+    type Row = (&'static str, &'static str, &'static str, Vec<Tweet>);
+
+    fn archive(days: Vec<Vec<Row>>) -> Archive {
+        let day = |(i, papers): (usize, Vec<Row>)| Day {
+            date: chrono::NaiveDate::from_ymd_opt(2022, 1, 1 + i as u32).unwrap(),
+            title: String::new(),
+            file: String::new(),
+            published: None,
+            papers: papers
+                .into_iter()
+                .enumerate()
+                .map(|(r, (id, title, cat, tweets))| Paper {
+                    rank: r as u32 + 1,
+                    title: title.into(),
+                    authors: vec!["Ada Lovelace".into()],
+                    retweets: 0,
+                    favorites: 0,
+                    arxiv_id: (!id.is_empty()).then(|| id.to_string()),
+                    abs_url: None,
+                    pdf_url: None,
+                    categories: vec![cat.into()],
+                    abstract_text: String::new(),
+                    tweets,
+                    line: 1,
+                    key: Default::default(),
+                })
+                .collect(),
+        };
+        Archive {
+            days: days.into_iter().enumerate().map(day).collect(),
+            ..Archive::default()
+        }
+    }
+
+    fn world() -> SearchIndex {
+        SearchIndex::build(&archive(vec![
+            vec![
+                (
+                    "2201.00001",
+                    "GAN Art",
+                    "cs.CV",
+                    vec![tweet("Ann Example", "ann", "wow")],
+                ),
+                (
+                    "2201.00002v2",
+                    "Diffusion Sound",
+                    "cs.SD",
+                    vec![
+                        tweet("Anna Other", "Anna", "listen"),
+                        tweet("B", "bob", "ok"),
+                    ],
+                ),
+            ],
+            vec![
+                ("2201.00003", "NeRF Rooms", "cs.CV", vec![]),
+                (
+                    "hep-th/9901001v1",
+                    "Radiance Field Strings",
+                    "hep-th",
+                    vec![tweet("Carol", "carol_c", "strings, @ann would like it")],
+                ),
+                (
+                    "2201.00001v3",
+                    "GAN Art",
+                    "cs.CV",
+                    vec![tweet("Bob", "BOB", "again")],
+                ),
+            ],
+        ]))
+    }
+
+    /// The titles found, newest day first, as (day, rank).
+    fn found(index: &SearchIndex, q: &str) -> Vec<(usize, usize)> {
+        let q = parse(q).unwrap_or_else(|e| panic!("{q}: {e}"));
+        index.search(&q).iter().map(|r| (r.day, r.paper)).collect()
+    }
+
+    #[test]
+    fn a_handle_finds_exactly_what_that_account_tweeted_about() {
+        let i = world();
+        assert_eq!(found(&i, "@ann"), [(0, 0)], "not @anna, not a mention");
+        assert_eq!(found(&i, "by:ANNA"), [(0, 1)]);
+        assert_eq!(found(&i, "@bob"), [(1, 2), (0, 1)], "handles ignore case");
+        assert_eq!(found(&i, "@nobody"), []);
+        assert_eq!(found(&i, "@bob -cat:cs.SD"), [(1, 2)]);
+    }
+
+    #[test]
+    fn tweets_cover_their_authors_and_plain_words_find_handles() {
+        let i = world();
+        assert_eq!(found(&i, "tw:\"ann example\""), [(0, 0)]);
+        assert_eq!(found(&i, "tw:carol_c"), [(1, 1)]);
+        assert_eq!(
+            found(&i, "tw:@ann"),
+            [(1, 1), (0, 0), (0, 1)],
+            "tw: is text, in part: a mention, @anna"
+        );
+        assert_eq!(found(&i, "carol_c"), [(1, 1)]);
+        assert_eq!(found(&i, "anna"), [(0, 1)]);
+    }
+
+    #[test]
+    fn ids_and_links_find_the_paper_whatever_the_version() {
+        let i = world();
+        for q in [
+            "2201.00001",
+            "2201.00001v1",
+            "arXiv:2201.00001v9",
+            "https://arxiv.org/abs/2201.00001v2",
+            "http://arxiv.org/pdf/2201.00001.pdf",
+            "www.arxiv.org/abs/2201.00001",
+            "id:2201.00001v2",
+        ] {
+            assert_eq!(found(&i, q), [(1, 2), (0, 0)], "{q}");
+        }
+        assert_eq!(
+            found(&i, "2201.00002"),
+            [(0, 1)],
+            "the stored version goes too"
+        );
+        assert_eq!(found(&i, "hep-th/9901001"), [(1, 1)]);
+        assert_eq!(found(&i, "arxiv.org/abs/hep-th.X/9901001v2"), [(1, 1)]);
+        assert_eq!(found(&i, "2201.00009"), []);
+    }
+
+    #[test]
+    fn or_unions_and_groups_exclude() {
+        let i = world();
+        assert_eq!(found(&i, "nerf OR \"radiance field\""), [(1, 0), (1, 1)]);
+        assert_eq!(found(&i, "gan OR diffusion"), [(1, 2), (0, 0), (0, 1)]);
+        assert_eq!(found(&i, "(gan OR diffusion) -cat:cs.CV"), [(0, 1)]);
+        assert_eq!(found(&i, "ada -(gan OR diffusion)"), [(1, 0), (1, 1)]);
+        assert_eq!(
+            found(&i, "(ti:art (@ann OR @bob)) OR (@carol_c -strings)"),
+            [(1, 2), (0, 0)]
+        );
+        assert_eq!(found(&i, "-(gan OR nerf)"), [], "nothing positive");
+        assert_eq!(found(&i, "-(-nerf)"), [(1, 0)], "twice excluded is wanted");
+        // A day's own order stays within a day whatever the branch that matched.
+        assert_eq!(
+            found(&i, "2201.00003 OR @anna OR 2201.00001"),
+            [(1, 0), (1, 2), (0, 0), (0, 1)]
+        );
     }
 }

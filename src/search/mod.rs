@@ -1,6 +1,7 @@
 //! Finding papers across the whole archive: the query language, the index, and leaderboards.
 //! Nothing here knows about terminals.
 
+mod arxiv_id;
 pub mod goto;
 pub mod index;
 pub mod query;

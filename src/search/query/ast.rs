@@ -1,0 +1,117 @@
+//! What a query means: a boolean tree of terms, each a needle and the field it is looked for in.
+
+use std::fmt;
+
+use crate::archive::text::collapse_ws;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Field {
+    Any,
+    Title,
+    Authors,
+    Abstract,
+    Category,
+    Id,
+    /// The tweets: their text, their authors' names and `@handles`.
+    Tweet,
+    /// The handles (lowercased, without `@`) of the accounts that tweeted about a paper, each
+    /// matched whole: `@ann` is not `@anna`.
+    Tweeter,
+    /// The paper's arXiv id without version or subject class (see `arxiv_id::canonical`),
+    /// matched whole: what a pasted id or link means.
+    Paper,
+}
+
+impl Field {
+    pub const PREFIXES: [(&'static str, Field); 7] = [
+        ("ti", Field::Title),
+        ("au", Field::Authors),
+        ("abs", Field::Abstract),
+        ("cat", Field::Category),
+        ("id", Field::Id),
+        ("tw", Field::Tweet),
+        ("by", Field::Tweeter),
+    ];
+}
+
+/// One condition: `needle` (lowercased, white space collapsed) occurs in `field` (is one of
+/// its values, for `Tweeter` and `Paper`).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Term {
+    pub field: Field,
+    pub needle: String,
+}
+
+/// A query as a boolean tree. `parse` never makes an `And` or `Or` of fewer than two nodes.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Node {
+    Term(Term),
+    And(Vec<Node>),
+    Or(Vec<Node>),
+    Not(Box<Node>),
+}
+
+impl Node {
+    /// Every term, in the order written, with whether it is under a `Not`.
+    pub fn terms(&self) -> Vec<(&Term, bool)> {
+        fn walk<'a>(n: &'a Node, negated: bool, out: &mut Vec<(&'a Term, bool)>) {
+            match n {
+                Node::Term(t) => out.push((t, negated)),
+                Node::And(ns) | Node::Or(ns) => ns.iter().for_each(|n| walk(n, negated, out)),
+                Node::Not(n) => walk(n, !negated, out),
+            }
+        }
+        let mut out = Vec::new();
+        walk(self, false, &mut out);
+        out
+    }
+}
+
+/// A parsed query; the empty query (nothing typed) is an `And` of nothing.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Query {
+    pub root: Node,
+}
+
+impl Default for Query {
+    fn default() -> Query {
+        Query {
+            root: Node::And(Vec::new()),
+        }
+    }
+}
+
+impl Query {
+    /// The words a match shows, for highlighting: the terms not under a `Not`.
+    pub fn highlights(&self) -> impl Iterator<Item = &Term> {
+        self.root
+            .terms()
+            .into_iter()
+            .filter(|(_, negated)| !negated)
+            .map(|(t, _)| t)
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.root.terms().is_empty()
+    }
+}
+
+/// What is wrong with a query, and where (a character index into it).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct QueryError {
+    pub message: String,
+    pub at: usize,
+}
+
+impl fmt::Display for QueryError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{} (at character {})", self.message, self.at + 1)
+    }
+}
+
+impl std::error::Error for QueryError {}
+
+/// Lowercases for matching (Unicode-aware, as `rg -i`).
+pub fn fold(s: &str) -> String {
+    collapse_ws(&s.to_lowercase())
+}
