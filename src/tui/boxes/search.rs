@@ -222,7 +222,7 @@ impl Component for SearchBox {
     }
 
     fn hints(&self, _km: &Keymap) -> String {
-        " ti: au: abs: cat: id: tw:  \"phrase\"  -exclude ".to_string()
+        " ti: au: abs: cat: id: tw:  @handle  \"phrase\"  a OR b  (…)  -exclude ".to_string()
     }
 
     fn index_ready(&mut self, r: &mut Reader) {
