@@ -222,7 +222,8 @@ impl Component for SearchBox {
     }
 
     fn hints(&self, _km: &Keymap) -> String {
-        " ti: au: abs: cat: id: tw:  @handle  \"phrase\"  a OR b  (…)  -exclude ".to_string()
+        // Room for 60 columns; the README has the whole language.
+        " ti: au: abs: cat: id: tw:  @who  \"phrase\"  OR  (…)  -not ".to_string()
     }
 
     fn index_ready(&mut self, r: &mut Reader) {
