@@ -197,7 +197,11 @@ fn no_default_key_is_named_anywhere_once_every_key_is_rebound() {
         press(&mut app, &["2", "0"]);
         assert_eq!(app.scope(), GoTo);
         ck.look("the go-to prompt", &app);
-        ck.press(&mut app, &[(GoTo, C::Back), (Reader, C::ReadUpTo)]);
+        ck.press(&mut app, &[(GoTo, C::Back), (Reader, C::FindTitle)]);
+        press(&mut app, &["v"]);
+        assert_eq!(app.scope(), Finder);
+        ck.look("the title finder", &app);
+        ck.press(&mut app, &[(Finder, C::Back), (Reader, C::ReadUpTo)]);
         assert_eq!(app.scope(), Confirm);
         ck.look("a question", &app);
         ck.press(&mut app, &[(Confirm, C::No), (Reader, C::ReadDay)]);

@@ -666,3 +666,34 @@ fn a_paper_listed_on_many_days_shows_a_few_and_says_how_many_more() {
     assert_eq!(screen.matches("also 2024-01-0").count(), 5, "{screen}");
     assert!(screen.contains("also on 2 more days"), "{screen}");
 }
+
+#[test]
+fn capital_f_finds_a_title_fuzzily_and_enter_goes_there() {
+    let mut app = app_with(fixture(), 140, 40);
+    press(&mut app, &["[", "[", "F"]);
+    assert_eq!(app.scope(), Scope::Finder);
+    assert!(
+        render(&app).contains("4 titles, newest first"),
+        "{}",
+        render(&app)
+    );
+    type_keys(&mut app, "vltitle");
+    let Some(hotpapers::tui::boxes::OpenBox::Finder(b)) = app.open_box() else {
+        panic!()
+    };
+    assert_eq!(
+        b.found.len(),
+        1,
+        "letters in order, not together: {:?}",
+        b.found
+    );
+    press(&mut app, &["enter"]);
+    assert!(app.open_box().is_none());
+    assert!(
+        app.current_paper()
+            .unwrap()
+            .title
+            .starts_with("A Very Long Title")
+    );
+    assert_eq!(app.current_day().unwrap().date.to_string(), "2024-01-05");
+}

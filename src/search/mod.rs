@@ -5,9 +5,11 @@ mod arxiv_id;
 pub mod goto;
 pub mod index;
 pub mod query;
+pub mod titles;
 pub mod top;
 
 pub use goto::{GotoError, Target, find_paper, month_start, parse_target};
 pub use index::{PaperRef, SearchIndex, highlight};
 pub use query::{Field, Query, QueryError, parse};
+pub use titles::TitleFinder;
 pub use top::{Entry, Measure, top};

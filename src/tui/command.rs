@@ -62,6 +62,7 @@ commands! {
     NextTweet = "next_tweet", "Mark the next tweet, or other day listing the paper";
     Search = "search", "Search every day";
     GoTo = "go_to", "Go to a day, a month, latest, or a paper by arXiv id or link";
+    FindTitle = "find_title", "Find a paper by its title, fuzzily (as fzf does)";
     NextResult = "next_result", "Next search result";
     PrevResult = "prev_result", "Previous search result";
     /// The paper order; in the leaderboard, its measure.
@@ -167,7 +168,8 @@ const fn b(
 use Command as K;
 use KeyName::{BackTab, Backspace, End, Enter, Esc, Home, PageDown, PageUp, ShiftSpace, Tab};
 use KeyName::{Down as DownKey, Left as LeftKey, Right as RightKey, Up as UpKey};
-use Scope::{Categories as C, Confirm as Y, GoTo as G, Help as H, Leaderboard as L, Links as I};
+use Scope::{Categories as C, Confirm as Y, Finder as F, GoTo as G, Help as H};
+use Scope::{Leaderboard as L, Links as I};
 use Scope::{Reader as R, Search as S, Starred as T};
 
 /// Every default key, by scope, in the order the help lists them.
@@ -201,6 +203,7 @@ pub static DEFAULTS: &[Binding] = &[
     b(R, K::NextTweet, &[c('>')], None, None),
     b(R, K::Search, &[c('/')], None, Some("search")),
     b(R, K::GoTo, &[c(':')], None, None),
+    b(R, K::FindTitle, &[c('F')], None, None),
     b(R, K::NextResult, &[c('n')], None, None),
     b(R, K::PrevResult, &[c('N')], None, None),
     b(R, K::Sort, &[c('s')], None, Some("sort")),
@@ -234,6 +237,16 @@ pub static DEFAULTS: &[Binding] = &[
     b(S, K::DeleteWord, &[ctrl('w')], None, None),
     b(S, K::ClearInput, &[ctrl('u')], None, Some("clear")),
     b(S, K::Suspend, &[ctrl('z')], None, None),
+    b(F, K::Enter, &[n(Enter)], Some("Go to the paper"), Some("go")),
+    b(F, K::Back, &[n(Esc), ctrl('c')], Some("Close"), Some("cancel")),
+    b(F, K::Down, &[n(DownKey), ctrl('n')], Some("Next title"), Some("titles")),
+    b(F, K::Up, &[n(UpKey), ctrl('p')], Some("Previous title"), None),
+    b(F, K::PageDown, &[n(PageDown)], None, None),
+    b(F, K::PageUp, &[n(PageUp)], None, None),
+    b(F, K::DeleteChar, &[n(Backspace)], None, None),
+    b(F, K::DeleteWord, &[ctrl('w')], None, None),
+    b(F, K::ClearInput, &[ctrl('u')], None, Some("clear")),
+    b(F, K::Suspend, &[ctrl('z')], None, None),
     b(G, K::Enter, &[n(Enter)], Some("Go there"), Some("go")),
     b(G, K::Back, &[n(Esc), ctrl('c')], Some("Close"), Some("cancel")),
     b(G, K::DeleteChar, &[n(Backspace)], None, None),
@@ -315,6 +328,7 @@ pub fn opened_by(scope: Scope) -> Option<Command> {
         Scope::Starred => Some(Command::Starred),
         Scope::Links => Some(Command::Links),
         Scope::GoTo => Some(Command::GoTo),
+        Scope::Finder => Some(Command::FindTitle),
     }
 }
 

@@ -12,15 +12,17 @@ pub enum Scope {
     Starred,
     Links,
     GoTo,
+    Finder,
     Confirm,
     Help,
 }
 
 impl Scope {
     /// In the order the help lists them.
-    pub const ALL: [Scope; 9] = [
+    pub const ALL: [Scope; 10] = [
         Scope::Reader,
         Scope::Search,
+        Scope::Finder,
         Scope::GoTo,
         Scope::Categories,
         Scope::Leaderboard,
@@ -41,6 +43,7 @@ impl Scope {
             Scope::Starred => Some("starred_box"),
             Scope::Links => Some("links_box"),
             Scope::GoTo => Some("goto_box"),
+            Scope::Finder => Some("finder_box"),
             Scope::Confirm => Some("confirm_box"),
             Scope::Help => Some("help_box"),
         }
@@ -48,7 +51,7 @@ impl Scope {
 
     /// Whether unbound characters are typed into the scope's prompt.
     pub fn takes_text(self) -> bool {
-        matches!(self, Scope::Search | Scope::GoTo)
+        matches!(self, Scope::Search | Scope::GoTo | Scope::Finder)
     }
 
     /// Whether unbound characters look for a row by its start (the category filter).
@@ -67,6 +70,7 @@ impl Scope {
             Scope::Starred => "Starred papers",
             Scope::Links => "Links of the paper",
             Scope::GoTo => "Go to",
+            Scope::Finder => "Title finder",
             Scope::Confirm => "A question (y/n)",
             Scope::Help => "This help",
         }

@@ -6,6 +6,7 @@
 mod categories;
 mod component;
 mod confirm;
+mod finder;
 mod goto;
 mod help;
 mod leaderboard;
@@ -18,6 +19,7 @@ pub use crate::tui::core::state::Window;
 pub use categories::CategoryBox;
 pub use component::{Component, Handled, hint_line};
 pub use confirm::ConfirmBox;
+pub use finder::FinderBox;
 pub use goto::GoToBox;
 pub use help::HelpBox;
 pub use leaderboard::Leaderboard;

@@ -3,6 +3,7 @@
 use super::categories::CategoryBox;
 use super::component::Component;
 use super::confirm::ConfirmBox;
+use super::finder::FinderBox;
 use super::goto::GoToBox;
 use super::help::HelpBox;
 use super::leaderboard::Leaderboard;
@@ -22,6 +23,7 @@ pub enum OpenBox {
     Links(LinksBox),
     GoTo(GoToBox),
     Confirm(ConfirmBox),
+    Finder(FinderBox),
 }
 
 impl OpenBox {
@@ -35,6 +37,7 @@ impl OpenBox {
             OpenBox::Links(b) => b,
             OpenBox::GoTo(b) => b,
             OpenBox::Confirm(b) => b,
+            OpenBox::Finder(b) => b,
         }
     }
 
@@ -48,6 +51,7 @@ impl OpenBox {
             OpenBox::Links(b) => b,
             OpenBox::GoTo(b) => b,
             OpenBox::Confirm(b) => b,
+            OpenBox::Finder(b) => b,
         }
     }
 
@@ -66,6 +70,7 @@ pub fn open(r: &mut Reader, command: Command) -> Option<OpenBox> {
         Command::Starred => StarredBox::open(r).map(OpenBox::Starred),
         Command::Links => LinksBox::open(r).map(OpenBox::Links),
         Command::GoTo => Some(OpenBox::GoTo(GoToBox::default())),
+        Command::FindTitle => Some(OpenBox::Finder(FinderBox::open(r))),
         Command::ReadUpTo => {
             crate::tui::core::marks::read_up_to(r).map(|(question, keys, done)| {
                 OpenBox::Confirm(ConfirmBox {

@@ -144,6 +144,8 @@ pub struct Reader {
     pub(crate) loading: Option<(usize, usize)>,
     /// Every listing of each paper, built when first asked for (once per archive).
     pub(crate) listings: std::sync::OnceLock<HashMap<PaperKey, Vec<PaperRef>>>,
+    /// Every title, for the fuzzy finder, built when first asked for (once per archive).
+    pub(crate) titles: std::sync::OnceLock<crate::search::TitleFinder>,
     /// The searches made, newest first (kept in the state database).
     pub(crate) queries: Vec<String>,
     /// This session's last marking of many, to undo.
@@ -196,6 +198,7 @@ impl Reader {
             board: None,
             count: None,
             listings: std::sync::OnceLock::new(),
+            titles: std::sync::OnceLock::new(),
             queries: Vec::new(),
             undo: None,
             undo_pending: false,
@@ -389,6 +392,12 @@ impl Reader {
             text,
             since: self.now,
         });
+    }
+
+    /// The fuzzy finder over the archive's titles.
+    pub fn titles(&self) -> &crate::search::TitleFinder {
+        self.titles
+            .get_or_init(|| crate::search::TitleFinder::build(&self.archive))
     }
 
     /// The other days that list the selected paper, newest first, at most `MAX_ALSO` of them

@@ -5,6 +5,7 @@ mod categories;
 mod confirm;
 mod days;
 pub mod detail;
+mod finder;
 mod footer;
 mod frame;
 mod goto;

@@ -4,7 +4,7 @@
 use ratatui::Frame;
 
 use super::{categories, days, footer, help, leaderboard, links, paper, papers, search, starred};
-use super::{confirm, goto, status, too_small};
+use super::{confirm, finder, goto, status, too_small};
 use crate::tui::boxes::OpenBox;
 use crate::tui::core::app::App;
 use crate::tui::core::layout::Shape;
@@ -40,5 +40,6 @@ pub fn draw(frame: &mut Frame, app: &App) {
         OpenBox::Links(b) => links::draw(frame, app, b, area, hint),
         OpenBox::GoTo(b) => goto::draw(frame, app, b, area, hint),
         OpenBox::Confirm(b) => confirm::draw(frame, app, b, area, hint),
+        OpenBox::Finder(b) => finder::draw(frame, app, b, area, hint),
     }
 }

@@ -1,0 +1,103 @@
+//! The title finder (`F`): every title in the archive, filtered fuzzily as you type, best
+//! match first; Enter goes to the paper.
+
+use ratatui::layout::Rect;
+
+use super::component::{Component, Handled};
+use crate::search::PaperRef;
+use crate::tui::command::{Command, Scope};
+use crate::tui::core::cursor::ListCursor;
+use crate::tui::core::layout::{self, Areas};
+use crate::tui::core::select::go_to;
+use crate::tui::core::state::Reader;
+use crate::tui::keymap::Keymap;
+
+/// The most matches kept for a query: more than a screen, fewer than a long scroll.
+const SHOWN: usize = 500;
+
+#[derive(Debug, Clone, Default)]
+pub struct FinderBox {
+    pub input: String,
+    pub found: Vec<PaperRef>,
+    /// How many titles there are in all.
+    pub total: usize,
+    pub cursor: ListCursor,
+}
+
+impl FinderBox {
+    pub fn open(r: &mut Reader) -> FinderBox {
+        let mut b = FinderBox {
+            total: r.titles().len(),
+            ..FinderBox::default()
+        };
+        b.refind(r);
+        b
+    }
+
+    fn refind(&mut self, r: &Reader) {
+        self.found = r.titles().find(&self.input, SHOWN);
+        self.cursor = ListCursor::default();
+    }
+}
+
+impl Component for FinderBox {
+    fn scope(&self) -> Scope {
+        Scope::Finder
+    }
+
+    fn handle(&mut self, r: &mut Reader, command: Command) -> Handled {
+        let page = layout::search_rows(&r.areas());
+        match command {
+            Command::Back => return Handled::close(),
+            Command::Enter => {
+                if let Some(&to) = self.found.get(self.cursor.selected) {
+                    let note = go_to(r, to);
+                    let date = r.archive.days[to.day].date;
+                    r.tell(format!("Found on {date}{note}"));
+                    return Handled::close();
+                }
+                r.warn("No title matches");
+            }
+            Command::DeleteChar => {
+                self.input.pop();
+                self.refind(r);
+            }
+            Command::DeleteWord => {
+                let kept = self
+                    .input
+                    .trim_end()
+                    .rfind(char::is_whitespace)
+                    .map_or(0, |i| i + 1);
+                self.input.truncate(kept);
+                self.refind(r);
+            }
+            Command::ClearInput => {
+                self.input.clear();
+                self.refind(r);
+            }
+            other => {
+                self.cursor.apply(other, self.found.len(), page);
+            }
+        }
+        self.cursor.fit(page);
+        Handled::stay()
+    }
+
+    fn typed(&mut self, r: &mut Reader, c: char) -> Handled {
+        self.input.push(c);
+        self.refind(r);
+        Handled::stay()
+    }
+
+    fn list(&self) -> Option<(ListCursor, usize, u16)> {
+        Some((self.cursor, self.found.len(), 2))
+    }
+
+    fn area(&self, _r: &Reader, a: &Areas) -> Rect {
+        layout::search_area(a)
+    }
+
+    fn hints(&self, _km: &Keymap) -> String {
+        " fuzzy: letters in order  ^start  end$  'exact  !not ".to_string()
+    }
+}
