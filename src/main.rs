@@ -103,6 +103,16 @@ fn take_search_flags(cli: &mut Cli) -> Result<bool, String> {
     };
     let (mut archive, mut config) = (None, None);
     *query = split_search_flags(query, limit, json, &mut archive, &mut config)?;
+    // `search blog diffusion`: a first word that names a folder, with more words after it, is
+    // the archive, as `check blog` takes one. A folder named like a search word in the current
+    // folder is the price; `--archive` or `./` says which is meant.
+    if archive.is_none() && cli.path.is_none() && query.len() > 1 {
+        let first = std::path::Path::new(&query[0]);
+        if first.is_dir() {
+            archive = Some(first.to_path_buf());
+            query.remove(0);
+        }
+    }
     let given = archive.is_some();
     if given {
         cli.archive.archive = archive;

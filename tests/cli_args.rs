@@ -68,7 +68,7 @@ fn an_archive_from_anywhere_silences_the_sample_notice() {
 }
 
 #[test]
-fn check_export_and_top_take_the_archive_after_the_command() {
+fn check_export_search_and_top_take_the_archive_after_the_command() {
     let env = Env::new();
     let posts = archive(&[("2021-05-01", "Paper of May 1"), ("2021-05-02", "Another")]);
     let dir = posts.path().to_str().unwrap();
@@ -83,6 +83,15 @@ fn check_export_and_top_take_the_archive_after_the_command() {
             assert_eq!((&o.status, stdout(o)), (&flag.status, stdout(&flag)));
         }
     }
+    // `search` too, when its first word names a folder and more words follow.
+    let flag = env.run(&["search", "--archive", dir, "another"]);
+    let after = env.run(&["search", dir, "another"]);
+    assert_eq!(stderr(&after), "");
+    assert_eq!(
+        (&after.status, stdout(&after)),
+        (&flag.status, stdout(&flag))
+    );
+    assert!(stdout(&after).contains("Another"), "{}", stdout(&after));
     // The same folder twice, however spelled, is one archive.
     let o = env.run(&[dir, "check", &format!("{dir}/"), "--archive", dir]);
     assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
