@@ -105,7 +105,7 @@ fn take_search_flags(cli: &mut Cli) -> Result<bool, String> {
     *query = split_search_flags(query, limit, json, &mut archive, &mut config)?;
     // `search blog diffusion`: a first word that names a folder, with more words after it, is
     // the archive, as `check blog` takes one. A folder named like a search word in the current
-    // folder is the price; `--archive` or `./` says which is meant.
+    // folder is the price; with `--archive` given, every word is the query.
     if archive.is_none() && cli.path.is_none() && query.len() > 1 {
         let first = std::path::Path::new(&query[0]);
         if first.is_dir() {
