@@ -78,3 +78,23 @@ pub fn hint_line(parts: &[(Option<String>, &str)]) -> String {
         format!(" {} ", shown.join(" · "))
     }
 }
+
+/// The editing keys of a text prompt on its `input`: Backspace, Ctrl-w (the last word) and
+/// Ctrl-u (everything). False for any other command.
+pub fn edit_prompt(input: &mut String, command: Command) -> bool {
+    match command {
+        Command::DeleteChar => {
+            input.pop();
+        }
+        Command::DeleteWord => {
+            let kept = input
+                .trim_end()
+                .rfind(char::is_whitespace)
+                .map_or(0, |i| i + 1);
+            input.truncate(kept);
+        }
+        Command::ClearInput => input.clear(),
+        _ => return false,
+    }
+    true
+}

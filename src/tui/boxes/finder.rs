@@ -3,7 +3,7 @@
 
 use ratatui::layout::Rect;
 
-use super::component::{Component, Handled};
+use super::component::{Component, Handled, edit_prompt};
 use crate::search::PaperRef;
 use crate::tui::command::{Command, Scope};
 use crate::tui::core::cursor::ListCursor;
@@ -58,23 +58,7 @@ impl Component for FinderBox {
                 }
                 r.warn("No title matches");
             }
-            Command::DeleteChar => {
-                self.input.pop();
-                self.refind(r);
-            }
-            Command::DeleteWord => {
-                let kept = self
-                    .input
-                    .trim_end()
-                    .rfind(char::is_whitespace)
-                    .map_or(0, |i| i + 1);
-                self.input.truncate(kept);
-                self.refind(r);
-            }
-            Command::ClearInput => {
-                self.input.clear();
-                self.refind(r);
-            }
+            c if edit_prompt(&mut self.input, c) => self.refind(r),
             other => {
                 self.cursor.apply(other, self.found.len(), page);
             }

@@ -3,7 +3,7 @@
 
 use ratatui::layout::Rect;
 
-use super::component::{Component, Handled};
+use super::component::{Component, Handled, edit_prompt};
 use crate::search::{GotoError, Target, find_paper, month_start, parse_target};
 use crate::tui::command::{Command, Scope};
 use crate::tui::core::layout::{self, Areas};
@@ -94,19 +94,9 @@ impl Component for GoToBox {
         match command {
             Command::Back => return Handled::close(),
             Command::Enter if self.go(r) => return Handled::close(),
-            Command::DeleteChar => {
-                self.input.pop();
+            c => {
+                edit_prompt(&mut self.input, c);
             }
-            Command::DeleteWord => {
-                let kept = self
-                    .input
-                    .trim_end()
-                    .rfind(char::is_whitespace)
-                    .map_or(0, |i| i + 1);
-                self.input.truncate(kept);
-            }
-            Command::ClearInput => self.input.clear(),
-            _ => {}
         }
         Handled::stay()
     }

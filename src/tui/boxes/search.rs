@@ -4,7 +4,7 @@
 use chrono::NaiveDate;
 use ratatui::layout::Rect;
 
-use super::component::{Component, Handled};
+use super::component::{Component, Handled, edit_prompt};
 use crate::archive::PaperKey;
 use crate::search::{PaperRef, Query, QueryError, parse};
 use crate::tui::command::{Command, Scope};
@@ -153,21 +153,8 @@ impl Component for SearchBox {
     fn handle(&mut self, r: &mut Reader, command: Command) -> Handled {
         let page = layout::search_rows(&r.areas());
         match command {
-            Command::DeleteChar => {
-                self.edit().pop();
-                self.rerun(r);
-            }
-            Command::DeleteWord => {
-                let input = self.edit();
-                let kept = input
-                    .trim_end()
-                    .rfind(char::is_whitespace)
-                    .map_or(0, |i| i + 1);
-                input.truncate(kept);
-                self.rerun(r);
-            }
-            Command::ClearInput => {
-                self.edit().clear();
+            c @ (Command::DeleteChar | Command::DeleteWord | Command::ClearInput) => {
+                edit_prompt(self.edit(), c);
                 self.rerun(r);
             }
             Command::OlderQuery => {
