@@ -325,3 +325,41 @@ fn two_posts_for_one_day_count_as_a_load_problem_in_the_reader() {
         "{screen}"
     );
 }
+
+#[test]
+fn boxes_opened_during_the_load_keep_what_still_holds() {
+    let dir = folder();
+    let state = tempfile::tempdir().unwrap();
+    let (mut app, opts) = prepare(dir.path(), None, state.path());
+    let full = || {
+        let full = opts
+            .listing
+            .as_ref()
+            .unwrap()
+            .load_all(&AtomicUsize::new(0));
+        Event::Loaded(ArchiveHandle(std::sync::Arc::new(full)))
+    };
+    update(&mut app, Command::Links.into());
+    update(&mut app, full());
+    assert_eq!(
+        app.scope(),
+        hotpapers::tui::Scope::Links,
+        "a paper's links still hold"
+    );
+    update(&mut app, Command::Back.into());
+    // A question counted over the days read so far is not answered for more.
+    let (mut app, opts) = prepare(dir.path(), None, state.path());
+    update(&mut app, Command::ReadUpTo.into());
+    assert_eq!(app.scope(), hotpapers::tui::Scope::Confirm);
+    let full = opts.listing.unwrap().load_all(&AtomicUsize::new(0));
+    update(
+        &mut app,
+        Event::Loaded(ArchiveHandle(std::sync::Arc::new(full))),
+    );
+    assert!(app.open_box().is_none());
+    assert!(
+        app.notice().unwrap().text.contains("ask again"),
+        "{:?}",
+        app.notice()
+    );
+}

@@ -125,7 +125,7 @@ impl Component for CategoryBox {
         ])
     }
 
-    fn keep_after_swap(&mut self) -> bool {
+    fn keep_after_swap(&mut self, _r: &mut Reader) -> bool {
         true
     }
 }

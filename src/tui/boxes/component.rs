@@ -60,7 +60,7 @@ pub trait Component {
     fn index_ready(&mut self, _r: &mut Reader) {}
     /// The archive was replaced: whether the box stays open (lists of positions in the old
     /// archive close, and are rebuilt on asking).
-    fn keep_after_swap(&mut self) -> bool {
+    fn keep_after_swap(&mut self, _r: &mut Reader) -> bool {
         false
     }
 }

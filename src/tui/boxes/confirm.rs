@@ -39,6 +39,12 @@ impl Component for ConfirmBox {
         }
     }
 
+    /// The question counted the days there were; with more now, it is asked again.
+    fn keep_after_swap(&mut self, r: &mut Reader) -> bool {
+        r.warn("The archive changed while asking; nothing marked, ask again");
+        false
+    }
+
     fn area(&self, _r: &Reader, a: &Areas) -> Rect {
         layout::prompt_area(a)
     }

@@ -54,7 +54,7 @@ impl Component for HelpBox {
         hint_line(&[(moves, "scroll"), (close, "closes")])
     }
 
-    fn keep_after_swap(&mut self) -> bool {
+    fn keep_after_swap(&mut self, _r: &mut Reader) -> bool {
         true
     }
 }

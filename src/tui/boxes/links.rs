@@ -96,6 +96,11 @@ impl Component for LinksBox {
         Some((self.cursor, self.links.len(), 0))
     }
 
+    /// The links are the paper's, wherever the new archive has it.
+    fn keep_after_swap(&mut self, _r: &mut Reader) -> bool {
+        true
+    }
+
     fn area(&self, _r: &Reader, a: &Areas) -> Rect {
         layout::board_area(a)
     }

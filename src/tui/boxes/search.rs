@@ -217,7 +217,7 @@ impl Component for SearchBox {
         self.rerun(r);
     }
 
-    fn keep_after_swap(&mut self) -> bool {
+    fn keep_after_swap(&mut self, _r: &mut Reader) -> bool {
         // Runs again once the new archive's index is built.
         self.results.clear();
         true

@@ -114,7 +114,10 @@ pub fn update(app: &mut App, event: Event) -> Vec<Effect> {
             let notice = app.reader.notice.clone();
             swap_archive(app, archive.0);
             app.reader.loading = None;
-            app.reader.notice = notice;
+            // A box's word on the swap (an error) stays; "Reloaded" does not.
+            if app.reader.notice.as_ref().is_none_or(|n| !n.is_error()) {
+                app.reader.notice = notice;
+            }
             vec![Effect::Index]
         }
         Event::Reloaded(Ok(archive)) => {
@@ -312,7 +315,7 @@ fn quit(app: &mut App) -> Vec<Effect> {
 fn swap_archive(app: &mut App, archive: std::sync::Arc<crate::archive::Archive>) {
     swap::replace(&mut app.reader, archive);
     if let Some(open) = app.open.as_mut() {
-        if !open.component_mut().keep_after_swap() {
+        if !open.component_mut().keep_after_swap(&mut app.reader) {
             app.open = None;
         }
     }
