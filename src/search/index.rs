@@ -100,7 +100,7 @@ fn field_text(p: &Paper, f: Field) -> String {
         Field::Abstract => p.abstract_text.clone(),
         Field::Category => p.categories.join(" "),
         Field::Id => p.arxiv_id.clone().unwrap_or_default(),
-        // Who tweeted is part of the tweet: `tw:kipf` and a plain `kipf` find it.
+        // Who tweeted is part of the tweet: `tw:realprof` and a plain `realprof` find it.
         Field::Tweet => {
             let mut s = String::new();
             for t in &p.tweets {
