@@ -1,7 +1,7 @@
 //! Hostile input: whatever it is, `prettify` finishes in linear time, never panics and never
 //! writes a control character. No timings here (the machine is shared); the shapes below are
 //! the ones that were, or would be, quadratic or deeply recursive in a naive converter, and
-//! `tests/faults.rs` measures the megabyte shapes of the loader.
+//! `tests/faults_posts.rs` measures the megabyte shapes of the loader.
 
 use std::borrow::Cow;
 
