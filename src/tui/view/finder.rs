@@ -7,18 +7,13 @@ use crate::display::latex::prettify;
 use crate::display::width::{pad, truncate, width};
 use crate::display::words::count;
 use crate::tui::boxes::FinderBox;
-use crate::tui::command::{Command, Scope};
+use crate::tui::command::Command;
 use crate::tui::core::app::App;
 
 /// The finder's prompt, how many titles match, and the best of them.
 pub fn draw(frame: &mut Frame, app: &App, b: &FinderBox, area: Rect, hint: String) {
     let inner = super::frame::overlay_box(frame, app, area, " Find a title ", hint);
     let w = inner.width as usize;
-    let prompt = match app.keymap.hint(Scope::Reader, Command::FindTitle) {
-        Some(k) => format!("{k} "),
-        None => "› ".to_string(),
-    };
-    let room = w.saturating_sub(width(&prompt) + 1);
     let summary = if b.input.is_empty() {
         format!(
             "{}, newest first; type to find one",
@@ -29,11 +24,7 @@ pub fn draw(frame: &mut Frame, app: &App, b: &FinderBox, area: Rect, hint: Strin
         format!("{shown}, best first")
     };
     let mut lines = vec![
-        Line::from(vec![
-            Span::styled(prompt, app.theme.footer_key),
-            Span::raw(truncate(&b.input, room)),
-            Span::styled("▏", app.theme.accent),
-        ]),
+        super::frame::prompt_line(app, Command::FindTitle, &b.input, false, w),
         Line::from(Span::styled(truncate(&summary, w), app.theme.dim)),
     ];
     let rows = (inner.height as usize).saturating_sub(2);

@@ -3,10 +3,12 @@
 use ratatui::Frame;
 use ratatui::layout::Rect;
 use ratatui::style::Style;
-use ratatui::text::Line;
+use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, BorderType};
 
 use crate::archive::Paper;
+use crate::display::width::{truncate, width as text_width};
+use crate::tui::command::{Command, Scope};
 use crate::tui::core::app::App;
 use crate::tui::core::state::Pane;
 
@@ -76,4 +78,30 @@ pub fn marks(app: &App, p: &Paper) -> String {
     let unread = if app.is_read(p) { ' ' } else { '•' };
     let star = if app.is_starred(p) { '★' } else { ' ' };
     format!("{unread}{star}")
+}
+
+/// A text prompt's line, `width` columns: the key that opened it (as in vim and less; `›` if
+/// it has none), the input, selected when typing will replace it, and the cursor.
+pub fn prompt_line(
+    app: &App,
+    opened_by: Command,
+    input: &str,
+    selected: bool,
+    width: usize,
+) -> Line<'static> {
+    let prompt = match app.keymap.hint(Scope::Reader, opened_by) {
+        Some(k) => format!("{k} "),
+        None => "› ".to_string(),
+    };
+    let room = width.saturating_sub(text_width(&prompt) + 1);
+    let style = if selected {
+        app.theme.selected
+    } else {
+        Style::new()
+    };
+    Line::from(vec![
+        Span::styled(prompt, app.theme.footer_key),
+        Span::styled(truncate(input, room), style),
+        Span::styled("▏", app.theme.accent),
+    ])
 }

@@ -3,21 +3,16 @@ use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::Paragraph;
 
-use crate::display::width::{truncate, width};
+use crate::display::width::truncate;
 use crate::search::Target;
 use crate::tui::boxes::GoToBox;
-use crate::tui::command::{Command, Scope};
+use crate::tui::command::Command;
 use crate::tui::core::app::App;
 
 /// The go-to prompt and what the input means so far.
 pub fn draw(frame: &mut Frame, app: &App, b: &GoToBox, area: Rect, hint: String) {
     let inner = super::frame::overlay_box(frame, app, area, " Go to ", hint);
     let w = inner.width as usize;
-    let prompt = match app.keymap.hint(Scope::Reader, Command::GoTo) {
-        Some(k) => format!("{k} "),
-        None => "› ".to_string(),
-    };
-    let room = w.saturating_sub(width(&prompt) + 1);
     let said = match b.target() {
         _ if b.input.trim().is_empty() => Span::styled(
             "A day, a month, latest, an arXiv id or an abs/pdf link; Enter goes there",
@@ -35,11 +30,7 @@ pub fn draw(frame: &mut Frame, app: &App, b: &GoToBox, area: Rect, hint: String)
         Err(e) => Span::styled(e.to_string(), app.theme.error),
     };
     let lines = vec![
-        Line::from(vec![
-            Span::styled(prompt, app.theme.footer_key),
-            Span::raw(truncate(&b.input, room)),
-            Span::styled("▏", app.theme.accent),
-        ]),
+        super::frame::prompt_line(app, Command::GoTo, &b.input, false, w),
         Line::from(Span::styled(truncate(&said.content, w), said.style)),
     ];
     frame.render_widget(Paragraph::new(lines), inner);

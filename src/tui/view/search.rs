@@ -9,28 +9,19 @@ use crate::display::latex::prettify;
 use crate::display::width::{truncate, width};
 use crate::search::Field;
 use crate::tui::boxes::SearchBox;
-use crate::tui::command::{Command, Scope};
+use crate::tui::command::Command;
 use crate::tui::core::app::App;
 
 pub fn draw(frame: &mut Frame, app: &App, b: &SearchBox, area: Rect, hint: String) {
     let inner = super::frame::overlay_box(frame, app, area, " Search every day ", hint);
     let w = inner.width as usize;
-    let prompt = match app.keymap.hint(Scope::Reader, Command::Search) {
-        Some(k) => format!("{k} "),
-        None => "› ".to_string(),
-    };
-    let room = w.saturating_sub(width(&prompt) + 1);
-    let mut lines = vec![Line::from(vec![
-        // The prompt is the key that opened the box, as in vim and less.
-        Span::styled(prompt, app.theme.footer_key),
-        // A search recalled from the history is selected: typing replaces it.
-        if b.selected {
-            Span::styled(truncate(&b.input, room), app.theme.selected)
-        } else {
-            Span::raw(truncate(&b.input, room))
-        },
-        Span::styled("▏", app.theme.accent),
-    ])];
+    let mut lines = vec![super::frame::prompt_line(
+        app,
+        Command::Search,
+        &b.input,
+        b.selected,
+        w,
+    )];
     let summary = match (&b.query, &app.index) {
         (Err(e), _) => Span::styled(truncate(&e.to_string(), w), app.theme.error),
         (Ok(q), _) if q.is_empty() => Span::styled(
