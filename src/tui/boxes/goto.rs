@@ -7,7 +7,7 @@ use super::component::{Component, Handled, edit_prompt};
 use crate::search::{GotoError, Target, find_paper, month_start, parse_target};
 use crate::tui::command::{Command, Scope};
 use crate::tui::core::layout::{self, Areas};
-use crate::tui::core::select::{go_to, select_day};
+use crate::tui::core::select::{go_to, nearest_day, select_day};
 use crate::tui::core::state::{Pane, Reader};
 use crate::tui::keymap::Keymap;
 
@@ -36,20 +36,13 @@ impl GoToBox {
             return false;
         };
         match target {
-            Target::Latest => show(r, last, String::new()),
+            Target::Latest => show(r, last, None),
             Target::Day(date) => {
-                let day = r.archive.nearest_day(date).unwrap_or(last);
-                let found = r.archive.days[day].date;
-                let note = if found == date {
-                    String::new()
-                } else {
-                    let side = if found < date { "earlier" } else { "later" };
-                    format!("No post for {date}; showing {found}, the nearest {side} day")
-                };
+                let (day, note) = nearest_day(r, date).unwrap_or((last, None));
                 show(r, day, note);
             }
             Target::Month { year, month } => match month_start(&r.archive, year, month) {
-                Some(day) => show(r, day, String::new()),
+                Some(day) => show(r, day, None),
                 None => {
                     r.warn(format!("No post in {year}-{month:02} or after it"));
                     return false;
@@ -71,18 +64,14 @@ impl GoToBox {
     }
 }
 
-/// Shows day `day` from its first paper, saying `note` if there is one.
-fn show(r: &mut Reader, day: usize, note: String) {
+/// Shows day `day` from its first paper, saying `note` if there is one, else the day.
+fn show(r: &mut Reader, day: usize, note: Option<String>) {
     select_day(r, day);
     if r.focus == Pane::Days || r.areas().shape == layout::Shape::Narrow {
         r.focus = Pane::Papers;
     }
-    if note.is_empty() {
-        let date = r.archive.days[day].date;
-        r.tell(date.format("%a %Y-%m-%d").to_string());
-    } else {
-        r.tell(note);
-    }
+    let date = r.archive.days[day].date;
+    r.tell(note.unwrap_or_else(|| date.format("%a %Y-%m-%d").to_string()));
 }
 
 impl Component for GoToBox {

@@ -40,6 +40,18 @@ pub fn reselect(r: &mut Reader) {
     }
 }
 
+/// The day to show for `date`: that day's index, or the nearest day's with a note saying so
+/// (`No post for … ; showing …, the nearest earlier day`). `None` for an empty archive.
+pub fn nearest_day(r: &Reader, date: chrono::NaiveDate) -> Option<(usize, Option<String>)> {
+    let i = r.archive.nearest_day(date)?;
+    let found = r.archive.days[i].date;
+    let note = (found != date).then(|| {
+        let side = if found < date { "earlier" } else { "later" };
+        format!("No post for {date}; showing {found}, the nearest {side} day")
+    });
+    Some((i, note))
+}
+
 /// Shows `to` in its day: the day list, paper list and abstract follow. A category filter that
 /// would hide it is cleared; the returned note says so, for the caller's status message.
 pub fn go_to(r: &mut Reader, to: PaperRef) -> &'static str {

@@ -5,7 +5,7 @@ use chrono::NaiveDate;
 
 use super::app::App;
 use super::notice::Level;
-use super::select::{keep_in_view, select_day, select_paper};
+use super::select::{keep_in_view, nearest_day, select_day, select_paper};
 use crate::cli::DaySpec;
 use crate::state::Snapshot;
 
@@ -20,13 +20,9 @@ pub fn open_day(app: &mut App, spec: Option<DaySpec>, rank: Option<u32>, today: 
     }
     r.day = match spec.and_then(|s| s.resolve(today)) {
         Some(date) => {
-            let i = r.archive.nearest_day(date).unwrap_or(0);
-            let found = r.archive.days[i].date;
-            if found != date {
-                let side = if found < date { "earlier" } else { "later" };
-                r.tell(format!(
-                    "No post for {date}; showing {found}, the nearest {side} day"
-                ));
+            let (i, note) = nearest_day(r, date).unwrap_or((0, None));
+            if let Some(note) = note {
+                r.tell(note);
             }
             i
         }
