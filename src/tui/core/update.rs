@@ -9,8 +9,9 @@ use super::notice::Level;
 use super::reader::{self, Step, step, step_of};
 use super::select::keep_in_view;
 use super::state::Pane;
+use super::state::Reader;
 use super::swap;
-use crate::tui::boxes::{self, OpenBox};
+use crate::tui::boxes::{self, Component, Handled, OpenBox};
 use crate::tui::command::Command;
 use crate::tui::event::Event;
 
@@ -22,19 +23,9 @@ pub fn update(app: &mut App, event: Event) -> Vec<Effect> {
         }
         Event::Text(c) => {
             clear_notice(app, false);
-            match app.open.as_mut() {
-                Some(open) => open.component_mut().typed(&mut app.reader, c).effects,
-                None => vec![],
-            }
+            in_box(app, |b, r| b.typed(r, c))
         }
-        Event::Count(d) if app.open.is_some() => {
-            let open = app.open.as_mut().expect("a box is open");
-            let done = open.component_mut().digit(&mut app.reader, d);
-            if done.close {
-                app.open = None;
-            }
-            done.effects
-        }
+        Event::Count(d) if app.open.is_some() => in_box(app, |b, r| b.digit(r, d)),
         Event::Count(d) => {
             let r = &mut app.reader;
             r.count = match (r.count, d) {
@@ -142,9 +133,9 @@ pub fn update(app: &mut App, event: Event) -> Vec<Effect> {
 /// A command: the open box's, else the reader's. Quitting and suspending work from any box
 /// that binds them.
 fn on_command(app: &mut App, command: Command) -> Vec<Effect> {
-    let Some(open) = app.open.as_mut() else {
+    if app.open.is_none() {
         return command_in_reader(app, command);
-    };
+    }
     match command {
         Command::Quit => quit(app),
         Command::Suspend => vec![Effect::Suspend],
@@ -153,14 +144,24 @@ fn on_command(app: &mut App, command: Command) -> Vec<Effect> {
             app.open = None;
             vec![]
         }
-        _ => {
-            let done = open.component_mut().handle(&mut app.reader, command);
-            if done.close {
-                app.open = None;
-            }
-            done.effects
-        }
+        _ => in_box(app, |b, r| b.handle(r, command)),
     }
+}
+
+/// What the open box makes of something, with the reader beside it; the box closes if it
+/// says so. Nothing without a box.
+fn in_box(
+    app: &mut App,
+    f: impl FnOnce(&mut dyn Component, &mut Reader) -> Handled,
+) -> Vec<Effect> {
+    let Some(open) = app.open.as_mut() else {
+        return vec![];
+    };
+    let done = f(open.component_mut(), &mut app.reader);
+    if done.close {
+        app.open = None;
+    }
+    done.effects
 }
 
 /// A click in the open box selects the row under it (as the list keys would, so that the
