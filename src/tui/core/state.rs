@@ -408,11 +408,6 @@ impl Reader {
         all
     }
 
-    /// How many other days list the selected paper.
-    pub fn listed_elsewhere(&self) -> usize {
-        self.all_listings().len()
-    }
-
     fn all_listings(&self) -> Vec<PaperRef> {
         let Some(p) = self.current_paper() else {
             return Vec::new();
@@ -443,10 +438,11 @@ impl Reader {
     /// The selected paper's lines in the paper pane, as wide as it is.
     pub fn detail(&self) -> Option<super::measure::DetailText> {
         let p = self.current_paper()?;
-        let also: Vec<super::measure::Also> = self
-            .also_listed()
-            .into_iter()
-            .filter_map(|r| {
+        let all = self.all_listings();
+        let also: Vec<super::measure::Also> = all
+            .iter()
+            .take(MAX_ALSO)
+            .filter_map(|&r| {
                 let (day, q) = self.paper_at(r)?;
                 Some(super::measure::Also {
                     date: day.date,
@@ -456,7 +452,7 @@ impl Reader {
                 })
             })
             .collect();
-        let more = self.listed_elsewhere().saturating_sub(also.len());
+        let more = all.len().saturating_sub(also.len());
         Some(super::measure::detail_text(
             p,
             self.detail_width(),
