@@ -19,10 +19,10 @@ pub enum Step {
     Last,
 }
 
-/// Rows a page-wise move covers in the focused pane.
-fn page(r: &Reader) -> usize {
+/// Rows a page-wise move covers in `pane`: its height less one, so a row stays in view.
+fn page(r: &Reader, pane: Pane) -> usize {
     let a = r.areas();
-    let area = match r.focus {
+    let area = match pane {
         Pane::Days => a.days,
         Pane::Papers => a.papers,
         Pane::Paper => a.detail,
@@ -32,7 +32,7 @@ fn page(r: &Reader) -> usize {
 
 /// The move a command asks for in the focused pane, if it is one.
 pub fn step_of(r: &Reader, command: Command) -> Option<Step> {
-    let page = page(r) as isize;
+    let page = page(r, r.focus) as isize;
     let half = (page / 2).max(1);
     Some(match command {
         Command::Down => Step::By(1),
@@ -192,22 +192,15 @@ pub fn read_on(r: &mut Reader) {
     if r.scroll >= end {
         next_paper(r, 1);
     } else {
-        r.scroll = (r.scroll + paper_page(r)).min(end);
+        r.scroll = (r.scroll + page(r, Pane::Paper)).min(end);
         r.tweet = None;
     }
 }
 
 /// `b`: the paper a page back, from any pane.
 pub fn read_back(r: &mut Reader) {
-    r.scroll = r.scroll.saturating_sub(paper_page(r));
+    r.scroll = r.scroll.saturating_sub(page(r, Pane::Paper));
     r.tweet = None;
-}
-
-/// Lines a page of the paper pane covers: its height less one, so a line stays in view.
-fn paper_page(r: &Reader) -> usize {
-    layout::inner_height(r.areas().detail)
-        .saturating_sub(1)
-        .max(1)
 }
 
 pub fn cycle_sort(r: &mut Reader) {
