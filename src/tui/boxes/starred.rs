@@ -1,11 +1,8 @@
 //! The starred list (`S`): starred papers found in the archive, newest star first.
 
-use std::collections::HashMap;
-
 use ratatui::layout::Rect;
 
 use super::component::{Component, Handled, hint_line};
-use crate::archive::PaperKey;
 use crate::search::PaperRef;
 use crate::tui::command::{Command, Scope};
 use crate::tui::core::cursor::ListCursor;
@@ -24,19 +21,13 @@ pub struct StarredBox {
 impl StarredBox {
     /// The list, or `None` (and how to star) when nothing starred is in the archive.
     pub fn open(r: &mut Reader) -> Option<StarredBox> {
-        // A paper listed on several days is listed once, at its latest day (days go oldest
-        // first, so a later listing overwrites an earlier one).
-        let mut by_key: HashMap<&PaperKey, (i64, PaperRef)> = HashMap::new();
-        if !r.starred.is_empty() {
-            for (d, day) in r.archive.days.iter().enumerate() {
-                for (i, p) in day.papers.iter().enumerate() {
-                    if let Some(at) = r.starred.get(&p.key) {
-                        by_key.insert(&p.key, (*at, PaperRef { day: d, paper: i }));
-                    }
-                }
-            }
-        }
-        let mut papers: Vec<(i64, PaperRef)> = by_key.into_values().collect();
+        // A paper listed on several days is listed once, at its latest day (listings go
+        // oldest first); a starred paper the archive does not have is left out.
+        let mut papers: Vec<(i64, PaperRef)> = r
+            .starred
+            .iter()
+            .filter_map(|(k, at)| Some((*at, *r.listings_of(k).last()?)))
+            .collect();
         if papers.is_empty() {
             let text = r
                 .keymap

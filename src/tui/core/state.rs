@@ -408,10 +408,8 @@ impl Reader {
         all
     }
 
-    fn all_listings(&self) -> Vec<PaperRef> {
-        let Some(p) = self.current_paper() else {
-            return Vec::new();
-        };
+    /// Every listing of the paper with `key`, oldest first (built once per archive).
+    pub fn listings_of(&self, key: &PaperKey) -> &[PaperRef] {
         let all = self.listings.get_or_init(|| {
             let mut map: HashMap<PaperKey, Vec<PaperRef>> = HashMap::new();
             for (d, day) in self.archive.days.iter().enumerate() {
@@ -423,16 +421,25 @@ impl Reader {
             }
             map
         });
+        all.get(key).map_or(&[], Vec::as_slice)
+    }
+
+    /// The selected paper's other listings, newest first.
+    fn all_listings(&self) -> Vec<PaperRef> {
+        let Some(p) = self.current_paper() else {
+            return Vec::new();
+        };
         let here = PaperRef {
             day: self.day,
             paper: self.paper,
         };
-        let mut refs: Vec<PaperRef> = all
-            .get(&p.key)
-            .map(|v| v.iter().copied().filter(|r| *r != here).collect())
-            .unwrap_or_default();
-        refs.reverse();
-        refs
+        let listed = self.listings_of(&p.key);
+        listed
+            .iter()
+            .rev()
+            .copied()
+            .filter(|r| *r != here)
+            .collect()
     }
 
     /// The selected paper's lines in the paper pane, as wide as it is.
