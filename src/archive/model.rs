@@ -98,6 +98,41 @@ pub struct Tweet {
     pub text: String,
 }
 
+/// Bare papers and days for the library's own unit tests, which need only a few fields.
+#[cfg(test)]
+impl Paper {
+    pub(crate) fn bare(rank: u32, title: &str, arxiv_id: Option<&str>) -> Paper {
+        Paper {
+            rank,
+            title: title.to_string(),
+            authors: vec![],
+            retweets: 0,
+            favorites: 0,
+            arxiv_id: arxiv_id.map(str::to_string),
+            abs_url: None,
+            pdf_url: None,
+            categories: vec![],
+            abstract_text: String::new(),
+            tweets: vec![],
+            line: 1,
+            key: PaperKey::of(arxiv_id, title),
+        }
+    }
+}
+
+#[cfg(test)]
+impl Day {
+    pub(crate) fn bare(date: &str, papers: Vec<Paper>) -> Day {
+        Day {
+            date: date.parse().expect("a date"),
+            title: String::new(),
+            file: String::new(),
+            published: None,
+            papers,
+        }
+    }
+}
+
 impl Paper {
     /// Retweets plus favorites: the measure used for "most talked about".
     pub fn score(&self) -> u64 {

@@ -232,29 +232,12 @@ mod tests {
     }
 
     fn archive(days: &[(&str, &[&str])]) -> Archive {
-        let day = |(date, ids): &(&str, &[&str])| crate::archive::Day {
-            date: date.parse().unwrap(),
-            title: String::new(),
-            file: String::new(),
-            published: None,
-            papers: ids
+        let day = |(date, ids): &(&str, &[&str])| {
+            let papers = ids
                 .iter()
-                .map(|id| crate::archive::Paper {
-                    rank: 1,
-                    title: id.to_string(),
-                    authors: vec![],
-                    retweets: 0,
-                    favorites: 0,
-                    arxiv_id: (!id.is_empty()).then(|| id.to_string()),
-                    abs_url: None,
-                    pdf_url: None,
-                    categories: vec![],
-                    abstract_text: String::new(),
-                    tweets: vec![],
-                    line: 1,
-                    key: Default::default(),
-                })
-                .collect(),
+                .map(|id| crate::archive::Paper::bare(1, id, (!id.is_empty()).then_some(*id)))
+                .collect();
+            crate::archive::Day::bare(date, papers)
         };
         Archive {
             days: days.iter().map(day).collect(),

@@ -317,30 +317,18 @@ mod tree_tests {
     type Row = (&'static str, &'static str, &'static str, Vec<Tweet>);
 
     fn archive(days: Vec<Vec<Row>>) -> Archive {
-        let day = |(i, papers): (usize, Vec<Row>)| Day {
-            date: chrono::NaiveDate::from_ymd_opt(2022, 1, 1 + i as u32).unwrap(),
-            title: String::new(),
-            file: String::new(),
-            published: None,
-            papers: papers
+        let day = |(i, papers): (usize, Vec<Row>)| {
+            let papers = papers
                 .into_iter()
                 .enumerate()
                 .map(|(r, (id, title, cat, tweets))| Paper {
-                    rank: r as u32 + 1,
-                    title: title.into(),
                     authors: vec!["Ada Lovelace".into()],
-                    retweets: 0,
-                    favorites: 0,
-                    arxiv_id: (!id.is_empty()).then(|| id.to_string()),
-                    abs_url: None,
-                    pdf_url: None,
                     categories: vec![cat.into()],
-                    abstract_text: String::new(),
                     tweets,
-                    line: 1,
-                    key: Default::default(),
+                    ..Paper::bare(r as u32 + 1, title, (!id.is_empty()).then_some(id))
                 })
-                .collect(),
+                .collect();
+            Day::bare(&format!("2022-01-{:02}", 1 + i), papers)
         };
         Archive {
             days: days.into_iter().enumerate().map(day).collect(),

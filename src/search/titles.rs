@@ -106,33 +106,16 @@ impl TitleFinder {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::archive::{Day, Paper, PaperKey};
+    use crate::archive::{Day, Paper};
 
     fn archive(days: &[(&str, &[&str])]) -> Archive {
-        let day = |(date, titles): &(&str, &[&str])| Day {
-            date: date.parse().unwrap(),
-            title: String::new(),
-            file: String::new(),
-            published: None,
-            papers: titles
+        let day = |(date, titles): &(&str, &[&str])| {
+            let papers = titles
                 .iter()
                 .enumerate()
-                .map(|(i, t)| Paper {
-                    rank: i as u32 + 1,
-                    title: t.to_string(),
-                    authors: vec![],
-                    retweets: 0,
-                    favorites: 0,
-                    arxiv_id: None,
-                    abs_url: None,
-                    pdf_url: None,
-                    categories: vec![],
-                    abstract_text: String::new(),
-                    tweets: vec![],
-                    line: 1,
-                    key: PaperKey::of(None, t),
-                })
-                .collect(),
+                .map(|(i, t)| Paper::bare(i as u32 + 1, t, None))
+                .collect();
+            Day::bare(date, papers)
         };
         Archive {
             days: days.iter().map(day).collect(),

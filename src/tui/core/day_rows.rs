@@ -53,16 +53,7 @@ mod tests {
     use super::*;
 
     fn days(dates: &[&str]) -> Vec<Day> {
-        dates
-            .iter()
-            .map(|d| Day {
-                date: d.parse().unwrap(),
-                title: String::new(),
-                file: String::new(),
-                published: None,
-                papers: vec![],
-            })
-            .collect()
+        dates.iter().map(|d| Day::bare(d, vec![])).collect()
     }
 
     #[test]
