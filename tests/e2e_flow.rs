@@ -7,7 +7,7 @@
 mod pty;
 mod support;
 
-use pty::{Session, hotpapers};
+use pty::{Session, hotpapers, quit};
 use tempfile::TempDir;
 
 /// Two days of three papers, with abstracts long enough to page through on a small screen.
@@ -43,11 +43,6 @@ fn start(dir: &TempDir, state: &std::path::Path, cols: u16, rows: u16) -> Sessio
     // The whole archive read: a box opened before then closes when it arrives.
     s.wait_text("Days (2)");
     s
-}
-
-fn quit(mut s: Session) {
-    s.send("Q");
-    assert!(s.wait_exit().success());
 }
 
 #[test]

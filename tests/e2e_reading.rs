@@ -12,52 +12,14 @@ mod e2e_support;
 #[allow(dead_code)] // not every helper of the harness is used here
 mod pty;
 
-use std::path::PathBuf;
-
 use e2e_support::{
     FRI, HIDE_CURSOR, WED, archive_of, arg, fixture, highlighted, locate, paper, post, quit, start,
     start_cmd,
 };
-use pty::{COLS, ENTER_ALT, ROWS, Session, contains, cooked, hotpapers, write_script};
-use tempfile::TempDir;
+use pty::{COLS, ENTER_ALT, FakeBrowser, ROWS, Session, contains, cooked, hotpapers};
 
 // ---------------------------------------------------------------------------------------------
 // Fixture posts
-
-/// A browser stand-in: `$BROWSER` runs it with the URL, and it appends the URL to a log.
-struct FakeBrowser {
-    _dir: TempDir,
-    script: PathBuf,
-    log: PathBuf,
-}
-
-impl FakeBrowser {
-    fn new() -> FakeBrowser {
-        let dir = tempfile::tempdir().expect("temp dir");
-        let log = dir.path().join("opened.log");
-        let script = dir.path().join("browser.sh");
-        write_script(
-            &script,
-            &format!(
-                "#!/bin/sh\nprintf '%s\\n' \"$1\" >> '{}'\n",
-                log.to_str().expect("utf-8 temp path")
-            ),
-        );
-        FakeBrowser {
-            _dir: dir,
-            script,
-            log,
-        }
-    }
-
-    fn opened(&self) -> Vec<String> {
-        match std::fs::read_to_string(&self.log) {
-            Ok(s) => s.lines().map(str::to_string).collect(),
-            Err(e) if e.kind() == std::io::ErrorKind::NotFound => Vec::new(),
-            Err(e) => panic!("read the browser log: {e}"),
-        }
-    }
-}
 
 #[test]
 fn start_up_shows_the_newest_day_with_its_first_paper() {
@@ -160,7 +122,7 @@ fn brackets_change_the_day() {
 #[test]
 fn o_and_p_open_the_abs_page_and_pdf_in_the_browser() {
     let dir = fixture();
-    let browser = FakeBrowser::new();
+    let browser = FakeBrowser::new("");
     let mut cmd = hotpapers(&[&arg(dir.path())]);
     cmd.env("BROWSER", &browser.script);
     let mut s = start_cmd(cmd);
@@ -184,7 +146,7 @@ fn an_unsafe_link_is_refused() {
         "Its abs link is not a web page.",
     )];
     let dir = archive_of(&[("2024-01-09", &evil[..])]);
-    let browser = FakeBrowser::new();
+    let browser = FakeBrowser::new("");
     let mut cmd = hotpapers(&[&arg(dir.path())]);
     cmd.env("BROWSER", &browser.script);
     let mut s = start_cmd(cmd);

@@ -9,8 +9,8 @@ mod faults_support;
 #[allow(dead_code)] // not every helper of the harness is used here
 mod pty;
 
-use faults_support::{FakeBrowser, arg, folder, paper, post, quit, start_cmd, tweet, wait_until};
-use pty::hotpapers;
+use faults_support::{arg, folder, paper, post, quit, start_cmd, tweet, wait_until};
+use pty::{FakeBrowser, hotpapers};
 use tempfile::TempDir;
 
 // ---------------------------------------------------------------------------------------------

@@ -9,9 +9,9 @@ mod faults_support;
 #[allow(dead_code)] // not every helper of the harness is used here
 mod pty;
 
-use faults_support::{FakeBrowser, arg, folder, paper, post, quit, start_cmd, tweet};
+use faults_support::{arg, folder, paper, post, quit, start_cmd, tweet};
 use hotpapers::archive::text::is_forbidden;
-use pty::hotpapers;
+use pty::{FakeBrowser, hotpapers};
 use tempfile::TempDir;
 
 // ---------------------------------------------------------------------------------------------

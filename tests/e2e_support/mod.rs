@@ -153,12 +153,7 @@ pub fn start_cmd(cmd: portable_pty::CommandBuilder) -> Session {
 }
 
 /// Presses `q` and checks the reader ended well.
-/// Quits with `Q`, which quits from anywhere (`q` steps back first in the one-pane layout).
-pub fn quit(mut s: Session) {
-    s.send("Q");
-    let status = s.wait_exit();
-    assert!(status.success(), "Q should exit 0, got {status}");
-}
+pub use crate::pty::quit;
 
 /// The (row, column) where `text` starts on the screen.
 pub fn locate(s: &Session, text: &str) -> (u16, u16) {

@@ -2,10 +2,10 @@
 //! temporary folder, starting and quitting the reader in a pseudo-terminal, a fake `$BROWSER`
 //! and polling with a deadline.
 
-use std::path::{Path, PathBuf};
+use std::path::Path;
 use std::time::{Duration, Instant};
 
-use crate::pty::{self, COLS, ROWS, Session, write_script};
+use crate::pty::{self, COLS, ROWS, Session};
 use tempfile::TempDir;
 
 // ---------------------------------------------------------------------------------------------
@@ -118,45 +118,7 @@ pub fn start_cmd(cmd: portable_pty::CommandBuilder) -> Session {
     start_at(cmd, COLS, ROWS, "q quit")
 }
 
-/// Quits with `Q`, which quits from anywhere (`q` steps back first in the one-pane layout).
-pub fn quit(mut s: Session) -> Session {
-    s.send("Q");
-    let status = s.wait_exit();
-    assert!(status.success(), "Q should exit 0, got {status}");
-    s
-}
-
-/// A browser stand-in for `$BROWSER`: a script that appends its argument to a log, then does
-/// `then` (a shell command).
-pub struct FakeBrowser {
-    pub dir: TempDir,
-    pub script: PathBuf,
-    pub log: PathBuf,
-}
-
-impl FakeBrowser {
-    pub fn new(then: &str) -> FakeBrowser {
-        let dir = tempfile::tempdir().expect("temp dir");
-        let log = dir.path().join("opened.log");
-        let script = dir.path().join("browser.sh");
-        write_script(
-            &script,
-            &format!(
-                "#!/bin/sh\nprintf '%s\\n' \"$1\" >> '{}'\n{then}\n",
-                log.to_str().expect("utf-8 temp path")
-            ),
-        );
-        FakeBrowser { dir, script, log }
-    }
-
-    pub fn opened(&self) -> Vec<String> {
-        match std::fs::read_to_string(&self.log) {
-            Ok(s) => s.lines().map(str::to_string).collect(),
-            Err(e) if e.kind() == std::io::ErrorKind::NotFound => Vec::new(),
-            Err(e) => panic!("read the browser log: {e}"),
-        }
-    }
-}
+pub use crate::pty::quit;
 
 /// Polls `cond` until it holds; fails with `what` after the deadline.
 pub fn wait_until(what: &str, mut cond: impl FnMut() -> bool) {

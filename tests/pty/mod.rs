@@ -5,12 +5,13 @@
 
 use std::ffi::OsStr;
 use std::io::{Read, Write};
-use std::path::Path;
+use std::path::{Path, PathBuf};
 use std::sync::{Arc, Mutex};
 use std::thread::JoinHandle;
 use std::time::{Duration, Instant};
 
 use portable_pty::{Child, CommandBuilder, ExitStatus, MasterPty, PtySize, native_pty_system};
+use tempfile::TempDir;
 
 /// The size the tests start the reader at.
 pub const COLS: u16 = 120;
@@ -356,4 +357,44 @@ pub fn cooked(t: &libc::termios) -> bool {
 pub fn proc_state(pid: i32) -> Option<char> {
     let stat = std::fs::read_to_string(format!("/proc/{pid}/stat")).ok()?;
     stat.rsplit_once(')')?.1.trim_start().chars().next()
+}
+
+/// Quits with `Q`, which quits from anywhere (`q` steps back first in the one-pane layout).
+pub fn quit(mut s: Session) -> Session {
+    s.send("Q");
+    let status = s.wait_exit();
+    assert!(status.success(), "Q should exit 0, got {status}");
+    s
+}
+
+/// A browser stand-in for `$BROWSER`: a script that appends its argument to a log, then does
+/// `then` (a shell command).
+pub struct FakeBrowser {
+    pub dir: TempDir,
+    pub script: PathBuf,
+    pub log: PathBuf,
+}
+
+impl FakeBrowser {
+    pub fn new(then: &str) -> FakeBrowser {
+        let dir = tempfile::tempdir().expect("temp dir");
+        let log = dir.path().join("opened.log");
+        let script = dir.path().join("browser.sh");
+        write_script(
+            &script,
+            &format!(
+                "#!/bin/sh\nprintf '%s\\n' \"$1\" >> '{}'\n{then}\n",
+                log.to_str().expect("utf-8 temp path")
+            ),
+        );
+        FakeBrowser { dir, script, log }
+    }
+
+    pub fn opened(&self) -> Vec<String> {
+        match std::fs::read_to_string(&self.log) {
+            Ok(s) => s.lines().map(str::to_string).collect(),
+            Err(e) if e.kind() == std::io::ErrorKind::NotFound => Vec::new(),
+            Err(e) => panic!("read the browser log: {e}"),
+        }
+    }
 }
