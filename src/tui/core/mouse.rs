@@ -3,7 +3,7 @@
 
 use ratatui::layout::{Position, Rect};
 
-use super::day_rows::{DayRow, day_rows};
+use super::day_rows::DayRow;
 use super::layout::{self, Shape};
 use super::reader::{Step, step};
 use super::select::{select_day, select_paper};
@@ -21,7 +21,7 @@ pub fn click(r: &mut Reader, col: u16, row: u16) {
     };
     match pane {
         Pane::Days => {
-            let rows = day_rows(&r.archive.days);
+            let rows = r.day_rows();
             // A heading or a gap marker selects nothing.
             if let Some(DayRow::Day(day)) =
                 list_row(a.days).and_then(|i| rows.get(r.days_offset + i))

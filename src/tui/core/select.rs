@@ -2,7 +2,7 @@
 //! selected rows in view. Every command, box and reload that moves the reader goes through here.
 
 use super::cursor::fit_offset;
-use super::day_rows::{day_rows, row_of};
+use super::day_rows::row_of;
 use super::layout::{self, Shape};
 use super::state::{Pane, Reader};
 use crate::search::PaperRef;
@@ -88,7 +88,7 @@ pub fn max_scroll(r: &Reader) -> usize {
 pub fn keep_in_view(r: &mut Reader) {
     let a = r.areas();
     // In rows as shown, month headings and gap markers included.
-    let shown = row_of(&day_rows(&r.archive.days), r.day).unwrap_or(0);
+    let shown = row_of(r.day_rows(), r.day).unwrap_or(0);
     r.days_offset = fit_offset(shown, r.days_offset, layout::inner_height(a.days));
     r.papers_offset = fit_offset(
         r.paper_row().unwrap_or(0),

@@ -144,6 +144,8 @@ pub struct Reader {
     pub(crate) loading: Option<(usize, usize)>,
     /// Every listing of each paper, built when first asked for (once per archive).
     pub(crate) listings: std::sync::OnceLock<HashMap<PaperKey, Vec<PaperRef>>>,
+    /// The day list's rows with month headings and gap markers (once per archive).
+    pub(crate) day_rows: std::sync::OnceLock<Vec<super::day_rows::DayRow>>,
     /// Every title, for the fuzzy finder, built when first asked for (once per archive).
     pub(crate) titles: std::sync::OnceLock<crate::search::TitleFinder>,
     /// The searches made, newest first (kept in the state database).
@@ -199,6 +201,7 @@ impl Reader {
             count: None,
             listings: std::sync::OnceLock::new(),
             titles: std::sync::OnceLock::new(),
+            day_rows: std::sync::OnceLock::new(),
             queries: Vec::new(),
             undo: None,
             undo_pending: false,
@@ -392,6 +395,13 @@ impl Reader {
             text,
             since: self.now,
         });
+    }
+
+    /// The day list's rows as shown, newest first (computed once per archive: every move and
+    /// every frame asks).
+    pub fn day_rows(&self) -> &[super::day_rows::DayRow] {
+        self.day_rows
+            .get_or_init(|| super::day_rows::day_rows(&self.archive.days))
     }
 
     /// The fuzzy finder over the archive's titles.

@@ -20,6 +20,7 @@ pub fn replace(r: &mut Reader, archive: Arc<Archive>) {
     r.index = None;
     r.listings = std::sync::OnceLock::new();
     r.titles = std::sync::OnceLock::new();
+    r.day_rows = std::sync::OnceLock::new();
     r.results.clear();
     r.result = None;
     r.last_query = None;

@@ -6,7 +6,7 @@ use ratatui::widgets::Paragraph;
 use super::frame::{inner, pane_block, row_style};
 use crate::display::width::{pad, truncate, width};
 use crate::tui::core::app::App;
-use crate::tui::core::day_rows::{DayRow, day_rows};
+use crate::tui::core::day_rows::DayRow;
 use crate::tui::core::state::Pane;
 
 pub fn draw(frame: &mut Frame, app: &App, area: Rect) {
@@ -20,7 +20,7 @@ pub fn draw(frame: &mut Frame, app: &App, area: Rect) {
     let body = inner(area);
     let w = body.width as usize;
     let mut lines = Vec::new();
-    let rows = day_rows(&app.archive.days);
+    let rows = app.day_rows();
     for row in rows.iter().skip(app.days_offset).take(body.height as usize) {
         let i = match *row {
             DayRow::Day(i) => i,
