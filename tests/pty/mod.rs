@@ -69,8 +69,22 @@ fn prepare(cmd: &mut CommandBuilder) {
 pub fn fresh_state_dir() -> std::path::PathBuf {
     use std::sync::atomic::{AtomicUsize, Ordering};
     static N: AtomicUsize = AtomicUsize::new(0);
-    let n = N.fetch_add(1, Ordering::Relaxed);
-    std::env::temp_dir().join(format!("hotpapers-test-state-{}-{n}", std::process::id()))
+    // A process id comes again after a reboot or wrap-around, and a folder left by an earlier
+    // run under it would resume that run's position: the time makes the name new, and a name
+    // that is somehow taken is skipped.
+    let nanos = std::time::SystemTime::now()
+        .duration_since(std::time::UNIX_EPOCH)
+        .map_or(0, |d| d.as_nanos());
+    loop {
+        let n = N.fetch_add(1, Ordering::Relaxed);
+        let dir = std::env::temp_dir().join(format!(
+            "hotpapers-test-state-{}-{nanos}-{n}",
+            std::process::id()
+        ));
+        if !dir.exists() {
+            return dir;
+        }
+    }
 }
 
 struct Output {
