@@ -7,7 +7,7 @@ use std::path::Path;
 use chrono::{Days, NaiveDate};
 use criterion::{BenchmarkId, Criterion, criterion_group, criterion_main};
 use hotpapers::archive::{Archive, parse_post, sample};
-use hotpapers::search::{PaperRef, SearchIndex, TitleFinder, parse};
+use hotpapers::search::{Order, PaperRef, SearchIndex, TitleFinder, parse};
 
 /// About 33,000 papers: the sample's ten days repeated over 4,000 days.
 fn big_archive() -> Archive {
@@ -33,9 +33,11 @@ fn search(c: &mut Criterion) {
     let archive = big_archive();
     let index = SearchIndex::build(&archive);
     eprintln!(
-        "{} days, {} papers indexed",
+        "{} days, {} papers indexed as {} documents, {:.1} MiB",
         archive.days.len(),
-        index.len()
+        index.len(),
+        index.documents(),
+        index.heap_bytes() as f64 / (1 << 20) as f64
     );
     let mut group = c.benchmark_group("search_keystroke");
     let typed = "transformer";
@@ -54,10 +56,21 @@ fn search(c: &mut Criterion) {
         "(gan OR diffusion OR (flow -normalizing)) -cat:cs.CV",
         "@toy_model_fan",
         "https://arxiv.org/abs/2403.00001v2",
+        "*former",
+        "frechet",
+        "\"in the\"",
     ] {
         let q = parse(text).unwrap();
         group.bench_with_input(BenchmarkId::from_parameter(text), &q, |b, q| {
             b.iter(|| index.search(q))
+        });
+    }
+    // The same keystrokes newest first: what relevance ranking costs.
+    for n in [1, 3] {
+        let q = parse(&typed[..n]).unwrap();
+        let id = format!("{} newest", &typed[..n]);
+        group.bench_with_input(BenchmarkId::from_parameter(id), &q, |b, q| {
+            b.iter(|| index.search_by(q, Order::Newest))
         });
     }
     group.finish();

@@ -169,12 +169,24 @@ pub struct SearchArgs {
     /// The query, e.g. diffusion au:"Yang Song" -cat:cs.CV
     #[arg(required = true, value_name = "QUERY", allow_hyphen_values = true)]
     pub query: Vec<String>,
-    /// Show at most N results (newest first).
+    /// Show at most N results (the first N in the chosen order).
     #[arg(long, value_name = "N")]
     pub limit: Option<usize>,
+    /// Order of the results: best match first (the default when the query has words), newest
+    /// first (the default otherwise), or most retweets and favorites first.
+    #[arg(long, value_enum, value_name = "ORDER")]
+    pub sort: Option<SortBy>,
     /// Print a JSON array (`[]` when nothing matches).
     #[arg(long)]
     pub json: bool,
+}
+
+/// `search --sort`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum SortBy {
+    Relevance,
+    Newest,
+    Score,
 }
 
 #[derive(Debug, Clone, clap::Args)]
@@ -229,15 +241,22 @@ pub fn completions(shell: Shell) -> Vec<u8> {
     out
 }
 
-/// Takes `--limit N`, `--json`, `--archive DIR` and `--config FILE` out of a search query's
-/// words. The query must accept words starting with `-` (exclusions), which makes clap hand it
-/// every later flag too.
+/// The flags of `search` that can come after its query.
+#[derive(Debug, Default, PartialEq, Eq)]
+pub struct SearchFlags {
+    pub limit: Option<usize>,
+    pub json: bool,
+    pub sort: Option<SortBy>,
+    pub archive: Option<PathBuf>,
+    pub config: Option<PathBuf>,
+}
+
+/// Takes `--limit N`, `--json`, `--sort ORDER`, `--archive DIR` and `--config FILE` out of a
+/// search query's words, into `flags`. The query must accept words starting with `-`
+/// (exclusions), which makes clap hand it every later flag too.
 pub fn split_search_flags(
     words: &[String],
-    limit: &mut Option<usize>,
-    json: &mut bool,
-    archive: &mut Option<PathBuf>,
-    config: &mut Option<PathBuf>,
+    flags: &mut SearchFlags,
 ) -> Result<Vec<String>, String> {
     let mut query = Vec::new();
     let mut it = words.iter();
@@ -253,16 +272,23 @@ pub fn split_search_flags(
                 .ok_or(format!("{name} needs a value"))
         };
         match flag {
-            "--json" if inline.is_none() => *json = true,
+            "--json" if inline.is_none() => flags.json = true,
             "--limit" => {
                 let v = value("--limit")?;
-                *limit = Some(
+                flags.limit = Some(
                     v.parse()
                         .map_err(|_| format!("--limit takes a number, not {v:?}"))?,
                 );
             }
-            "--archive" => *archive = Some(PathBuf::from(value("--archive")?)),
-            "--config" => *config = Some(PathBuf::from(value("--config")?)),
+            "--sort" => {
+                let v = value("--sort")?;
+                flags.sort =
+                    Some(SortBy::from_str(&v, true).map_err(|_| {
+                        format!("--sort takes relevance, newest or score, not {v:?}")
+                    })?);
+            }
+            "--archive" => flags.archive = Some(PathBuf::from(value("--archive")?)),
+            "--config" => flags.config = Some(PathBuf::from(value("--config")?)),
             _ => query.push(w.clone()),
         }
     }
@@ -381,34 +407,34 @@ mod tests {
         ]
         .map(String::from)
         .to_vec();
-        let (mut limit, mut json, mut archive, mut config) = (None, false, None, None);
-        let q =
-            split_search_flags(&words, &mut limit, &mut json, &mut archive, &mut config).unwrap();
+        let mut flags = SearchFlags::default();
+        let q = split_search_flags(&words, &mut flags).unwrap();
         assert_eq!(q, ["ti:gan", "-cat:cs.CV", "-survey"]);
         assert_eq!(
-            (limit, json, archive, config),
-            (
-                Some(3),
-                true,
-                Some(PathBuf::from("/x")),
-                Some(PathBuf::from("c.toml"))
-            )
+            flags,
+            SearchFlags {
+                limit: Some(3),
+                json: true,
+                sort: None,
+                archive: Some(PathBuf::from("/x")),
+                config: Some(PathBuf::from("c.toml"))
+            }
         );
-        let none = || -> (Option<PathBuf>, Option<PathBuf>) { (None, None) };
-        let (mut a, mut c) = none();
-        assert!(
-            split_search_flags(&["--limit".into()], &mut limit, &mut json, &mut a, &mut c).is_err()
+        let split = |w: &[&str]| {
+            let words: Vec<String> = w.iter().map(|s| s.to_string()).collect();
+            let mut flags = SearchFlags::default();
+            split_search_flags(&words, &mut flags).map(|q| (q, flags))
+        };
+        assert!(split(&["--limit"]).is_err());
+        assert!(split(&["--limit", "x"]).is_err());
+        let (q, flags) = split(&["gan", "--sort", "Newest", "--sort=score", "x"]).unwrap();
+        assert_eq!(
+            (q, flags.sort),
+            (vec!["gan".into(), "x".into()], Some(SortBy::Score))
         );
-        let (mut a, mut c) = none();
-        assert!(
-            split_search_flags(
-                &["--limit".into(), "x".into()],
-                &mut limit,
-                &mut json,
-                &mut a,
-                &mut c
-            )
-            .is_err()
+        assert_eq!(
+            split(&["--sort", "best"]).unwrap_err(),
+            "--sort takes relevance, newest or score, not \"best\""
         );
     }
 

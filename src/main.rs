@@ -7,7 +7,7 @@ use std::process::ExitCode;
 use clap::parser::ValueSource;
 use clap::{CommandFactory, FromArgMatches};
 
-use hotpapers::cli::{Cli, Command, SearchArgs, split_search_flags};
+use hotpapers::cli::{Cli, Command, SearchFlags, split_search_flags};
 use hotpapers::commands::{self, Usage, report};
 use hotpapers::config::{self, Config, ConfigError};
 use hotpapers::tui::keymap::{self, Keymap};
@@ -94,15 +94,23 @@ fn run() -> Result<ExitCode, Failure> {
     Ok(dispatch(&cli, &config, &keymap)?)
 }
 
-/// `search` takes every word after the query, flags too: moves its `--limit`, `--json`,
+/// `search` takes every word after the query, flags too: moves its `--limit`, `--json`, `--sort`,
 /// `--archive` and `--config` where the other commands have them. Whether an `--archive` was
 /// among them.
 fn take_search_flags(cli: &mut Cli) -> Result<bool, String> {
-    let Some(Command::Search(SearchArgs { query, limit, json })) = &mut cli.command else {
+    let Some(Command::Search(args)) = &mut cli.command else {
         return Ok(false);
     };
-    let (mut archive, mut config) = (None, None);
-    *query = split_search_flags(query, limit, json, &mut archive, &mut config)?;
+    let mut flags = SearchFlags {
+        limit: args.limit,
+        json: args.json,
+        sort: args.sort,
+        ..SearchFlags::default()
+    };
+    let query = &mut args.query;
+    *query = split_search_flags(query, &mut flags)?;
+    (args.limit, args.json, args.sort) = (flags.limit, flags.json, flags.sort);
+    let (mut archive, config) = (flags.archive, flags.config);
     // `search blog diffusion`: a first word that names a folder, with more words after it, is
     // the archive, as `check blog` takes one. A folder named like a search word in the current
     // folder is the price; with `--archive` given, every word is the query.

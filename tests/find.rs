@@ -100,7 +100,16 @@ fn results_update_as_you_type_and_the_reader_follows() {
             })
             .collect()
     };
-    // "tran" is inside "Transformers" (titles) and "transformer" (a tweet); newest first.
+    // "tran" starts "Transformers" (titles) and "transformer" (a tweet): best match first,
+    // the short title above the long one, the tweet last.
+    let best = titles(&app);
+    assert_eq!(best.len(), 4);
+    assert_eq!(best[0], (date("2024-01-05"), 2));
+    assert_eq!(best[3], (date("2024-01-02"), 2), "{best:?}");
+    assert!(render(&app).contains("4 papers, best match first"));
+    // The sort key cycles the order: newest first, then most talked-about.
+    act(&mut app, &[Command::Sort]);
+    assert!(render(&app).contains("Search every day: newest first"));
     assert_eq!(
         titles(&app),
         [

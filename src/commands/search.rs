@@ -9,9 +9,9 @@ use serde::Serialize;
 
 use super::{load, write_list};
 use crate::archive::Archive;
-use crate::cli::{Cli, SearchArgs};
+use crate::cli::{Cli, SearchArgs, SortBy};
 use crate::config::Config;
-use crate::search::{SearchIndex, parse, query::join_args};
+use crate::search::{Order, SearchIndex, parse, query::join_args};
 
 #[derive(Serialize)]
 struct Hit<'a> {
@@ -37,12 +37,19 @@ pub fn run(
     search(&archive, args, out)
 }
 
-/// Prints the papers of `archive` that match the query, newest first; status 1 for none.
+/// Prints the papers of `archive` that match the query, in the order asked for (by relevance
+/// when the query has words, else newest first); status 1 for none.
 pub fn search(archive: &Archive, args: &SearchArgs, out: &mut impl Write) -> Result<ExitCode> {
     let text = join_args(&args.query);
     let query = parse(&text).map_err(|e| anyhow::anyhow!("query {text:?}: {e}"))?;
     let index = SearchIndex::build(archive);
-    let refs = index.search(&query);
+    let order = match args.sort {
+        None => Order::for_query(&query),
+        Some(SortBy::Relevance) => Order::Relevance,
+        Some(SortBy::Newest) => Order::Newest,
+        Some(SortBy::Score) => Order::Attention,
+    };
+    let refs = index.search_by(&query, order);
     let hits: Vec<Hit> = refs
         .iter()
         .take(args.limit.unwrap_or(usize::MAX))

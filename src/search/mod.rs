@@ -3,13 +3,16 @@
 
 mod arxiv_id;
 pub mod goto;
+mod highlight;
 pub mod index;
 pub mod query;
 pub mod titles;
 pub mod top;
+pub mod words;
 
 pub use goto::{GotoError, Target, find_paper, month_start, parse_target};
-pub use index::{PaperRef, SearchIndex, highlight};
+pub use highlight::highlight;
+pub use index::{Order, PaperRef, SearchIndex};
 pub use query::{Field, Query, QueryError, parse};
 pub use titles::TitleFinder;
 pub use top::{Entry, Measure, top};

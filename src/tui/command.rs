@@ -227,6 +227,8 @@ pub static DEFAULTS: &[Binding] = &[
     b(S, K::Back, &[n(Esc), ctrl('c')], Some("Close and return to where you were"), Some("cancel")),
     b(S, K::Down, &[n(DownKey)], Some("Next result"), Some("results")),
     b(S, K::Up, &[n(UpKey)], Some("Previous result"), None),
+    // The box is a text prompt: a letter would type itself, so the order cycles on Tab.
+    b(S, K::Sort, &[n(Tab)], Some("Order results: best match, newest, most talked-about first"), Some("order")),
     b(S, K::OlderQuery, &[ctrl('p')], None, Some("history")),
     b(S, K::NewerQuery, &[ctrl('n')], None, None),
     b(S, K::PageDown, &[n(PageDown)], Some("A page of results down"), None),

@@ -2,8 +2,6 @@
 
 use std::fmt;
 
-use crate::archive::text::collapse_ws;
-
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub enum Field {
     Any,
@@ -34,12 +32,29 @@ impl Field {
     ];
 }
 
-/// One condition: `needle` (lowercased, white space collapsed) occurs in `field` (is one of
-/// its values, for `Tweeter` and `Paper`).
+/// One condition. For a field of text, `needle` is the folded words of a word or phrase (see
+/// `search::words`), joined by single spaces: they occur in `field` one after the other, each
+/// from the start of a word (the first also from a hump, or anywhere inside a word when
+/// `infix`), each running on as a prefix. For `Tweeter` and `Paper`, `needle` is one of the
+/// field's values, whole.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Term {
     pub field: Field,
     pub needle: String,
+    /// Written with a leading `*`: the first word may match inside a word.
+    pub infix: bool,
+}
+
+impl Term {
+    /// The folded words of a term of text, in order.
+    pub fn words(&self) -> impl Iterator<Item = &str> {
+        self.needle.split(' ')
+    }
+
+    /// A term looked up in the text fields, rather than among whole values.
+    pub fn is_text(&self) -> bool {
+        !matches!(self.field, Field::Tweeter | Field::Paper)
+    }
 }
 
 /// A query as a boolean tree. `parse` never makes an `And` or `Or` of fewer than two nodes.
@@ -94,6 +109,12 @@ impl Query {
     pub fn is_empty(&self) -> bool {
         self.root.terms().is_empty()
     }
+
+    /// The query looks for words (not only for handles or ids): results can be ranked by
+    /// relevance.
+    pub fn has_words(&self) -> bool {
+        self.highlights().any(Term::is_text)
+    }
 }
 
 /// What is wrong with a query, and where (a character index into it).
@@ -110,8 +131,3 @@ impl fmt::Display for QueryError {
 }
 
 impl std::error::Error for QueryError {}
-
-/// Lowercases for matching (Unicode-aware, as `rg -i`).
-pub fn fold(s: &str) -> String {
-    collapse_ws(&s.to_lowercase())
-}

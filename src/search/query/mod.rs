@@ -1,7 +1,9 @@
 //! The query language, shared by the reader's search box and `hotpapers search`.
 //!
-//! Words are ANDed and match anywhere inside the text, ignoring case. `"a phrase"` matches with
-//! runs of white space taken as one space. `ti:` `au:` `abs:` `cat:` `id:` `tw:` limit a word or
+//! Words are ANDed; each matches from the start of a word of the text or from a camel-case
+//! hump (`gan` finds StyleGAN, not Organic) and runs on as a prefix (`transform` finds
+//! Transformers); `*former` matches inside words. Case and accents are ignored. `"a phrase"`
+//! is words one after the other, whatever separates them. `ti:` `au:` `abs:` `cat:` `id:` `tw:` limit a word or
 //! phrase to one field; `-` excludes. `OR` (a word of its own, in capitals) joins alternatives
 //! and binds looser than the juxtaposition that ANDs; `( … )` groups, `-( … )` excludes a group.
 //! `@handle` and `by:handle` find what an account tweeted about; a pasted arXiv id or abs/pdf
@@ -10,7 +12,7 @@
 mod ast;
 mod parse;
 
-pub use ast::{Field, Node, Query, QueryError, Term, fold};
+pub use ast::{Field, Node, Query, QueryError, Term};
 pub use parse::parse;
 
 /// Joins command-line words into one query, re-quoting words the shell unquoted

@@ -9,8 +9,9 @@
 //! group  = "(" or ")"
 //! ```
 
-use super::ast::{Field, Node, Query, QueryError, Term, fold};
+use super::ast::{Field, Node, Query, QueryError, Term};
 use crate::search::arxiv_id::paper_id;
+use crate::search::words::query_words;
 
 pub fn parse(input: &str) -> Result<Query, QueryError> {
     let mut p = Parser {
@@ -218,7 +219,8 @@ impl Parser {
                 return self.handle(value.strip_prefix('@').unwrap_or(&value), from);
             }
         }
-        let needle = if self.peek() == Some('"') {
+        let text_at = self.i;
+        let text = if self.peek() == Some('"') {
             let open = self.i;
             let close = self.chars[open + 1..]
                 .iter()
@@ -245,11 +247,29 @@ impl Parser {
             }
             word
         };
-        let needle = fold(&needle);
-        if needle.is_empty() {
-            return Err(self.error("an empty phrase matches everything: remove it", start));
+        let trimmed = text.trim_start();
+        let infix = trimmed.starts_with('*');
+        let words = query_words(trimmed.trim_start_matches('*'));
+        if words.is_empty() {
+            let message = if text.trim().is_empty() {
+                "an empty phrase matches everything: remove it".to_string()
+            } else {
+                format!("`{}` has no letter or digit to search for", text.trim())
+            };
+            return Err(self.error(
+                message,
+                if text.trim().is_empty() {
+                    start
+                } else {
+                    text_at
+                },
+            ));
         }
-        Ok(term(field, needle))
+        Ok(Node::Term(Term {
+            field,
+            needle: words.join(" "),
+            infix,
+        }))
     }
 
     /// `@handle` or `by:handle`, the handle's text starting at `at`.
@@ -274,5 +294,9 @@ fn join(mut nodes: Vec<Node>, make: fn(Vec<Node>) -> Node) -> Node {
 }
 
 fn term(field: Field, needle: String) -> Node {
-    Node::Term(Term { field, needle })
+    Node::Term(Term {
+        field,
+        needle,
+        infix: false,
+    })
 }

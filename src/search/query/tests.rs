@@ -4,6 +4,7 @@ fn t(field: Field, needle: &str) -> Node {
     Node::Term(Term {
         field,
         needle: needle.into(),
+        infix: false,
     })
 }
 
@@ -33,17 +34,17 @@ fn words_phrases_fields_and_negation() {
             any("transformer"),
             any("neural radiance"),
             t(Field::Authors, "yang song"),
-            not(t(Field::Category, "cs.cv")),
+            not(t(Field::Category, "cs cv")),
             t(Field::Title, "gan"),
             not(any("survey")),
         ])
     );
     assert_eq!(parse("   ").unwrap(), Query::default());
     assert!(parse("   ").unwrap().is_empty());
-    assert_eq!(root("ID:2006.15"), t(Field::Id, "2006.15"));
-    assert_eq!(root("日本語"), any("日本語"));
-    assert_eq!(root("12:30"), any("12:30"));
-    assert_eq!(root("--x"), not(any("-x")), "a word may start with -");
+    assert_eq!(root("ID:2006.15"), t(Field::Id, "2006 15"));
+    assert_eq!(root("日本語"), any("日 本 語"));
+    assert_eq!(root("12:30"), any("12 30"));
+    assert_eq!(root("--x"), not(any("x")), "a word may start with -");
     assert_eq!(root("or"), any("or"), "only capitals are the operator");
     assert_eq!(root("\"OR\" -OR ti:OR"), {
         Node::And(vec![any("or"), not(any("or")), t(Field::Title, "or")])
@@ -73,7 +74,7 @@ fn groups_nest_and_can_be_excluded() {
         root("(gan OR diffusion) -cat:cs.CV"),
         Node::And(vec![
             Node::Or(vec![any("gan"), any("diffusion")]),
-            not(t(Field::Category, "cs.cv")),
+            not(t(Field::Category, "cs cv")),
         ])
     );
     assert_eq!(
@@ -99,10 +100,10 @@ fn groups_nest_and_can_be_excluded() {
         Node::Or(vec![any("a"), any("b")]),
         "parentheses end words and OR"
     );
-    assert_eq!(root("(\"a)\" b)"), Node::And(vec![any("a)"), any("b")]));
+    assert_eq!(root("(\"a)\" b)"), Node::And(vec![any("a"), any("b")]));
     // A word's own parentheses belong to it.
-    assert_eq!(root("f(x)"), any("f(x)"));
-    assert_eq!(root("(f(x) OR y)"), Node::Or(vec![any("f(x)"), any("y")]));
+    assert_eq!(root("f(x)"), any("f x"));
+    assert_eq!(root("(f(x) OR y)"), Node::Or(vec![any("f x"), any("y")]));
     let q = parse("a -(b OR -c) OR d").unwrap();
     let shown: Vec<&str> = q.highlights().map(|t| t.needle.as_str()).collect();
     assert_eq!(shown, ["a", "c", "d"], "c is excluded twice over");
@@ -120,11 +121,11 @@ fn handles_are_tweeters() {
     );
     assert_eq!(
         root("tw:@ann"),
-        t(Field::Tweet, "@ann"),
-        "tw: searches text"
+        t(Field::Tweet, "ann"),
+        "tw: searches text, where @ separates words"
     );
-    assert_eq!(root("\"@ann,\""), any("@ann,"));
-    assert_eq!(root("a@b.org"), any("a@b.org"));
+    assert_eq!(root("\"@ann,\""), any("ann"));
+    assert_eq!(root("a@b.org"), any("a b org"));
 }
 
 #[test]
@@ -155,10 +156,10 @@ fn pasted_ids_and_links_are_papers() {
             not(t(Field::Paper, "2201.00001")),
         ])
     );
-    // Not whole ids: substrings as before.
-    assert_eq!(root("id:2012.0"), t(Field::Id, "2012.0"));
-    assert_eq!(root("2201.0418"), any("2201.0418"));
-    assert_eq!(root("\"2201.04182\""), any("2201.04182"));
+    // Not whole ids: words, as in any text.
+    assert_eq!(root("id:2012.0"), t(Field::Id, "2012 0"));
+    assert_eq!(root("2201.0418"), any("2201 0418"));
+    assert_eq!(root("\"2201.04182\""), any("2201 04182"));
 }
 
 #[test]
@@ -223,5 +224,42 @@ fn command_line_words_are_requoted() {
     assert_eq!(
         join_args(&whole),
         "(gan OR diffusion) nerf OR nerfs -cat:cs.CV"
+    );
+}
+
+#[test]
+fn a_leading_star_matches_inside_words_and_symbols_alone_are_explained() {
+    let infix = |field, needle: &str| {
+        Node::Term(Term {
+            field,
+            needle: needle.into(),
+            infix: true,
+        })
+    };
+    assert_eq!(root("*former"), infix(Field::Any, "former"));
+    assert_eq!(root("ti:*GAN"), infix(Field::Title, "gan"));
+    assert_eq!(root("\"*former block\""), infix(Field::Any, "former block"));
+    assert_eq!(
+        root("transform*"),
+        any("transform"),
+        "a trailing star is the default"
+    );
+    assert_eq!(
+        root("Fr\\'echet"),
+        any("fr echet"),
+        "the source's LaTeX is words too"
+    );
+    assert_eq!(root("Fréchet"), any("frechet"));
+    assert_eq!(
+        err("a *"),
+        ("`*` has no letter or digit to search for".into(), 2)
+    );
+    assert_eq!(
+        err("ti:--"),
+        ("`--` has no letter or digit to search for".into(), 3)
+    );
+    assert_eq!(
+        err("\"  \""),
+        ("an empty phrase matches everything: remove it".into(), 0)
     );
 }

@@ -6,7 +6,7 @@ use ratatui::layout::Rect;
 
 use super::component::{Component, Handled, edit_prompt};
 use crate::archive::PaperKey;
-use crate::search::{PaperRef, Query, QueryError, parse};
+use crate::search::{Order, PaperRef, Query, QueryError, parse};
 use crate::tui::command::{Command, Scope};
 use crate::tui::core::cursor::ListCursor;
 use crate::tui::core::effect::Effect;
@@ -28,6 +28,8 @@ pub struct SearchBox {
     pub selected: bool,
     /// Which search of the history the input is (0 the newest), while walking it.
     pub history: Option<usize>,
+    /// The order chosen with the sort key; until then, the query's own (see `order`).
+    pub chosen: Option<Order>,
 }
 
 impl SearchBox {
@@ -45,6 +47,7 @@ impl SearchBox {
             before,
             selected: false,
             history: None,
+            chosen: None,
         };
         // The last search again, selected: Enter runs it, typing replaces it.
         b.recall(r, 0);
@@ -71,11 +74,36 @@ impl SearchBox {
         &mut self.input
     }
 
+    /// The order results are in: the one chosen, else by relevance when the query has words
+    /// and newest first when it has none. Relevance without words is no order, so it is
+    /// newest first then too.
+    pub fn order(&self) -> Order {
+        let has_words = self.query.as_ref().is_ok_and(Query::has_words);
+        match self.chosen {
+            Some(Order::Relevance) | None if !has_words => Order::Newest,
+            Some(o) => o,
+            None => Order::Relevance,
+        }
+    }
+
+    /// The next order of the cycle, skipping relevance for a query without words.
+    fn cycle_order(&mut self, r: &mut Reader) {
+        let has_words = self.query.as_ref().is_ok_and(Query::has_words);
+        let mut next = self.order().next();
+        if next == Order::Relevance && !has_words {
+            next = next.next();
+        }
+        self.chosen = Some(next);
+        self.rerun(r);
+        r.tell(format!("Results {}", next.name()));
+    }
+
     /// Runs the query again (after typing, or once the index is ready).
     fn rerun(&mut self, r: &mut Reader) {
         self.query = parse(&self.input);
+        let order = self.order();
         self.results = match (&self.query, &r.index) {
-            (Ok(q), Some(handle)) => handle.index.search(q),
+            (Ok(q), Some(handle)) => handle.index.search_by(q, order),
             _ => Vec::new(),
         };
         self.cursor = ListCursor::default();
@@ -183,6 +211,7 @@ impl Component for SearchBox {
                 return Handled::close();
             }
             Command::Enter => return self.go(r),
+            Command::Sort => self.cycle_order(r),
             other => {
                 if self.cursor.apply(other, self.results.len(), page) {
                     self.preview(r);

@@ -52,7 +52,7 @@ pub fn styled(
             };
             match (l.part, l.part.field(), query) {
                 (Part::Meta, _, _) => meta(paper, theme),
-                (Part::TweetHead(i), _, _) => tweet_head(paper, i, theme),
+                (Part::TweetHead(i), _, q) => tweet_head(paper, i, theme, q),
                 (Part::Also(_) | Part::AlsoMore, _, _) => {
                     Line::from(Span::styled(l.text, theme.dim))
                 }
@@ -79,16 +79,21 @@ fn meta(paper: &Paper, theme: &Theme) -> Line<'static> {
     Line::from(spans)
 }
 
-fn tweet_head(paper: &Paper, i: usize, theme: &Theme) -> Line<'static> {
+/// A tweet's author, handle and date, with what `tw:`, `@handle` and plain words matched there
+/// underlined.
+fn tweet_head(paper: &Paper, i: usize, theme: &Theme, query: Option<&Query>) -> Line<'static> {
     let Some(t) = paper.tweets.get(i) else {
         return Line::raw("");
     };
-    let mut head = vec![Span::styled(
-        t.author.clone(),
-        theme.title.remove_modifier(Modifier::UNDERLINED),
-    )];
+    let part = |text: String, field, style: Style| match query {
+        Some(q) => highlighted(&text, q, field, usize::MAX, style),
+        None => vec![Span::styled(text, style)],
+    };
+    let name = theme.title.remove_modifier(Modifier::UNDERLINED);
+    let mut head = part(t.author.clone(), Field::Tweet, name);
     if !t.handle.is_empty() {
-        head.push(Span::styled(format!(" @{}", t.handle), theme.accent));
+        head.push(Span::raw(" "));
+        head.extend(part(format!("@{}", t.handle), Field::Tweeter, theme.accent));
     }
     if !t.date.is_empty() {
         head.push(Span::styled(format!(" · {}", t.date), theme.dim));

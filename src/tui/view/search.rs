@@ -13,7 +13,11 @@ use crate::tui::command::Command;
 use crate::tui::core::app::App;
 
 pub fn draw(frame: &mut Frame, app: &App, b: &SearchBox, area: Rect, hint: String) {
-    let inner = super::frame::overlay_box(frame, app, area, " Search every day ", hint);
+    let title = match (&b.query, b.results.len()) {
+        (Ok(q), 1..) if !q.is_empty() => format!(" Search every day: {} ", b.order().name()),
+        _ => " Search every day ".to_string(),
+    };
+    let inner = super::frame::overlay_box(frame, app, area, title, hint);
     let w = inner.width as usize;
     let mut lines = vec![super::frame::prompt_line(
         app,
@@ -32,7 +36,10 @@ pub fn draw(frame: &mut Frame, app: &App, b: &SearchBox, area: Rect, hint: Strin
         (Ok(_), Some(_)) => match b.results.len() {
             0 => Span::styled("Nothing matches", app.theme.dim),
             1 => Span::styled("1 paper", app.theme.accent),
-            n => Span::styled(format!("{n} papers, newest first"), app.theme.accent),
+            n => Span::styled(
+                format!("{n} papers, {}", b.order().name()),
+                app.theme.accent,
+            ),
         },
     };
     // Until the whole archive is read, results cover what has been read so far.

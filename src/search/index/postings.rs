@@ -1,0 +1,260 @@
+//! The inverted index proper: every distinct key (a folded word, or the part of a word from a
+//! camel-case hump on) with where it occurs, as varint-coded deltas in one buffer.
+//!
+//! Keys are sorted, so the keys a prefix matches are one range found by binary search. A key's
+//! postings are groups, one per (document, field), in document order:
+//! `doc delta, field, count, count × position delta`, where a position is
+//! `word number << 1 | 1 if the key starts at a hump`.
+
+use std::collections::HashMap;
+
+use memchr::memmem;
+
+/// The largest word number kept: positions past it share it (a field of 130 million words).
+const MAX_POSITION: u32 = (1 << 27) - 1;
+
+/// Occurrences gathered while indexing, by key; packed `doc << 32 | field << 28 | position`.
+#[derive(Debug, Default)]
+pub struct Builder {
+    keys: HashMap<Box<str>, Vec<u64>>,
+}
+
+impl Builder {
+    /// Records that `key` occurs in `doc`'s `field` at word `pos` (from a hump or not).
+    pub fn add(&mut self, key: &str, doc: u32, field: u8, pos: u32, hump: bool) {
+        let code = (pos.min(MAX_POSITION) << 1) | u32::from(hump);
+        let packed = (u64::from(doc) << 32) | (u64::from(field) << 28) | u64::from(code);
+        match self.keys.get_mut(key) {
+            Some(v) => v.push(packed),
+            None => {
+                self.keys.insert(key.into(), vec![packed]);
+            }
+        }
+    }
+
+    pub fn finish(self) -> Postings {
+        let mut keys: Vec<(Box<str>, Vec<u64>)> = self.keys.into_iter().collect();
+        keys.sort_unstable_by(|a, b| a.0.cmp(&b.0));
+        let mut p = Postings::default();
+        for (key, mut occurrences) in keys {
+            occurrences.sort_unstable();
+            occurrences.dedup();
+            p.text.push_str(&key);
+            p.key_ends.push(p.text.len() as u32);
+            encode(&occurrences, &mut p.bytes);
+            p.starts.push(p.bytes.len() as u64);
+        }
+        p.text.shrink_to_fit();
+        p.bytes.shrink_to_fit();
+        p.key_ends.shrink_to_fit();
+        p.starts.shrink_to_fit();
+        p
+    }
+}
+
+fn push_varint(mut v: u32, out: &mut Vec<u8>) {
+    while v >= 0x80 {
+        out.push((v as u8) | 0x80);
+        v >>= 7;
+    }
+    out.push(v as u8);
+}
+
+fn read_varint(bytes: &[u8], at: &mut usize) -> u32 {
+    let mut v = 0u32;
+    let mut shift = 0;
+    loop {
+        let b = bytes[*at];
+        *at += 1;
+        v |= u32::from(b & 0x7f) << shift;
+        if b < 0x80 {
+            return v;
+        }
+        shift += 7;
+    }
+}
+
+/// Appends the groups of `occurrences` (sorted, packed as `Builder` packs them) to `out`.
+fn encode(occurrences: &[u64], out: &mut Vec<u8>) {
+    let mut prev_doc = 0u32;
+    let mut i = 0;
+    while i < occurrences.len() {
+        let group = occurrences[i] >> 28;
+        let n = occurrences[i..]
+            .iter()
+            .take_while(|&&o| o >> 28 == group)
+            .count();
+        let doc = (occurrences[i] >> 32) as u32;
+        push_varint(doc - prev_doc, out);
+        out.push(((occurrences[i] >> 28) & 0xf) as u8);
+        push_varint(n as u32, out);
+        let mut prev = 0u32;
+        for o in &occurrences[i..i + n] {
+            let code = (o & 0x0fff_ffff) as u32;
+            push_varint(code - prev, out);
+            prev = code;
+        }
+        prev_doc = doc;
+        i += n;
+    }
+}
+
+/// Keys and their occurrences, read-only once built.
+#[derive(Debug, Default)]
+pub struct Postings {
+    /// Every key, sorted, end to end; key `k` ends at `key_ends[k]`.
+    text: String,
+    key_ends: Vec<u32>,
+    /// Key `k`'s groups are `bytes[starts[k - 1]..starts[k]]` (from 0 for the first).
+    bytes: Vec<u8>,
+    starts: Vec<u64>,
+}
+
+impl Postings {
+    pub fn len(&self) -> usize {
+        self.key_ends.len()
+    }
+
+    fn key(&self, k: usize) -> &str {
+        let from = if k == 0 { 0 } else { self.key_ends[k - 1] } as usize;
+        &self.text[from..self.key_ends[k] as usize]
+    }
+
+    fn groups(&self, k: usize) -> &[u8] {
+        let from = if k == 0 { 0 } else { self.starts[k - 1] } as usize;
+        &self.bytes[from..self.starts[k] as usize]
+    }
+
+    /// The keys starting with `prefix`: one range of the sorted keys.
+    pub fn with_prefix(&self, prefix: &str) -> std::ops::Range<usize> {
+        let lo = partition(self.len(), |k| self.key(k) < prefix);
+        let hi = lo + partition(self.len() - lo, |k| self.key(lo + k).starts_with(prefix));
+        lo..hi
+    }
+
+    /// The keys holding `part` anywhere.
+    pub fn containing(&self, part: &str) -> Vec<usize> {
+        let finder = memmem::Finder::new(part.as_bytes());
+        (0..self.len())
+            .filter(|&k| finder.find(self.key(k).as_bytes()).is_some())
+            .collect()
+    }
+
+    /// Calls `each(doc, field, code)` for every occurrence of key `k`, in order.
+    fn walk(&self, k: usize, mut each: impl FnMut(u32, u8, u32)) {
+        let bytes = self.groups(k);
+        let (mut at, mut doc) = (0, 0u32);
+        while at < bytes.len() {
+            doc += read_varint(bytes, &mut at);
+            let field = bytes[at];
+            at += 1;
+            let n = read_varint(bytes, &mut at);
+            let mut code = 0;
+            for _ in 0..n {
+                code += read_varint(bytes, &mut at);
+                each(doc, field, code);
+            }
+        }
+    }
+
+    /// Calls `each(doc, field, count)` for every (document, field) where key `k` occurs,
+    /// counting only occurrences at a word's start unless `humps`.
+    pub fn counts(&self, k: usize, humps: bool, mut each: impl FnMut(u32, u8, u32)) {
+        let mut group: Option<(u32, u8, u32)> = None;
+        self.walk(k, |doc, field, code| {
+            if !humps && code & 1 == 1 {
+                return;
+            }
+            match &mut group {
+                Some((d, f, n)) if *d == doc && *f == field => *n += 1,
+                _ => {
+                    if let Some((d, f, n)) = group.replace((doc, field, 1)) {
+                        each(d, f, n);
+                    }
+                }
+            }
+        });
+        if let Some((d, f, n)) = group {
+            each(d, f, n);
+        }
+    }
+
+    /// Every occurrence of key `k` as `doc << 32 | field << 28 | word number`, from a hump
+    /// only if `humps`.
+    pub fn positions(&self, k: usize, humps: bool, out: &mut Vec<u64>) {
+        self.walk(k, |doc, field, code| {
+            if humps || code & 1 == 0 {
+                out.push((u64::from(doc) << 32) | (u64::from(field) << 28) | u64::from(code >> 1));
+            }
+        });
+    }
+
+    /// Bytes held, for the memory report.
+    pub fn heap_bytes(&self) -> usize {
+        self.text.capacity()
+            + self.bytes.capacity()
+            + self.key_ends.capacity() * 4
+            + self.starts.capacity() * 8
+    }
+}
+
+/// The first `i` in `0..n` for which `below(i)` is false (`below` true then false).
+fn partition(n: usize, below: impl Fn(usize) -> bool) -> usize {
+    let (mut lo, mut hi) = (0, n);
+    while lo < hi {
+        let mid = (lo + hi) / 2;
+        if below(mid) {
+            lo = mid + 1;
+        } else {
+            hi = mid;
+        }
+    }
+    lo
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn built() -> Postings {
+        let mut b = Builder::default();
+        b.add("gan", 0, 0, 3, false);
+        b.add("gan", 0, 0, 900, true);
+        b.add("gan", 0, 2, 1, false);
+        b.add("gans", 7, 0, 0, false);
+        b.add("stylegan", 7, 0, 5, false);
+        b.add("gan", 7, 0, 5, true);
+        b.add("garden", 300, 5, 70_000, false);
+        b.finish()
+    }
+
+    #[test]
+    fn prefixes_are_one_range_of_the_sorted_keys() {
+        let p = built();
+        let keys = |r: std::ops::Range<usize>| r.map(|k| p.key(k).to_string()).collect::<Vec<_>>();
+        assert_eq!(keys(p.with_prefix("ga")), ["gan", "gans", "garden"]);
+        assert_eq!(keys(p.with_prefix("gan")), ["gan", "gans"]);
+        assert_eq!(keys(p.with_prefix("z")), Vec::<String>::new());
+        assert_eq!(
+            keys(p.with_prefix("")),
+            ["gan", "gans", "garden", "stylegan"]
+        );
+        let inside: Vec<&str> = p.containing("yle").into_iter().map(|k| p.key(k)).collect();
+        assert_eq!(inside, ["stylegan"]);
+    }
+
+    #[test]
+    fn occurrences_come_back_as_they_went_in() {
+        let p = built();
+        let gan = p.with_prefix("gan").start;
+        let mut got = Vec::new();
+        p.counts(gan, true, |d, f, n| got.push((d, f, n)));
+        assert_eq!(got, [(0, 0, 2), (0, 2, 1), (7, 0, 1)]);
+        got.clear();
+        p.counts(gan, false, |d, f, n| got.push((d, f, n)));
+        assert_eq!(got, [(0, 0, 1), (0, 2, 1)], "humps left out");
+        let mut pos = Vec::new();
+        p.positions(p.with_prefix("garden").start, false, &mut pos);
+        assert_eq!(pos, [(300u64 << 32) | (5 << 28) | 70_000]);
+    }
+}

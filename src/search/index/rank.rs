@@ -1,0 +1,207 @@
+//! Putting results in order: by relevance (BM25F over the fields), newest first, or by
+//! attention.
+//!
+//! BM25F weighs each field's term count by the field's weight and length before the one
+//! saturation of BM25, so a word in a short title counts more than the same word deep in an
+//! abstract or among the tweets. The weights put the title above authors and categories, those
+//! above the abstract, and the abstract above the tweets.
+
+use super::doc::{Counts, FIELDS, Listing, PaperRef};
+use crate::search::query::{Field, Query};
+
+/// How results are ordered.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum Order {
+    /// Best match first, then the most talked-about, then the newest.
+    #[default]
+    Relevance,
+    /// Newest day first, then the day's own order.
+    Newest,
+    /// Most retweets and favorites first, then the newest.
+    Attention,
+}
+
+impl Order {
+    /// Relevance when the query has words to rank by, else newest first.
+    pub fn for_query(query: &Query) -> Order {
+        if query.has_words() {
+            Order::Relevance
+        } else {
+            Order::Newest
+        }
+    }
+
+    pub fn next(self) -> Order {
+        match self {
+            Order::Relevance => Order::Newest,
+            Order::Newest => Order::Attention,
+            Order::Attention => Order::Relevance,
+        }
+    }
+
+    /// What a title says about the order.
+    pub fn name(self) -> &'static str {
+        match self {
+            Order::Relevance => "best match first",
+            Order::Newest => "newest first",
+            Order::Attention => "most talked-about first",
+        }
+    }
+
+    /// The word for the order on the command line.
+    pub fn cli_name(self) -> &'static str {
+        match self {
+            Order::Relevance => "relevance",
+            Order::Newest => "newest",
+            Order::Attention => "score",
+        }
+    }
+}
+
+/// BM25's saturation and length normalisation, as commonly tuned.
+const K1: f32 = 1.2;
+const B: f32 = 0.75;
+
+fn weight(f: Field) -> f32 {
+    match f {
+        Field::Title => 3.0,
+        Field::Authors | Field::Category => 2.0,
+        Field::Abstract | Field::Id => 1.0,
+        Field::Tweet => 0.5,
+        Field::Any | Field::Tweeter | Field::Paper => 0.0,
+    }
+}
+
+/// The relevance of each document `keep` holds (0 for the others), given each positive term's
+/// counts per document and field and the documents' lengths.
+pub fn scores(terms: &[&Vec<Counts>], lengths: &[Counts], keep: &[bool]) -> Vec<f32> {
+    let n = lengths.len().max(1) as f32;
+    let mut avg = [0f32; FIELDS.len()];
+    for l in lengths {
+        for (a, &x) in avg.iter_mut().zip(l) {
+            *a += f32::from(x);
+        }
+    }
+    for a in &mut avg {
+        *a = (*a / n).max(1.0);
+    }
+    let weights: Vec<f32> = FIELDS.iter().map(|&f| weight(f)).collect();
+    let mut out = vec![0f32; lengths.len()];
+    for counts in terms {
+        let df = counts.iter().filter(|c| c.iter().any(|&x| x > 0)).count() as f32;
+        let idf = (1.0 + (n - df + 0.5) / (df + 0.5)).ln();
+        for (d, c) in counts.iter().enumerate() {
+            if !keep[d] || c.iter().all(|&x| x == 0) {
+                continue;
+            }
+            let mut tf = 0f32;
+            for f in 0..FIELDS.len() {
+                if c[f] > 0 {
+                    let norm = 1.0 - B + B * f32::from(lengths[d][f]) / avg[f];
+                    tf += weights[f] * f32::from(c[f]) / norm;
+                }
+            }
+            out[d] += idf * tf * (K1 + 1.0) / (tf + K1);
+        }
+    }
+    out
+}
+
+/// The listings in the orders that do not depend on the query, made once per index, so that a
+/// keystroke sorts documents (a few thousand) rather than listings (hundreds of thousands).
+#[derive(Debug, Default)]
+pub struct Orders {
+    /// Every listing, most talked-about first, then the newest.
+    by_attention: Vec<u32>,
+    /// Each document's listings, most talked-about first: document `d`'s are
+    /// `of_doc[starts[d]..starts[d + 1]]`.
+    of_doc: Vec<u32>,
+    starts: Vec<u32>,
+}
+
+impl Orders {
+    pub fn new(listings: &[Listing], documents: usize) -> Orders {
+        let mut by_attention: Vec<u32> = (0..listings.len() as u32).collect();
+        by_attention.sort_by_key(|&i| std::cmp::Reverse(listings[i as usize].attention));
+        let mut starts = vec![0u32; documents + 1];
+        for l in listings {
+            starts[l.doc as usize + 1] += 1;
+        }
+        for d in 0..documents {
+            starts[d + 1] += starts[d];
+        }
+        let mut fill = starts.clone();
+        let mut of_doc = vec![0u32; listings.len()];
+        // In attention order, so each document's run is too.
+        for &i in &by_attention {
+            let d = listings[i as usize].doc as usize;
+            of_doc[fill[d] as usize] = i;
+            fill[d] += 1;
+        }
+        Orders {
+            by_attention,
+            of_doc,
+            starts,
+        }
+    }
+
+    pub fn heap_bytes(&self) -> usize {
+        (self.by_attention.capacity() + self.of_doc.capacity() + self.starts.capacity()) * 4
+    }
+
+    fn of(&self, doc: usize) -> &[u32] {
+        &self.of_doc[self.starts[doc] as usize..self.starts[doc + 1] as usize]
+    }
+}
+
+/// The listings of the kept documents in `order` (`scores` by document for relevance).
+pub fn order(
+    listings: &[Listing],
+    orders: &Orders,
+    keep: &[bool],
+    scores: Option<&[f32]>,
+    order: Order,
+) -> Vec<PaperRef> {
+    let at = |i: &u32| listings[*i as usize].at;
+    match (order, scores) {
+        (Order::Newest, _) | (Order::Relevance, None) => listings
+            .iter()
+            .filter(|l| keep[l.doc as usize])
+            .map(|l| l.at)
+            .collect(),
+        (Order::Attention, _) => orders
+            .by_attention
+            .iter()
+            .filter(|&&i| keep[listings[i as usize].doc as usize])
+            .map(at)
+            .collect(),
+        (Order::Relevance, Some(scores)) => {
+            let mut docs: Vec<u32> = (0..keep.len() as u32)
+                .filter(|&d| keep[d as usize])
+                .collect();
+            docs.sort_by(|&a, &b| scores[b as usize].total_cmp(&scores[a as usize]));
+            let mut out = Vec::new();
+            let mut run = Vec::new();
+            let mut k = 0;
+            while k < docs.len() {
+                // Documents of equal relevance share out their listings by attention.
+                let same = docs[k..]
+                    .iter()
+                    .take_while(|&&d| scores[d as usize] == scores[docs[k] as usize])
+                    .count();
+                if same == 1 {
+                    out.extend(orders.of(docs[k] as usize).iter().map(at));
+                } else {
+                    run.clear();
+                    for &d in &docs[k..k + same] {
+                        run.extend_from_slice(orders.of(d as usize));
+                    }
+                    run.sort_by_key(|&i| (std::cmp::Reverse(listings[i as usize].attention), i));
+                    out.extend(run.iter().map(at));
+                }
+                k += same;
+            }
+            out
+        }
+    }
+}
