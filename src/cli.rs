@@ -107,9 +107,12 @@ pub enum Command {
     Check(CheckArgs),
     /// Find papers across every day. Exit status 1 when nothing matches, like grep.
     ///
-    /// Words are ANDed and match inside words, ignoring case; "a phrase" matches as written;
-    /// ti: au: abs: cat: id: tw: limit a word or phrase to the title, authors, abstract,
-    /// categories, arXiv id or tweets; -word excludes.
+    /// Words are ANDed and match from the start of a word or a camel-case hump, as prefixes,
+    /// ignoring case and accents (gan finds StyleGAN, not Organic; *former matches inside
+    /// words); "a phrase" is words in a row; ti: au: abs: cat: id: tw: limit a word or phrase
+    /// to the title, authors, abstract, categories, arXiv id or tweets; -word excludes; OR and
+    /// ( ) combine; @handle finds what an account tweeted about; a pasted id or link finds the
+    /// paper. Best match first when the query has words (see --sort).
     Search(SearchArgs),
     /// The most talked-about papers over a span of days, each paper once (its best day).
     Top(TopArgs),
