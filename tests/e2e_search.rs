@@ -3,6 +3,7 @@
 
 #![cfg(unix)]
 
+#[allow(dead_code)] // this test writes its own days, not the shared fixture's
 mod e2e_support;
 #[allow(dead_code)] // not every helper of the harness is used here
 mod pty;
