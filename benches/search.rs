@@ -31,13 +31,15 @@ fn big_archive() -> Archive {
 
 fn search(c: &mut Criterion) {
     let archive = big_archive();
+    let started = std::time::Instant::now();
     let index = SearchIndex::build(&archive);
     eprintln!(
-        "{} days, {} papers indexed as {} documents, {:.1} MiB",
+        "{} days, {} papers indexed as {} documents, {:.1} MiB, built in {:.2} s",
         archive.days.len(),
         index.len(),
         index.documents(),
-        index.heap_bytes() as f64 / (1 << 20) as f64
+        index.heap_bytes() as f64 / (1 << 20) as f64,
+        started.elapsed().as_secs_f64()
     );
     let mut group = c.benchmark_group("search_keystroke");
     let typed = "transformer";

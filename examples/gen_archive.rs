@@ -9,7 +9,8 @@
 //! publication time) is shifted by the same number of days, so each copy is a distinct day with a
 //! consistent publication time, and the file is named `YYYY-MM-DD---Hot-Papers.md` after the new
 //! day. The body is copied as it is: arXiv ids and tweets repeat across days, as they do in real
-//! archives when a paper stays hot.
+//! archives when a paper stays hot. With `--distinct`, each copy's titles carry its number, so
+//! that no paper's text repeats.
 
 use std::fs;
 use std::io::Write;
@@ -34,6 +35,10 @@ struct Args {
     /// Day of the first post.
     #[arg(long, default_value = "2000-01-01")]
     start: NaiveDate,
+    /// Make every copy's papers distinct: each heading's title gets the copy's number, so no
+    /// paper repeats (the worst case for an index that stores a repeated text once).
+    #[arg(long)]
+    distinct: bool,
 }
 
 fn main() -> ExitCode {
@@ -88,7 +93,10 @@ fn run(args: &Args) -> Result<u64, String> {
             .checked_add_days(Days::new(i as u64))
             .ok_or("too many posts for the calendar")?;
         let shift = day.signed_duration_since(src.date).num_days();
-        let text = shift_front_matter(&src.text, shift);
+        let mut text = shift_front_matter(&src.text, shift);
+        if args.distinct {
+            text = number_titles(&text, i);
+        }
         let path = args.out.join(format!("{day}---Hot-Papers.md"));
         let mut f = fs::File::create(&path).map_err(|e| format!("{}: {e}", path.display()))?;
         f.write_all(text.as_bytes())
@@ -173,5 +181,25 @@ fn shift_front_matter(text: &str, shift: i64) -> String {
         }
     }
     out.push_str(&text[pos..]);
+    out
+}
+
+/// The post with ` N` (the copy's number) after the title of every `# N. Title` heading.
+fn number_titles(text: &str, copy: usize) -> String {
+    let mut out = String::with_capacity(text.len() + 64);
+    for line in text.split_inclusive('\n') {
+        let body = line.trim_end_matches(['\n', '\r']);
+        let heading = body
+            .strip_prefix("# ")
+            .and_then(|r| r.split_once(". "))
+            .is_some_and(|(n, _)| !n.is_empty() && n.bytes().all(|b| b.is_ascii_digit()));
+        if heading {
+            out.push_str(body);
+            out.push_str(&format!(" {copy}"));
+            out.push_str(&line[body.len()..]);
+        } else {
+            out.push_str(line);
+        }
+    }
     out
 }

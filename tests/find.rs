@@ -502,3 +502,44 @@ fn the_box_takes_ors_groups_handles_and_pasted_links() {
     assert_eq!(err.at, 9, "{err}");
     assert!(render(&app).contains("`OR` needs something after it"));
 }
+
+#[test]
+fn tab_cycles_the_order_of_results_and_a_query_without_words_has_no_best_match() {
+    let mut app = indexed(app_with(world(), 140, 40));
+    act(&mut app, &[Command::Search]);
+    let listed = |app: &hotpapers::tui::App| -> Vec<(NaiveDate, u64)> {
+        search_box(app)
+            .results
+            .iter()
+            .map(|r| {
+                let day = &app.archive().days[r.day];
+                (day.date, day.papers[r.paper].score())
+            })
+            .collect()
+    };
+    type_text(&mut app, "graph");
+    assert!(render(&app).contains("2 papers, best match first"));
+    // Tab, as bound in the search box: newest, then most talked-about, then best match again.
+    press(&mut app, &["tab"]);
+    let newest = listed(&app);
+    assert!(newest.windows(2).all(|w| w[0].0 >= w[1].0), "{newest:?}");
+    assert!(render(&app).contains("2 papers, newest first"));
+    press(&mut app, &["tab"]);
+    let loud = listed(&app);
+    assert!(loud.windows(2).all(|w| w[0].1 >= w[1].1), "{loud:?}");
+    assert!(render(&app).contains("Search every day: most talked-about first"));
+    press(&mut app, &["tab"]);
+    assert!(render(&app).contains("best match first"));
+    // A handle alone has no words to rank by: newest first, and Tab skips best match.
+    press(&mut app, &["ctrl-u"]);
+    type_text(&mut app, "@ann");
+    assert!(render(&app).contains("newest first"), "{}", render(&app));
+    press(&mut app, &["tab"]);
+    assert!(render(&app).contains("most talked-about first"));
+    press(&mut app, &["tab"]);
+    assert!(render(&app).contains("newest first"));
+    // The chosen order stays while the query changes.
+    press(&mut app, &["ctrl-u"]);
+    type_text(&mut app, "tran");
+    assert!(render(&app).contains("papers, newest first"));
+}

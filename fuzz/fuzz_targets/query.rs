@@ -1,14 +1,15 @@
 //! Any text as a search query, as typed in the reader's box or given to `hotpapers search`:
-//! parsing never panics, an accepted query runs against a small index without panicking, its
-//! highlights always fall on character boundaries of the text they mark, `Q OR Q` finds what
-//! `Q` finds, and command-line re-quoting leaves plain words as they are. `query.dict` holds the
-//! syntax (`OR`, groups, `@handle`, `by:`, pasted ids and links).
+//! parsing never panics, an accepted query runs against a small index without panicking in
+//! every order, each order lists the same papers, its highlights always fall on character
+//! boundaries of the text they mark, `Q OR Q` finds what `Q` finds, and command-line re-quoting
+//! leaves plain words as they are. `query.dict` holds the syntax (`OR`, groups, `@handle`,
+//! `by:`, pasted ids and links, `*`, humps, accents, LaTeX).
 #![no_main]
 
 use std::sync::OnceLock;
 
 use hotpapers::archive::Archive;
-use hotpapers::search::{Field, SearchIndex, highlight, parse, query::join_args};
+use hotpapers::search::{Field, Order, SearchIndex, highlight, parse, query::join_args};
 use hotpapers::search::query::Node;
 use libfuzzer_sys::fuzz_target;
 
@@ -28,19 +29,30 @@ fuzz_target!(|data: &[u8]| {
         Ok(q) => {
             let hits = index.search(&q);
             assert!(hits.len() <= index.len());
+            let mut sorted = hits.clone();
+            sorted.sort();
+            for order in [Order::Relevance, Order::Newest, Order::Attention] {
+                let mut other = index.search_by(&q, order);
+                other.sort();
+                assert_eq!(other, sorted, "{order:?} lists the same papers");
+            }
             for h in hits.iter().take(3) {
                 let title = &archive.days[h.day].papers[h.paper].title;
                 for r in highlight(title, &q, Field::Title) {
                     assert!(title.is_char_boundary(r.start) && title.is_char_boundary(r.end) && r.start < r.end);
                 }
             }
-            for t in ["Ünïcödé ß İ ﬁ 日本語 🙂", text] {
-                for r in highlight(t, &q, Field::Any) {
+            for t in ["Ünïcödé ß İ ﬁ 日本語 🙂 e\u{301}", text] {
+                for r in [Field::Any, Field::Tweeter]
+                    .into_iter()
+                    .flat_map(|f| highlight(t, &q, f))
+                {
                     assert!(t.is_char_boundary(r.start) && t.is_char_boundary(r.end));
                 }
             }
             for (t, _) in q.root.terms() {
                 assert!(!t.needle.is_empty());
+                assert!(t.words().all(|w| !w.is_empty()), "no empty word in {t:?}");
             }
             // The tree is as small as written: no AND or OR of fewer than two.
             fn lean(n: &Node) -> bool {
@@ -54,7 +66,7 @@ fuzz_target!(|data: &[u8]| {
             // An alternative to itself changes nothing.
             if !q.is_empty() {
                 let twice = parse(&format!("{text} OR {text}")).expect("Q OR Q parses");
-                assert_eq!(index.search(&twice), hits);
+                assert_eq!(index.search_by(&twice, Order::Newest), index.search_by(&q, Order::Newest));
             }
         }
         Err(e) => assert!(e.at <= text.chars().count()),
