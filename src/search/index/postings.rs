@@ -8,15 +8,18 @@
 
 use std::collections::HashMap;
 
+use foldhash::fast::FixedState;
 use memchr::memmem;
 
 /// The largest word number kept: positions past it share it (a field of 130 million words).
 const MAX_POSITION: u32 = (1 << 27) - 1;
 
 /// Occurrences gathered while indexing, by key; packed `doc << 32 | field << 28 | position`.
+/// Hashed with foldhash rather than SipHash: every word of every paper is looked up here, and
+/// keys are no secret to guard against.
 #[derive(Debug, Default)]
 pub struct Builder {
-    keys: HashMap<Box<str>, Vec<u64>>,
+    keys: HashMap<Box<str>, Vec<u64>, FixedState>,
 }
 
 impl Builder {
@@ -37,7 +40,11 @@ impl Builder {
         keys.sort_unstable_by(|a, b| a.0.cmp(&b.0));
         let mut p = Postings::default();
         for (key, mut occurrences) in keys {
-            occurrences.sort_unstable();
+            // Documents are indexed in order, each field's words in order: already sorted,
+            // unless a caller added out of order.
+            if !occurrences.is_sorted() {
+                occurrences.sort_unstable();
+            }
             occurrences.dedup();
             p.text.push_str(&key);
             p.key_ends.push(p.text.len() as u32);
