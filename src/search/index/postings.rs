@@ -147,8 +147,9 @@ impl Postings {
             .collect()
     }
 
-    /// Calls `each(doc, field, code)` for every occurrence of key `k`, in order.
-    fn walk(&self, k: usize, mut each: impl FnMut(u32, u8, u32)) {
+    /// Calls `each(doc, field, n, codes)` for every group of key `k`: the `n` occurrences in
+    /// `doc`'s `field`, their codes still varint-coded in `codes`.
+    fn each_group(&self, k: usize, mut each: impl FnMut(u32, u8, u32, &[u8])) {
         let bytes = self.groups(k);
         let (mut at, mut doc) = (0, 0u32);
         while at < bytes.len() {
@@ -156,43 +157,53 @@ impl Postings {
             let field = bytes[at];
             at += 1;
             let n = read_varint(bytes, &mut at);
-            let mut code = 0;
-            for _ in 0..n {
-                code += read_varint(bytes, &mut at);
-                each(doc, field, code);
+            // The codes end after their n-th last byte (one below 0x80).
+            let from = at;
+            let mut ends = 0;
+            while ends < n {
+                ends += u32::from(bytes[at] < 0x80);
+                at += 1;
             }
+            each(doc, field, n, &bytes[from..at]);
+        }
+    }
+
+    /// Calls `each(code)` for every varint-coded delta of `codes`, accumulated.
+    fn codes(codes: &[u8], mut each: impl FnMut(u32)) {
+        let (mut at, mut code) = (0, 0);
+        while at < codes.len() {
+            code += read_varint(codes, &mut at);
+            each(code);
         }
     }
 
     /// Calls `each(doc, field, count)` for every (document, field) where key `k` occurs,
     /// counting only occurrences at a word's start unless `humps`.
     pub fn counts(&self, k: usize, humps: bool, mut each: impl FnMut(u32, u8, u32)) {
-        let mut group: Option<(u32, u8, u32)> = None;
-        self.walk(k, |doc, field, code| {
-            if !humps && code & 1 == 1 {
-                return;
-            }
-            match &mut group {
-                Some((d, f, n)) if *d == doc && *f == field => *n += 1,
-                _ => {
-                    if let Some((d, f, n)) = group.replace((doc, field, 1)) {
-                        each(d, f, n);
-                    }
-                }
+        self.each_group(k, |doc, field, n, codes| {
+            let kept = if humps {
+                n
+            } else {
+                let mut kept = 0;
+                Self::codes(codes, |c| kept += u32::from(c & 1 == 0));
+                kept
+            };
+            if kept > 0 {
+                each(doc, field, kept);
             }
         });
-        if let Some((d, f, n)) = group {
-            each(d, f, n);
-        }
     }
 
     /// Every occurrence of key `k` as `doc << 32 | field << 28 | word number`, from a hump
     /// only if `humps`.
     pub fn positions(&self, k: usize, humps: bool, out: &mut Vec<u64>) {
-        self.walk(k, |doc, field, code| {
-            if humps || code & 1 == 0 {
-                out.push((u64::from(doc) << 32) | (u64::from(field) << 28) | u64::from(code >> 1));
-            }
+        self.each_group(k, |doc, field, _, codes| {
+            let base = (u64::from(doc) << 32) | (u64::from(field) << 28);
+            Self::codes(codes, |c| {
+                if humps || c & 1 == 0 {
+                    out.push(base | u64::from(c >> 1));
+                }
+            });
         });
     }
 
