@@ -3,7 +3,10 @@
 //! Kept per arXiv id (so it survives moving or re-cloning the archive) in SQLite, which gives
 //! atomic, crash-safe commits and safe concurrent use by two readers (WAL mode). Every change is
 //! committed at once. A damaged database is moved aside and a fresh one started. Also kept: the
-//! search history (`history`) and the last bulk marking, so it can be undone (`bulk`).
+//! search history (`history`) and the last bulk marking, so it can be undone (`bulk`); your own
+//! library of tags (`tags`), notes and "not for me" marks (`notes`) and the watch lists' seen
+//! papers (`watch`); and a whole library as a file, to move it (`transfer`). The schema and its
+//! migrations are in `schema`.
 
 use std::collections::{HashMap, HashSet};
 use std::path::{Path, PathBuf};
@@ -16,25 +19,17 @@ use crate::archive::PaperKey;
 
 mod bulk;
 mod history;
+mod notes;
+mod schema;
+mod tags;
+mod transfer;
+mod watch;
 
 pub use history::HISTORY_LIMIT;
-
-/// The schema, one step per version; a database at version N runs steps N.. on open.
-const MIGRATIONS: &[&str] = &[
-    // 1: read and starred flags per paper.
-    "CREATE TABLE papers (id TEXT PRIMARY KEY, read INTEGER NOT NULL DEFAULT 0, starred INTEGER NOT NULL DEFAULT 0);",
-    // 2: when a star was given (the starred list shows newest stars first), and a key/value
-    //    table for the last position.
-    "ALTER TABLE papers ADD COLUMN starred_at INTEGER;
-     UPDATE papers SET starred_at = 0 WHERE starred = 1;
-     CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);",
-    // 3: the search history (`seq` orders it), and the papers the last bulk marking read that
-    //    were unread before, with when it was done.
-    "CREATE TABLE queries (seq INTEGER PRIMARY KEY, query TEXT NOT NULL UNIQUE, used_at INTEGER NOT NULL);
-     CREATE TABLE bulk_undo (id TEXT PRIMARY KEY, marked_at INTEGER NOT NULL);",
-];
-
-pub const SCHEMA_VERSION: usize = MIGRATIONS.len();
+pub use notes::Note;
+pub use schema::SCHEMA_VERSION;
+pub use tags::{BadTag, MAX_TAG_CHARS, tag_name};
+pub use transfer::{LIBRARY_FORMAT, LIBRARY_VERSION, Library, LibraryError, Merged};
 
 #[derive(Debug, thiserror::Error)]
 pub enum StateError {
@@ -54,6 +49,10 @@ pub enum StateError {
         "{path}: the database is from a newer hotpapers (schema {found}, this one knows {SCHEMA_VERSION})"
     )]
     TooNew { path: PathBuf, found: usize },
+    #[error("{0}")]
+    BadTag(#[from] tags::BadTag),
+    #[error("{0}")]
+    Library(#[from] transfer::LibraryError),
 }
 
 /// The state folder: `$HOTPAPERS_STATE_DIR`, else `$XDG_STATE_HOME/hotpapers`, else
@@ -84,6 +83,12 @@ pub struct Snapshot {
     pub position: Option<(NaiveDate, PaperKey)>,
     /// The search history, newest first.
     pub queries: Vec<String>,
+    /// The tags of each tagged paper, in order of name (ignoring case).
+    pub tags: HashMap<PaperKey, Vec<String>>,
+    /// The papers' notes.
+    pub notes: HashMap<PaperKey, Note>,
+    /// The papers marked "not for me".
+    pub not_for_me: HashSet<PaperKey>,
 }
 
 impl Store {
@@ -162,57 +167,6 @@ impl Store {
         }
     }
 
-    pub fn version(&self) -> Result<usize, StateError> {
-        let v: i64 = self
-            .conn
-            .query_row("PRAGMA user_version", [], |r| r.get(0))
-            .map_err(|e| self.sql_err(e))?;
-        Ok(v.max(0) as usize)
-    }
-
-    /// Brings the schema to the current version, one step per transaction.
-    fn migrate(&mut self) -> Result<(), StateError> {
-        let found = self.version()?;
-        if found > SCHEMA_VERSION {
-            return Err(StateError::TooNew {
-                path: self.path.clone(),
-                found,
-            });
-        }
-        for (i, step) in MIGRATIONS.iter().enumerate().skip(found) {
-            let tx = self.conn.transaction().map_err(|e| StateError::Sqlite {
-                path: self.path.clone(),
-                source: e,
-            })?;
-            tx.execute_batch(step)
-                .and_then(|_| tx.pragma_update(None, "user_version", (i + 1) as i64))
-                .and_then(|_| tx.commit())
-                .map_err(|e| StateError::Sqlite {
-                    path: self.path.clone(),
-                    source: e,
-                })?;
-        }
-        Ok(())
-    }
-
-    /// Runs only the first `n` migrations, to test upgrades from an older schema.
-    #[doc(hidden)]
-    pub fn create_at_version(path: &Path, n: usize) -> Result<(), StateError> {
-        let conn = Connection::open(path).map_err(|source| StateError::Sqlite {
-            path: path.to_path_buf(),
-            source,
-        })?;
-        for (i, step) in MIGRATIONS.iter().enumerate().take(n) {
-            conn.execute_batch(step)
-                .and_then(|_| conn.pragma_update(None, "user_version", (i + 1) as i64))
-                .map_err(|source| StateError::Sqlite {
-                    path: path.to_path_buf(),
-                    source,
-                })?;
-        }
-        Ok(())
-    }
-
     pub fn load(&self) -> Result<Snapshot, StateError> {
         let e = |e| self.sql_err(e);
         let mut snap = Snapshot::default();
@@ -252,6 +206,9 @@ impl Store {
             Some((d.parse().ok()?, PaperKey::from_stored(id)))
         });
         snap.queries = history::all(&self.conn).map_err(e)?;
+        snap.tags = tags::all(&self.conn).map_err(e)?;
+        snap.notes = notes::all(&self.conn).map_err(e)?;
+        snap.not_for_me = notes::not_for_me(&self.conn).map_err(e)?;
         Ok(snap)
     }
 
