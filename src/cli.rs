@@ -100,8 +100,9 @@ pub struct ArchiveArg {
 pub enum Command {
     /// Print papers for other tools: JSON, BibTeX, CSV or a Markdown digest.
     ///
-    /// Days are oldest first. --date, --since and --until choose days; --starred and --unread
-    /// choose papers (from the reading state), dropping days left without any.
+    /// Days are oldest first. --date, --since and --until choose days; --starred, --unread and
+    /// --tag choose papers (from the reading state), dropping days left without any. Papers
+    /// carry their tags and note.
     Export(ExportArgs),
     /// Load every post and report problems; exit status 1 if any post has errors.
     Check(CheckArgs),
@@ -162,6 +163,9 @@ pub struct ExportArgs {
     /// Only papers not read yet.
     #[arg(long)]
     pub unread: bool,
+    /// Only papers with this tag (repeat it for papers with any of several).
+    #[arg(long = "tag", value_name = "TAG")]
+    pub tags: Vec<String>,
     /// Output format.
     #[arg(long, value_enum, default_value_t = Format::Json)]
     pub format: Format,

@@ -7,6 +7,7 @@
 
 pub mod bibtex;
 pub mod csv;
+pub mod json;
 pub mod markdown;
 
 use std::borrow::Cow;
@@ -44,6 +45,9 @@ pub struct Selection {
     pub starred: bool,
     /// Only papers not yet read.
     pub unread: bool,
+    /// Only papers with any of these tags (compared as the state compares tags, ignoring the
+    /// case of ASCII letters); none: any paper.
+    pub tags: Vec<String>,
 }
 
 impl Selection {
@@ -55,7 +59,7 @@ impl Selection {
 
     /// Whether papers are chosen one by one (not just whole days).
     pub fn filters_papers(&self) -> bool {
-        self.starred || self.unread
+        self.starred || self.unread || !self.tags.is_empty()
     }
 
     fn wants_paper(&self, paper: &Paper, marks: &Snapshot) -> bool {
@@ -63,8 +67,15 @@ impl Selection {
             return true;
         }
         let key = &paper.key;
+        let tagged = || {
+            marks.tags.get(key).is_some_and(|have| {
+                have.iter()
+                    .any(|h| self.tags.iter().any(|t| t.eq_ignore_ascii_case(h)))
+            })
+        };
         (!self.starred || marks.starred.contains_key(key))
             && (!self.unread || !marks.read.contains(key))
+            && (self.tags.is_empty() || tagged())
     }
 }
 
@@ -103,9 +114,9 @@ pub fn select<'a>(archive: &'a Archive, sel: &Selection, marks: &Snapshot) -> Ve
         .collect()
 }
 
-/// The read and starred marks kept in the state folder `dir`, for `--starred` and `--unread`.
-/// Without a folder or a database in it, nothing is starred and nothing read; no database is
-/// created. The notice says a damaged database was moved aside (see `Store::open`).
+/// The marks kept in the state folder `dir`: read and starred for `--starred` and `--unread`,
+/// tags for `--tag` and the outputs, notes for the outputs. Without a folder or a database in
+/// it, nothing is starred, read, tagged or noted; no database is created. The notice says a damaged database was moved aside (see `Store::open`).
 pub fn marks(dir: Option<&Path>) -> Result<(Snapshot, Option<String>), StateError> {
     match dir {
         Some(dir) if dir.join("state.db").is_file() => {
@@ -116,17 +127,31 @@ pub fn marks(dir: Option<&Path>) -> Result<(Snapshot, Option<String>), StateErro
     }
 }
 
-/// Writes `days` in `format`, ending with a newline.
-pub fn write<W: Write>(out: &mut W, format: Format, days: &[Cow<'_, Day>]) -> io::Result<()> {
+/// Writes `days` in `format`, ending with a newline, each paper with its tags and note from
+/// `marks`.
+pub fn write<W: Write>(
+    out: &mut W,
+    format: Format,
+    days: &[Cow<'_, Day>],
+    marks: &Snapshot,
+) -> io::Result<()> {
+    let days_ = || days.iter().map(|d| d.as_ref());
     match format {
-        Format::Json => {
-            serde_json::to_writer_pretty(&mut *out, days)?;
-            writeln!(out)
-        }
-        Format::Bibtex => bibtex::write(out, days.iter().map(|d| d.as_ref())),
-        Format::Csv => csv::write(out, days.iter().map(|d| d.as_ref())),
-        Format::Markdown => markdown::write(out, days.iter().map(|d| d.as_ref())),
+        Format::Json => json::write(out, days, marks),
+        Format::Bibtex => bibtex::write(out, days_(), marks),
+        Format::Csv => csv::write(out, days_(), marks),
+        Format::Markdown => markdown::write(out, days_(), marks),
     }
+}
+
+/// The tags of `paper` in `marks` (none when it has none).
+fn tags_of<'a>(marks: &'a Snapshot, paper: &Paper) -> &'a [String] {
+    marks.tags.get(&paper.key).map_or(&[], Vec::as_slice)
+}
+
+/// The note of `paper` in `marks`.
+fn note_of<'a>(marks: &'a Snapshot, paper: &Paper) -> Option<&'a str> {
+    marks.notes.get(&paper.key).map(|n| n.text.as_str())
 }
 
 #[cfg(test)]
@@ -182,6 +207,27 @@ mod tests {
         };
         let got = select(&a, &unread, &marks);
         assert!(!dates(&got).contains(&a.days[1].date.to_string()));
+        let tagged = |tags: &[&str]| {
+            let sel = Selection {
+                tags: tags.iter().map(|t| t.to_string()).collect(),
+                ..Default::default()
+            };
+            select(&a, &sel, &marks)
+                .iter()
+                .flat_map(|d| d.papers.iter().map(|p| p.key.clone()))
+                .collect::<Vec<_>>()
+        };
+        assert!(tagged(&["rl"]).is_empty());
+        marks
+            .tags
+            .insert(first.key.clone(), vec!["RL".into(), "theory".into()]);
+        let second = &a.days[1].papers[0];
+        marks.tags.insert(second.key.clone(), vec!["vision".into()]);
+        assert!(tagged(&["rl"]).iter().all(|k| *k == first.key));
+        assert!(!tagged(&["rl"]).is_empty());
+        let either = tagged(&["vision", "theory", "nothing"]);
+        assert!(either.contains(&first.key) && either.contains(&second.key));
+        assert!(either.iter().all(|k| *k == first.key || *k == second.key));
         assert!(!dates(&got).contains(&"2024-03-08".to_string()));
         // A day with nothing read is lent as it is; one with some read papers is a copy.
         let day = |date: &str| got.iter().find(|d| d.date.to_string() == date).unwrap();
