@@ -3,7 +3,6 @@
 //! primaryClass={…}, url={…}}`, and after them a paper's tags as `keywords={a, b}` and its note
 //! as `note={…}` when it has them.
 
-use super::{note_of, tags_of};
 use crate::archive::{Day, Paper};
 use crate::state::Snapshot;
 
@@ -160,7 +159,12 @@ pub fn entry_with(day: &Day, paper: &Paper, tags: &[String], note: Option<&str>)
 
 /// `entry_with` with another citation key.
 fn entry_with_key(day: &Day, paper: &Paper, marks: &Snapshot, key: &str) -> String {
-    let e = entry_with(day, paper, tags_of(marks, paper), note_of(marks, paper));
+    let e = entry_with(
+        day,
+        paper,
+        marks.tags_of(&paper.key),
+        marks.note_of(&paper.key),
+    );
     let rest = e.split_once(',').map_or("", |(_, rest)| rest);
     format!("@misc{{{key},{rest}")
 }

@@ -6,7 +6,6 @@
 use std::borrow::Cow;
 use std::io::{self, Write};
 
-use super::{note_of, tags_of};
 use crate::archive::Day;
 use crate::state::Snapshot;
 
@@ -66,8 +65,13 @@ pub fn write<'a, W: Write>(
                     &p.categories.join("; "),
                     p.abs_url.as_deref().unwrap_or(""),
                     p.pdf_url.as_deref().unwrap_or(""),
-                    &tags_of(marks, p).join("; "),
-                    note_of(marks, p).unwrap_or(""),
+                    &marks.tags_of(&p.key).join("; "),
+                    // Its line breaks as the records' own, CRLF.
+                    &marks
+                        .note_of(&p.key)
+                        .unwrap_or("")
+                        .replace("\r\n", "\n")
+                        .replace('\n', "\r\n"),
                 ],
             )?;
         }

@@ -35,8 +35,8 @@ impl Serialize for DayOut<'_> {
             .iter()
             .map(|p| PaperOut {
                 paper: p,
-                tags: self.marks.tags.get(&p.key).map_or(&[], Vec::as_slice),
-                note: self.marks.notes.get(&p.key).map(|n| n.text.as_str()),
+                tags: self.marks.tags_of(&p.key),
+                note: self.marks.note_of(&p.key),
             })
             .collect();
         let mut st = s.serialize_struct("Day", 5)?;

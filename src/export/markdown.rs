@@ -13,7 +13,6 @@
 
 use std::io::{self, Write};
 
-use super::{note_of, tags_of};
 use crate::archive::{Day, Paper};
 use crate::state::Snapshot;
 
@@ -107,14 +106,14 @@ pub fn write<'a, W: Write>(
                 writeln!(out, "\n<!-- -->\n")?;
             }
             let mut line = item(p);
-            let tags = tags_of(marks, p);
+            let tags = marks.tags_of(&p.key);
             if !tags.is_empty() {
                 line.push_str(" · tags: ");
                 line.push_str(&text(&tags.join(", ")));
             }
             let number = format!("{}. ", p.rank);
             writeln!(out, "{number}{line}")?;
-            if let Some(n) = note_of(marks, p) {
+            if let Some(n) = marks.note_of(&p.key) {
                 write!(out, "\n{}\n", note(n, number.len()))?;
             }
             last = Some(p.rank);

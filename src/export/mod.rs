@@ -144,16 +144,6 @@ pub fn write<W: Write>(
     }
 }
 
-/// The tags of `paper` in `marks` (none when it has none).
-fn tags_of<'a>(marks: &'a Snapshot, paper: &Paper) -> &'a [String] {
-    marks.tags.get(&paper.key).map_or(&[], Vec::as_slice)
-}
-
-/// The note of `paper` in `marks`.
-fn note_of<'a>(marks: &'a Snapshot, paper: &Paper) -> Option<&'a str> {
-    marks.notes.get(&paper.key).map(|n| n.text.as_str())
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -207,32 +197,44 @@ mod tests {
         };
         let got = select(&a, &unread, &marks);
         assert!(!dates(&got).contains(&a.days[1].date.to_string()));
-        let tagged = |tags: &[&str]| {
-            let sel = Selection {
-                tags: tags.iter().map(|t| t.to_string()).collect(),
-                ..Default::default()
-            };
-            select(&a, &sel, &marks)
-                .iter()
-                .flat_map(|d| d.papers.iter().map(|p| p.key.clone()))
-                .collect::<Vec<_>>()
-        };
-        assert!(tagged(&["rl"]).is_empty());
-        marks
-            .tags
-            .insert(first.key.clone(), vec!["RL".into(), "theory".into()]);
-        let second = &a.days[1].papers[0];
-        marks.tags.insert(second.key.clone(), vec!["vision".into()]);
-        assert!(tagged(&["rl"]).iter().all(|k| *k == first.key));
-        assert!(!tagged(&["rl"]).is_empty());
-        let either = tagged(&["vision", "theory", "nothing"]);
-        assert!(either.contains(&first.key) && either.contains(&second.key));
-        assert!(either.iter().all(|k| *k == first.key || *k == second.key));
         assert!(!dates(&got).contains(&"2024-03-08".to_string()));
         // A day with nothing read is lent as it is; one with some read papers is a copy.
         let day = |date: &str| got.iter().find(|d| d.date.to_string() == date).unwrap();
         assert!(matches!(day("2024-03-06"), Cow::Borrowed(_)));
         assert!(matches!(day("2024-03-04"), Cow::Owned(_)));
         assert_eq!(day("2024-03-04").papers.len(), a.days[0].papers.len() - 1);
+    }
+
+    #[test]
+    fn papers_by_tag_any_of_several_ignoring_case() {
+        let a = Archive::sample();
+        let mut marks = Snapshot::default();
+        let first = &a.days[0].papers[0];
+        let tagged = |marks: &Snapshot, tags: &[&str]| {
+            let sel = Selection {
+                tags: tags.iter().map(|t| t.to_string()).collect(),
+                ..Default::default()
+            };
+            select(&a, &sel, marks)
+                .iter()
+                .flat_map(|d| d.papers.iter().map(|p| p.key.clone()))
+                .collect::<Vec<_>>()
+        };
+        assert!(tagged(&marks, &["rl"]).is_empty());
+        marks
+            .tags
+            .insert(first.key.clone(), vec!["RL".into(), "theory".into()]);
+        let second = a
+            .days
+            .iter()
+            .flat_map(|d| &d.papers)
+            .find(|p| p.key != first.key)
+            .unwrap();
+        marks.tags.insert(second.key.clone(), vec!["vision".into()]);
+        assert!(tagged(&marks, &["rl"]).iter().all(|k| *k == first.key));
+        assert!(!tagged(&marks, &["rl"]).is_empty());
+        let either = tagged(&marks, &["vision", "theory", "nothing"]);
+        assert!(either.contains(&first.key) && either.contains(&second.key));
+        assert!(either.iter().all(|k| *k == first.key || *k == second.key));
     }
 }

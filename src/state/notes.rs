@@ -5,7 +5,6 @@ use std::collections::{HashMap, HashSet};
 use rusqlite::{Connection, OptionalExtension, params};
 use serde::{Deserialize, Serialize};
 
-use super::{StateError, Store};
 use crate::archive::PaperKey;
 
 /// A paper's note.
@@ -36,60 +35,51 @@ pub(super) fn not_for_me(conn: &Connection) -> rusqlite::Result<HashSet<PaperKey
         .collect()
 }
 
-impl Store {
-    /// Sets the note of the paper `id` to `text`, written at `now`. A note of nothing but white
-    /// space is no note: it deletes the one there was.
-    pub fn set_note(&self, id: &PaperKey, text: &str, now: i64) -> Result<(), StateError> {
-        if text.trim().is_empty() {
-            return self.delete_note(id).map(|_| ());
-        }
-        self.conn
-            .execute(
-                "INSERT INTO notes (id, text, updated_at) VALUES (?1, ?2, ?3)
-                 ON CONFLICT(id) DO UPDATE SET text = ?2, updated_at = ?3",
-                params![id.as_str(), text, now],
-            )
-            .map(|_| ())
-            .map_err(|e| self.sql_err(e))
-    }
+/// Sets the note of `id`.
+pub(super) fn set(conn: &Connection, id: &str, text: &str, now: i64) -> rusqlite::Result<()> {
+    conn.execute(
+        "INSERT INTO notes (id, text, updated_at) VALUES (?1, ?2, ?3)
+         ON CONFLICT(id) DO UPDATE SET text = ?2, updated_at = ?3",
+        params![id, text, now],
+    )
+    .map(|_| ())
+}
 
-    /// The note of the paper `id`, if it has one.
-    pub fn note(&self, id: &PaperKey) -> Result<Option<Note>, StateError> {
-        self.conn
-            .query_row(
-                "SELECT text, updated_at FROM notes WHERE id = ?1",
-                [id.as_str()],
-                |r| {
-                    Ok(Note {
-                        text: r.get(0)?,
-                        updated_at: r.get(1)?,
-                    })
-                },
-            )
-            .optional()
-            .map_err(|e| self.sql_err(e))
-    }
+/// The note of `id`.
+pub(super) fn get(conn: &Connection, id: &str) -> rusqlite::Result<Option<Note>> {
+    conn.query_row(
+        "SELECT text, updated_at FROM notes WHERE id = ?1",
+        [id],
+        |r| {
+            Ok(Note {
+                text: r.get(0)?,
+                updated_at: r.get(1)?,
+            })
+        },
+    )
+    .optional()
+}
 
-    /// Deletes the note of the paper `id`; whether it had one.
-    pub fn delete_note(&self, id: &PaperKey) -> Result<bool, StateError> {
-        self.conn
-            .execute("DELETE FROM notes WHERE id = ?1", [id.as_str()])
-            .map(|n| n > 0)
-            .map_err(|e| self.sql_err(e))
-    }
+/// Deletes the note of `id`; whether there was one.
+pub(super) fn delete(conn: &Connection, id: &str) -> rusqlite::Result<bool> {
+    conn.execute("DELETE FROM notes WHERE id = ?1", [id])
+        .map(|n| n > 0)
+}
 
-    /// Marks the paper `id` "not for me" (at `now`), or takes the mark away. Marking a paper
-    /// marked already keeps the time it was first marked.
-    pub fn set_not_for_me(&self, id: &PaperKey, on: bool, now: i64) -> Result<(), StateError> {
-        let done = if on {
-            self.conn.execute(
-                "INSERT OR IGNORE INTO not_for_me (id, marked_at) VALUES (?1, ?2)",
-                params![id.as_str(), now],
-            )
-        } else {
-            self.conn
-                .execute("DELETE FROM not_for_me WHERE id = ?1", [id.as_str()])
-        };
-        done.map(|_| ()).map_err(|e| self.sql_err(e))
+/// Marks `id` "not for me" (keeping the time of a mark there is), or takes the mark away.
+pub(super) fn mark_not_for_me(
+    conn: &Connection,
+    id: &str,
+    on: bool,
+    now: i64,
+) -> rusqlite::Result<()> {
+    if on {
+        conn.execute(
+            "INSERT OR IGNORE INTO not_for_me (id, marked_at) VALUES (?1, ?2)",
+            params![id, now],
+        )?;
+    } else {
+        conn.execute("DELETE FROM not_for_me WHERE id = ?1", [id])?;
     }
+    Ok(())
 }

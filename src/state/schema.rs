@@ -8,8 +8,6 @@ use std::path::Path;
 
 use rusqlite::{Connection, TransactionBehavior};
 
-use super::{StateError, Store};
-
 /// The schema, one step per version; a database at version N runs steps N.. on open.
 const MIGRATIONS: &[&str] = &[
     // 1: read and starred flags per paper.
@@ -40,64 +38,38 @@ const MIGRATIONS: &[&str] = &[
 
 pub const SCHEMA_VERSION: usize = MIGRATIONS.len();
 
-impl Store {
-    pub fn version(&self) -> Result<usize, StateError> {
-        let v: i64 = self
-            .conn
-            .query_row("PRAGMA user_version", [], |r| r.get(0))
-            .map_err(|e| self.sql_err(e))?;
-        Ok(v.max(0) as usize)
-    }
+/// The schema version of the database.
+pub(super) fn version(conn: &Connection) -> rusqlite::Result<usize> {
+    let v: i64 = conn.query_row("PRAGMA user_version", [], |r| r.get(0))?;
+    Ok(v.max(0) as usize)
+}
 
-    /// Brings the schema to the current version, one step per transaction. Each step takes the
-    /// write lock first and looks at the version under it, so two processes opening an old
-    /// database at once upgrade it once: the second waits, then finds the step done.
-    pub(super) fn migrate(&mut self) -> Result<(), StateError> {
-        let path = self.path.clone();
-        let err = |source| StateError::Sqlite {
-            path: path.clone(),
-            source,
+/// Brings the schema to the current version, one step per transaction; `Err(found)` (and
+/// nothing done) when the database is of a newer schema `found`. Each step takes the write lock
+/// first and looks at the version under it, so two processes opening an old database at once
+/// upgrade it once: the second waits, then finds the step done.
+pub(super) fn migrate(conn: &mut Connection) -> rusqlite::Result<Result<(), usize>> {
+    loop {
+        let tx = conn.transaction_with_behavior(TransactionBehavior::Immediate)?;
+        let found = version(&tx)?;
+        if found > SCHEMA_VERSION {
+            return Ok(Err(found));
+        }
+        let Some(step) = MIGRATIONS.get(found) else {
+            return Ok(Ok(()));
         };
-        loop {
-            let tx = self
-                .conn
-                .transaction_with_behavior(TransactionBehavior::Immediate)
-                .map_err(err)?;
-            let found: i64 = tx
-                .query_row("PRAGMA user_version", [], |r| r.get(0))
-                .map_err(err)?;
-            let found = found.max(0) as usize;
-            if found > SCHEMA_VERSION {
-                return Err(StateError::TooNew {
-                    path: path.clone(),
-                    found,
-                });
-            }
-            let Some(step) = MIGRATIONS.get(found) else {
-                return Ok(());
-            };
-            tx.execute_batch(step)
-                .and_then(|_| tx.pragma_update(None, "user_version", (found + 1) as i64))
-                .and_then(|_| tx.commit())
-                .map_err(err)?;
-        }
+        tx.execute_batch(step)?;
+        tx.pragma_update(None, "user_version", (found + 1) as i64)?;
+        tx.commit()?;
     }
+}
 
-    /// Runs only the first `n` migrations, to test upgrades from an older schema.
-    #[doc(hidden)]
-    pub fn create_at_version(path: &Path, n: usize) -> Result<(), StateError> {
-        let conn = Connection::open(path).map_err(|source| StateError::Sqlite {
-            path: path.to_path_buf(),
-            source,
-        })?;
-        for (i, step) in MIGRATIONS.iter().enumerate().take(n) {
-            conn.execute_batch(step)
-                .and_then(|_| conn.pragma_update(None, "user_version", (i + 1) as i64))
-                .map_err(|source| StateError::Sqlite {
-                    path: path.to_path_buf(),
-                    source,
-                })?;
-        }
-        Ok(())
+/// Runs only the first `n` migrations, to test upgrades from an older schema.
+pub(super) fn create_at_version(path: &Path, n: usize) -> rusqlite::Result<()> {
+    let conn = Connection::open(path)?;
+    for (i, step) in MIGRATIONS.iter().enumerate().take(n) {
+        conn.execute_batch(step)?;
+        conn.pragma_update(None, "user_version", (i + 1) as i64)?;
     }
+    Ok(())
 }

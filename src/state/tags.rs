@@ -5,7 +5,6 @@ use std::collections::HashMap;
 
 use rusqlite::{Connection, Transaction, TransactionBehavior, params};
 
-use super::{StateError, Store};
 use crate::archive::PaperKey;
 
 /// The longest tag, in characters.
@@ -44,7 +43,7 @@ pub fn tag_name(s: &str) -> Result<String, BadTag> {
 }
 
 /// Every tag, as `tag_name` makes it; the first refused one is the error.
-fn names(tags: &[impl AsRef<str>]) -> Result<Vec<String>, BadTag> {
+pub(super) fn names(tags: &[impl AsRef<str>]) -> Result<Vec<String>, BadTag> {
     tags.iter().map(|t| tag_name(t.as_ref())).collect()
 }
 
@@ -68,7 +67,7 @@ pub(super) fn add(
     Ok(added)
 }
 
-fn remove(conn: &Connection, id: &str, tags: &[String]) -> rusqlite::Result<usize> {
+pub(super) fn remove(conn: &Connection, id: &str, tags: &[String]) -> rusqlite::Result<usize> {
     let tx = Transaction::new_unchecked(conn, TransactionBehavior::Immediate)?;
     let mut removed = 0;
     {
@@ -100,71 +99,28 @@ pub(super) fn rows(conn: &Connection) -> rusqlite::Result<Vec<(String, String, i
         .collect()
 }
 
-impl Store {
-    /// Gives the paper `id` the tags `tags` (see `tag_name` for what a tag may be; a refused one
-    /// refuses them all), in one transaction. Returns how many of them it did not have yet.
-    pub fn add_tags(
-        &self,
-        id: &PaperKey,
-        tags: &[impl AsRef<str>],
-        now: i64,
-    ) -> Result<usize, StateError> {
-        let tags = names(tags)?;
-        add(&self.conn, id.as_str(), &tags, now).map_err(|e| self.sql_err(e))
-    }
+/// The tags of the paper `id`, in order of name.
+pub(super) fn of(conn: &Connection, id: &str) -> rusqlite::Result<Vec<String>> {
+    let mut q = conn.prepare("SELECT tag FROM tags WHERE id = ?1 ORDER BY tag")?;
+    q.query_map([id], |r| r.get(0))?.collect()
+}
 
-    /// Takes the tags `tags` off the paper `id`, in one transaction. Returns how many it had.
-    pub fn remove_tags(
-        &self,
-        id: &PaperKey,
-        tags: &[impl AsRef<str>],
-    ) -> Result<usize, StateError> {
-        let tags = names(tags)?;
-        remove(&self.conn, id.as_str(), &tags).map_err(|e| self.sql_err(e))
-    }
+/// Every tag with how many papers have it, in order of name; of a tag's spellings, the one
+/// given first (a bare column beside MIN() is taken from the row that has the minimum).
+pub(super) fn counts(conn: &Connection) -> rusqlite::Result<Vec<(String, usize)>> {
+    let mut q = conn.prepare(
+        "SELECT tag, COUNT(*), MIN(rowid) FROM tags GROUP BY tag ORDER BY tag, MIN(rowid)",
+    )?;
+    q.query_map([], |r| Ok((r.get(0)?, r.get::<_, i64>(1)? as usize)))?
+        .collect()
+}
 
-    /// The tags of the paper `id`, in order of name (ignoring case).
-    pub fn tags_of(&self, id: &PaperKey) -> Result<Vec<String>, StateError> {
-        let e = |e| self.sql_err(e);
-        let mut q = self
-            .conn
-            .prepare("SELECT tag FROM tags WHERE id = ?1 ORDER BY tag")
-            .map_err(e)?;
-        q.query_map([id.as_str()], |r| r.get(0))
-            .and_then(|rows| rows.collect())
-            .map_err(e)
-    }
-
-    /// Every tag with how many papers have it, in order of name (ignoring case). Of the
-    /// spellings a tag was given (`LLM`, `llm`), the one given first is shown.
-    pub fn tag_counts(&self) -> Result<Vec<(String, usize)>, StateError> {
-        let e = |e| self.sql_err(e);
-        // The spelling of the oldest row of each tag: a bare column beside MIN() is taken from
-        // the row that has the minimum.
-        let mut q = self
-            .conn
-            .prepare(
-                "SELECT tag, COUNT(*), MIN(rowid) FROM tags GROUP BY tag ORDER BY tag, MIN(rowid)",
-            )
-            .map_err(e)?;
-        q.query_map([], |r| Ok((r.get(0)?, r.get::<_, i64>(1)? as usize)))
-            .and_then(|rows| rows.collect())
-            .map_err(e)
-    }
-
-    /// The papers with the tag `tag` (ignoring the case of ASCII letters), the ones tagged last
-    /// first.
-    pub fn tagged(&self, tag: &str) -> Result<Vec<PaperKey>, StateError> {
-        let tag = tag_name(tag)?;
-        let e = |e| self.sql_err(e);
-        let mut q = self
-            .conn
-            .prepare("SELECT id FROM tags WHERE tag = ?1 ORDER BY tagged_at DESC, rowid DESC")
-            .map_err(e)?;
-        q.query_map([tag], |r| r.get::<_, String>(0).map(PaperKey::from_stored))
-            .and_then(|rows| rows.collect())
-            .map_err(e)
-    }
+/// The papers with the tag `tag`, the ones tagged last first.
+pub(super) fn tagged(conn: &Connection, tag: &str) -> rusqlite::Result<Vec<PaperKey>> {
+    let mut q =
+        conn.prepare("SELECT id FROM tags WHERE tag = ?1 ORDER BY tagged_at DESC, rowid DESC")?;
+    q.query_map([tag], |r| r.get::<_, String>(0).map(PaperKey::from_stored))?
+        .collect()
 }
 
 #[cfg(test)]

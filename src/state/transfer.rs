@@ -7,7 +7,7 @@
 use rusqlite::{Connection, Transaction, TransactionBehavior, params};
 use serde::{Deserialize, Serialize};
 
-use super::{StateError, Store, history, tags, watch};
+use super::{history, tags, watch};
 
 /// What a library file says it is, in its `format`.
 pub const LIBRARY_FORMAT: &str = "hotpapers-library";
@@ -121,6 +121,22 @@ pub struct Merged {
 }
 
 impl Library {
+    /// A library with nothing in it, written at `now`.
+    pub fn empty(now: i64) -> Library {
+        Library {
+            format: LIBRARY_FORMAT.to_string(),
+            version: LIBRARY_VERSION,
+            exported_at: now,
+            starred: vec![],
+            read: vec![],
+            tags: vec![],
+            notes: vec![],
+            not_for_me: vec![],
+            watch_seen: vec![],
+            queries: vec![],
+        }
+    }
+
     /// Reads a library file's text, checking its format, version, the types of its fields and
     /// its entries (see `check`).
     pub fn from_json(text: &str) -> Result<Library, LibraryError> {
@@ -195,7 +211,7 @@ impl Library {
 }
 
 /// Everything in the state, read in one transaction so that it is one moment's state.
-fn export(conn: &Connection, now: i64) -> rusqlite::Result<Library> {
+pub(super) fn export(conn: &Connection, now: i64) -> rusqlite::Result<Library> {
     let tx = Transaction::new_unchecked(conn, TransactionBehavior::Deferred)?;
     let list = |sql: &str| -> rusqlite::Result<Vec<(String, i64)>> {
         let mut q = tx.prepare(sql)?;
@@ -261,7 +277,7 @@ fn export(conn: &Connection, now: i64) -> rusqlite::Result<Library> {
 }
 
 /// Merges `lib` (already checked) into the state in one transaction.
-fn import(conn: &Connection, lib: &Library) -> rusqlite::Result<Merged> {
+pub(super) fn import(conn: &Connection, lib: &Library) -> rusqlite::Result<Merged> {
     let tx = Transaction::new_unchecked(conn, TransactionBehavior::Immediate)?;
     let mut merged = Merged::default();
     {
@@ -315,20 +331,4 @@ fn import(conn: &Connection, lib: &Library) -> rusqlite::Result<Merged> {
     merged.queries = history::merge(&tx, &queries)?;
     tx.commit()?;
     Ok(merged)
-}
-
-impl Store {
-    /// The whole library, as a file would hold it; `now` is its `exported_at`.
-    pub fn export_library(&self, now: i64) -> Result<Library, StateError> {
-        export(&self.conn, now).map_err(|e| self.sql_err(e))
-    }
-
-    /// Merges `lib` into the state, all of it or (on an error) nothing: stars, read marks, tags,
-    /// "not for me" and seen marks are added to those kept (a star kept keeps its time); a note
-    /// replaces the paper's note only when written later; the search histories are merged by
-    /// time. A library that does not pass `Library::check` changes nothing.
-    pub fn import_library(&self, lib: &Library) -> Result<Merged, StateError> {
-        lib.check()?;
-        import(&self.conn, lib).map_err(|e| self.sql_err(e))
-    }
 }

@@ -5,10 +5,14 @@ use std::collections::HashSet;
 
 use rusqlite::{Connection, Transaction, TransactionBehavior, params};
 
-use super::{StateError, Store};
 use crate::archive::PaperKey;
 
-fn mark(conn: &Connection, watch: &str, keys: &[PaperKey], now: i64) -> rusqlite::Result<usize> {
+pub(super) fn mark(
+    conn: &Connection,
+    watch: &str,
+    keys: &[PaperKey],
+    now: i64,
+) -> rusqlite::Result<usize> {
     let tx = Transaction::new_unchecked(conn, TransactionBehavior::Immediate)?;
     let mut added = 0;
     {
@@ -29,24 +33,11 @@ pub(super) fn rows(conn: &Connection) -> rusqlite::Result<Vec<(String, String, i
         .collect()
 }
 
-impl Store {
-    /// Marks the papers `keys` seen in the watch list `watch` (at `now`, in one transaction);
-    /// returns how many were not seen before. Names are compared exactly.
-    pub fn mark_seen(&self, watch: &str, keys: &[PaperKey], now: i64) -> Result<usize, StateError> {
-        mark(&self.conn, watch, keys, now).map_err(|e| self.sql_err(e))
-    }
-
-    /// The papers seen in the watch list `watch`.
-    pub fn seen(&self, watch: &str) -> Result<HashSet<PaperKey>, StateError> {
-        let e = |e| self.sql_err(e);
-        let mut q = self
-            .conn
-            .prepare("SELECT id FROM watch_seen WHERE watch = ?1")
-            .map_err(e)?;
-        q.query_map([watch], |r| {
-            r.get::<_, String>(0).map(PaperKey::from_stored)
-        })
-        .and_then(|rows| rows.collect())
-        .map_err(e)
-    }
+/// The papers seen in the watch list `watch`.
+pub(super) fn seen(conn: &Connection, watch: &str) -> rusqlite::Result<HashSet<PaperKey>> {
+    let mut q = conn.prepare("SELECT id FROM watch_seen WHERE watch = ?1")?;
+    q.query_map([watch], |r| {
+        r.get::<_, String>(0).map(PaperKey::from_stored)
+    })?
+    .collect()
 }
