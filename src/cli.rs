@@ -96,6 +96,9 @@ pub struct ArchiveArg {
     pub archive: Option<PathBuf>,
 }
 
+// Library: stars, tags, notes, state
+pub mod library;
+
 #[derive(Debug, Subcommand)]
 pub enum Command {
     /// Print papers for other tools: JSON, BibTeX, CSV or a Markdown digest.
@@ -117,6 +120,9 @@ pub enum Command {
     Search(SearchArgs),
     /// The most talked-about papers over a span of days, each paper once (its best day).
     Top(TopArgs),
+    // Library: stars, tags, notes, state
+    #[command(flatten)]
+    Library(library::LibraryCommand),
     /// Print shell completions, e.g. `hotpapers completions bash > ~/.local/share/bash-completion/completions/hotpapers`.
     Completions {
         #[arg(value_enum)]
