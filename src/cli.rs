@@ -96,12 +96,16 @@ pub struct ArchiveArg {
     pub archive: Option<PathBuf>,
 }
 
+// Library: stars, tags, notes, state
+pub mod library;
+
 #[derive(Debug, Subcommand)]
 pub enum Command {
     /// Print papers for other tools: JSON, BibTeX, CSV or a Markdown digest.
     ///
-    /// Days are oldest first. --date, --since and --until choose days; --starred and --unread
-    /// choose papers (from the reading state), dropping days left without any.
+    /// Days are oldest first. --date, --since and --until choose days; --starred, --unread and
+    /// --tag choose papers (from the reading state), dropping days left without any. Papers
+    /// carry their tags and note.
     Export(ExportArgs),
     /// Load every post and report problems; exit status 1 if any post has errors.
     Check(CheckArgs),
@@ -116,6 +120,9 @@ pub enum Command {
     Search(SearchArgs),
     /// The most talked-about papers over a span of days, each paper once (its best day).
     Top(TopArgs),
+    // Library: stars, tags, notes, state
+    #[command(flatten)]
+    Library(library::LibraryCommand),
     /// Print shell completions, e.g. `hotpapers completions bash > ~/.local/share/bash-completion/completions/hotpapers`.
     Completions {
         #[arg(value_enum)]
@@ -162,6 +169,9 @@ pub struct ExportArgs {
     /// Only papers not read yet.
     #[arg(long)]
     pub unread: bool,
+    /// Only papers with this tag (repeat it for papers with any of several).
+    #[arg(long = "tag", value_name = "TAG")]
+    pub tags: Vec<String>,
     /// Output format.
     #[arg(long, value_enum, default_value_t = Format::Json)]
     pub format: Format,

@@ -142,6 +142,8 @@ fn dispatch(cli: &Cli, config: &Config, keymap: &Keymap) -> anyhow::Result<ExitC
     let code = match command {
         Command::Check(_) => commands::check::run(cli, config, &mut out),
         Command::Export(args) => commands::export::run(cli, config, args, &mut out),
+        // Library: stars, tags, notes, state
+        Command::Library(cmd) => commands::library::run(cli, config, cmd, &mut out),
         Command::Completions { shell } => commands::completions::run(*shell, &mut out),
         Command::Search(args) => commands::search::run(cli, config, args, &mut out),
         Command::Top(args) => commands::top::run(cli, config, args, &mut out),

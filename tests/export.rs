@@ -217,7 +217,7 @@ fn csv_rows(text: &str) -> (Vec<String>, Vec<Vec<String>>) {
     (header, rows)
 }
 
-const HEADER: [&str; 10] = [
+const HEADER: [&str; 12] = [
     "date",
     "rank",
     "arxiv_id",
@@ -228,6 +228,8 @@ const HEADER: [&str; 10] = [
     "categories",
     "abs_url",
     "pdf_url",
+    "tags",
+    "note",
 ];
 
 /// Every CSV row must say what the JSON export says of the same listing.
@@ -264,6 +266,14 @@ fn assert_csv_matches_json(csv_text: &str, days: &[Value]) {
             joined(&p["categories"]),
             s(&p["abs_url"]),
             s(&p["pdf_url"]),
+            p["tags"]
+                .as_array()
+                .unwrap()
+                .iter()
+                .map(s)
+                .collect::<Vec<_>>()
+                .join("; "),
+            s(&p["note"]).replace('\n', "\r\n"),
         ];
         assert_eq!(row, &want);
     }
@@ -277,11 +287,11 @@ fn csv_round_trips_through_a_csv_reader() {
 
     // RFC 4180: quoted where needed, inner quotes doubled, CRLF line ends.
     assert!(text.starts_with(
-        "date,rank,arxiv_id,title,authors,retweets,favorites,categories,abs_url,pdf_url\r\n"
+        "date,rank,arxiv_id,title,authors,retweets,favorites,categories,abs_url,pdf_url,tags,note\r\n"
     ));
     assert!(
         text.contains(
-            "2021-05-01,1,2105.00001,\"Commas, \"\"Quotes\"\" and More: A Title\",Ann Author; Bo Écrivain,10,100,cs.LG; stat.ML,https://arxiv.org/abs/2105.00001,https://arxiv.org/pdf/2105.00001\r\n"
+            "2021-05-01,1,2105.00001,\"Commas, \"\"Quotes\"\" and More: A Title\",Ann Author; Bo Écrivain,10,100,cs.LG; stat.ML,https://arxiv.org/abs/2105.00001,https://arxiv.org/pdf/2105.00001,,\r\n"
         ),
         "{text}"
     );
@@ -599,4 +609,118 @@ fn export_help_lists_the_formats() {
     ] {
         assert!(help.contains(word), "{word} missing from:\n{help}");
     }
+}
+
+/// Every listing's (arxiv id, tags, note) in a JSON export.
+fn annotations(days: &[Value]) -> Vec<(String, Value, Value)> {
+    days.iter()
+        .flat_map(|d| d["papers"].as_array().unwrap().iter())
+        .map(|p| {
+            (
+                p["arxiv_id"].as_str().unwrap().to_string(),
+                p["tags"].clone(),
+                p["note"].clone(),
+            )
+        })
+        .collect()
+}
+
+#[test]
+fn tags_and_notes_go_out_in_every_format_and_tags_choose_papers() {
+    let f = fixture();
+    // Before there is any state, every paper has no tags and no note.
+    assert!(
+        annotations(&f.json(&[]))
+            .iter()
+            .all(|(_, t, n)| *t == serde_json::json!([]) && n.is_null())
+    );
+    {
+        let (store, _) = Store::open(f.state.path()).unwrap();
+        let key = |s: &str| PaperKey::from_stored(s);
+        store
+            .add_tags(&key("2105.00001"), &["rl", "to read"], 10)
+            .unwrap();
+        store.add_tags(&key("2105.00005"), &["Theory"], 11).unwrap();
+        store
+            .set_note(
+                &key("2105.00001"),
+                "Check §2 & the 5% claim\nagainst *their* baseline",
+                12,
+            )
+            .unwrap();
+    }
+    let days = f.json(&[]);
+    let note = "Check §2 & the 5% claim\nagainst *their* baseline";
+    for (id, tags, n) in annotations(&days) {
+        match id.as_str() {
+            "2105.00001" => {
+                assert_eq!(tags, serde_json::json!(["rl", "to read"]));
+                assert_eq!(n, note);
+            }
+            "2105.00005" => assert_eq!((tags, n), (serde_json::json!(["Theory"]), Value::Null)),
+            _ => assert_eq!((tags, n), (serde_json::json!([]), Value::Null)),
+        }
+    }
+    // They come last, after every field the export had before (in the text: the parsed
+    // objects do not keep the order).
+    let text = f.ok(&[]);
+    let paper = &text[text.find("\"rank\"").unwrap()..];
+    let at = |k: &str| paper.find(&format!("\"{k}\":")).unwrap();
+    assert!(at("rank") < at("tweets") && at("tweets") < at("tags") && at("tags") < at("note"));
+
+    // --tag: papers with any of the tags, whatever their case; days without any drop out.
+    let ids = |args: &[&str]| -> Vec<String> {
+        annotations(&f.json(args))
+            .into_iter()
+            .map(|(id, ..)| id)
+            .collect()
+    };
+    assert_eq!(ids(&["--tag", "RL"]), ["2105.00001", "2105.00001"]);
+    assert_eq!(
+        ids(&["--tag", "rl", "--tag", "theory"]),
+        ["2105.00001", "2105.00001", "2105.00005"]
+    );
+    assert_eq!(
+        ids(&["--tag", "theory", "--since", "2021-05-03"]),
+        ["2105.00005"]
+    );
+    assert!(ids(&["--tag", "nothing-tagged"]).is_empty());
+    let o = f.export(false, &["--tag", "a,b"]);
+    assert_eq!(o.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&o.stderr).contains("cannot be a tag"));
+
+    // CSV: tags joined like authors, the note whole (its line break CRLF, as every record's).
+    let csv_text = f.ok(&["--format", "csv"]);
+    assert_csv_matches_json(&csv_text, &days);
+    let (_, rows) = csv_rows(&csv_text);
+    let row = rows.iter().find(|r| r[2] == "2105.00001").unwrap();
+    assert_eq!(row[10], "rl; to read");
+    assert_eq!(
+        row[11],
+        "Check §2 & the 5% claim\r\nagainst *their* baseline"
+    );
+    assert_eq!(
+        csv_text.matches("\r\n").count(),
+        csv_text.matches('\n').count()
+    );
+
+    // BibTeX: keywords and note, escaped as the other fields, the note on one line.
+    let bib = bib_entries(&f.ok(&["--format", "bibtex", "--tag", "rl", "--tag", "theory"]));
+    assert_eq!(bib.len(), 2);
+    assert_eq!(field(&bib[0], "keywords"), "rl, to read");
+    assert_eq!(
+        field(&bib[0], "note"),
+        "Check §2 \\& the 5\\% claim against *their* baseline"
+    );
+    assert_eq!(field(&bib[1], "keywords"), "Theory");
+    assert!(!bib[1].1.iter().any(|(k, _)| k == "note"));
+
+    // Markdown: tags on the paper's line, the note a quote inside its item.
+    let md = f.ok(&["--format", "markdown", "--date", "2021-05-01"]);
+    let line = md.lines().find(|l| l.starts_with("1. ")).unwrap();
+    assert!(line.ends_with(" · tags: rl, to read"), "{md}");
+    assert!(
+        md.contains("\n\n   > Check §2 & the 5% claim\n   > against \\*their\\* baseline\n\n"),
+        "{md}"
+    );
 }

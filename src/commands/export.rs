@@ -5,7 +5,7 @@ use std::process::ExitCode;
 
 use anyhow::{Context, Result};
 
-use super::{describe, load, report, span, today};
+use super::{Usage, describe, load, report, span, today};
 use crate::cli::{Cli, ExportArgs};
 use crate::config::Config;
 use crate::export::{self, Selection};
@@ -32,25 +32,27 @@ pub fn run(
         }
     };
     let (since, until) = span(&archive, args.since, args.until)?;
+    let tags = args
+        .tags
+        .iter()
+        .map(|t| state::tag_name(t).map_err(|e| Usage(format!("--tag: {e}"))))
+        .collect::<Result<_, _>>()?;
     let selection = Selection {
         day,
         since,
         until,
         starred: args.starred,
         unread: args.unread,
+        tags,
     };
-    let marks = if selection.filters_papers() {
-        let (marks, notice) =
-            export::marks(state::default_dir().as_deref()).context("reading the reading state")?;
-        if let Some(n) = notice {
-            report(n);
-        }
-        marks
-    } else {
-        Default::default()
-    };
+    // Always: the papers carry their tags and notes, whatever is selected.
+    let (marks, notice) =
+        export::marks(state::default_dir().as_deref()).context("reading the reading state")?;
+    if let Some(n) = notice {
+        report(n);
+    }
     let days = export::select(&archive, &selection, &marks);
-    export::write(out, args.format.into(), &days)
+    export::write(out, args.format.into(), &days, &marks)
         .and_then(|()| out.flush())
         .context("writing the export")?;
     Ok(ExitCode::SUCCESS)

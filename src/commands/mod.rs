@@ -5,9 +5,14 @@
 pub mod check;
 pub mod completions;
 pub mod export;
+// Library: stars, tags, notes, state
+pub mod library;
+pub mod library_state;
+pub mod note;
 pub mod read;
 pub mod search;
 pub mod top;
+pub mod transfer;
 
 use std::io::{self, Write};
 use std::path::PathBuf;

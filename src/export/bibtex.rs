@@ -1,8 +1,10 @@
 //! BibTeX entries in the form arXiv itself gives them:
 //! `@misc{key, title={…}, author={A and B}, year={…}, eprint={…}, archivePrefix={arXiv},
-//! primaryClass={…}, url={…}}`.
+//! primaryClass={…}, url={…}}`, and after them a paper's tags as `keywords={a, b}` and its note
+//! as `note={…}` when it has them.
 
 use crate::archive::{Day, Paper};
+use crate::state::Snapshot;
 
 /// The year the paper was submitted: from its arXiv id (`2006.15055` → 2020,
 /// `hep-th/9901001` → 1999), else the digest's year.
@@ -115,7 +117,14 @@ fn field(s: &str) -> String {
     }
 }
 
+/// The entry of `paper` as arXiv gives it.
 pub fn entry(day: &Day, paper: &Paper) -> String {
+    entry_with(day, paper, &[], None)
+}
+
+/// The entry of `paper` with `keywords` (its tags) and `note` when there are any. White space
+/// in a note, line breaks too, is one space: a blank line would end the entry for some tools.
+pub fn entry_with(day: &Day, paper: &Paper, tags: &[String], note: Option<&str>) -> String {
     let mut s = format!("@misc{{{},\n", cite_key(day, paper));
     s.push_str(&format!("      title={{{}}},\n", field(&paper.title)));
     s.push_str(&format!(
@@ -134,13 +143,28 @@ pub fn entry(day: &Day, paper: &Paper) -> String {
     if let Some(u) = &paper.abs_url {
         s.push_str(&format!("      url={{{u}}},\n"));
     }
+    if !tags.is_empty() {
+        s.push_str(&format!(
+            "      keywords={{{}}},\n",
+            field(&tags.join(", "))
+        ));
+    }
+    if let Some(n) = note {
+        let one_line = n.split_whitespace().collect::<Vec<_>>().join(" ");
+        s.push_str(&format!("      note={{{}}},\n", field(&one_line)));
+    }
     s.push('}');
     s
 }
 
-/// `entry` with another citation key.
-fn entry_with_key(day: &Day, paper: &Paper, key: &str) -> String {
-    let e = entry(day, paper);
+/// `entry_with` with another citation key.
+fn entry_with_key(day: &Day, paper: &Paper, marks: &Snapshot, key: &str) -> String {
+    let e = entry_with(
+        day,
+        paper,
+        marks.tags_of(&paper.key),
+        marks.note_of(&paper.key),
+    );
     let rest = e.split_once(',').map_or("", |(_, rest)| rest);
     format!("@misc{{{key},{rest}")
 }
@@ -165,6 +189,7 @@ fn suffix(mut n: usize) -> String {
 pub fn write<'a, W: std::io::Write>(
     out: &mut W,
     days: impl IntoIterator<Item = &'a Day>,
+    marks: &Snapshot,
 ) -> std::io::Result<()> {
     use std::collections::{HashMap, HashSet};
     let mut seen = HashSet::new();
@@ -189,7 +214,7 @@ pub fn write<'a, W: std::io::Write>(
             writeln!(out)?;
         }
         if count[key.as_str()] == 1 {
-            writeln!(out, "{}", entry(day, paper))?;
+            writeln!(out, "{}", entry_with_key(day, paper, marks, key))?;
             continue;
         }
         let n = next.entry(key.as_str()).or_default();
@@ -200,7 +225,7 @@ pub fn write<'a, W: std::io::Write>(
                 break k;
             }
         };
-        writeln!(out, "{}", entry_with_key(day, paper, &unique))?;
+        writeln!(out, "{}", entry_with_key(day, paper, marks, &unique))?;
     }
     Ok(())
 }
@@ -227,6 +252,16 @@ mod tests {
         );
         p.title = "Broken } brace".into();
         assert!(entry(day, &p).contains("title={Broken  brace}"));
+        // Tags and a note come last, escaped like the rest, the note on one line.
+        let tags = ["rl".to_string(), "R&D".to_string()];
+        let e = entry_with(day, &p, &tags, Some("100% worth it:\n\n  see {§3}"));
+        assert!(
+            e.ends_with(
+                "url={https://arxiv.org/abs/2403.00417},\n      keywords={rl, R\\&D},\n      note={100\\% worth it: see {§3}},\n}"
+            ),
+            "{e}"
+        );
+        assert_eq!(entry_with(day, &p, &[], None), entry(day, &p));
     }
 
     #[test]

@@ -1,13 +1,15 @@
 //! CSV: a header row, then one row per paper listing, quoted per RFC 4180 (fields holding a
 //! comma, a double quote or a line break are enclosed in double quotes, inner quotes doubled;
-//! lines end with CRLF). Authors and categories are joined with "; ".
+//! lines end with CRLF). Authors, categories and tags are joined with "; "; a paper's note is
+//! its last field, empty when it has none.
 
 use std::borrow::Cow;
 use std::io::{self, Write};
 
 use crate::archive::Day;
+use crate::state::Snapshot;
 
-pub const HEADER: [&str; 10] = [
+pub const HEADER: [&str; 12] = [
     "date",
     "rank",
     "arxiv_id",
@@ -18,6 +20,8 @@ pub const HEADER: [&str; 10] = [
     "categories",
     "abs_url",
     "pdf_url",
+    "tags",
+    "note",
 ];
 
 /// One field as RFC 4180 writes it.
@@ -39,7 +43,11 @@ fn record<W: Write>(out: &mut W, fields: &[&str]) -> io::Result<()> {
     out.write_all(b"\r\n")
 }
 
-pub fn write<'a, W: Write>(out: &mut W, days: impl IntoIterator<Item = &'a Day>) -> io::Result<()> {
+pub fn write<'a, W: Write>(
+    out: &mut W,
+    days: impl IntoIterator<Item = &'a Day>,
+    marks: &Snapshot,
+) -> io::Result<()> {
     record(out, &HEADER)?;
     for day in days {
         let date = day.date.to_string();
@@ -57,6 +65,13 @@ pub fn write<'a, W: Write>(out: &mut W, days: impl IntoIterator<Item = &'a Day>)
                     &p.categories.join("; "),
                     p.abs_url.as_deref().unwrap_or(""),
                     p.pdf_url.as_deref().unwrap_or(""),
+                    &marks.tags_of(&p.key).join("; "),
+                    // Its line breaks as the records' own, CRLF.
+                    &marks
+                        .note_of(&p.key)
+                        .unwrap_or("")
+                        .replace("\r\n", "\n")
+                        .replace('\n', "\r\n"),
                 ],
             )?;
         }

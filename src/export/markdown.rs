@@ -5,13 +5,16 @@
 //! 1. [Title](https://arxiv.org/abs/…) — A. Author, B. Author · ♺ 590 ♥ 1990 · cs.CL, cs.AI
 //! ```
 //!
-//! More than five authors are shortened to the first three and "et al.". Where ranks skip (a
+//! A paper's tags follow on its line (` · tags: rl, to read`), and its note is a quote under
+//! it, indented to belong to the item. More than five authors are shortened to the first three
+//! and "et al.". Where ranks skip (a
 //! filtered export), a new list is started with an empty HTML comment, as CommonMark advises,
 //! so that renderers keep the ranks instead of renumbering.
 
 use std::io::{self, Write};
 
 use crate::archive::{Day, Paper};
+use crate::state::Snapshot;
 
 /// Authors beyond this many are shortened to the first three and "et al.".
 const MAX_AUTHORS: usize = 5;
@@ -68,7 +71,27 @@ pub fn item(p: &Paper) -> String {
     s
 }
 
-pub fn write<'a, W: Write>(out: &mut W, days: impl IntoIterator<Item = &'a Day>) -> io::Result<()> {
+/// A note as a quote inside a list item whose text starts `indent` columns in: each line
+/// escaped as running text, a blank line as an empty quote line.
+fn note(body: &str, indent: usize) -> String {
+    let pad = " ".repeat(indent);
+    let mut s = String::new();
+    for line in body.trim().lines() {
+        let line = line.trim_end();
+        if line.is_empty() {
+            s.push_str(&format!("{pad}>\n"));
+        } else {
+            s.push_str(&format!("{pad}> {}\n", text(line)));
+        }
+    }
+    s
+}
+
+pub fn write<'a, W: Write>(
+    out: &mut W,
+    days: impl IntoIterator<Item = &'a Day>,
+    marks: &Snapshot,
+) -> io::Result<()> {
     for (i, day) in days.into_iter().enumerate() {
         if i > 0 {
             writeln!(out)?;
@@ -82,7 +105,17 @@ pub fn write<'a, W: Write>(out: &mut W, days: impl IntoIterator<Item = &'a Day>)
             if last.is_some_and(|r| r.checked_add(1) != Some(p.rank)) {
                 writeln!(out, "\n<!-- -->\n")?;
             }
-            writeln!(out, "{}. {}", p.rank, item(p))?;
+            let mut line = item(p);
+            let tags = marks.tags_of(&p.key);
+            if !tags.is_empty() {
+                line.push_str(" · tags: ");
+                line.push_str(&text(&tags.join(", ")));
+            }
+            let number = format!("{}. ", p.rank);
+            writeln!(out, "{number}{line}")?;
+            if let Some(n) = marks.note_of(&p.key) {
+                write!(out, "\n{}\n", note(n, number.len()))?;
+            }
             last = Some(p.rank);
         }
     }
@@ -100,5 +133,13 @@ mod tests {
         assert_eq!(text("$\\mathrm{QAC}^0$"), "$\\mathrm{QAC}^0$");
         assert_eq!(text("a \\{b\\}"), "a \\\\{b\\\\}");
         assert_eq!(text("[x]_<y>`"), "\\[x\\]\\_\\<y\\>\\`");
+    }
+
+    #[test]
+    fn a_note_is_a_quote_inside_its_item() {
+        assert_eq!(
+            note("  Read *twice*.\n\nThen cite.\n", 4),
+            "    > Read \\*twice\\*.\n    >\n    > Then cite.\n"
+        );
     }
 }

@@ -7,6 +7,7 @@
 
 pub mod bibtex;
 pub mod csv;
+pub mod json;
 pub mod markdown;
 
 use std::borrow::Cow;
@@ -44,6 +45,9 @@ pub struct Selection {
     pub starred: bool,
     /// Only papers not yet read.
     pub unread: bool,
+    /// Only papers with any of these tags (compared as the state compares tags, ignoring the
+    /// case of ASCII letters); none: any paper.
+    pub tags: Vec<String>,
 }
 
 impl Selection {
@@ -55,7 +59,7 @@ impl Selection {
 
     /// Whether papers are chosen one by one (not just whole days).
     pub fn filters_papers(&self) -> bool {
-        self.starred || self.unread
+        self.starred || self.unread || !self.tags.is_empty()
     }
 
     fn wants_paper(&self, paper: &Paper, marks: &Snapshot) -> bool {
@@ -63,8 +67,15 @@ impl Selection {
             return true;
         }
         let key = &paper.key;
+        let tagged = || {
+            marks.tags.get(key).is_some_and(|have| {
+                have.iter()
+                    .any(|h| self.tags.iter().any(|t| t.eq_ignore_ascii_case(h)))
+            })
+        };
         (!self.starred || marks.starred.contains_key(key))
             && (!self.unread || !marks.read.contains(key))
+            && (self.tags.is_empty() || tagged())
     }
 }
 
@@ -103,9 +114,9 @@ pub fn select<'a>(archive: &'a Archive, sel: &Selection, marks: &Snapshot) -> Ve
         .collect()
 }
 
-/// The read and starred marks kept in the state folder `dir`, for `--starred` and `--unread`.
-/// Without a folder or a database in it, nothing is starred and nothing read; no database is
-/// created. The notice says a damaged database was moved aside (see `Store::open`).
+/// The marks kept in the state folder `dir`: read and starred for `--starred` and `--unread`,
+/// tags for `--tag` and the outputs, notes for the outputs. Without a folder or a database in
+/// it, nothing is starred, read, tagged or noted; no database is created. The notice says a damaged database was moved aside (see `Store::open`).
 pub fn marks(dir: Option<&Path>) -> Result<(Snapshot, Option<String>), StateError> {
     match dir {
         Some(dir) if dir.join("state.db").is_file() => {
@@ -116,16 +127,20 @@ pub fn marks(dir: Option<&Path>) -> Result<(Snapshot, Option<String>), StateErro
     }
 }
 
-/// Writes `days` in `format`, ending with a newline.
-pub fn write<W: Write>(out: &mut W, format: Format, days: &[Cow<'_, Day>]) -> io::Result<()> {
+/// Writes `days` in `format`, ending with a newline, each paper with its tags and note from
+/// `marks`.
+pub fn write<W: Write>(
+    out: &mut W,
+    format: Format,
+    days: &[Cow<'_, Day>],
+    marks: &Snapshot,
+) -> io::Result<()> {
+    let days_ = || days.iter().map(|d| d.as_ref());
     match format {
-        Format::Json => {
-            serde_json::to_writer_pretty(&mut *out, days)?;
-            writeln!(out)
-        }
-        Format::Bibtex => bibtex::write(out, days.iter().map(|d| d.as_ref())),
-        Format::Csv => csv::write(out, days.iter().map(|d| d.as_ref())),
-        Format::Markdown => markdown::write(out, days.iter().map(|d| d.as_ref())),
+        Format::Json => json::write(out, days, marks),
+        Format::Bibtex => bibtex::write(out, days_(), marks),
+        Format::Csv => csv::write(out, days_(), marks),
+        Format::Markdown => markdown::write(out, days_(), marks),
     }
 }
 
@@ -188,5 +203,38 @@ mod tests {
         assert!(matches!(day("2024-03-06"), Cow::Borrowed(_)));
         assert!(matches!(day("2024-03-04"), Cow::Owned(_)));
         assert_eq!(day("2024-03-04").papers.len(), a.days[0].papers.len() - 1);
+    }
+
+    #[test]
+    fn papers_by_tag_any_of_several_ignoring_case() {
+        let a = Archive::sample();
+        let mut marks = Snapshot::default();
+        let first = &a.days[0].papers[0];
+        let tagged = |marks: &Snapshot, tags: &[&str]| {
+            let sel = Selection {
+                tags: tags.iter().map(|t| t.to_string()).collect(),
+                ..Default::default()
+            };
+            select(&a, &sel, marks)
+                .iter()
+                .flat_map(|d| d.papers.iter().map(|p| p.key.clone()))
+                .collect::<Vec<_>>()
+        };
+        assert!(tagged(&marks, &["rl"]).is_empty());
+        marks
+            .tags
+            .insert(first.key.clone(), vec!["RL".into(), "theory".into()]);
+        let second = a
+            .days
+            .iter()
+            .flat_map(|d| &d.papers)
+            .find(|p| p.key != first.key)
+            .unwrap();
+        marks.tags.insert(second.key.clone(), vec!["vision".into()]);
+        assert!(tagged(&marks, &["rl"]).iter().all(|k| *k == first.key));
+        assert!(!tagged(&marks, &["rl"]).is_empty());
+        let either = tagged(&marks, &["vision", "theory", "nothing"]);
+        assert!(either.contains(&first.key) && either.contains(&second.key));
+        assert!(either.iter().all(|k| *k == first.key || *k == second.key));
     }
 }

@@ -3,58 +3,36 @@
 //! Kept per arXiv id (so it survives moving or re-cloning the archive) in SQLite, which gives
 //! atomic, crash-safe commits and safe concurrent use by two readers (WAL mode). Every change is
 //! committed at once. A damaged database is moved aside and a fresh one started. Also kept: the
-//! search history (`history`) and the last bulk marking, so it can be undone (`bulk`).
+//! search history (`history`) and the last bulk marking, so it can be undone (`bulk`); your own
+//! library of tags (`tags`), notes and "not for me" marks (`notes`) and the watch lists' seen
+//! papers (`watch`); and a whole library as a file, to move it (`transfer`). The schema and its
+//! migrations are in `schema`, the store in `store` and `library`.
 
-use std::collections::{HashMap, HashSet};
-use std::path::{Path, PathBuf};
-use std::time::Duration;
-
-use chrono::NaiveDate;
-use rusqlite::{Connection, OptionalExtension, params};
-
-use crate::archive::PaperKey;
+use std::path::PathBuf;
 
 mod bulk;
+mod error;
 mod history;
+mod library;
+mod notes;
+mod schema;
+mod store;
+mod tags;
+#[doc(hidden)]
+pub mod testing;
+mod transfer;
+mod watch;
 
+pub use error::StateError;
 pub use history::HISTORY_LIMIT;
-
-/// The schema, one step per version; a database at version N runs steps N.. on open.
-const MIGRATIONS: &[&str] = &[
-    // 1: read and starred flags per paper.
-    "CREATE TABLE papers (id TEXT PRIMARY KEY, read INTEGER NOT NULL DEFAULT 0, starred INTEGER NOT NULL DEFAULT 0);",
-    // 2: when a star was given (the starred list shows newest stars first), and a key/value
-    //    table for the last position.
-    "ALTER TABLE papers ADD COLUMN starred_at INTEGER;
-     UPDATE papers SET starred_at = 0 WHERE starred = 1;
-     CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);",
-    // 3: the search history (`seq` orders it), and the papers the last bulk marking read that
-    //    were unread before, with when it was done.
-    "CREATE TABLE queries (seq INTEGER PRIMARY KEY, query TEXT NOT NULL UNIQUE, used_at INTEGER NOT NULL);
-     CREATE TABLE bulk_undo (id TEXT PRIMARY KEY, marked_at INTEGER NOT NULL);",
-];
-
-pub const SCHEMA_VERSION: usize = MIGRATIONS.len();
-
-#[derive(Debug, thiserror::Error)]
-pub enum StateError {
-    #[error("{path}: cannot create the state folder")]
-    Folder {
-        path: PathBuf,
-        #[source]
-        source: std::io::Error,
-    },
-    #[error("{path}: {source}")]
-    Sqlite {
-        path: PathBuf,
-        #[source]
-        source: rusqlite::Error,
-    },
-    #[error(
-        "{path}: the database is from a newer hotpapers (schema {found}, this one knows {SCHEMA_VERSION})"
-    )]
-    TooNew { path: PathBuf, found: usize },
-}
+pub use notes::Note;
+pub use schema::SCHEMA_VERSION;
+pub use store::{Snapshot, Store};
+pub use tags::{BadTag, MAX_TAG_CHARS, tag_name};
+pub use transfer::{
+    LIBRARY_FORMAT, LIBRARY_VERSION, Library, LibraryError, Merged, NotForMe, NoteRow, Query, Seen,
+    Starred, Tagged,
+};
 
 /// The state folder: `$HOTPAPERS_STATE_DIR`, else `$XDG_STATE_HOME/hotpapers`, else
 /// `~/.local/state/hotpapers`.
@@ -67,280 +45,4 @@ pub fn default_dir() -> Option<PathBuf> {
     env("HOTPAPERS_STATE_DIR")
         .or_else(|| env("XDG_STATE_HOME").map(|d| d.join("hotpapers")))
         .or_else(|| env("HOME").map(|h| h.join(".local/state/hotpapers")))
-}
-
-pub struct Store {
-    conn: Connection,
-    path: PathBuf,
-}
-
-/// What was loaded at start.
-#[derive(Debug, Default, Clone)]
-pub struct Snapshot {
-    pub read: HashSet<PaperKey>,
-    /// Starred keys with when they were starred (seconds since 1970).
-    pub starred: HashMap<PaperKey, i64>,
-    /// The day and paper last viewed.
-    pub position: Option<(NaiveDate, PaperKey)>,
-    /// The search history, newest first.
-    pub queries: Vec<String>,
-}
-
-impl Store {
-    /// Opens (creating) `dir/state.db`. A file that is not a usable database is renamed to
-    /// `state.db.damaged-<unix time>` and a fresh one is started; the returned notice says so.
-    pub fn open(dir: &Path) -> Result<(Store, Option<String>), StateError> {
-        std::fs::create_dir_all(dir).map_err(|source| StateError::Folder {
-            path: dir.to_path_buf(),
-            source,
-        })?;
-        let path = dir.join("state.db");
-        match Store::open_file(&path) {
-            Ok(store) => Ok((store, None)),
-            Err(StateError::Sqlite { source, .. }) if is_damage(&source) => {
-                let stamp = std::time::SystemTime::now()
-                    .duration_since(std::time::UNIX_EPOCH)
-                    .map_or(0, |d| d.as_secs());
-                let aside = dir.join(format!("state.db.damaged-{stamp}"));
-                std::fs::rename(&path, &aside).map_err(|source| StateError::Folder {
-                    path: path.clone(),
-                    source,
-                })?;
-                for ext in ["-wal", "-shm"] {
-                    let side = dir.join(format!("state.db{ext}"));
-                    let _ =
-                        std::fs::rename(&side, dir.join(format!("state.db.damaged-{stamp}{ext}")));
-                }
-                let store = Store::open_file(&path)?;
-                let notice = format!(
-                    "The reading state was damaged ({source}); it was moved to {} and a new one started",
-                    aside.display()
-                );
-                Ok((store, Some(notice)))
-            }
-            Err(e) => Err(e),
-        }
-    }
-
-    fn open_file(path: &Path) -> Result<Store, StateError> {
-        let err = |source| StateError::Sqlite {
-            path: path.to_path_buf(),
-            source,
-        };
-        let conn = Connection::open(path).map_err(err)?;
-        conn.busy_timeout(Duration::from_secs(5)).map_err(err)?;
-        // Reading the header here makes a damaged file fail now, not at the first write.
-        conn.pragma_update(None, "journal_mode", "WAL")
-            .map_err(err)?;
-        conn.pragma_update(None, "synchronous", "NORMAL")
-            .map_err(err)?;
-        let ok: String = conn
-            .query_row("PRAGMA quick_check", [], |r| r.get(0))
-            .map_err(err)?;
-        if ok != "ok" {
-            return Err(err(rusqlite::Error::SqliteFailure(
-                rusqlite::ffi::Error::new(rusqlite::ffi::SQLITE_CORRUPT),
-                Some(ok),
-            )));
-        }
-        let mut store = Store {
-            conn,
-            path: path.to_path_buf(),
-        };
-        store.migrate()?;
-        Ok(store)
-    }
-
-    pub fn path(&self) -> &Path {
-        &self.path
-    }
-
-    fn sql_err(&self, source: rusqlite::Error) -> StateError {
-        StateError::Sqlite {
-            path: self.path.clone(),
-            source,
-        }
-    }
-
-    pub fn version(&self) -> Result<usize, StateError> {
-        let v: i64 = self
-            .conn
-            .query_row("PRAGMA user_version", [], |r| r.get(0))
-            .map_err(|e| self.sql_err(e))?;
-        Ok(v.max(0) as usize)
-    }
-
-    /// Brings the schema to the current version, one step per transaction.
-    fn migrate(&mut self) -> Result<(), StateError> {
-        let found = self.version()?;
-        if found > SCHEMA_VERSION {
-            return Err(StateError::TooNew {
-                path: self.path.clone(),
-                found,
-            });
-        }
-        for (i, step) in MIGRATIONS.iter().enumerate().skip(found) {
-            let tx = self.conn.transaction().map_err(|e| StateError::Sqlite {
-                path: self.path.clone(),
-                source: e,
-            })?;
-            tx.execute_batch(step)
-                .and_then(|_| tx.pragma_update(None, "user_version", (i + 1) as i64))
-                .and_then(|_| tx.commit())
-                .map_err(|e| StateError::Sqlite {
-                    path: self.path.clone(),
-                    source: e,
-                })?;
-        }
-        Ok(())
-    }
-
-    /// Runs only the first `n` migrations, to test upgrades from an older schema.
-    #[doc(hidden)]
-    pub fn create_at_version(path: &Path, n: usize) -> Result<(), StateError> {
-        let conn = Connection::open(path).map_err(|source| StateError::Sqlite {
-            path: path.to_path_buf(),
-            source,
-        })?;
-        for (i, step) in MIGRATIONS.iter().enumerate().take(n) {
-            conn.execute_batch(step)
-                .and_then(|_| conn.pragma_update(None, "user_version", (i + 1) as i64))
-                .map_err(|source| StateError::Sqlite {
-                    path: path.to_path_buf(),
-                    source,
-                })?;
-        }
-        Ok(())
-    }
-
-    pub fn load(&self) -> Result<Snapshot, StateError> {
-        let e = |e| self.sql_err(e);
-        let mut snap = Snapshot::default();
-        let mut q = self
-            .conn
-            .prepare("SELECT id, read, starred, starred_at FROM papers")
-            .map_err(e)?;
-        let rows = q
-            .query_map([], |r| {
-                Ok((
-                    r.get::<_, String>(0)?,
-                    r.get::<_, bool>(1)?,
-                    r.get::<_, bool>(2)?,
-                    r.get::<_, Option<i64>>(3)?,
-                ))
-            })
-            .map_err(e)?;
-        for row in rows {
-            let (id, read, starred, at) = row.map_err(e)?;
-            let key = PaperKey::from_stored(id);
-            if read {
-                snap.read.insert(key.clone());
-            }
-            if starred {
-                snap.starred.insert(key, at.unwrap_or(0));
-            }
-        }
-        let pos: Option<String> = self
-            .conn
-            .query_row("SELECT value FROM meta WHERE key = 'position'", [], |r| {
-                r.get(0)
-            })
-            .optional()
-            .map_err(e)?;
-        snap.position = pos.and_then(|v| {
-            let (d, id) = v.split_once(' ')?;
-            Some((d.parse().ok()?, PaperKey::from_stored(id)))
-        });
-        snap.queries = history::all(&self.conn).map_err(e)?;
-        Ok(snap)
-    }
-
-    pub fn set_read(&self, id: &PaperKey, read: bool) -> Result<(), StateError> {
-        self.conn
-            .execute(
-                "INSERT INTO papers (id, read) VALUES (?1, ?2) ON CONFLICT(id) DO UPDATE SET read = ?2",
-                params![id.as_str(), read],
-            )
-            .map(|_| ())
-            .map_err(|e| self.sql_err(e))
-    }
-
-    pub fn set_starred(&self, id: &PaperKey, starred: bool, now: i64) -> Result<(), StateError> {
-        self.conn
-            .execute(
-                "INSERT INTO papers (id, starred, starred_at) VALUES (?1, ?2, ?3)
-                 ON CONFLICT(id) DO UPDATE SET starred = ?2, starred_at = ?3",
-                params![id.as_str(), starred, starred.then_some(now)],
-            )
-            .map(|_| ())
-            .map_err(|e| self.sql_err(e))
-    }
-
-    pub fn set_position(&self, date: NaiveDate, id: &PaperKey) -> Result<(), StateError> {
-        self.conn
-            .execute(
-                "INSERT INTO meta (key, value) VALUES ('position', ?1) ON CONFLICT(key) DO UPDATE SET value = ?1",
-                params![format!("{date} {id}")],
-            )
-            .map(|_| ())
-            .map_err(|e| self.sql_err(e))
-    }
-
-    /// Adds `query` (trimmed; an empty one is ignored) to the front of the search history. A
-    /// query already in it moves to the front instead of standing twice, and only the newest
-    /// `HISTORY_LIMIT` are kept. Queries that differ only in case are different queries.
-    pub fn push_query(&self, query: &str, now: i64) -> Result<(), StateError> {
-        history::push(&self.conn, query, now).map_err(|e| self.sql_err(e))
-    }
-
-    /// The search history, newest first.
-    pub fn queries(&self) -> Result<Vec<String>, StateError> {
-        history::all(&self.conn).map_err(|e| self.sql_err(e))
-    }
-
-    /// Marks `keys` read in one transaction and returns how many were not read before. Those
-    /// (only those) are recorded so that `undo_bulk` can make them unread again; the record
-    /// replaces the previous one, so only the last bulk marking can be undone, also after a
-    /// restart. A marking that changes nothing leaves nothing to undo.
-    pub fn mark_read_bulk(&self, keys: &[PaperKey], now: i64) -> Result<usize, StateError> {
-        bulk::mark_read(&self.conn, keys, now).map_err(|e| self.sql_err(e))
-    }
-
-    /// Undoes the last bulk marking in one transaction: marks exactly the papers it read unread
-    /// again, forgets it, and returns them (in the order they were given); `None` when there is
-    /// nothing to undo.
-    pub fn undo_bulk(&self) -> Result<Option<Vec<PaperKey>>, StateError> {
-        bulk::undo(&self.conn).map_err(|e| self.sql_err(e))
-    }
-
-    /// What `undo_bulk` would undo: how many papers, and when they were marked (the `now` given
-    /// to `mark_read_bulk`).
-    pub fn pending_undo(&self) -> Result<Option<(usize, i64)>, StateError> {
-        bulk::pending(&self.conn).map_err(|e| self.sql_err(e))
-    }
-}
-
-/// Helpers for tests of upgrades and damage; not part of the reader.
-#[doc(hidden)]
-pub mod testing {
-    use super::*;
-
-    /// Runs SQL on a database file directly.
-    pub fn execute(db: &Path, sql: &str) -> Result<(), StateError> {
-        let err = |source| StateError::Sqlite {
-            path: db.to_path_buf(),
-            source,
-        };
-        Connection::open(db)
-            .map_err(err)?
-            .execute_batch(sql)
-            .map_err(err)
-    }
-}
-
-fn is_damage(e: &rusqlite::Error) -> bool {
-    matches!(
-        e.sqlite_error_code(),
-        Some(rusqlite::ErrorCode::NotADatabase | rusqlite::ErrorCode::DatabaseCorrupt)
-    )
 }
