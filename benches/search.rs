@@ -7,7 +7,7 @@ use std::path::Path;
 use chrono::{Days, NaiveDate};
 use criterion::{BenchmarkId, Criterion, criterion_group, criterion_main};
 use hotpapers::archive::{Archive, parse_post, sample};
-use hotpapers::search::{Order, PaperRef, SearchIndex, TitleFinder, parse};
+use hotpapers::search::{Order, SearchIndex, parse};
 
 /// About 33,000 papers: the sample's ten days repeated over 4,000 days.
 fn big_archive() -> Archive {
@@ -79,27 +79,6 @@ fn search(c: &mut Criterion) {
     c.bench_function("search_index_build", |b| {
         b.iter(|| SearchIndex::build(&archive))
     });
-    // The title finder (`F`): every keystroke of typing a title fuzzily, over 330,000 distinct
-    // titles (the bench archive repeats the sample's papers, which the finder lists once).
-    let sample_titles: Vec<&str> = archive
-        .days
-        .iter()
-        .flat_map(|d| &d.papers)
-        .map(|p| p.title.as_str())
-        .take(80)
-        .collect();
-    let titles = (0..330_000).map(|i| {
-        let t = sample_titles[i % sample_titles.len()];
-        (format!("{t} {i}"), PaperRef { day: 0, paper: 0 })
-    });
-    let finder = TitleFinder::from_titles(titles);
-    let mut group = c.benchmark_group("title_finder");
-    for q in ["t", "tra", "transf", "diffusion model", "^chain"] {
-        group.bench_with_input(BenchmarkId::from_parameter(q), &q, |b, q| {
-            b.iter(|| finder.find(q, 500))
-        });
-    }
-    group.finish();
 }
 
 criterion_group! {
