@@ -205,8 +205,32 @@ impl Similarity {
             }
             rows
         });
-        let vectors = concat(parts);
-        let postings = transpose(&vectors, features.len());
+        let mut vectors = concat(parts);
+        // Only the features some paper kept get an id: renumbered in the same order.
+        let mut renumber = vec![u32::MAX; features.len()];
+        for &id in &vectors.ids {
+            renumber[id as usize] = 0;
+        }
+        let mut used = 0;
+        for r in renumber.iter_mut().filter(|r| **r == 0) {
+            *r = used;
+            used += 1;
+        }
+        vectors
+            .ids
+            .iter_mut()
+            .for_each(|id| *id = renumber[*id as usize]);
+        #[cfg(test)]
+        let features: Vec<u64> = features
+            .iter()
+            .zip(&renumber)
+            .filter(|(_, r)| **r != u32::MAX)
+            .map(|(&h, _)| h)
+            .collect();
+        let postings = transpose(&vectors, used as usize);
+        // The weights are in the postings: a paper's are found there (see `vector`).
+        vectors.weights = Vec::new();
+        vectors.ids.shrink_to_fit();
         let mut keys = String::new();
         let mut key_ends = Vec::with_capacity(n);
         for (_, _, p) in &papers {
@@ -222,6 +246,7 @@ impl Similarity {
             key_ends,
             by_key,
             latest,
+            #[cfg(test)]
             features,
             vectors,
             postings,

@@ -13,7 +13,7 @@
 
 use std::collections::HashSet;
 
-use super::Similarity;
+use super::{Method, Recommendations, Similarity};
 use crate::archive::PaperKey;
 
 /// From this many positives on, a model is trained.
@@ -30,30 +30,8 @@ const EPOCHS: usize = 8;
 const LEARNING_RATE: f32 = 0.5;
 const L2: f32 = 1e-4;
 
-/// How a list of recommendations was made.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Method {
-    /// No positive is in the archive: nothing to go on.
-    Nothing,
-    /// Cosine with the Rocchio centroid of this many positives and negatives.
-    Centroid { positives: usize, negatives: usize },
-    /// Logistic regression on this many examples (positives, marked negatives and sampled
-    /// papers), over `epochs` passes.
-    Logistic {
-        positives: usize,
-        negatives: usize,
-        examples: usize,
-        epochs: usize,
-    },
-}
-
-/// Ranked papers with their scores (the centroid's cosine, or the model's probability), best
-/// first, and how they were found.
-#[derive(Debug, Clone, PartialEq)]
-pub struct Recommendations {
-    pub method: Method,
-    pub papers: Vec<(PaperKey, f32)>,
-}
+/// A training example: a paper's vector, its label (1 liked, 0 not) and its weight.
+type Example = (Vec<(u32, f32)>, f32, f32);
 
 /// A small, fixed pseudo-random sequence (xorshift64*): the same marks give the same list.
 struct Rng(u64);
@@ -120,9 +98,8 @@ impl Similarity {
         let mut q: Vec<(u32, f32)> = Vec::new();
         let mut add = |docs: &[usize], share: f32| {
             for &d in docs {
-                let (ids, ws) = self.vectors.row(d);
                 let k = share / docs.len() as f32;
-                q.extend(ids.iter().zip(ws).map(|(&i, &w)| (i, w * k)));
+                q.extend(self.vector(d).into_iter().map(|(i, w)| (i, w * k)));
             }
         };
         add(pos, 1.0);
@@ -164,14 +141,20 @@ impl Similarity {
         let negative_mass: f32 = examples.iter().map(|e| e.2).sum();
         let pos_weight = (negative_mass / pos.len() as f32).max(1.0);
         examples.extend(pos.iter().map(|&d| (d, 1.0, pos_weight)));
-        let (w, bias) = self.fit(&mut examples, &mut rng);
-        let scores = (0..self.len())
-            .map(|d| {
-                let (ids, ws) = self.vectors.row(d);
-                let z: f32 = ids.iter().zip(ws).map(|(&i, &x)| w[i as usize] * x).sum();
-                sigmoid(z + bias)
-            })
+        let mut examples: Vec<Example> = examples
+            .into_iter()
+            .map(|(d, y, c)| (self.vector(d), y, c))
             .collect();
+        let (w, bias) = self.fit(&mut examples, &mut rng);
+        // Every paper's margin, feature by feature through the postings.
+        let mut z = vec![bias; self.len()];
+        for (t, &wt) in w.iter().enumerate().filter(|(_, w)| **w != 0.0) {
+            let (docs, xs) = self.postings.row(t);
+            for (&d, &x) in docs.iter().zip(xs) {
+                z[d as usize] += wt * x;
+            }
+        }
+        let scores = z.into_iter().map(sigmoid).collect();
         let method = Method::Logistic {
             positives: pos.len(),
             negatives: neg.len(),
@@ -184,8 +167,8 @@ impl Similarity {
     /// Logistic regression by SGD with L2 decay (weights kept as a scale times a vector, so
     /// that decaying them all is one multiplication) and a shrinking step. Returns the weights
     /// and the bias.
-    fn fit(&self, examples: &mut [(usize, f32, f32)], rng: &mut Rng) -> (Vec<f32>, f32) {
-        let mut v = vec![0f32; self.features.len()];
+    fn fit(&self, examples: &mut [Example], rng: &mut Rng) -> (Vec<f32>, f32) {
+        let mut v = vec![0f32; self.features()];
         let (mut scale, mut bias) = (1f32, 0f32);
         // Weighted examples make big steps: the step is divided by the mean weight.
         let mean_weight = examples.iter().map(|e| e.2).sum::<f32>() / examples.len() as f32;
@@ -194,16 +177,15 @@ impl Similarity {
             for i in (1..examples.len()).rev() {
                 examples.swap(i, rng.below(i + 1));
             }
-            for &(d, y, c) in examples.iter() {
+            for (x, y, c) in examples.iter() {
                 let eta = LEARNING_RATE / (1.0 + LEARNING_RATE * L2 * t);
                 t += 1.0;
-                let (ids, xs) = self.vectors.row(d);
-                let z: f32 = ids.iter().zip(xs).map(|(&i, &x)| v[i as usize] * x).sum();
+                let z: f32 = x.iter().map(|&(i, w)| v[i as usize] * w).sum();
                 let g = (c / mean_weight) * (sigmoid(scale * z + bias) - y);
                 scale *= 1.0 - eta * L2;
                 let step = eta * g / scale;
-                for (&i, &x) in ids.iter().zip(xs) {
-                    v[i as usize] -= step * x;
+                for &(i, w) in x {
+                    v[i as usize] -= step * w;
                 }
                 bias -= eta * g * 0.1;
                 if scale < 1e-6 {

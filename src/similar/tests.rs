@@ -132,8 +132,8 @@ impl Similarity {
             None => Term::Word(term),
         };
         let id = self.features.binary_search(&hash_term(t)).ok()? as u32;
-        let (ids, ws) = self.vectors.row(self.doc(key)?);
-        ids.binary_search(&id).ok().map(|i| ws[i])
+        let v = self.vector(self.doc(key)?);
+        v.iter().find(|t| t.0 == id).map(|t| t.1)
     }
 }
 
@@ -194,8 +194,7 @@ fn features_are_words_and_pairs_between_the_document_frequency_limits() {
             .is_some()
     );
     // Vectors have length 1: a paper's similarity with itself.
-    let (_, ws) = sim.vectors.row(0);
-    let norm: f32 = ws.iter().map(|w| w * w).sum();
+    let norm: f32 = sim.vector(0).iter().map(|t| t.1 * t.1).sum();
     assert!(norm > 0.9 && norm <= 1.0001, "{norm}");
 }
 

@@ -3,10 +3,13 @@
 //! a clause as a bigram ("neural network", "language model"). Terms are 64-bit hashes: the
 //! vocabulary of a large archive is millions of bigrams, and hashes need no strings.
 
+use std::collections::HashSet;
+use std::sync::LazyLock;
+
 use crate::search::words::{fold_word, spans};
 
 /// Common English words that say nothing of a paper's topic, plus the filler of abstracts
-/// ("propose", "paper", "results"). Written for this engine; folded, sorted for binary search.
+/// ("propose", "paper", "results"). Written for this engine; folded and sorted.
 const STOP_WORDS: &[&str] = &[
     "a",
     "about",
@@ -210,7 +213,19 @@ const STOP_WORDS: &[&str] = &[
 
 /// Whether `word` (folded) is a stop word.
 pub fn is_stop_word(word: &str) -> bool {
-    STOP_WORDS.binary_search(&word).is_ok()
+    static SET: LazyLock<HashSet<&str, foldhash::fast::FixedState>> =
+        LazyLock::new(|| STOP_WORDS.iter().copied().collect());
+    word.len() <= 12 && SET.contains(word)
+}
+
+/// Folds `word` into `out` as `fold_word` does, without its allocations for plain ASCII.
+fn fold(word: &str, out: &mut String, humps: &mut Vec<usize>) {
+    if word.is_ascii() {
+        out.clear();
+        out.extend(word.bytes().map(|b| char::from(b.to_ascii_lowercase())));
+    } else {
+        fold_word(word, out, humps, None);
+    }
 }
 
 /// Whether a folded word can be a term: not a stop word, not a lone letter, not a number.
@@ -245,7 +260,7 @@ pub fn terms(text: &str, mut each: impl FnMut(Term<'_>)) {
     spans(text, |span| {
         let gap = &text[end..span.start];
         end = span.end;
-        fold_word(&text[span], &mut word, &mut humps, None);
+        fold(&text[span], &mut word, &mut humps);
         if !is_term(&word) {
             has_prev = false;
             return;
