@@ -121,7 +121,17 @@ pub enum Command {
         #[arg(value_enum)]
         shell: Shell,
     },
+    // Library: similar and recommend
+    /// The papers most like one paper, by the words of their titles and abstracts, their
+    /// categories and their authors. Exit status 1 when the paper is not in the archive.
+    Similar(SimilarArgs),
+    /// Unread papers like the starred ones, best first (starred and read papers left out).
+    /// Exit status 1 when nothing is starred yet.
+    Recommend(RecommendArgs),
 }
+mod library;
+pub use library::{RecommendArgs, SimilarArgs};
+// End of Library: similar and recommend
 
 // The options of the commands that take several, each a struct so that its command is handed
 // them whole. No doc comments on these structs: clap would take them for the command's help,

@@ -8,6 +8,9 @@ pub mod export;
 pub mod read;
 pub mod search;
 pub mod top;
+// Library: similar and recommend
+pub mod recommend;
+pub mod similar;
 
 use std::io::{self, Write};
 use std::path::PathBuf;
