@@ -128,7 +128,19 @@ pub enum Command {
         #[arg(value_enum)]
         shell: Shell,
     },
+    // Library: similar and recommend
+    /// The papers most like one paper, by the words of their titles and abstracts, their
+    /// categories and their authors. Exit status 1 when the paper is not in the archive.
+    Similar(SimilarArgs),
+    /// Unread papers like the starred ones, best first (starred and read papers left out).
+    /// Exit status 1 when nothing is starred yet.
+    Recommend(RecommendArgs),
 }
+mod search_flags;
+mod similar;
+pub use search_flags::{SearchFlags, SortBy, split_search_flags};
+pub use similar::{RecommendArgs, SimilarArgs};
+// End of Library: similar and recommend
 
 // The options of the commands that take several, each a struct so that its command is handed
 // them whole. No doc comments on these structs: clap would take them for the command's help,
@@ -194,14 +206,6 @@ pub struct SearchArgs {
     pub json: bool,
 }
 
-/// `search --sort`.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
-pub enum SortBy {
-    Relevance,
-    Newest,
-    Score,
-}
-
 #[derive(Debug, Clone, clap::Args)]
 pub struct TopArgs {
     #[command(flatten)]
@@ -252,60 +256,6 @@ pub fn completions(shell: Shell) -> Vec<u8> {
         &mut out,
     );
     out
-}
-
-/// The flags of `search` that can come after its query.
-#[derive(Debug, Default, PartialEq, Eq)]
-pub struct SearchFlags {
-    pub limit: Option<usize>,
-    pub json: bool,
-    pub sort: Option<SortBy>,
-    pub archive: Option<PathBuf>,
-    pub config: Option<PathBuf>,
-}
-
-/// Takes `--limit N`, `--json`, `--sort ORDER`, `--archive DIR` and `--config FILE` out of a
-/// search query's words, into `flags`. The query must accept words starting with `-`
-/// (exclusions), which makes clap hand it every later flag too.
-pub fn split_search_flags(
-    words: &[String],
-    flags: &mut SearchFlags,
-) -> Result<Vec<String>, String> {
-    let mut query = Vec::new();
-    let mut it = words.iter();
-    while let Some(w) = it.next() {
-        let (flag, inline) = match w.split_once('=') {
-            Some((f, v)) if f.starts_with("--") => (f, Some(v.to_string())),
-            _ => (w.as_str(), None),
-        };
-        let mut value = |name: &str| {
-            inline
-                .clone()
-                .or_else(|| it.next().cloned())
-                .ok_or(format!("{name} needs a value"))
-        };
-        match flag {
-            "--json" if inline.is_none() => flags.json = true,
-            "--limit" => {
-                let v = value("--limit")?;
-                flags.limit = Some(
-                    v.parse()
-                        .map_err(|_| format!("--limit takes a number, not {v:?}"))?,
-                );
-            }
-            "--sort" => {
-                let v = value("--sort")?;
-                flags.sort =
-                    Some(SortBy::from_str(&v, true).map_err(|_| {
-                        format!("--sort takes relevance, newest or score, not {v:?}")
-                    })?);
-            }
-            "--archive" => flags.archive = Some(PathBuf::from(value("--archive")?)),
-            "--config" => flags.config = Some(PathBuf::from(value("--config")?)),
-            _ => query.push(w.clone()),
-        }
-    }
-    Ok(query)
 }
 
 /// `export --format`: the spelling of `export::Format` on the command line. The library's

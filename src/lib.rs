@@ -10,5 +10,6 @@ pub mod display;
 pub mod export;
 pub mod links;
 pub mod search;
+pub mod similar;
 pub mod state;
 pub mod tui;

@@ -358,7 +358,7 @@ fn main_is_a_root() {
 }
 
 const LOWER: &str = "src/archive/ src/search/ src/display/ src/export/ src/state/ src/config.rs \
-                     src/links.rs";
+                     src/links.rs src/similar/";
 const READER: &str = "crate::tui ratatui crossterm";
 const IMPURE: &str = "std::fs std::env std::thread std::process std::net std::time::Instant \
                       std::time::SystemTime std::io::stdout std::io::stdin crossterm rusqlite \

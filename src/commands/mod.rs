@@ -13,6 +13,9 @@ pub mod read;
 pub mod search;
 pub mod top;
 pub mod transfer;
+// Library: similar and recommend
+pub mod recommend;
+pub mod similar;
 
 use std::io::{self, Write};
 use std::path::PathBuf;

@@ -1,7 +1,7 @@
 //! Finding papers across the whole archive: the query language, the index, and leaderboards.
 //! Nothing here knows about terminals.
 
-mod arxiv_id;
+pub(crate) mod arxiv_id;
 pub mod goto;
 mod highlight;
 pub mod index;

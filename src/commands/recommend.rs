@@ -1,0 +1,114 @@
+//! `hotpapers recommend`: unread, unstarred papers ranked from the starred ones.
+
+use std::collections::HashSet;
+use std::io::Write;
+use std::process::ExitCode;
+
+use anyhow::{Context, Result};
+
+use super::similar::{line, rows};
+use super::{Usage, load, report, resolve_day, write_list};
+use crate::archive::{Archive, PaperKey};
+use crate::cli::{Cli, RecommendArgs, parse_day};
+use crate::config::Config;
+use crate::export;
+use crate::similar::{Method, Similarity};
+use crate::state::{self, Snapshot};
+
+/// What to say when there is nothing to go on.
+pub const NO_STARS: &str = "nothing is starred yet: star a few papers with * in the reader, or \
+                            hotpapers star ID, and recommend ranks the unread papers like them";
+
+pub fn run(
+    cli: &Cli,
+    config: &Config,
+    args: &RecommendArgs,
+    out: &mut impl Write,
+) -> Result<ExitCode> {
+    let archive = load(cli, config)?;
+    let (marks, notice) =
+        export::marks(state::default_dir().as_deref()).context("reading the reading state")?;
+    if let Some(n) = notice {
+        report(n);
+    }
+    recommend(&archive, &Feedback::from_marks(&marks), args, out)
+}
+
+/// What the ranking learns from: liked papers, disliked ones, and papers never to suggest.
+/// From the reading state, starred and tagged papers are the positives, papers marked "not for
+/// me" the negatives, and read, starred, tagged or dismissed papers are left out.
+#[derive(Debug, Default, Clone)]
+pub struct Feedback {
+    pub positives: Vec<PaperKey>,
+    pub negatives: Vec<PaperKey>,
+    pub exclude: HashSet<PaperKey>,
+}
+
+impl Feedback {
+    pub fn from_marks(marks: &Snapshot) -> Feedback {
+        let mut positives: Vec<PaperKey> = marks
+            .starred
+            .keys()
+            .chain(marks.tags.keys())
+            .filter(|k| !marks.not_for_me.contains(*k))
+            .cloned()
+            .collect();
+        positives.sort();
+        positives.dedup();
+        let mut negatives: Vec<PaperKey> = marks.not_for_me.iter().cloned().collect();
+        negatives.sort();
+        let mut exclude = marks.read.clone();
+        exclude.extend(positives.iter().cloned());
+        exclude.extend(negatives.iter().cloned());
+        Feedback {
+            positives,
+            negatives,
+            exclude,
+        }
+    }
+}
+
+/// Prints the recommendations for `feedback` from `archive`.
+pub fn recommend(
+    archive: &Archive,
+    feedback: &Feedback,
+    args: &RecommendArgs,
+    out: &mut impl Write,
+) -> Result<ExitCode> {
+    if feedback.positives.is_empty() {
+        report(NO_STARS);
+        return Ok(ExitCode::FAILURE);
+    }
+    let mut exclude = feedback.exclude.clone();
+    let since = args.since.as_deref().map(parse_day).transpose();
+    let since = since.map_err(|e| Usage(format!("--since: {e}")))?;
+    if let Some(since) = since.map(|d| resolve_day(archive, d)) {
+        // Papers whose latest listing is older: their latest day decides, as in the list.
+        let mut newer = HashSet::new();
+        for day in archive.days.iter().rev() {
+            for p in &day.papers {
+                if day.date >= since {
+                    newer.insert(&p.key);
+                } else if !newer.contains(&p.key) {
+                    exclude.insert(p.key.clone());
+                }
+            }
+        }
+    }
+    let engine = Similarity::build(archive);
+    let recs = engine.recommend(
+        &feedback.positives,
+        &feedback.negatives,
+        &exclude,
+        args.limit,
+    );
+    if recs.method == Method::Nothing {
+        report(format_args!(
+            "none of the {} starred papers is in this archive: {NO_STARS}",
+            feedback.positives.len()
+        ));
+        return Ok(ExitCode::FAILURE);
+    }
+    let rows = rows(archive, &engine, &recs.papers);
+    Ok(write_list(out, &rows, args.json, line)?)
+}
