@@ -20,7 +20,10 @@ fn first_match(word: &Word, w: &str, infix: bool) -> Option<Range<usize>> {
 
 /// The source ranges where `term` matches among `text`'s words.
 fn term_ranges(text: &[Word], term: &Term, out: &mut Vec<Range<usize>>) {
-    let parts: Vec<&str> = term.words().collect();
+    let parts: Vec<&str> = term.words().filter(|w| !w.is_empty()).collect();
+    if parts.is_empty() {
+        return;
+    }
     for (i, word) in text.iter().enumerate() {
         let Some(first) = first_match(word, parts[0], term.infix) else {
             continue;

@@ -119,8 +119,12 @@ impl SearchIndex {
             }
             return counts;
         }
-        let words: Vec<&str> = term.words().collect();
-        let first = self.keys(words[0], term.infix);
+        let words: Vec<&str> = term.words().filter(|w| !w.is_empty()).collect();
+        // The parser makes no term without words; one made by hand finds nothing.
+        let Some(head) = words.first() else {
+            return counts;
+        };
+        let first = self.keys(head, term.infix);
         if words.len() == 1 {
             for k in first {
                 self.postings.counts(k, true, |d, f, n| {
