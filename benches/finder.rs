@@ -88,6 +88,15 @@ fn finder(c: &mut Criterion) {
         "diffusion model",
         "^chain",
         "zzqx",
+        // Matching most titles but few at the start of a word.
+        "tion",
+        "ation",
+        "ing",
+        "ork",
+        "retina",
+        "lgm",
+        "trnsfrmr",
+        "xyz",
     ];
     for q in cold {
         eprintln!("{q:>16}: {} titles match", finder.find(q, usize::MAX).len());

@@ -116,7 +116,10 @@ const QUERIES: &str = concat!(
     "tra\\ ns|xq|q|etl|et|é|a a a|zzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzz|models$|",
     "^diffusion|^tra models$|^Tra|'Transf|ecole$|^ÉCOLE|^chain$|rl:$|o(n$|^(n|tra$|",
     "^transformers$|^a$|3d$|^3d|\\ chain|^数|^e\u{301}t|chain\\ |^k-means|-shot|",
-    "^zero-shot !zürich|^ chain",
+    "^zero-shot !zürich|^ chain|",
+    // Matching most titles but few at the start of a word: every title that may match is
+    // scored.
+    "tion|retina|lgm|trnsfrmr|ation|ing|ork|xyz|ansf|rmer|odel",
 );
 
 fn queries() -> impl Iterator<Item = &'static str> {
