@@ -92,8 +92,21 @@ impl Store {
         let conn = Connection::open(path).map_err(err)?;
         conn.busy_timeout(Duration::from_secs(5)).map_err(err)?;
         // Reading the header here makes a damaged file fail now, not at the first write.
-        conn.pragma_update(None, "journal_mode", "WAL")
-            .map_err(err)?;
+        // Turning a database of the old journal into WAL needs it to itself, and SQLite says
+        // "busy" at once rather than through the busy timeout while another opener holds it:
+        // try again for as long as the timeout would have waited.
+        let mut tries = 0;
+        loop {
+            match conn.pragma_update(None, "journal_mode", "WAL") {
+                Err(rusqlite::Error::SqliteFailure(e, _))
+                    if e.code == rusqlite::ErrorCode::DatabaseBusy && tries < 500 =>
+                {
+                    tries += 1;
+                    std::thread::sleep(Duration::from_millis(10));
+                }
+                other => break other.map_err(err)?,
+            }
+        }
         conn.pragma_update(None, "synchronous", "NORMAL")
             .map_err(err)?;
         let ok: String = conn
