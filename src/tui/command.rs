@@ -78,6 +78,7 @@ commands! {
     No = "no", "No";
     Star = "star", "Star or unstar the paper";
     Starred = "starred", "List the starred papers";
+    Similar = "similar", "List the papers most like this one";
     Links = "links", "List every link of the paper: abs, pdf, tweets, links in the text";
     CopyUrl = "copy_url", "Copy the paper's abs URL to the clipboard";
     CopyBibtex = "copy_bibtex", "Copy the paper's BibTeX entry to the clipboard";
@@ -170,7 +171,7 @@ use KeyName::{BackTab, Backspace, End, Enter, Esc, Home, PageDown, PageUp, Shift
 use KeyName::{Down as DownKey, Left as LeftKey, Right as RightKey, Up as UpKey};
 use Scope::{Categories as C, Confirm as Y, Finder as F, GoTo as G, Help as H};
 use Scope::{Leaderboard as L, Links as I};
-use Scope::{Reader as R, Search as S, Starred as T};
+use Scope::{Reader as R, Search as S, Similar as M, Starred as T};
 
 /// Every default key, by scope, in the order the help lists them.
 #[rustfmt::skip]
@@ -216,6 +217,7 @@ pub static DEFAULTS: &[Binding] = &[
     b(R, K::UndoBulk, &[c('U')], None, None),
     b(R, K::Star, &[c('*')], None, Some("star")),
     b(R, K::Starred, &[c('S')], None, None),
+    b(R, K::Similar, &[c('=')], None, Some("similar")),
     b(R, K::Links, &[c('L')], None, Some("links")),
     b(R, K::CopyUrl, &[c('y')], None, None),
     b(R, K::CopyBibtex, &[c('Y')], None, None),
@@ -290,6 +292,16 @@ pub static DEFAULTS: &[Binding] = &[
     b(T, K::Back, &[n(Esc), c('q')], Some("Close"), Some("close")),
     b(T, K::Quit, &[c('Q'), ctrl('c')], None, None),
     b(T, K::Suspend, &[ctrl('z')], None, None),
+    b(M, K::Down, &[c('j'), n(DownKey)], Some("Next paper"), Some("move")),
+    b(M, K::Up, &[c('k'), n(UpKey)], Some("Previous paper"), None),
+    b(M, K::First, &[c('g'), n(Home)], Some("First paper"), None),
+    b(M, K::Last, &[c('G'), n(End)], Some("Last paper"), None),
+    b(M, K::PageDown, &[n(PageDown), ctrl('f')], None, None),
+    b(M, K::PageUp, &[n(PageUp), ctrl('b')], None, None),
+    b(M, K::Enter, &[n(Enter)], Some("Go to the paper (its latest day)"), Some("go")),
+    b(M, K::Back, &[n(Esc), c('q')], Some("Close and return to the paper"), Some("close")),
+    b(M, K::Quit, &[c('Q'), ctrl('c')], None, None),
+    b(M, K::Suspend, &[ctrl('z')], None, None),
     b(I, K::Down, &[c('j'), n(DownKey)], Some("Next link"), Some("move")),
     b(I, K::Up, &[c('k'), n(UpKey)], Some("Previous link"), None),
     b(I, K::First, &[c('g'), n(Home)], Some("First link"), None),
@@ -328,6 +340,7 @@ pub fn opened_by(scope: Scope) -> Option<Command> {
         Scope::Categories => Some(Command::Filter),
         Scope::Leaderboard => Some(Command::Top),
         Scope::Starred => Some(Command::Starred),
+        Scope::Similar => Some(Command::Similar),
         Scope::Links => Some(Command::Links),
         Scope::GoTo => Some(Command::GoTo),
         Scope::Finder => Some(Command::FindTitle),

@@ -6,7 +6,7 @@ use std::sync::Arc;
 use crate::archive::{ArchiveError, PaperKey};
 
 use super::command::Command;
-use super::core::handles::{ArchiveHandle, IndexHandle};
+use super::core::handles::{ArchiveHandle, IndexHandle, SimilarHandle};
 use super::core::notice::Level;
 
 #[derive(Debug, Clone)]
@@ -37,6 +37,8 @@ pub enum Event {
     Undone(Vec<PaperKey>),
     /// The background index is built.
     IndexReady(IndexHandle),
+    /// The similarity engine for the archive shown (or one since replaced).
+    SimilarReady(SimilarHandle),
     /// The background load has read this many posts of so many.
     Progress(usize, usize),
     /// The background load finished: the whole archive replaces the first day.

@@ -10,6 +10,7 @@ pub enum Scope {
     Categories,
     Leaderboard,
     Starred,
+    Similar,
     Links,
     GoTo,
     Finder,
@@ -19,7 +20,7 @@ pub enum Scope {
 
 impl Scope {
     /// In the order the help lists them.
-    pub const ALL: [Scope; 10] = [
+    pub const ALL: [Scope; 11] = [
         Scope::Reader,
         Scope::Search,
         Scope::Finder,
@@ -27,6 +28,7 @@ impl Scope {
         Scope::Categories,
         Scope::Leaderboard,
         Scope::Starred,
+        Scope::Similar,
         Scope::Links,
         Scope::Confirm,
         Scope::Help,
@@ -41,6 +43,7 @@ impl Scope {
             Scope::Categories => Some("categories_box"),
             Scope::Leaderboard => Some("leaderboard_box"),
             Scope::Starred => Some("starred_box"),
+            Scope::Similar => Some("similar_box"),
             Scope::Links => Some("links_box"),
             Scope::GoTo => Some("goto_box"),
             Scope::Finder => Some("finder_box"),
@@ -68,6 +71,7 @@ impl Scope {
             Scope::Categories => "Category filter",
             Scope::Leaderboard => "Leaderboard",
             Scope::Starred => "Starred papers",
+            Scope::Similar => "Similar papers",
             Scope::Links => "Links of the paper",
             Scope::GoTo => "Go to",
             Scope::Finder => "Title finder",

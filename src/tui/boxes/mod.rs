@@ -13,6 +13,7 @@ mod leaderboard;
 mod links;
 mod open;
 mod search;
+mod similar;
 mod starred;
 
 pub use crate::tui::core::state::Window;
@@ -26,4 +27,5 @@ pub use leaderboard::Leaderboard;
 pub use links::LinksBox;
 pub use open::{OpenBox, open};
 pub use search::SearchBox;
+pub use similar::SimilarBox;
 pub use starred::StarredBox;

@@ -9,6 +9,7 @@ use super::help::HelpBox;
 use super::leaderboard::Leaderboard;
 use super::links::LinksBox;
 use super::search::SearchBox;
+use super::similar::SimilarBox;
 use super::starred::StarredBox;
 use crate::tui::command::{Command, Scope};
 use crate::tui::core::state::Reader;
@@ -20,6 +21,7 @@ pub enum OpenBox {
     Categories(CategoryBox),
     Leaderboard(Leaderboard),
     Starred(StarredBox),
+    Similar(SimilarBox),
     Links(LinksBox),
     GoTo(GoToBox),
     Confirm(ConfirmBox),
@@ -34,6 +36,7 @@ impl OpenBox {
             OpenBox::Categories(b) => b,
             OpenBox::Leaderboard(b) => b,
             OpenBox::Starred(b) => b,
+            OpenBox::Similar(b) => b,
             OpenBox::Links(b) => b,
             OpenBox::GoTo(b) => b,
             OpenBox::Confirm(b) => b,
@@ -48,6 +51,7 @@ impl OpenBox {
             OpenBox::Categories(b) => b,
             OpenBox::Leaderboard(b) => b,
             OpenBox::Starred(b) => b,
+            OpenBox::Similar(b) => b,
             OpenBox::Links(b) => b,
             OpenBox::GoTo(b) => b,
             OpenBox::Confirm(b) => b,
@@ -68,6 +72,7 @@ pub fn open(r: &mut Reader, command: Command) -> Option<OpenBox> {
         Command::Filter => CategoryBox::open(r).map(OpenBox::Categories),
         Command::Top => Some(OpenBox::Leaderboard(Leaderboard::open(r))),
         Command::Starred => StarredBox::open(r).map(OpenBox::Starred),
+        Command::Similar => SimilarBox::open(r).map(OpenBox::Similar),
         Command::Links => LinksBox::open(r).map(OpenBox::Links),
         Command::GoTo => Some(OpenBox::GoTo(GoToBox::default())),
         Command::FindTitle => Some(OpenBox::Finder(FinderBox::open(r))),

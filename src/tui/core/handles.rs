@@ -5,6 +5,7 @@ use std::sync::Arc;
 
 use crate::archive::Archive;
 use crate::search::SearchIndex;
+use crate::similar::Similarity;
 
 /// A freshly loaded archive.
 #[derive(Debug, Clone)]
@@ -43,3 +44,28 @@ impl PartialEq for IndexHandle {
 }
 
 impl Eq for IndexHandle {}
+
+/// The similarity engine and the archive it describes, as `IndexHandle`.
+#[derive(Debug, Clone)]
+pub struct SimilarHandle {
+    pub similar: Arc<Similarity>,
+    pub archive: Arc<Archive>,
+}
+
+impl SimilarHandle {
+    /// Builds the engine for `archive` (slow on a large archive: call off the UI thread).
+    pub fn build(archive: &Arc<Archive>) -> SimilarHandle {
+        SimilarHandle {
+            similar: Arc::new(Similarity::build(archive)),
+            archive: Arc::clone(archive),
+        }
+    }
+}
+
+impl PartialEq for SimilarHandle {
+    fn eq(&self, other: &Self) -> bool {
+        Arc::ptr_eq(&self.similar, &other.similar)
+    }
+}
+
+impl Eq for SimilarHandle {}

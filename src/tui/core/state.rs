@@ -7,7 +7,7 @@ use std::sync::Arc;
 use crate::archive::{Archive, Day, Paper, PaperKey};
 use crate::search::{PaperRef, Query};
 
-use super::handles::IndexHandle;
+use super::handles::{IndexHandle, SimilarHandle};
 use super::layout::{self, Areas};
 use super::notice::{Level, Notice};
 use crate::tui::keymap::Keymap;
@@ -124,6 +124,8 @@ pub struct Reader {
     pub(crate) filter: BTreeSet<String>,
     /// Built in the background; search waits for it.
     pub(crate) index: Option<IndexHandle>,
+    /// The similarity engine (`=`), once built after the index.
+    pub(crate) similar: Option<SimilarHandle>,
     /// The last search's results, for `n`/`N`, and which one is shown.
     pub(crate) results: Vec<PaperRef>,
     pub(crate) result: Option<usize>,
@@ -182,6 +184,7 @@ impl Reader {
             sort: Sort::Rank,
             filter: BTreeSet::new(),
             index: None,
+            similar: None,
             results: Vec::new(),
             result: None,
             last_query: None,

@@ -93,6 +93,12 @@ pub fn update(app: &mut App, event: Event) -> Vec<Effect> {
             }
             vec![]
         }
+        Event::SimilarReady(handle) => {
+            if std::sync::Arc::ptr_eq(&handle.archive, &app.reader.archive) {
+                app.reader.similar = Some(handle);
+            }
+            vec![]
+        }
         Event::Progress(done, total) => {
             if app.reader.loading.is_some() {
                 app.reader.loading = Some((done, total));

@@ -7,7 +7,7 @@ use signal_hook::consts::signal::{SIGCONT, SIGHUP, SIGTSTP, SIGWINCH};
 
 use crate::archive::{Archive, ArchiveError};
 use crate::tui::command::Scope;
-use crate::tui::core::handles::{ArchiveHandle, IndexHandle};
+use crate::tui::core::handles::{ArchiveHandle, IndexHandle, SimilarHandle};
 use crate::tui::core::notice::Level;
 use crate::tui::event::Event;
 use crate::tui::input;
@@ -26,6 +26,7 @@ pub enum Msg {
         error: bool,
     },
     Index(IndexHandle),
+    Similar(SimilarHandle),
     Reloaded(Result<Archive, ArchiveError>),
     /// Something changed under the archive folder.
     FsChanged,
@@ -84,6 +85,7 @@ pub fn step(msg: Msg, keymap: &Keymap, scope: Scope, mouse: bool) -> Step {
             text,
         }),
         Msg::Index(index) => Step::Event(Event::IndexReady(index)),
+        Msg::Similar(s) => Step::Event(Event::SimilarReady(s)),
         Msg::Reloaded(result) => Step::Reloaded(Event::Reloaded(
             result.map(|a| ArchiveHandle(Arc::new(a))).map_err(Arc::new),
         )),

@@ -12,7 +12,7 @@ use signal_hook::consts::signal::{SIGCONT, SIGHUP, SIGINT, SIGTERM, SIGTSTP, SIG
 use super::messages::Msg;
 use super::terminal;
 use crate::archive::{Archive, Listing};
-use crate::tui::core::handles::IndexHandle;
+use crate::tui::core::handles::{IndexHandle, SimilarHandle};
 
 /// Reads every post on other threads, reporting progress a few times a second; the archive
 /// arrives as a message once complete.
@@ -45,6 +45,8 @@ pub fn load(listing: Listing, tx: Sender<Msg>) {
 pub fn index(archive: Arc<Archive>, tx: Sender<Msg>) {
     std::thread::spawn(move || {
         let _ = tx.send(Msg::Index(IndexHandle::build(&archive)));
+        // Then the similar papers (`=`), which no first search should wait for.
+        let _ = tx.send(Msg::Similar(SimilarHandle::build(&archive)));
     });
 }
 

@@ -16,6 +16,7 @@ mod paper;
 mod papers;
 mod screen;
 mod search;
+mod similar;
 mod starred;
 mod status;
 mod too_small;
