@@ -172,9 +172,15 @@ fn space_pages_the_paper_and_then_goes_on_to_the_next() {
     let mut app = app_with(fixture(), 100, 16);
     let total = {
         let p = app.current_paper().unwrap();
-        hotpapers::tui::core::measure::detail_text(p, app.detail_width(), &[], 0)
-            .lines
-            .len()
+        hotpapers::tui::core::measure::detail_text(
+            p,
+            app.detail_width(),
+            &[],
+            0,
+            Default::default(),
+        )
+        .lines
+        .len()
     };
     assert!(total > 8, "the first paper needs paging");
     press(&mut app, &["space"]);

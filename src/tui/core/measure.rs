@@ -15,10 +15,14 @@ pub enum Part {
     /// Counts and the arXiv id (styled from the paper itself).
     Meta,
     Categories,
+    /// Your tags of the paper.
+    Tags,
     Blank,
     Abstract,
     /// "(no abstract in this post)".
     NoAbstract,
+    /// Your note on the paper.
+    Note,
     /// "3 tweets".
     TweetsHeading,
     /// Another day that lists the paper: `also 2021-01-19 #3 ♺ 120 ♥ 45`.
@@ -74,9 +78,22 @@ impl DetailText {
     }
 }
 
-/// The paper's lines at `width` columns, with its other listings `also` and the number of
-/// listings more than those.
-pub fn detail_text(paper: &Paper, width: usize, also: &[Also], more: usize) -> DetailText {
+/// What you keep about a paper: its tags and note, shown with it.
+#[derive(Debug, Clone, Copy, Default)]
+pub struct Mine<'a> {
+    pub tags: &'a [String],
+    pub note: Option<&'a str>,
+}
+
+/// The paper's lines at `width` columns, with its other listings `also`, the number of
+/// listings more than those, and your tags and note.
+pub fn detail_text(
+    paper: &Paper,
+    width: usize,
+    also: &[Also],
+    more: usize,
+    mine: Mine,
+) -> DetailText {
     let width = width.max(1);
     let mut lines = Vec::new();
     let push = |lines: &mut Vec<Line>, part: Part, text: &str| {
@@ -114,11 +131,25 @@ pub fn detail_text(paper: &Paper, width: usize, also: &[Also], more: usize) -> D
     if !paper.categories.is_empty() {
         push(&mut lines, Part::Categories, &paper.categories.join(" · "));
     }
+    if !mine.tags.is_empty() {
+        push(
+            &mut lines,
+            Part::Tags,
+            &format!("# {}", mine.tags.join(" · ")),
+        );
+    }
     lines.push(line(Part::Blank, String::new()));
     if paper.abstract_text.is_empty() {
         lines.push(line(Part::NoAbstract, "(no abstract in this post)".into()));
     } else {
         push(&mut lines, Part::Abstract, &prettify(&paper.abstract_text));
+    }
+    if let Some(note) = mine.note.filter(|n| !n.trim().is_empty()) {
+        lines.push(line(Part::Blank, String::new()));
+        for (i, para) in note.lines().enumerate() {
+            let mark = if i == 0 { "✎ " } else { "" };
+            push(&mut lines, Part::Note, &format!("{mark}{para}"));
+        }
     }
     lines.push(line(Part::Blank, String::new()));
     let heading = match paper.tweets.len() {

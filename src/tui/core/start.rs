@@ -53,6 +53,12 @@ pub fn apply_state(
     let r = &mut app.reader;
     r.read = snapshot.read.clone();
     r.starred = snapshot.starred.clone();
+    r.tags = snapshot.tags.clone();
+    r.notes = snapshot
+        .notes
+        .iter()
+        .map(|(k, n)| (k.clone(), n.text.clone()))
+        .collect();
     r.queries = snapshot.queries.clone();
     if let (true, Some((date, key))) = (resume, &snapshot.position) {
         if let Some((day, paper)) = r.locate(*date, Some(key)) {

@@ -140,6 +140,9 @@ pub struct Reader {
     pub(crate) read: HashSet<PaperKey>,
     /// Starred papers with when they were starred.
     pub(crate) starred: HashMap<PaperKey, i64>,
+    /// Your tags and notes of papers, as the state had them at start.
+    pub(crate) tags: HashMap<PaperKey, Vec<String>>,
+    pub(crate) notes: HashMap<PaperKey, String>,
     /// The clock, seconds since 1970, as the runtime last said.
     pub(crate) now: i64,
     /// While the archive is read in the background: posts read, of how many.
@@ -196,6 +199,8 @@ impl Reader {
             keymap,
             read: HashSet::new(),
             starred: HashMap::new(),
+            tags: HashMap::new(),
+            notes: HashMap::new(),
             now: 0,
             loading: None,
             previewing: false,
@@ -473,11 +478,16 @@ impl Reader {
             })
             .collect();
         let more = all.len().saturating_sub(also.len());
+        let mine = super::measure::Mine {
+            tags: self.tags.get(&p.key).map_or(&[], Vec::as_slice),
+            note: self.notes.get(&p.key).map(String::as_str),
+        };
         Some(super::measure::detail_text(
             p,
             self.detail_width(),
             &also,
             more,
+            mine,
         ))
     }
 

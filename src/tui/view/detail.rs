@@ -47,6 +47,7 @@ pub fn styled(
                 Part::Title => theme.title,
                 Part::Authors | Part::NoAbstract => theme.dim,
                 Part::Categories => theme.category,
+                Part::Tags => theme.accent,
                 Part::TweetsHeading => theme.heading,
                 _ => theme.text,
             };
