@@ -4,6 +4,7 @@
 mod support;
 
 use hotpapers::tui::boxes::OpenBox;
+use hotpapers::tui::core::effect::Effect;
 use hotpapers::tui::core::handles::SimilarHandle;
 use hotpapers::tui::{Command, Event, Scope, update};
 use support::{act, app_with, archive, indexed, press, render};
@@ -140,4 +141,50 @@ fn before_the_engine_is_built_equals_says_so() {
     press(&mut app, &["="]);
     assert!(app.open_box().is_none());
     assert!(render(&app).contains("Still working out which papers are alike"));
+}
+
+#[test]
+fn capital_r_lists_papers_like_the_starred_ones_and_x_marks_one_not_for_me() {
+    let mut app = ready(indexed(app_with(world(), 140, 40)));
+    // Nothing starred: R says how to start.
+    press(&mut app, &["R"]);
+    assert!(app.open_box().is_none());
+    assert!(
+        render(&app).contains("Nothing to go on yet: star a few papers with *"),
+        "{}",
+        render(&app)
+    );
+    // Star the traffic paper on screen: the other traffic paper comes first for you.
+    press(&mut app, &["*"]);
+    press(&mut app, &["R"]);
+    assert_eq!(app.scope(), Scope::ForYou);
+    let titles = listed(&app);
+    assert_eq!(titles[0], "Forecasting Urban Traffic Flow", "{titles:?}");
+    assert!(
+        !titles.contains(&"Traffic Congestion Forecasts from Road Sensors".to_string()),
+        "not the starred paper itself"
+    );
+    let screen = render(&app);
+    assert!(
+        screen.contains("For you (4) · like your 1 paper"),
+        "{screen}"
+    );
+    press(&mut app, &["esc"]);
+    // X on a protein paper: saved as not for me, and For you leaves it out.
+    act(&mut app, &[Command::Down]);
+    let marked = app.current_paper().unwrap().title.clone();
+    let effects = press(&mut app, &["X"]);
+    assert!(
+        effects
+            .iter()
+            .any(|e| matches!(e, Effect::SaveNotForMe { on: true, .. })),
+        "{effects:?}"
+    );
+    assert!(
+        render(&app).contains("Not for me: 2403.00202"),
+        "{}",
+        render(&app)
+    );
+    press(&mut app, &["R"]);
+    assert!(!listed(&app).contains(&marked), "{:?}", listed(&app));
 }

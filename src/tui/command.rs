@@ -79,6 +79,8 @@ commands! {
     Star = "star", "Star or unstar the paper";
     Starred = "starred", "List the starred papers";
     Similar = "similar", "List the papers most like this one";
+    ForYou = "for_you", "Papers for you: like your starred and tagged ones";
+    NotForMe = "not_for_me", "Mark the paper not for me (For you learns from it), or unmark it";
     Links = "links", "List every link of the paper: abs, pdf, tweets, links in the text";
     CopyUrl = "copy_url", "Copy the paper's abs URL to the clipboard";
     CopyBibtex = "copy_bibtex", "Copy the paper's BibTeX entry to the clipboard";
@@ -170,7 +172,7 @@ use Command as K;
 use KeyName::{BackTab, Backspace, End, Enter, Esc, Home, PageDown, PageUp, ShiftSpace, Tab};
 use KeyName::{Down as DownKey, Left as LeftKey, Right as RightKey, Up as UpKey};
 use Scope::{Categories as C, Confirm as Y, Finder as F, GoTo as G, Help as H};
-use Scope::{Leaderboard as L, Links as I};
+use Scope::{ForYou as U, Leaderboard as L, Links as I};
 use Scope::{Reader as R, Search as S, Similar as M, Starred as T};
 
 /// Every default key, by scope, in the order the help lists them.
@@ -218,6 +220,8 @@ pub static DEFAULTS: &[Binding] = &[
     b(R, K::Star, &[c('*')], None, Some("star")),
     b(R, K::Starred, &[c('S')], None, None),
     b(R, K::Similar, &[c('=')], None, Some("similar")),
+    b(R, K::ForYou, &[c('R')], None, None),
+    b(R, K::NotForMe, &[c('X')], None, None),
     b(R, K::Links, &[c('L')], None, Some("links")),
     b(R, K::CopyUrl, &[c('y')], None, None),
     b(R, K::CopyBibtex, &[c('Y')], None, None),
@@ -302,6 +306,16 @@ pub static DEFAULTS: &[Binding] = &[
     b(M, K::Back, &[n(Esc), c('q')], Some("Close and return to the paper"), Some("close")),
     b(M, K::Quit, &[c('Q'), ctrl('c')], None, None),
     b(M, K::Suspend, &[ctrl('z')], None, None),
+    b(U, K::Down, &[c('j'), n(DownKey)], Some("Next paper"), Some("move")),
+    b(U, K::Up, &[c('k'), n(UpKey)], Some("Previous paper"), None),
+    b(U, K::First, &[c('g'), n(Home)], Some("First paper"), None),
+    b(U, K::Last, &[c('G'), n(End)], Some("Last paper"), None),
+    b(U, K::PageDown, &[n(PageDown), ctrl('f')], None, None),
+    b(U, K::PageUp, &[n(PageUp), ctrl('b')], None, None),
+    b(U, K::Enter, &[n(Enter)], Some("Go to the paper (its latest day)"), Some("go")),
+    b(U, K::Back, &[n(Esc), c('q')], Some("Close and return to the paper"), Some("close")),
+    b(U, K::Quit, &[c('Q'), ctrl('c')], None, None),
+    b(U, K::Suspend, &[ctrl('z')], None, None),
     b(I, K::Down, &[c('j'), n(DownKey)], Some("Next link"), Some("move")),
     b(I, K::Up, &[c('k'), n(UpKey)], Some("Previous link"), None),
     b(I, K::First, &[c('g'), n(Home)], Some("First link"), None),
@@ -341,6 +355,7 @@ pub fn opened_by(scope: Scope) -> Option<Command> {
         Scope::Leaderboard => Some(Command::Top),
         Scope::Starred => Some(Command::Starred),
         Scope::Similar => Some(Command::Similar),
+        Scope::ForYou => Some(Command::ForYou),
         Scope::Links => Some(Command::Links),
         Scope::GoTo => Some(Command::GoTo),
         Scope::Finder => Some(Command::FindTitle),

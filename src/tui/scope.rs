@@ -11,6 +11,7 @@ pub enum Scope {
     Leaderboard,
     Starred,
     Similar,
+    ForYou,
     Links,
     GoTo,
     Finder,
@@ -20,7 +21,7 @@ pub enum Scope {
 
 impl Scope {
     /// In the order the help lists them.
-    pub const ALL: [Scope; 11] = [
+    pub const ALL: [Scope; 12] = [
         Scope::Reader,
         Scope::Search,
         Scope::Finder,
@@ -29,6 +30,7 @@ impl Scope {
         Scope::Leaderboard,
         Scope::Starred,
         Scope::Similar,
+        Scope::ForYou,
         Scope::Links,
         Scope::Confirm,
         Scope::Help,
@@ -44,6 +46,7 @@ impl Scope {
             Scope::Leaderboard => Some("leaderboard_box"),
             Scope::Starred => Some("starred_box"),
             Scope::Similar => Some("similar_box"),
+            Scope::ForYou => Some("for_you_box"),
             Scope::Links => Some("links_box"),
             Scope::GoTo => Some("goto_box"),
             Scope::Finder => Some("finder_box"),
@@ -72,6 +75,7 @@ impl Scope {
             Scope::Leaderboard => "Leaderboard",
             Scope::Starred => "Starred papers",
             Scope::Similar => "Similar papers",
+            Scope::ForYou => "For you",
             Scope::Links => "Links of the paper",
             Scope::GoTo => "Go to",
             Scope::Finder => "Title finder",

@@ -27,5 +27,5 @@ pub use leaderboard::Leaderboard;
 pub use links::LinksBox;
 pub use open::{OpenBox, open};
 pub use search::SearchBox;
-pub use similar::SimilarBox;
+pub use similar::{Picked, SimilarBox};
 pub use starred::StarredBox;

@@ -73,6 +73,7 @@ pub fn open(r: &mut Reader, command: Command) -> Option<OpenBox> {
         Command::Top => Some(OpenBox::Leaderboard(Leaderboard::open(r))),
         Command::Starred => StarredBox::open(r).map(OpenBox::Starred),
         Command::Similar => SimilarBox::open(r).map(OpenBox::Similar),
+        Command::ForYou => SimilarBox::for_you(r).map(OpenBox::Similar),
         Command::Links => LinksBox::open(r).map(OpenBox::Links),
         Command::GoTo => Some(OpenBox::GoTo(GoToBox::default())),
         Command::FindTitle => Some(OpenBox::Finder(FinderBox::open(r))),

@@ -1,10 +1,12 @@
-//! The papers most like the selected one (`=`): the similarity engine's neighbours, each paper
-//! once at its latest listing, best first.
+//! Lists of papers the similarity engine picks, each paper once at its latest listing, best
+//! first: the papers most like the selected one (`=`), and the papers for you (`R`), ranked by
+//! a model of your stars and tags against what you marked not for me.
 
 use ratatui::layout::Rect;
 
 use super::component::{Component, Handled, hint_line};
 use crate::search::PaperRef;
+use crate::similar::Method;
 use crate::tui::command::{Command, Scope};
 use crate::tui::core::cursor::ListCursor;
 use crate::tui::core::layout::{self, Areas};
@@ -12,13 +14,23 @@ use crate::tui::core::select::go_to;
 use crate::tui::core::state::Reader;
 use crate::tui::keymap::Keymap;
 
-/// How many neighbours the box lists.
+/// How many neighbours the similar box lists.
 pub const SIMILAR: usize = 30;
+/// How many papers the for-you box lists.
+pub const FOR_YOU: usize = 50;
+
+/// Which list the box is.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Picked {
+    /// The papers like one paper (its title).
+    Like(String),
+    /// The papers for you, and how they were ranked.
+    ForYou(Method),
+}
 
 #[derive(Debug, Clone)]
 pub struct SimilarBox {
-    /// The paper they are like, as shown.
-    pub title: String,
+    pub picked: Picked,
     /// The neighbours' latest listings with their similarity (0 to 1), best first.
     pub papers: Vec<(PaperRef, f32)>,
     pub cursor: ListCursor,
@@ -47,7 +59,50 @@ impl SimilarBox {
             return None;
         }
         Some(SimilarBox {
-            title,
+            picked: Picked::Like(title),
+            papers,
+            cursor: ListCursor::default(),
+        })
+    }
+
+    /// The papers for you: unread, unstarred, untagged papers ranked from the starred and
+    /// tagged ones (positives) and those marked not for me (negatives); `None` (and how to
+    /// start) when there is nothing to go on.
+    pub fn for_you(r: &mut Reader) -> Option<SimilarBox> {
+        let Some(handle) = r.similar.clone() else {
+            r.tell("Still working out which papers are alike; try again in a moment");
+            return None;
+        };
+        let mut positives: Vec<_> = r
+            .starred
+            .keys()
+            .chain(r.tags.keys())
+            .filter(|k| !r.not_for_me.contains(*k))
+            .cloned()
+            .collect();
+        positives.sort();
+        positives.dedup();
+        let mut negatives: Vec<_> = r.not_for_me.iter().cloned().collect();
+        negatives.sort();
+        let found = handle
+            .similar
+            .recommend(&positives, &negatives, &r.read, FOR_YOU);
+        let papers: Vec<(PaperRef, f32)> = found
+            .papers
+            .into_iter()
+            .filter_map(|(k, s)| Some((*r.listings_of(&k).last()?, s)))
+            .collect();
+        if papers.is_empty() {
+            let text = r
+                .keymap
+                .say(Scope::Reader, Command::Star, "Nothing to go on yet", |k| {
+                    format!(": star a few papers with {k}, and papers like them come here")
+                });
+            r.tell(text);
+            return None;
+        }
+        Some(SimilarBox {
+            picked: Picked::ForYou(found.method),
             papers,
             cursor: ListCursor::default(),
         })
@@ -56,7 +111,10 @@ impl SimilarBox {
 
 impl Component for SimilarBox {
     fn scope(&self) -> Scope {
-        Scope::Similar
+        match self.picked {
+            Picked::Like(_) => Scope::Similar,
+            Picked::ForYou(_) => Scope::ForYou,
+        }
     }
 
     fn handle(&mut self, r: &mut Reader, command: Command) -> Handled {
@@ -66,8 +124,12 @@ impl Component for SimilarBox {
             Command::Enter => {
                 if let Some(&(to, _)) = self.papers.get(self.cursor.selected) {
                     let note = go_to(r, to);
+                    let what = match self.picked {
+                        Picked::Like(_) => "Similar paper",
+                        Picked::ForYou(_) => "Paper for you",
+                    };
                     r.tell(format!(
-                        "Similar paper {} of {}{note}",
+                        "{what} {} of {}{note}",
                         self.cursor.selected + 1,
                         self.papers.len()
                     ));
@@ -91,7 +153,7 @@ impl Component for SimilarBox {
     }
 
     fn hints(&self, km: &Keymap) -> String {
-        let k = |c| km.hint(Scope::Similar, c);
+        let k = |c| km.hint(self.scope(), c);
         hint_line(&[
             (k(Command::Enter), "goes to the paper"),
             (k(Command::Back), "returns"),

@@ -21,6 +21,12 @@ pub enum Effect {
         starred: bool,
         at: i64,
     },
+    /// Mark the paper not for me (`on`) or unmark it.
+    SaveNotForMe {
+        key: PaperKey,
+        on: bool,
+        at: i64,
+    },
     /// Mark these read, as one marking the next `UndoBulk` takes back.
     MarkReadBulk {
         keys: Vec<PaperKey>,

@@ -61,6 +61,25 @@ pub fn toggle_star(r: &mut Reader, at: PaperRef) -> Vec<Effect> {
     }]
 }
 
+/// Marks the paper at `at` not for me, or takes the mark back: For you (`R`) ranks papers
+/// like it lower.
+pub fn toggle_not_for_me(r: &mut Reader, at: PaperRef) -> Vec<Effect> {
+    let Some((_, p)) = r.paper_at(at) else {
+        return vec![];
+    };
+    let key = p.key.clone();
+    let id = p.arxiv_id.as_deref().unwrap_or("the paper").to_string();
+    let on = !r.not_for_me.contains(&key);
+    if on {
+        r.not_for_me.insert(key.clone());
+        r.tell(format!("Not for me: {id}; For you suggests fewer like it"));
+    } else {
+        r.not_for_me.remove(&key);
+        r.tell(format!("{id} is no longer marked not for me"));
+    }
+    vec![Effect::SaveNotForMe { key, on, at: r.now }]
+}
+
 /// Goes to the next unread paper, in the order the lists show: down the day's list, then the
 /// older days, wrapping round to the newest.
 pub fn next_unread(r: &mut Reader) {

@@ -2,6 +2,7 @@
 //! where each tweet starts, and so how far the pane scrolls. `update` measures with it and the
 //! view styles the same lines, so the two can never disagree.
 
+use super::state::{MAX_ALSO, Reader};
 use crate::archive::Paper;
 use crate::display::latex::prettify;
 use crate::display::width::wrap;
@@ -169,6 +170,33 @@ pub fn detail_text(
         lines,
         tweet_starts,
         also_starts,
+    }
+}
+
+impl Reader {
+    /// The selected paper's lines in the paper pane, as wide as it is.
+    pub fn detail(&self) -> Option<DetailText> {
+        let p = self.current_paper()?;
+        let all = self.all_listings();
+        let also: Vec<Also> = all
+            .iter()
+            .take(MAX_ALSO)
+            .filter_map(|&r| {
+                let (day, q) = self.paper_at(r)?;
+                Some(Also {
+                    date: day.date,
+                    rank: q.rank,
+                    retweets: q.retweets,
+                    favorites: q.favorites,
+                })
+            })
+            .collect();
+        let more = all.len().saturating_sub(also.len());
+        let mine = Mine {
+            tags: self.tags.get(&p.key).map_or(&[], Vec::as_slice),
+            note: self.notes.get(&p.key).map(String::as_str),
+        };
+        Some(detail_text(p, self.detail_width(), &also, more, mine))
     }
 }
 

@@ -54,6 +54,7 @@ pub fn apply_state(
     r.read = snapshot.read.clone();
     r.starred = snapshot.starred.clone();
     r.tags = snapshot.tags.clone();
+    r.not_for_me = snapshot.not_for_me.clone();
     r.notes = snapshot
         .notes
         .iter()

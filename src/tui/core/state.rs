@@ -143,6 +143,8 @@ pub struct Reader {
     /// Your tags and notes of papers, as the state had them at start.
     pub(crate) tags: HashMap<PaperKey, Vec<String>>,
     pub(crate) notes: HashMap<PaperKey, String>,
+    /// Papers marked not for me (`X`): For you learns from them.
+    pub(crate) not_for_me: std::collections::HashSet<PaperKey>,
     /// The clock, seconds since 1970, as the runtime last said.
     pub(crate) now: i64,
     /// While the archive is read in the background: posts read, of how many.
@@ -201,6 +203,7 @@ impl Reader {
             starred: HashMap::new(),
             tags: HashMap::new(),
             notes: HashMap::new(),
+            not_for_me: Default::default(),
             now: 0,
             loading: None,
             previewing: false,
@@ -443,7 +446,7 @@ impl Reader {
     }
 
     /// The selected paper's other listings, newest first.
-    fn all_listings(&self) -> Vec<PaperRef> {
+    pub(crate) fn all_listings(&self) -> Vec<PaperRef> {
         let Some(p) = self.current_paper() else {
             return Vec::new();
         };
@@ -458,37 +461,6 @@ impl Reader {
             .copied()
             .filter(|r| *r != here)
             .collect()
-    }
-
-    /// The selected paper's lines in the paper pane, as wide as it is.
-    pub fn detail(&self) -> Option<super::measure::DetailText> {
-        let p = self.current_paper()?;
-        let all = self.all_listings();
-        let also: Vec<super::measure::Also> = all
-            .iter()
-            .take(MAX_ALSO)
-            .filter_map(|&r| {
-                let (day, q) = self.paper_at(r)?;
-                Some(super::measure::Also {
-                    date: day.date,
-                    rank: q.rank,
-                    retweets: q.retweets,
-                    favorites: q.favorites,
-                })
-            })
-            .collect();
-        let more = all.len().saturating_sub(also.len());
-        let mine = super::measure::Mine {
-            tags: self.tags.get(&p.key).map_or(&[], Vec::as_slice),
-            note: self.notes.get(&p.key).map(String::as_str),
-        };
-        Some(super::measure::detail_text(
-            p,
-            self.detail_width(),
-            &also,
-            more,
-            mine,
-        ))
     }
 
     /// Width of the text inside the paper pane: one column for the tweet marker, one of margin.

@@ -292,6 +292,12 @@ fn once_in_reader(app: &mut App, command: Command) -> Vec<Effect> {
                 None => vec![],
             };
         }
+        Command::NotForMe => {
+            return match marks::current(r) {
+                Some(at) => marks::toggle_not_for_me(r, at),
+                None => vec![],
+            };
+        }
         Command::NextUnread => marks::next_unread(r),
         Command::ReadDay => return marks::read_day(r),
         Command::UndoBulk => return marks::undo_bulk(r),

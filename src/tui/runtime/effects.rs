@@ -63,6 +63,10 @@ pub fn perform(app: &App, effect: Effect, w: &mut World<'_>) -> std::io::Result<
             Some(store) => saved(store.set_starred(&key, starred, at)),
             None => Done::Ok,
         },
+        Effect::SaveNotForMe { key, on, at } => match &w.store {
+            Some(store) => saved(store.set_not_for_me(&key, on, at)),
+            None => Done::Ok,
+        },
         Effect::MarkReadBulk { keys, at } => match &w.store {
             Some(store) => saved(store.mark_read_bulk(&keys, at).map(|_| ())),
             None => Done::Ok,

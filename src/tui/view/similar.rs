@@ -5,7 +5,8 @@ use ratatui::widgets::Paragraph;
 
 use crate::display::latex::prettify;
 use crate::display::width::{pad, truncate, width};
-use crate::tui::boxes::SimilarBox;
+use crate::similar::Method;
+use crate::tui::boxes::{Picked, SimilarBox};
 use crate::tui::core::app::App;
 
 /// A similarity (0 to 1) as a bar of eighths, `cells` wide.
@@ -20,17 +21,15 @@ fn bar(similarity: f32, cells: usize) -> String {
 }
 
 pub fn draw(frame: &mut Frame, app: &App, s: &SimilarBox, area: Rect, hint: String) {
-    let title = truncate(
-        &prettify(&s.title),
-        (area.width as usize).saturating_sub(24),
-    );
-    let inner = super::frame::overlay_box(
-        frame,
-        app,
-        area,
-        format!(" Similar to {title} ({}) ", s.papers.len()),
-        hint,
-    );
+    let n = s.papers.len();
+    let title = match &s.picked {
+        Picked::Like(t) => {
+            let t = truncate(&prettify(t), (area.width as usize).saturating_sub(24));
+            format!(" Similar to {t} ({n}) ")
+        }
+        Picked::ForYou(m) => format!(" For you ({n}) · {} ", how(m)),
+    };
+    let inner = super::frame::overlay_box(frame, app, area, title, hint);
     let w = inner.width as usize;
     let lines: Vec<Line> = s
         .papers
@@ -59,6 +58,18 @@ pub fn draw(frame: &mut Frame, app: &App, s: &SimilarBox, area: Rect, hint: Stri
         })
         .collect();
     frame.render_widget(Paragraph::new(lines), inner);
+}
+
+/// How the papers for you were ranked, for the title.
+fn how(m: &Method) -> String {
+    let papers = |n: usize| crate::display::words::count(n, "paper", "papers");
+    match *m {
+        Method::Nothing => "nothing to go on".to_string(),
+        Method::Centroid { positives, .. } => {
+            format!("like your {} (their centroid)", papers(positives))
+        }
+        Method::Logistic { positives, .. } => format!("a model of your {}", papers(positives)),
+    }
 }
 
 #[cfg(test)]
