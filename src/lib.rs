@@ -7,6 +7,7 @@ pub mod cli;
 pub mod commands;
 pub mod config;
 pub mod display;
+pub mod editor;
 pub mod export;
 pub mod links;
 pub mod search;

@@ -46,3 +46,48 @@ fn tags_and_a_note_made_on_the_command_line_show_with_the_paper() {
     quit(s);
     let _ = std::fs::remove_dir_all(&state);
 }
+
+#[test]
+fn e_hands_the_terminal_to_the_editor_and_keeps_what_it_wrote() {
+    let dir = fixture();
+    let state = pty::fresh_state_dir();
+    let bin = tempfile::tempdir().unwrap();
+    // An editor that logs what it was given, shows it had the terminal, and writes the note.
+    let log = bin.path().join("editor.log");
+    let editor = bin.path().join("fake-editor");
+    std::fs::write(
+        &editor,
+        format!(
+            "#!/bin/sh\necho \"$1\" >> '{}'\ncat \"$1\" >> '{}'\nprintf 'IN THE EDITOR' > /dev/tty\nsleep 0.3\nprintf 'Written in the editor.\\n' > \"$1\"\n",
+            log.display(),
+            log.display()
+        ),
+    )
+    .unwrap();
+    std::fs::set_permissions(&editor, std::os::unix::fs::PermissionsExt::from_mode(0o755)).unwrap();
+    let mut cmd = hotpapers(&[&arg(dir.path())]);
+    cmd.env("HOTPAPERS_STATE_DIR", &state);
+    cmd.env("VISUAL", &editor);
+    let mut s = start_cmd(cmd);
+    s.wait_text(FRI[0].title);
+    s.send("e");
+    s.wait_text("IN THE EDITOR");
+    let screen = s.wait_text("✎ Written in the editor.");
+    assert!(screen.contains("Note saved"), "{screen}");
+    assert!(
+        screen.contains(FRI[0].title),
+        "the reader is back:\n{screen}"
+    );
+    // The editor got a file of its own; the note is in the state for the next start.
+    let logged = std::fs::read_to_string(&log).unwrap();
+    assert!(logged.contains("hotpapers-note-2401.00501"), "{logged}");
+    quit(s);
+    let out = std::process::Command::new(env!("CARGO_BIN_EXE_hotpapers"))
+        .args(["state", "export"])
+        .env("HOTPAPERS_STATE_DIR", &state)
+        .output()
+        .unwrap();
+    let json = String::from_utf8_lossy(&out.stdout);
+    assert!(json.contains("Written in the editor."), "{json}");
+    let _ = std::fs::remove_dir_all(&state);
+}

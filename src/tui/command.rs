@@ -80,6 +80,7 @@ commands! {
     Starred = "starred", "List the starred papers";
     Similar = "similar", "List the papers most like this one";
     ForYou = "for_you", "Papers for you: like your starred and tagged ones";
+    EditNote = "edit_note", "Write the paper's note in your editor ($VISUAL, $EDITOR or vi)";
     NotForMe = "not_for_me", "Mark the paper not for me (For you learns from it), or unmark it";
     Links = "links", "List every link of the paper: abs, pdf, tweets, links in the text";
     CopyUrl = "copy_url", "Copy the paper's abs URL to the clipboard";
@@ -222,6 +223,7 @@ pub static DEFAULTS: &[Binding] = &[
     b(R, K::Similar, &[c('=')], None, Some("similar")),
     b(R, K::ForYou, &[c('R')], None, None),
     b(R, K::NotForMe, &[c('X')], None, None),
+    b(R, K::EditNote, &[c('e')], None, None),
     b(R, K::Links, &[c('L')], None, Some("links")),
     b(R, K::CopyUrl, &[c('y')], None, None),
     b(R, K::CopyBibtex, &[c('Y')], None, None),

@@ -35,6 +35,8 @@ pub enum Event {
     Notice { level: Level, text: String },
     /// The database took back its last marking of many: these papers are unread again.
     Undone(Vec<PaperKey>),
+    /// The paper's note as the editor left it and the state now holds it (empty: deleted).
+    NoteSaved { key: PaperKey, text: String },
     /// The background index is built.
     IndexReady(IndexHandle),
     /// The similarity engine for the archive shown (or one since replaced).

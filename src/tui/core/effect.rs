@@ -21,6 +21,14 @@ pub enum Effect {
         starred: bool,
         at: i64,
     },
+    /// Hand the terminal to the editor on the paper's note (`current`), save what is written,
+    /// take the terminal back (the runtime answers `NoteSaved`).
+    EditNote {
+        key: PaperKey,
+        id: String,
+        current: String,
+        at: i64,
+    },
     /// Mark the paper not for me (`on`) or unmark it.
     SaveNotForMe {
         key: PaperKey,

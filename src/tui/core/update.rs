@@ -75,6 +75,17 @@ pub fn update(app: &mut App, event: Event) -> Vec<Effect> {
             return vec![];
         }
         Event::Seen(key) => seen(app, key),
+        Event::NoteSaved { key, text } => {
+            let r = &mut app.reader;
+            if text.is_empty() {
+                r.notes.remove(&key);
+                r.tell("Note deleted");
+            } else {
+                r.notes.insert(key, text);
+                r.tell("Note saved");
+            }
+            vec![]
+        }
         Event::Undone(keys) => {
             marks::undone(&mut app.reader, &keys);
             vec![]
@@ -289,6 +300,17 @@ fn once_in_reader(app: &mut App, command: Command) -> Vec<Effect> {
         Command::Star => {
             return match marks::current(r) {
                 Some(at) => marks::toggle_star(r, at),
+                None => vec![],
+            };
+        }
+        Command::EditNote => {
+            return match r.current_paper() {
+                Some(p) => vec![Effect::EditNote {
+                    key: p.key.clone(),
+                    id: p.arxiv_id.clone().unwrap_or_else(|| "paper".into()),
+                    current: r.notes.get(&p.key).cloned().unwrap_or_default(),
+                    at: r.now,
+                }],
                 None => vec![],
             };
         }

@@ -63,6 +63,43 @@ pub fn perform(app: &App, effect: Effect, w: &mut World<'_>) -> std::io::Result<
             Some(store) => saved(store.set_starred(&key, starred, at)),
             None => Done::Ok,
         },
+        Effect::EditNote {
+            key,
+            id,
+            current,
+            at,
+        } => {
+            // The editor has the terminal, as a suspended reader's shell would.
+            terminal::restore();
+            let written = crate::editor::edit(&current, &id);
+            terminal::enter(w.mouse)?;
+            repaint(w.term)?;
+            let new = match written {
+                Ok(text) => text.trim().to_string(),
+                Err(e) => {
+                    return Ok(Done::Answer(Event::Notice {
+                        level: Level::Error,
+                        text: format!("{e:#}"),
+                    }));
+                }
+            };
+            if new == current.trim() {
+                return Ok(Done::Answer(Event::Notice {
+                    level: Level::Info,
+                    text: "Note unchanged".into(),
+                }));
+            }
+            match &w.store {
+                Some(store) => match store.set_note(&key, &new, at) {
+                    Ok(()) => Done::Answer(Event::NoteSaved { key, text: new }),
+                    Err(e) => saved(Err(e)),
+                },
+                None => Done::Answer(Event::Notice {
+                    level: Level::Error,
+                    text: "Not saved: the reading state is not open".into(),
+                }),
+            }
+        }
         Effect::SaveNotForMe { key, on, at } => match &w.store {
             Some(store) => saved(store.set_not_for_me(&key, on, at)),
             None => Done::Ok,
