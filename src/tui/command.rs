@@ -80,6 +80,8 @@ commands! {
     Starred = "starred", "List the starred papers";
     Similar = "similar", "List the papers most like this one";
     ForYou = "for_you", "Papers for you: like your starred and tagged ones";
+    Tag = "tag", "Tag the paper (commas separate tags, -tag takes one off)";
+    Complete = "complete", "Complete the tag from the tags you have";
     EditNote = "edit_note", "Write the paper's note in your editor ($VISUAL, $EDITOR or vi)";
     NotForMe = "not_for_me", "Mark the paper not for me (For you learns from it), or unmark it";
     Links = "links", "List every link of the paper: abs, pdf, tweets, links in the text";
@@ -173,7 +175,7 @@ use Command as K;
 use KeyName::{BackTab, Backspace, End, Enter, Esc, Home, PageDown, PageUp, ShiftSpace, Tab};
 use KeyName::{Down as DownKey, Left as LeftKey, Right as RightKey, Up as UpKey};
 use Scope::{Categories as C, Confirm as Y, Finder as F, GoTo as G, Help as H};
-use Scope::{ForYou as U, Leaderboard as L, Links as I};
+use Scope::{ForYou as U, Leaderboard as L, Links as I, Tag as A};
 use Scope::{Reader as R, Search as S, Similar as M, Starred as T};
 
 /// Every default key, by scope, in the order the help lists them.
@@ -224,6 +226,7 @@ pub static DEFAULTS: &[Binding] = &[
     b(R, K::ForYou, &[c('R')], None, None),
     b(R, K::NotForMe, &[c('X')], None, None),
     b(R, K::EditNote, &[c('e')], None, None),
+    b(R, K::Tag, &[c('+')], None, None),
     b(R, K::Links, &[c('L')], None, Some("links")),
     b(R, K::CopyUrl, &[c('y')], None, None),
     b(R, K::CopyBibtex, &[c('Y')], None, None),
@@ -257,6 +260,13 @@ pub static DEFAULTS: &[Binding] = &[
     b(F, K::DeleteWord, &[ctrl('w')], None, None),
     b(F, K::ClearInput, &[ctrl('u')], None, Some("clear")),
     b(F, K::Suspend, &[ctrl('z')], None, None),
+    b(A, K::Enter, &[n(Enter)], Some("Add (and take off) the tags"), Some("tag")),
+    b(A, K::Back, &[n(Esc), ctrl('c')], Some("Close"), Some("cancel")),
+    b(A, K::Complete, &[n(Tab)], None, Some("complete")),
+    b(A, K::DeleteChar, &[n(Backspace)], None, None),
+    b(A, K::DeleteWord, &[ctrl('w')], None, None),
+    b(A, K::ClearInput, &[ctrl('u')], None, Some("clear")),
+    b(A, K::Suspend, &[ctrl('z')], None, None),
     b(G, K::Enter, &[n(Enter)], Some("Go there"), Some("go")),
     b(G, K::Back, &[n(Esc), ctrl('c')], Some("Close"), Some("cancel")),
     b(G, K::DeleteChar, &[n(Backspace)], None, None),
@@ -358,6 +368,7 @@ pub fn opened_by(scope: Scope) -> Option<Command> {
         Scope::Starred => Some(Command::Starred),
         Scope::Similar => Some(Command::Similar),
         Scope::ForYou => Some(Command::ForYou),
+        Scope::Tag => Some(Command::Tag),
         Scope::Links => Some(Command::Links),
         Scope::GoTo => Some(Command::GoTo),
         Scope::Finder => Some(Command::FindTitle),

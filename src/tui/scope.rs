@@ -12,6 +12,7 @@ pub enum Scope {
     Starred,
     Similar,
     ForYou,
+    Tag,
     Links,
     GoTo,
     Finder,
@@ -21,11 +22,12 @@ pub enum Scope {
 
 impl Scope {
     /// In the order the help lists them.
-    pub const ALL: [Scope; 12] = [
+    pub const ALL: [Scope; 13] = [
         Scope::Reader,
         Scope::Search,
         Scope::Finder,
         Scope::GoTo,
+        Scope::Tag,
         Scope::Categories,
         Scope::Leaderboard,
         Scope::Starred,
@@ -47,6 +49,7 @@ impl Scope {
             Scope::Starred => Some("starred_box"),
             Scope::Similar => Some("similar_box"),
             Scope::ForYou => Some("for_you_box"),
+            Scope::Tag => Some("tag_box"),
             Scope::Links => Some("links_box"),
             Scope::GoTo => Some("goto_box"),
             Scope::Finder => Some("finder_box"),
@@ -57,7 +60,10 @@ impl Scope {
 
     /// Whether unbound characters are typed into the scope's prompt.
     pub fn takes_text(self) -> bool {
-        matches!(self, Scope::Search | Scope::GoTo | Scope::Finder)
+        matches!(
+            self,
+            Scope::Search | Scope::GoTo | Scope::Finder | Scope::Tag
+        )
     }
 
     /// Whether unbound characters look for a row by its start (the category filter).
@@ -76,6 +82,7 @@ impl Scope {
             Scope::Starred => "Starred papers",
             Scope::Similar => "Similar papers",
             Scope::ForYou => "For you",
+            Scope::Tag => "Tag prompt",
             Scope::Links => "Links of the paper",
             Scope::GoTo => "Go to",
             Scope::Finder => "Title finder",

@@ -15,6 +15,7 @@ mod open;
 mod search;
 mod similar;
 mod starred;
+mod tag;
 
 pub use crate::tui::core::state::Window;
 pub use categories::CategoryBox;
@@ -29,3 +30,4 @@ pub use open::{OpenBox, open};
 pub use search::SearchBox;
 pub use similar::{Picked, SimilarBox};
 pub use starred::StarredBox;
+pub use tag::TagBox;

@@ -11,6 +11,7 @@ use super::links::LinksBox;
 use super::search::SearchBox;
 use super::similar::SimilarBox;
 use super::starred::StarredBox;
+use super::tag::TagBox;
 use crate::tui::command::{Command, Scope};
 use crate::tui::core::state::Reader;
 
@@ -22,6 +23,7 @@ pub enum OpenBox {
     Leaderboard(Leaderboard),
     Starred(StarredBox),
     Similar(SimilarBox),
+    Tag(TagBox),
     Links(LinksBox),
     GoTo(GoToBox),
     Confirm(ConfirmBox),
@@ -37,6 +39,7 @@ impl OpenBox {
             OpenBox::Leaderboard(b) => b,
             OpenBox::Starred(b) => b,
             OpenBox::Similar(b) => b,
+            OpenBox::Tag(b) => b,
             OpenBox::Links(b) => b,
             OpenBox::GoTo(b) => b,
             OpenBox::Confirm(b) => b,
@@ -52,6 +55,7 @@ impl OpenBox {
             OpenBox::Leaderboard(b) => b,
             OpenBox::Starred(b) => b,
             OpenBox::Similar(b) => b,
+            OpenBox::Tag(b) => b,
             OpenBox::Links(b) => b,
             OpenBox::GoTo(b) => b,
             OpenBox::Confirm(b) => b,
@@ -74,6 +78,7 @@ pub fn open(r: &mut Reader, command: Command) -> Option<OpenBox> {
         Command::Starred => StarredBox::open(r).map(OpenBox::Starred),
         Command::Similar => SimilarBox::open(r).map(OpenBox::Similar),
         Command::ForYou => SimilarBox::for_you(r).map(OpenBox::Similar),
+        Command::Tag => TagBox::open(r).map(OpenBox::Tag),
         Command::Links => LinksBox::open(r).map(OpenBox::Links),
         Command::GoTo => Some(OpenBox::GoTo(GoToBox::default())),
         Command::FindTitle => Some(OpenBox::Finder(FinderBox::open(r))),

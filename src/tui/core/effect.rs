@@ -29,6 +29,13 @@ pub enum Effect {
         current: String,
         at: i64,
     },
+    /// Give the paper the tags `add` and take off `remove`.
+    SaveTags {
+        key: PaperKey,
+        add: Vec<String>,
+        remove: Vec<String>,
+        at: i64,
+    },
     /// Mark the paper not for me (`on`) or unmark it.
     SaveNotForMe {
         key: PaperKey,

@@ -100,6 +100,25 @@ pub fn perform(app: &App, effect: Effect, w: &mut World<'_>) -> std::io::Result<
                 }),
             }
         }
+        Effect::SaveTags {
+            key,
+            add,
+            remove,
+            at,
+        } => match &w.store {
+            Some(store) => {
+                let added = match add.is_empty() {
+                    true => Ok(0),
+                    false => store.add_tags(&key, &add, at),
+                };
+                let removed = added.and_then(|_| match remove.is_empty() {
+                    true => Ok(0),
+                    false => store.remove_tags(&key, &remove),
+                });
+                saved(removed.map(|_| ()))
+            }
+            None => Done::Ok,
+        },
         Effect::SaveNotForMe { key, on, at } => match &w.store {
             Some(store) => saved(store.set_not_for_me(&key, on, at)),
             None => Done::Ok,

@@ -19,6 +19,7 @@ mod search;
 mod similar;
 mod starred;
 mod status;
+mod tag;
 mod too_small;
 
 pub use screen::draw;
