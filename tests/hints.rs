@@ -88,11 +88,13 @@ fn hint_rows(app: &App) -> Vec<usize> {
             let area = open.component().area(app, &a);
             rows.push((area.bottom() as usize).saturating_sub(1));
             // The lines a box writes itself: a prompt and what it says, or why a list is empty.
-            if matches!(
-                open.scope(),
-                Scope::Leaderboard | Scope::Search | Scope::GoTo
-            ) {
-                rows.extend([area.y as usize + 1, area.y as usize + 2]);
+            // (The leaderboard's first line is its column heading, whose `#` is no key.)
+            match open.scope() {
+                Scope::Search | Scope::GoTo => {
+                    rows.extend([area.y as usize + 1, area.y as usize + 2]);
+                }
+                Scope::Leaderboard => rows.push(area.y as usize + 2),
+                _ => {}
             }
         }
     }

@@ -88,3 +88,35 @@ fn plus_tags_the_paper_tab_completes_and_minus_takes_a_tag_off() {
     press(&mut app, &["esc"]);
     assert!(app.open_box().is_none());
 }
+
+#[test]
+fn hash_lists_the_tags_with_counts_and_a_tags_papers() {
+    let mut app = app_with(world(), 120, 30);
+    press(&mut app, &["#"]);
+    assert!(app.open_box().is_none());
+    assert!(render(&app).contains("No tags yet: + tags the selected paper"));
+    press(&mut app, &["+"]);
+    type_text(&mut app, "kernels, zeta");
+    press(&mut app, &["enter", "j", "+"]);
+    type_text(&mut app, "kernels");
+    press(&mut app, &["enter"]);
+    press(&mut app, &["#"]);
+    assert_eq!(app.scope(), Scope::Tags);
+    let screen = render(&app);
+    assert!(screen.contains("kernels  (2 papers)"), "{screen}");
+    assert!(screen.contains("zeta  (1 paper)"), "{screen}");
+    // Enter lists the first tag's papers; Esc steps back to the tags, Enter on a paper goes.
+    press(&mut app, &["enter"]);
+    let screen = render(&app);
+    assert!(screen.contains("Tagged kernels (2)"), "{screen}");
+    press(&mut app, &["esc"]);
+    assert!(render(&app).contains("Tags (2)"));
+    press(&mut app, &["j", "enter"]);
+    assert!(render(&app).contains("Tagged zeta (1)"));
+    press(&mut app, &["enter"]);
+    assert!(app.open_box().is_none());
+    assert_eq!(
+        app.current_paper().unwrap().title,
+        "Transformers for Tabular Data"
+    );
+}

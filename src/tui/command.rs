@@ -81,6 +81,7 @@ commands! {
     Similar = "similar", "List the papers most like this one";
     ForYou = "for_you", "Papers for you: like your starred and tagged ones";
     Tag = "tag", "Tag the paper (commas separate tags, -tag takes one off)";
+    Tags = "tags", "List your tags, and a tag's papers";
     Complete = "complete", "Complete the tag from the tags you have";
     EditNote = "edit_note", "Write the paper's note in your editor ($VISUAL, $EDITOR or vi)";
     NotForMe = "not_for_me", "Mark the paper not for me (For you learns from it), or unmark it";
@@ -175,7 +176,7 @@ use Command as K;
 use KeyName::{BackTab, Backspace, End, Enter, Esc, Home, PageDown, PageUp, ShiftSpace, Tab};
 use KeyName::{Down as DownKey, Left as LeftKey, Right as RightKey, Up as UpKey};
 use Scope::{Categories as C, Confirm as Y, Finder as F, GoTo as G, Help as H};
-use Scope::{ForYou as U, Leaderboard as L, Links as I, Tag as A};
+use Scope::{ForYou as U, Leaderboard as L, Links as I, Tag as A, Tags as W};
 use Scope::{Reader as R, Search as S, Similar as M, Starred as T};
 
 /// Every default key, by scope, in the order the help lists them.
@@ -227,6 +228,7 @@ pub static DEFAULTS: &[Binding] = &[
     b(R, K::NotForMe, &[c('X')], None, None),
     b(R, K::EditNote, &[c('e')], None, None),
     b(R, K::Tag, &[c('+')], None, None),
+    b(R, K::Tags, &[c('#')], None, None),
     b(R, K::Links, &[c('L')], None, Some("links")),
     b(R, K::CopyUrl, &[c('y')], None, None),
     b(R, K::CopyBibtex, &[c('Y')], None, None),
@@ -328,6 +330,16 @@ pub static DEFAULTS: &[Binding] = &[
     b(U, K::Back, &[n(Esc), c('q')], Some("Close and return to the paper"), Some("close")),
     b(U, K::Quit, &[c('Q'), ctrl('c')], None, None),
     b(U, K::Suspend, &[ctrl('z')], None, None),
+    b(W, K::Down, &[c('j'), n(DownKey)], Some("Next tag or paper"), Some("move")),
+    b(W, K::Up, &[c('k'), n(UpKey)], Some("Previous tag or paper"), None),
+    b(W, K::First, &[c('g'), n(Home)], None, None),
+    b(W, K::Last, &[c('G'), n(End)], None, None),
+    b(W, K::PageDown, &[n(PageDown), ctrl('f')], None, None),
+    b(W, K::PageUp, &[n(PageUp), ctrl('b')], None, None),
+    b(W, K::Enter, &[n(Enter)], Some("List the tag's papers; on a paper, go to it"), Some("open")),
+    b(W, K::Back, &[n(Esc), c('q')], Some("Back to the tags; on the tags, close"), Some("back")),
+    b(W, K::Quit, &[c('Q'), ctrl('c')], None, None),
+    b(W, K::Suspend, &[ctrl('z')], None, None),
     b(I, K::Down, &[c('j'), n(DownKey)], Some("Next link"), Some("move")),
     b(I, K::Up, &[c('k'), n(UpKey)], Some("Previous link"), None),
     b(I, K::First, &[c('g'), n(Home)], Some("First link"), None),
@@ -369,6 +381,7 @@ pub fn opened_by(scope: Scope) -> Option<Command> {
         Scope::Similar => Some(Command::Similar),
         Scope::ForYou => Some(Command::ForYou),
         Scope::Tag => Some(Command::Tag),
+        Scope::Tags => Some(Command::Tags),
         Scope::Links => Some(Command::Links),
         Scope::GoTo => Some(Command::GoTo),
         Scope::Finder => Some(Command::FindTitle),

@@ -13,6 +13,7 @@ pub enum Scope {
     Similar,
     ForYou,
     Tag,
+    Tags,
     Links,
     GoTo,
     Finder,
@@ -22,7 +23,7 @@ pub enum Scope {
 
 impl Scope {
     /// In the order the help lists them.
-    pub const ALL: [Scope; 13] = [
+    pub const ALL: [Scope; 14] = [
         Scope::Reader,
         Scope::Search,
         Scope::Finder,
@@ -33,6 +34,7 @@ impl Scope {
         Scope::Starred,
         Scope::Similar,
         Scope::ForYou,
+        Scope::Tags,
         Scope::Links,
         Scope::Confirm,
         Scope::Help,
@@ -50,6 +52,7 @@ impl Scope {
             Scope::Similar => Some("similar_box"),
             Scope::ForYou => Some("for_you_box"),
             Scope::Tag => Some("tag_box"),
+            Scope::Tags => Some("tags_box"),
             Scope::Links => Some("links_box"),
             Scope::GoTo => Some("goto_box"),
             Scope::Finder => Some("finder_box"),
@@ -83,6 +86,7 @@ impl Scope {
             Scope::Similar => "Similar papers",
             Scope::ForYou => "For you",
             Scope::Tag => "Tag prompt",
+            Scope::Tags => "Tags",
             Scope::Links => "Links of the paper",
             Scope::GoTo => "Go to",
             Scope::Finder => "Title finder",

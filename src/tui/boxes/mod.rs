@@ -16,6 +16,7 @@ mod search;
 mod similar;
 mod starred;
 mod tag;
+mod tags;
 
 pub use crate::tui::core::state::Window;
 pub use categories::CategoryBox;
@@ -31,3 +32,4 @@ pub use search::SearchBox;
 pub use similar::{Picked, SimilarBox};
 pub use starred::StarredBox;
 pub use tag::TagBox;
+pub use tags::TagsBox;

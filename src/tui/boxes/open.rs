@@ -12,6 +12,7 @@ use super::search::SearchBox;
 use super::similar::SimilarBox;
 use super::starred::StarredBox;
 use super::tag::TagBox;
+use super::tags::TagsBox;
 use crate::tui::command::{Command, Scope};
 use crate::tui::core::state::Reader;
 
@@ -24,6 +25,7 @@ pub enum OpenBox {
     Starred(StarredBox),
     Similar(SimilarBox),
     Tag(TagBox),
+    Tags(TagsBox),
     Links(LinksBox),
     GoTo(GoToBox),
     Confirm(ConfirmBox),
@@ -40,6 +42,7 @@ impl OpenBox {
             OpenBox::Starred(b) => b,
             OpenBox::Similar(b) => b,
             OpenBox::Tag(b) => b,
+            OpenBox::Tags(b) => b,
             OpenBox::Links(b) => b,
             OpenBox::GoTo(b) => b,
             OpenBox::Confirm(b) => b,
@@ -56,6 +59,7 @@ impl OpenBox {
             OpenBox::Starred(b) => b,
             OpenBox::Similar(b) => b,
             OpenBox::Tag(b) => b,
+            OpenBox::Tags(b) => b,
             OpenBox::Links(b) => b,
             OpenBox::GoTo(b) => b,
             OpenBox::Confirm(b) => b,
@@ -79,6 +83,7 @@ pub fn open(r: &mut Reader, command: Command) -> Option<OpenBox> {
         Command::Similar => SimilarBox::open(r).map(OpenBox::Similar),
         Command::ForYou => SimilarBox::for_you(r).map(OpenBox::Similar),
         Command::Tag => TagBox::open(r).map(OpenBox::Tag),
+        Command::Tags => TagsBox::open(r).map(OpenBox::Tags),
         Command::Links => LinksBox::open(r).map(OpenBox::Links),
         Command::GoTo => Some(OpenBox::GoTo(GoToBox::default())),
         Command::FindTitle => Some(OpenBox::Finder(FinderBox::open(r))),

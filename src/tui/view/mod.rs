@@ -20,6 +20,7 @@ mod similar;
 mod starred;
 mod status;
 mod tag;
+mod tags;
 mod too_small;
 
 pub use screen::draw;

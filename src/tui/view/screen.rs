@@ -4,7 +4,7 @@
 use ratatui::Frame;
 
 use super::{categories, days, footer, help, leaderboard, links, paper, papers, search, starred};
-use super::{confirm, finder, goto, similar, status, tag, too_small};
+use super::{confirm, finder, goto, similar, status, tag, tags, too_small};
 use crate::tui::boxes::OpenBox;
 use crate::tui::core::app::App;
 use crate::tui::core::layout::Shape;
@@ -39,6 +39,7 @@ pub fn draw(frame: &mut Frame, app: &App) {
         OpenBox::Starred(b) => starred::draw(frame, app, b, area, hint),
         OpenBox::Similar(b) => similar::draw(frame, app, b, area, hint),
         OpenBox::Tag(b) => tag::draw(frame, app, b, area, hint),
+        OpenBox::Tags(b) => tags::draw(frame, app, b, area, hint),
         OpenBox::Links(b) => links::draw(frame, app, b, area, hint),
         OpenBox::GoTo(b) => goto::draw(frame, app, b, area, hint),
         OpenBox::Confirm(b) => confirm::draw(frame, app, b, area, hint),

@@ -1,0 +1,126 @@
+//! The tags box (`#`): your tags with how many papers have each; Enter lists a tag's papers
+//! (each at its latest listing, newest first), Enter again goes to one, Esc steps back.
+
+use ratatui::layout::Rect;
+
+use super::component::{Component, Handled, hint_line};
+use crate::search::PaperRef;
+use crate::tui::command::{Command, Scope};
+use crate::tui::core::cursor::ListCursor;
+use crate::tui::core::layout::{self, Areas};
+use crate::tui::core::select::go_to;
+use crate::tui::core::state::Reader;
+use crate::tui::keymap::Keymap;
+
+#[derive(Debug, Clone)]
+pub struct TagsBox {
+    /// Every tag with its papers in the archive, by name ignoring case.
+    pub tags: Vec<(String, Vec<PaperRef>)>,
+    pub cursor: ListCursor,
+    /// The tag whose papers are listed (its index), with the cursor in them.
+    pub open: Option<(usize, ListCursor)>,
+}
+
+impl TagsBox {
+    /// The tags, or `None` (and how to tag) when there are none.
+    pub fn open(r: &mut Reader) -> Option<TagsBox> {
+        let mut by_tag: Vec<(String, Vec<PaperRef>)> = Vec::new();
+        for (key, tags) in &r.tags {
+            let Some(&at) = r.listings_of(key).last() else {
+                continue;
+            };
+            for t in tags {
+                match by_tag.iter_mut().find(|(n, _)| n.eq_ignore_ascii_case(t)) {
+                    Some((_, papers)) => papers.push(at),
+                    None => by_tag.push((t.clone(), vec![at])),
+                }
+            }
+        }
+        if by_tag.is_empty() {
+            let text = r
+                .keymap
+                .say(Scope::Reader, Command::Tag, "No tags yet", |k| {
+                    format!(": {k} tags the selected paper")
+                });
+            r.tell(text);
+            return None;
+        }
+        by_tag.sort_by_key(|(n, _)| n.to_lowercase());
+        for (_, papers) in &mut by_tag {
+            papers.sort_by(|a, b| b.cmp(a));
+        }
+        Some(TagsBox {
+            tags: by_tag,
+            cursor: ListCursor::default(),
+            open: None,
+        })
+    }
+
+    /// The rows shown: the tags, or the open tag's papers.
+    pub fn rows(&self) -> usize {
+        match self.open {
+            Some((t, _)) => self.tags[t].1.len(),
+            None => self.tags.len(),
+        }
+    }
+}
+
+impl Component for TagsBox {
+    fn scope(&self) -> Scope {
+        Scope::Tags
+    }
+
+    fn handle(&mut self, r: &mut Reader, command: Command) -> Handled {
+        let page = layout::board_rows(&r.areas());
+        let n = self.rows();
+        match (command, &mut self.open) {
+            (Command::Back, Some(_)) => self.open = None,
+            (Command::Back, None) => return Handled::close(),
+            (Command::Enter, None) => {
+                if self.cursor.selected < self.tags.len() {
+                    self.open = Some((self.cursor.selected, ListCursor::default()));
+                }
+            }
+            (Command::Enter, Some((t, c))) => {
+                let (name, papers) = &self.tags[*t];
+                if let Some(&to) = papers.get(c.selected) {
+                    let note = go_to(r, to);
+                    r.tell(format!(
+                        "Tagged {name}: paper {} of {}{note}",
+                        c.selected + 1,
+                        papers.len()
+                    ));
+                }
+                return Handled::close();
+            }
+            (other, Some((_, c))) => {
+                c.apply(other, n, page);
+                c.fit(page);
+            }
+            (other, None) => {
+                self.cursor.apply(other, n, page);
+                self.cursor.fit(page);
+            }
+        }
+        Handled::stay()
+    }
+
+    fn list(&self) -> Option<(ListCursor, usize, u16)> {
+        Some((self.open.map_or(self.cursor, |(_, c)| c), self.rows(), 0))
+    }
+
+    fn area(&self, _r: &Reader, a: &Areas) -> Rect {
+        layout::board_area(a)
+    }
+
+    fn hints(&self, km: &Keymap) -> String {
+        let k = |c| km.hint(Scope::Tags, c);
+        match self.open {
+            None => hint_line(&[(k(Command::Enter), "lists the tag's papers")]),
+            Some(_) => hint_line(&[
+                (k(Command::Enter), "goes to the paper"),
+                (k(Command::Back), "back to the tags"),
+            ]),
+        }
+    }
+}
