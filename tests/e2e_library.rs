@@ -91,3 +91,27 @@ fn e_hands_the_terminal_to_the_editor_and_keeps_what_it_wrote() {
     assert!(json.contains("Written in the editor."), "{json}");
     let _ = std::fs::remove_dir_all(&state);
 }
+
+#[test]
+fn equals_lists_similar_papers_and_enter_goes_to_one() {
+    let dir = fixture();
+    let mut s = start_cmd(hotpapers(&[&arg(dir.path())]));
+    s.wait_text("Days (3)");
+    // The engine is built in the background after the index: until then `=` says so.
+    let mut screen = String::new();
+    for _ in 0..50 {
+        s.send("=");
+        screen = s.wait_for("the similar box or word of it", |t| {
+            t.contains("Similar to") || t.contains("Still working out")
+        });
+        if screen.contains("Similar to") {
+            break;
+        }
+        std::thread::sleep(std::time::Duration::from_millis(100));
+    }
+    assert!(screen.contains(&format!("Similar to {}", FRI[0].title)), "{screen}");
+    s.send("\r");
+    let screen = s.wait_text("Similar paper 1 of");
+    assert!(!screen.contains("Similar to"), "the box closed:\n{screen}");
+    quit(s);
+}
