@@ -194,6 +194,12 @@ fn recommend_needs_stars_and_ranks_their_topic_first() {
         found.iter().all(|f| rest.contains(f)),
         "unread galaxies: {found:?}"
     );
+    // How they were ranked is said on stderr, the JSON on stdout staying JSON.
+    assert!(
+        stderr(&o).contains("ranked by likeness to"),
+        "{}",
+        stderr(&o)
+    );
     // Only papers whose latest listing is on or after --since.
     let o = run(
         &env,

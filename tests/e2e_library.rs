@@ -109,7 +109,10 @@ fn equals_lists_similar_papers_and_enter_goes_to_one() {
         }
         std::thread::sleep(std::time::Duration::from_millis(100));
     }
-    assert!(screen.contains(&format!("Similar to {}", FRI[0].title)), "{screen}");
+    assert!(
+        screen.contains(&format!("Similar to {}", FRI[0].title)),
+        "{screen}"
+    );
     s.send("\r");
     let screen = s.wait_text("Similar paper 1 of");
     assert!(!screen.contains("Similar to"), "the box closed:\n{screen}");

@@ -109,6 +109,22 @@ pub fn recommend(
         ));
         return Ok(ExitCode::FAILURE);
     }
+    // How they were ranked goes to stderr, so the list stays the list (and JSON stays JSON).
+    report(match recs.method {
+        Method::Centroid {
+            positives,
+            negatives,
+        } => format!(
+            "ranked by likeness to {positives} liked and away from {negatives} not-for-me papers \
+             (their centroid; a model is trained from 5 liked papers on)"
+        ),
+        Method::Logistic {
+            positives, epochs, ..
+        } => format!(
+            "ranked by a logistic regression trained on {positives} liked papers ({epochs} passes)"
+        ),
+        Method::Nothing => String::new(),
+    });
     let rows = rows(archive, &engine, &recs.papers);
     Ok(write_list(out, &rows, args.json, line)?)
 }
