@@ -22,8 +22,11 @@
 use std::fmt;
 use std::path::{Path, PathBuf};
 
+mod watch;
+
 use toml::Spanned;
 use toml::de::{DeTable, DeValue};
+pub use watch::Watch;
 
 /// The `theme` setting.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -48,6 +51,8 @@ pub struct Config {
     /// The `[keys]` table and its sub-tables as written; the reader judges the names and keys
     /// (`tui::keymap::from_config`), since only it knows them.
     pub keys: Vec<KeyTable>,
+    /// The `[[watch]]` lists: saved queries (see `hotpapers watch`).
+    pub watch: Vec<Watch>,
 }
 
 /// `[keys]` (no name) or one of its sub-tables (`[keys.search_box]`).
@@ -186,7 +191,7 @@ fn in_file_order<'t, 'i>(
     entries
 }
 
-const SETTINGS: &str = "archive, theme, mouse and [keys]";
+const SETTINGS: &str = "archive, theme, mouse, [keys] and [[watch]]";
 
 /// Parses the text of the config file `file`. `home` expands a leading `~` in `archive`.
 pub fn parse(text: &str, file: &Path, home: Option<&Path>) -> Result<Config, ConfigError> {
@@ -262,6 +267,10 @@ impl File<'_> {
                 })?;
             }
             ("keys", _) => return Err(wrong("a table ([keys])")),
+            ("watch", DeValue::Array(items)) => {
+                config.watch = watch::watches(items, |o, m| self.error(o, m))?;
+            }
+            ("watch", _) => return Err(wrong("tables ([[watch]] with a name and a query)")),
             (other, _) => {
                 return Err(self.error(
                     at,

@@ -32,6 +32,16 @@ pub enum LibraryCommand {
     /// The editor opens on the current note; what is saved when it quits becomes the note
     /// (emptied: the note is deleted; unchanged: nothing is saved).
     Note(NoteArgs),
+    /// The new matches of each [[watch]] list of the config file, then marked seen: a digest
+    /// for cron. With --all, every match, and nothing is marked.
+    Watch {
+        /// Print a JSON array of {"name", "query", "matches", "papers"}.
+        #[arg(long)]
+        json: bool,
+        /// Every match, not only the new ones; marks nothing seen.
+        #[arg(long)]
+        all: bool,
+    },
     /// Move your library: print it as a JSON file, or merge such a file into this one.
     State {
         #[command(subcommand)]
