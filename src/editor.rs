@@ -84,12 +84,13 @@ pub fn edit(current: &str, id: &str) -> Result<String> {
         .with_context(|| format!("{}: cannot read the note back", temp.path().display()))
 }
 
-/// `editor file` through the shell, so an editor given with arguments works.
+/// `editor file` through the shell, so an editor given with arguments works; the shell
+/// becomes the editor (`exec`), so a signal the editor survives does not end a shell around it.
 #[cfg(unix)]
 fn shell(editor: &str, file: &Path) -> Command {
     let mut cmd = Command::new("sh");
     cmd.arg("-c")
-        .arg(format!("{editor} \"$1\""))
+        .arg(format!("exec {editor} \"$1\""))
         .arg("sh")
         .arg(file);
     cmd

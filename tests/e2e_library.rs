@@ -118,3 +118,29 @@ fn equals_lists_similar_papers_and_enter_goes_to_one() {
     assert!(!screen.contains("Similar to"), "the box closed:\n{screen}");
     quit(s);
 }
+
+#[test]
+fn a_ctrl_c_while_the_editor_has_the_terminal_is_the_editors() {
+    let dir = fixture();
+    let state = pty::fresh_state_dir();
+    let bin = tempfile::tempdir().unwrap();
+    // An editor that, as Ctrl-c in a cooked terminal would, sends SIGINT to its whole process
+    // group (the reader too), survives it, and writes the note.
+    let editor = bin.path().join("interrupting-editor");
+    std::fs::write(
+        &editor,
+        "#!/bin/sh\ntrap '' INT\nkill -INT 0\nsleep 0.7\nprintf 'Kept after a Ctrl-c.\\n' > \"$1\"\n",
+    )
+    .unwrap();
+    std::fs::set_permissions(&editor, std::os::unix::fs::PermissionsExt::from_mode(0o755)).unwrap();
+    let mut cmd = hotpapers(&[&arg(dir.path())]);
+    cmd.env("HOTPAPERS_STATE_DIR", &state);
+    cmd.env("VISUAL", &editor);
+    let mut s = start_cmd(cmd);
+    s.wait_text(FRI[0].title);
+    s.send("e");
+    let screen = s.wait_text("✎ Kept after a Ctrl-c.");
+    assert!(screen.contains("Note saved"), "{screen}");
+    quit(s);
+    let _ = std::fs::remove_dir_all(&state);
+}

@@ -71,7 +71,9 @@ pub fn perform(app: &App, effect: Effect, w: &mut World<'_>) -> std::io::Result<
         } => {
             // The editor has the terminal, as a suspended reader's shell would.
             terminal::restore();
+            workers::EDITING.store(true, std::sync::atomic::Ordering::SeqCst);
             let written = crate::editor::edit(&current, &id);
+            workers::EDITING.store(false, std::sync::atomic::Ordering::SeqCst);
             terminal::enter(w.mouse)?;
             repaint(w.term)?;
             let new = match written {

@@ -103,11 +103,19 @@ pub fn input(tx: Sender<Msg>) {
     });
 }
 
+/// Set while an editor has the terminal: a Ctrl-c typed there is the editor's (its whole
+/// process group gets the signal), not a reason for the reader to quit, as git ignores it while
+/// the commit message is written.
+pub static EDITING: std::sync::atomic::AtomicBool = std::sync::atomic::AtomicBool::new(false);
+
 pub fn signals(tx: Sender<Msg>) -> std::io::Result<()> {
     let mut signals =
         signal_hook::iterator::Signals::new([SIGTERM, SIGINT, SIGHUP, SIGTSTP, SIGCONT, SIGWINCH])?;
     std::thread::spawn(move || {
         for sig in signals.forever() {
+            if sig == SIGINT && EDITING.load(std::sync::atomic::Ordering::SeqCst) {
+                continue;
+            }
             if matches!(sig, SIGTERM | SIGINT | SIGHUP) {
                 // The loop normally ends at once and `run` restores the terminal. (Restoring
                 // here first could race with a frame being drawn, which would then land on the
