@@ -435,3 +435,36 @@ fn an_import_it_does_not_understand_names_the_file_and_changes_nothing() {
     assert_eq!(o.status.code(), Some(1));
     assert!(stderr(&o).contains("/no/such/library.json: cannot read it"));
 }
+
+#[test]
+fn note_searches_your_notes_and_nothing_else() {
+    let lib = Lib::new();
+    lib.ok(&["note", IDS[1], "-m", "Compare with the Fréchet survey"]);
+    let found = |q: &str| -> (Option<i32>, Vec<String>) {
+        let o = lib.run(&["search", "--json", q]);
+        let hits: Value = serde_json::from_str(&stdout(&o)).unwrap();
+        let ids = hits
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|h| h["arxiv_id"].as_str().unwrap().to_string())
+            .collect();
+        (o.status.code(), ids)
+    };
+    assert_eq!(found("note:frechet"), (Some(0), vec![IDS[1].to_string()]));
+    assert_eq!(
+        found("note:\"frechet survey\""),
+        (Some(0), vec![IDS[1].to_string()])
+    );
+    assert_eq!(
+        found("note:benchmark").0,
+        Some(1),
+        "a title's word is no note's"
+    );
+    assert_eq!(
+        found("frechet").0,
+        Some(1),
+        "a plain word does not read notes"
+    );
+    assert_eq!(found("benchmark -note:compare").0, Some(1));
+}

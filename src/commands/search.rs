@@ -11,7 +11,7 @@ use super::{load, write_list};
 use crate::archive::Archive;
 use crate::cli::{Cli, SearchArgs, SortBy};
 use crate::config::Config;
-use crate::search::{Order, SearchIndex, parse, query::join_args};
+use crate::search::{Field, Notes, Order, SearchIndex, parse, query::join_args};
 
 #[derive(Serialize)]
 struct Hit<'a> {
@@ -49,7 +49,22 @@ pub fn search(archive: &Archive, args: &SearchArgs, out: &mut impl Write) -> Res
         Some(SortBy::Newest) => Order::Newest,
         Some(SortBy::Score) => Order::Attention,
     };
-    let refs = index.search_by(&query, order);
+    // `note:` reads your notes from the reading state; other queries never open it.
+    let notes: Notes = if query
+        .root
+        .terms()
+        .iter()
+        .any(|(t, _)| t.field == Field::Note)
+    {
+        let (marks, notice) = crate::export::marks(crate::state::default_dir().as_deref())?;
+        if let Some(n) = notice {
+            super::report(n);
+        }
+        marks.notes.into_iter().map(|(k, n)| (k, n.text)).collect()
+    } else {
+        Notes::new()
+    };
+    let refs = index.search_with(&query, order, &notes);
     let hits: Vec<Hit> = refs
         .iter()
         .take(args.limit.unwrap_or(usize::MAX))

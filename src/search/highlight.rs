@@ -19,7 +19,7 @@ fn first_match(word: &Word, w: &str, infix: bool) -> Option<Range<usize>> {
 }
 
 /// The source ranges where `term` matches among `text`'s words.
-fn term_ranges(text: &[Word], term: &Term, out: &mut Vec<Range<usize>>) {
+pub(crate) fn term_ranges(text: &[Word], term: &Term, out: &mut Vec<Range<usize>>) {
     let parts: Vec<&str> = term.words().filter(|w| !w.is_empty()).collect();
     if parts.is_empty() {
         return;

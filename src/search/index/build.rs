@@ -99,7 +99,7 @@ impl Indexer {
                         words += self.text(doc, fi, &t.text, &mut pos);
                     }
                 }
-                Field::Any | Field::Tweeter | Field::Paper => {}
+                Field::Any | Field::Tweeter | Field::Paper | Field::Note => {}
             }
             lengths[f] = words.min(u32::from(u16::MAX)) as u16;
         }
@@ -141,6 +141,7 @@ impl SearchIndex {
                     None => {
                         let doc = index.lengths.len() as u32;
                         same.push((doc, at));
+                        index.keys.push(paper.key.clone());
                         index.lengths.push(ix.paper(doc, paper));
                         for t in &paper.tweets {
                             key.clear();

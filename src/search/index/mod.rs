@@ -18,7 +18,13 @@ pub use self::doc::PaperRef;
 use self::doc::{Counts, FIELDS, Listing};
 use self::postings::Postings;
 pub use self::rank::Order;
+use super::highlight::term_ranges;
 use super::query::{Field, Node, Query, Term};
+use super::words::words;
+use crate::archive::PaperKey;
+
+/// Your notes by paper, for `note:` (they live in the reading state, not in the archive).
+pub type Notes = HashMap<PaperKey, String>;
 
 #[derive(Debug, Default)]
 pub struct SearchIndex {
@@ -28,6 +34,8 @@ pub struct SearchIndex {
     lengths: Vec<Counts>,
     postings: Postings,
     orders: rank::Orders,
+    /// Each document's paper.
+    keys: Vec<PaperKey>,
     /// Lowercased handles, without `@`: the documents whose tweets they wrote.
     tweeters: HashMap<String, Vec<u32>>,
     /// Lowercased canonical ids (see `arxiv_id::canonical`): their documents.
@@ -73,11 +81,22 @@ impl SearchIndex {
     /// nothing, the empty one included (a search box that lists all 30,000 papers before you
     /// type, or everything but one word, helps nobody).
     pub fn search_by(&self, query: &Query, order: Order) -> Vec<PaperRef> {
+        self.search_with(query, order, &Notes::new())
+    }
+
+    /// As `search_by`, with your `notes` for `note:` terms.
+    pub fn search_with(&self, query: &Query, order: Order, notes: &Notes) -> Vec<PaperRef> {
         if query.highlights().next().is_none() {
             return Vec::new();
         }
         let terms = query.root.terms();
-        let counts: Vec<Vec<Counts>> = terms.iter().map(|(t, _)| self.term_counts(t)).collect();
+        let counts: Vec<Vec<Counts>> = terms
+            .iter()
+            .map(|(t, _)| match t.field {
+                Field::Note => self.note_counts(t, notes),
+                _ => self.term_counts(t),
+            })
+            .collect();
         let sets: Vec<Vec<bool>> = counts
             .iter()
             .map(|c| c.iter().map(|n| n.iter().any(|&x| x > 0)).collect())
@@ -157,6 +176,25 @@ impl SearchIndex {
             if wanted(f) {
                 let c = &mut counts[d][f as usize];
                 *c = c.saturating_add(1);
+            }
+        }
+        counts
+    }
+
+    /// Which documents' notes `term` matches (marked in the first field: notes are not ranked).
+    fn note_counts(&self, term: &Term, notes: &Notes) -> Vec<Counts> {
+        let mut counts = vec![[0u16; FIELDS.len()]; self.lengths.len()];
+        if notes.is_empty() {
+            return counts;
+        }
+        let mut found = Vec::new();
+        for (d, key) in self.keys.iter().enumerate() {
+            if let Some(note) = notes.get(key) {
+                found.clear();
+                term_ranges(&words(note), term, &mut found);
+                if !found.is_empty() {
+                    counts[d][0] = 1;
+                }
             }
         }
         counts

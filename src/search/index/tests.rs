@@ -287,3 +287,32 @@ fn a_paper_listed_again_with_the_same_text_is_one_document() {
     assert_eq!(found("abc"), [1, 0]);
     assert_eq!(found("edited"), [2]);
 }
+
+#[test]
+fn note_finds_the_papers_whose_notes_hold_the_words() {
+    let a = texts(&[("Diffusion models", "", 1), ("Graph kernels", "", 2)]);
+    let i = SearchIndex::build(&a);
+    let mut notes = Notes::new();
+    notes.insert(
+        a.days[0].papers[1].key.clone(),
+        "Read §3 with StyleGAN in mind".into(),
+    );
+    let found = |q: &str| -> Vec<usize> {
+        let q = parse(q).unwrap();
+        i.search_with(&q, Order::Newest, &notes)
+            .iter()
+            .map(|r| r.paper + 1)
+            .collect()
+    };
+    assert_eq!(found("note:gan"), [2], "humps as anywhere");
+    assert_eq!(found("note:\"read 3\""), [2]);
+    assert_eq!(
+        found("note:diffusion"),
+        Vec::<usize>::new(),
+        "not the title"
+    );
+    assert_eq!(found("diffusion OR note:mind"), [1, 2]);
+    assert_eq!(found("-note:mind ti:g OR ti:d"), [1]);
+    let none = i.search_by(&parse("note:gan").unwrap(), Order::Newest);
+    assert!(none.is_empty(), "without notes nothing");
+}

@@ -18,10 +18,12 @@ pub enum Field {
     /// The paper's arXiv id without version or subject class (see `arxiv_id::canonical`),
     /// matched whole: what a pasted id or link means.
     Paper,
+    /// Your note on the paper (kept in the reading state, not in the archive).
+    Note,
 }
 
 impl Field {
-    pub const PREFIXES: [(&'static str, Field); 7] = [
+    pub const PREFIXES: [(&'static str, Field); 8] = [
         ("ti", Field::Title),
         ("au", Field::Authors),
         ("abs", Field::Abstract),
@@ -29,6 +31,7 @@ impl Field {
         ("id", Field::Id),
         ("tw", Field::Tweet),
         ("by", Field::Tweeter),
+        ("note", Field::Note),
     ];
 }
 
@@ -51,9 +54,10 @@ impl Term {
         self.needle.split(' ')
     }
 
-    /// A term looked up in the text fields, rather than among whole values.
+    /// A term looked up in the archive's text fields (ranked by relevance), rather than among
+    /// whole values or in your notes.
     pub fn is_text(&self) -> bool {
-        !matches!(self.field, Field::Tweeter | Field::Paper)
+        !matches!(self.field, Field::Tweeter | Field::Paper | Field::Note)
     }
 }
 

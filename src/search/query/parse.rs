@@ -193,7 +193,9 @@ impl Parser {
             let name = self.text(start..j).to_ascii_lowercase();
             let Some((_, f)) = Field::PREFIXES.iter().find(|(p, _)| *p == name) else {
                 return Err(self.error(
-                    format!("unknown field `{name}:` (fields: ti: au: abs: cat: id: tw: by:)"),
+                    format!(
+                        "unknown field `{name}:` (fields: ti: au: abs: cat: id: tw: by: note:)"
+                    ),
                     start,
                 ));
             };

@@ -103,7 +103,7 @@ impl SearchBox {
         self.query = parse(&self.input);
         let order = self.order();
         self.results = match (&self.query, &r.index) {
-            (Ok(q), Some(handle)) => handle.index.search_by(q, order),
+            (Ok(q), Some(handle)) => handle.index.search_with(q, order, &r.notes),
             _ => Vec::new(),
         };
         self.cursor = ListCursor::default();

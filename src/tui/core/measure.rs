@@ -43,6 +43,7 @@ impl Part {
             Part::Authors => Some(Field::Authors),
             Part::Categories => Some(Field::Category),
             Part::Abstract => Some(Field::Abstract),
+            Part::Note => Some(Field::Note),
             Part::Tweet => Some(Field::Tweet),
             _ => None,
         }
