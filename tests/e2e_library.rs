@@ -144,3 +144,50 @@ fn a_ctrl_c_while_the_editor_has_the_terminal_is_the_editors() {
     quit(s);
     let _ = std::fs::remove_dir_all(&state);
 }
+
+#[test]
+fn a_ctrl_z_while_the_editor_has_the_terminal_stops_the_reader_with_it() {
+    let dir = fixture();
+    let state = pty::fresh_state_dir();
+    let bin = tempfile::tempdir().unwrap();
+    // An editor that, as Ctrl-z in it would, stops its whole process group, then, once
+    // continued, writes the note.
+    let editor = bin.path().join("stopping-editor");
+    std::fs::write(
+        &editor,
+        "#!/bin/sh\nkill -TSTP 0\nprintf 'Written after fg.\\n' > \"$1\"\n",
+    )
+    .unwrap();
+    std::fs::set_permissions(&editor, std::os::unix::fs::PermissionsExt::from_mode(0o755)).unwrap();
+    let mut cmd = hotpapers(&[&arg(dir.path())]);
+    cmd.env("HOTPAPERS_STATE_DIR", &state);
+    cmd.env("VISUAL", &editor);
+    let mut s = start_cmd(cmd);
+    s.wait_text(FRI[0].title);
+    s.send("e");
+    // The reader stops too, as a shell needs to take the terminal back.
+    let pid = s.pid();
+    let deadline = std::time::Instant::now() + std::time::Duration::from_secs(10);
+    while pty::proc_state(pid) != Some('T') {
+        assert!(
+            std::time::Instant::now() < deadline,
+            "the reader did not stop"
+        );
+        std::thread::sleep(std::time::Duration::from_millis(20));
+    }
+    // `fg`: the whole group goes on, the editor writes, the reader keeps it, and it is not
+    // stopped again afterwards by a Ctrl-z that was the editor's.
+    unsafe {
+        libc::kill(-pid, libc::SIGCONT);
+    }
+    let screen = s.wait_text("✎ Written after fg.");
+    assert!(screen.contains("Note saved"), "{screen}");
+    std::thread::sleep(std::time::Duration::from_millis(300));
+    assert_ne!(
+        pty::proc_state(pid),
+        Some('T'),
+        "stopped again after the editor"
+    );
+    quit(s);
+    let _ = std::fs::remove_dir_all(&state);
+}
