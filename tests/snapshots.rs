@@ -158,3 +158,42 @@ fn category_picker_and_filtered_list() {
         )
     });
 }
+
+/// The sample with its index and similarity engine built, as after start-up.
+fn sample_ready(w: u16, h: u16) -> App {
+    use hotpapers::tui::core::handles::SimilarHandle;
+    use hotpapers::tui::{Event, update};
+    let mut app = support::indexed(app_with(Archive::sample(), w, h));
+    let handle = SimilarHandle::build(app.archive());
+    update(&mut app, Event::SimilarReady(handle));
+    app
+}
+
+#[test]
+fn similar_papers_and_for_you() {
+    snap("similar", |w, h| {
+        let mut app = sample_ready(w, h);
+        act(&mut app, &[Command::Similar]);
+        app
+    });
+    snap("for_you", |w, h| {
+        let mut app = sample_ready(w, h);
+        act(&mut app, &[Command::Star, Command::ForYou]);
+        app
+    });
+}
+
+#[test]
+fn tag_prompt_and_tags() {
+    snap("tag_prompt", |w, h| {
+        let mut app = sample(w, h, &[Command::Tag]);
+        support::type_text(&mut app, "reading group, to");
+        app
+    });
+    snap("tags", |w, h| {
+        let mut app = sample(w, h, &[Command::Tag]);
+        support::type_text(&mut app, "reading group, later");
+        act(&mut app, &[Command::Enter, Command::Tags]);
+        app
+    });
+}
