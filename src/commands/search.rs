@@ -11,10 +11,11 @@ use super::{load, write_list};
 use crate::archive::Archive;
 use crate::cli::{Cli, SearchArgs, SortBy};
 use crate::config::Config;
-use crate::search::{Field, Notes, Order, SearchIndex, parse, query::join_args};
+use crate::search::{Field, Notes, Order, PaperRef, SearchIndex, parse, query::join_args};
 
+/// A paper found, as `search` and `watch` print it.
 #[derive(Serialize)]
-struct Hit<'a> {
+pub(super) struct Hit<'a> {
     date: NaiveDate,
     rank: u32,
     arxiv_id: Option<&'a str>,
@@ -22,6 +23,37 @@ struct Hit<'a> {
     retweets: u64,
     favorites: u64,
     abs_url: Option<&'a str>,
+}
+
+impl Hit<'_> {
+    /// The listing `r` of `archive`.
+    pub(super) fn at(archive: &Archive, r: PaperRef) -> Hit<'_> {
+        let day = &archive.days[r.day];
+        let p = &day.papers[r.paper];
+        Hit {
+            date: day.date,
+            rank: p.rank,
+            arxiv_id: p.arxiv_id.as_deref(),
+            title: &p.title,
+            retweets: p.retweets,
+            favorites: p.favorites,
+            abs_url: p.abs_url.as_deref(),
+        }
+    }
+
+    /// One line for people, after `indent`.
+    pub(super) fn write(&self, out: &mut impl Write, indent: &str) -> std::io::Result<()> {
+        writeln!(
+            out,
+            "{indent}{}  #{:<2}  {:<12}  ♺{:>5} ♥{:>5}  {}",
+            self.date,
+            self.rank,
+            self.arxiv_id.unwrap_or("-"),
+            self.retweets,
+            self.favorites,
+            self.title
+        )
+    }
 }
 
 pub fn run(
@@ -68,30 +100,9 @@ pub fn search(archive: &Archive, args: &SearchArgs, out: &mut impl Write) -> Res
     let hits: Vec<Hit> = refs
         .iter()
         .take(args.limit.unwrap_or(usize::MAX))
-        .map(|r| {
-            let day = &archive.days[r.day];
-            let p = &day.papers[r.paper];
-            Hit {
-                date: day.date,
-                rank: p.rank,
-                arxiv_id: p.arxiv_id.as_deref(),
-                title: &p.title,
-                retweets: p.retweets,
-                favorites: p.favorites,
-                abs_url: p.abs_url.as_deref(),
-            }
-        })
+        .map(|&r| Hit::at(archive, r))
         .collect();
     Ok(write_list(out, &hits, args.json, |out, _, h| {
-        writeln!(
-            out,
-            "{}  #{:<2}  {:<12}  ♺{:>5} ♥{:>5}  {}",
-            h.date,
-            h.rank,
-            h.arxiv_id.unwrap_or("-"),
-            h.retweets,
-            h.favorites,
-            h.title
-        )
+        h.write(out, "")
     })?)
 }

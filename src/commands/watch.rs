@@ -7,26 +7,15 @@ use std::io::Write;
 use std::process::ExitCode;
 
 use anyhow::{Result, bail};
-use chrono::NaiveDate;
 use serde::Serialize;
 
 use super::library_state::{now, open_store};
 use super::load;
+use super::search::Hit;
 use crate::archive::{Archive, PaperKey};
 use crate::cli::Cli;
 use crate::config::Config;
 use crate::search::{Order, SearchIndex, parse};
-
-#[derive(Serialize)]
-struct Hit<'a> {
-    date: NaiveDate,
-    rank: u32,
-    arxiv_id: Option<&'a str>,
-    title: &'a str,
-    retweets: u64,
-    favorites: u64,
-    abs_url: Option<&'a str>,
-}
 
 #[derive(Serialize)]
 struct List<'a> {
@@ -63,19 +52,14 @@ pub fn run(
         } else {
             store.seen(&w.name)?
         };
-        let (papers, keys) = matches(&archive, &index, &query, &seen);
+        let found = matches(&archive, &index, &query, &seen);
         lists.push(List {
             name: &w.name,
             query: &w.query,
-            matches: papers.len()
-                + if all {
-                    0
-                } else {
-                    seen_matches(&archive, &index, &query, &seen)
-                },
-            papers,
+            matches: found.hits.len() + found.seen,
+            papers: found.hits,
         });
-        to_mark.push((w.name.clone(), keys));
+        to_mark.push((w.name.clone(), found.keys));
     }
     if json {
         serde_json::to_writer_pretty(&mut *out, &lists)?;
@@ -85,16 +69,7 @@ pub fn run(
             let what = if all { "matches" } else { "new" };
             writeln!(out, "{} ({}): {} {what}", l.name, l.query, l.papers.len())?;
             for h in &l.papers {
-                writeln!(
-                    out,
-                    "  {}  #{:<2}  {:<12}  ♺{:>5} ♥{:>5}  {}",
-                    h.date,
-                    h.rank,
-                    h.arxiv_id.unwrap_or("-"),
-                    h.retweets,
-                    h.favorites,
-                    h.title
-                )?;
+                h.write(out, "  ")?;
             }
         }
     }
@@ -107,49 +82,39 @@ pub fn run(
     Ok(ExitCode::SUCCESS)
 }
 
-/// The papers `query` matches that are not `seen`, each once at its newest listing, newest
-/// first, with their keys.
+/// What a watch list's query matches.
+struct Found<'a> {
+    /// The papers not seen yet, each once at its newest listing, newest first.
+    hits: Vec<Hit<'a>>,
+    keys: Vec<PaperKey>,
+    /// How many distinct papers it matches among the seen ones.
+    seen: usize,
+}
+
+/// What `query` matches, the papers in `seen` counted apart: one search, each paper once.
 fn matches<'a>(
     archive: &'a Archive,
     index: &SearchIndex,
     query: &crate::search::Query,
     seen: &HashSet<PaperKey>,
-) -> (Vec<Hit<'a>>, Vec<PaperKey>) {
+) -> Found<'a> {
     let mut once = HashSet::new();
-    let mut hits = Vec::new();
-    let mut keys = Vec::new();
+    let mut found = Found {
+        hits: Vec::new(),
+        keys: Vec::new(),
+        seen: 0,
+    };
     for r in index.search_by(query, Order::Newest) {
-        let day = &archive.days[r.day];
-        let p = &day.papers[r.paper];
-        if seen.contains(&p.key) || !once.insert(&p.key) {
+        let key = &archive.days[r.day].papers[r.paper].key;
+        if !once.insert(key) {
             continue;
         }
-        keys.push(p.key.clone());
-        hits.push(Hit {
-            date: day.date,
-            rank: p.rank,
-            arxiv_id: p.arxiv_id.as_deref(),
-            title: &p.title,
-            retweets: p.retweets,
-            favorites: p.favorites,
-            abs_url: p.abs_url.as_deref(),
-        });
+        if seen.contains(key) {
+            found.seen += 1;
+        } else {
+            found.keys.push(key.clone());
+            found.hits.push(Hit::at(archive, r));
+        }
     }
-    (hits, keys)
-}
-
-/// How many distinct papers `query` matches among the `seen` ones.
-fn seen_matches(
-    archive: &Archive,
-    index: &SearchIndex,
-    query: &crate::search::Query,
-    seen: &HashSet<PaperKey>,
-) -> usize {
-    let mut once = HashSet::new();
-    index
-        .search_by(query, Order::Newest)
-        .into_iter()
-        .map(|r| &archive.days[r.day].papers[r.paper].key)
-        .filter(|k| seen.contains(*k) && once.insert(*k))
-        .count()
+    found
 }
