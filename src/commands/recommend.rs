@@ -8,12 +8,12 @@ use anyhow::{Context, Result};
 
 use super::similar::{line, rows};
 use super::{Usage, load, report, resolve_day, write_list};
-use crate::archive::{Archive, PaperKey};
+use crate::archive::Archive;
 use crate::cli::{Cli, RecommendArgs, parse_day};
 use crate::config::Config;
 use crate::export;
-use crate::similar::{Method, Similarity};
-use crate::state::{self, Snapshot};
+use crate::similar::{Feedback, Method, Similarity};
+use crate::state;
 
 /// What to say when there is nothing to go on.
 pub const NO_STARS: &str = "nothing is starred yet: star a few papers with * in the reader, or \
@@ -31,41 +31,13 @@ pub fn run(
     if let Some(n) = notice {
         report(n);
     }
-    recommend(&archive, &Feedback::from_marks(&marks), args, out)
-}
-
-/// What the ranking learns from: liked papers, disliked ones, and papers never to suggest.
-/// From the reading state, starred and tagged papers are the positives, papers marked "not for
-/// me" the negatives, and read, starred, tagged or dismissed papers are left out.
-#[derive(Debug, Default, Clone)]
-pub struct Feedback {
-    pub positives: Vec<PaperKey>,
-    pub negatives: Vec<PaperKey>,
-    pub exclude: HashSet<PaperKey>,
-}
-
-impl Feedback {
-    pub fn from_marks(marks: &Snapshot) -> Feedback {
-        let mut positives: Vec<PaperKey> = marks
-            .starred
-            .keys()
-            .chain(marks.tags.keys())
-            .filter(|k| !marks.not_for_me.contains(*k))
-            .cloned()
-            .collect();
-        positives.sort();
-        positives.dedup();
-        let mut negatives: Vec<PaperKey> = marks.not_for_me.iter().cloned().collect();
-        negatives.sort();
-        let mut exclude = marks.read.clone();
-        exclude.extend(positives.iter().cloned());
-        exclude.extend(negatives.iter().cloned());
-        Feedback {
-            positives,
-            negatives,
-            exclude,
-        }
-    }
+    let feedback = Feedback::new(
+        marks.starred.keys(),
+        marks.tags.keys(),
+        &marks.not_for_me,
+        &marks.read,
+    );
+    recommend(&archive, &feedback, args, out)
 }
 
 /// Prints the recommendations for `feedback` from `archive`.

@@ -17,8 +17,11 @@
 //! space.
 
 mod build;
+mod feedback;
 mod recommend;
 pub mod text;
+
+pub use feedback::Feedback;
 
 #[cfg(test)]
 mod tests;

@@ -6,7 +6,7 @@ use ratatui::layout::Rect;
 
 use super::component::{Component, Handled, hint_line};
 use crate::search::PaperRef;
-use crate::similar::Method;
+use crate::similar::{Feedback, Method};
 use crate::tui::command::{Command, Scope};
 use crate::tui::core::cursor::ListCursor;
 use crate::tui::core::layout::{self, Areas};
@@ -73,20 +73,13 @@ impl SimilarBox {
             r.tell("Still working out which papers are alike; try again in a moment");
             return None;
         };
-        let mut positives: Vec<_> = r
-            .starred
-            .keys()
-            .chain(r.tags.keys())
-            .filter(|k| !r.not_for_me.contains(*k))
-            .cloned()
-            .collect();
-        positives.sort();
-        positives.dedup();
-        let mut negatives: Vec<_> = r.not_for_me.iter().cloned().collect();
-        negatives.sort();
-        let found = handle
-            .similar
-            .recommend(&positives, &negatives, &r.read, FOR_YOU);
+        let feedback = Feedback::new(r.starred.keys(), r.tags.keys(), &r.not_for_me, &r.read);
+        let found = handle.similar.recommend(
+            &feedback.positives,
+            &feedback.negatives,
+            &feedback.exclude,
+            FOR_YOU,
+        );
         let papers: Vec<(PaperRef, f32)> = found
             .papers
             .into_iter()
