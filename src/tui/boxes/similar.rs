@@ -5,10 +5,12 @@
 use ratatui::layout::Rect;
 
 use super::component::{Component, Handled, hint_line};
+use crate::archive::PaperKey;
 use crate::search::PaperRef;
 use crate::similar::{Feedback, Method};
 use crate::tui::command::{Command, Scope};
 use crate::tui::core::cursor::ListCursor;
+use crate::tui::core::handles::SimilarHandle;
 use crate::tui::core::layout::{self, Areas};
 use crate::tui::core::select::go_to;
 use crate::tui::core::state::Reader;
@@ -36,6 +38,23 @@ pub struct SimilarBox {
     pub cursor: ListCursor,
 }
 
+/// The similarity engine, or `None` (and that it is coming) while it is built.
+fn engine(r: &mut Reader) -> Option<SimilarHandle> {
+    let handle = r.similar.clone();
+    if handle.is_none() {
+        r.tell("Still working out which papers are alike; try again in a moment");
+    }
+    handle
+}
+
+/// The papers at their latest listings, in the order given (those the archive lacks left out).
+fn at_latest(r: &Reader, papers: Vec<(PaperKey, f32)>) -> Vec<(PaperRef, f32)> {
+    papers
+        .into_iter()
+        .filter_map(|(k, s)| Some((*r.listings_of(&k).last()?, s)))
+        .collect()
+}
+
 impl SimilarBox {
     /// The list for the selected paper, or `None` (and why) when there is none to show.
     pub fn open(r: &mut Reader) -> Option<SimilarBox> {
@@ -44,16 +63,8 @@ impl SimilarBox {
             return None;
         };
         let (key, title) = (paper.key.clone(), paper.title.clone());
-        let Some(handle) = r.similar.clone() else {
-            r.tell("Still working out which papers are alike; try again in a moment");
-            return None;
-        };
-        let papers: Vec<(PaperRef, f32)> = handle
-            .similar
-            .similar(key.as_str(), SIMILAR)
-            .into_iter()
-            .filter_map(|(k, s)| Some((*r.listings_of(&k).last()?, s)))
-            .collect();
+        let handle = engine(r)?;
+        let papers = at_latest(r, handle.similar.similar(key.as_str(), SIMILAR));
         if papers.is_empty() {
             r.tell("No paper shares enough words, categories or authors with this one");
             return None;
@@ -69,10 +80,7 @@ impl SimilarBox {
     /// tagged ones (positives) and those marked not for me (negatives); `None` (and how to
     /// start) when there is nothing to go on.
     pub fn for_you(r: &mut Reader) -> Option<SimilarBox> {
-        let Some(handle) = r.similar.clone() else {
-            r.tell("Still working out which papers are alike; try again in a moment");
-            return None;
-        };
+        let handle = engine(r)?;
         let feedback = Feedback::new(r.starred.keys(), r.tags.keys(), &r.not_for_me, &r.read);
         let found = handle.similar.recommend(
             &feedback.positives,
@@ -80,11 +88,7 @@ impl SimilarBox {
             &feedback.exclude,
             FOR_YOU,
         );
-        let papers: Vec<(PaperRef, f32)> = found
-            .papers
-            .into_iter()
-            .filter_map(|(k, s)| Some((*r.listings_of(&k).last()?, s)))
-            .collect();
+        let papers = at_latest(r, found.papers);
         if papers.is_empty() {
             let text = r
                 .keymap
