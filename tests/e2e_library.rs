@@ -47,23 +47,21 @@ fn tags_and_a_note_made_on_the_command_line_show_with_the_paper() {
     let _ = std::fs::remove_dir_all(&state);
 }
 
-#[test]
-fn e_hands_the_terminal_to_the_editor_and_keeps_what_it_wrote() {
+/// The reader on the fixture with its own state folder and `script` as `$VISUAL`, after `e`
+/// on Friday's first paper. The folders go with it: bind them (`_bin`, not `..`) to keep them.
+struct Editing {
+    s: pty::Session,
+    state: std::path::PathBuf,
+    _bin: tempfile::TempDir,
+    _dir: tempfile::TempDir,
+}
+
+fn edit_with(script: &str) -> Editing {
     let dir = fixture();
     let state = pty::fresh_state_dir();
     let bin = tempfile::tempdir().unwrap();
-    // An editor that logs what it was given, shows it had the terminal, and writes the note.
-    let log = bin.path().join("editor.log");
     let editor = bin.path().join("fake-editor");
-    std::fs::write(
-        &editor,
-        format!(
-            "#!/bin/sh\necho \"$1\" >> '{}'\ncat \"$1\" >> '{}'\nprintf 'IN THE EDITOR' > /dev/tty\nsleep 0.3\nprintf 'Written in the editor.\\n' > \"$1\"\n",
-            log.display(),
-            log.display()
-        ),
-    )
-    .unwrap();
+    std::fs::write(&editor, script).unwrap();
     std::fs::set_permissions(&editor, std::os::unix::fs::PermissionsExt::from_mode(0o755)).unwrap();
     let mut cmd = hotpapers(&[&arg(dir.path())]);
     cmd.env("HOTPAPERS_STATE_DIR", &state);
@@ -71,6 +69,29 @@ fn e_hands_the_terminal_to_the_editor_and_keeps_what_it_wrote() {
     let mut s = start_cmd(cmd);
     s.wait_text(FRI[0].title);
     s.send("e");
+    Editing {
+        s,
+        state,
+        _bin: bin,
+        _dir: dir,
+    }
+}
+
+#[test]
+fn e_hands_the_terminal_to_the_editor_and_keeps_what_it_wrote() {
+    // An editor that logs what it was given, shows it had the terminal, and writes the note.
+    let logs = tempfile::tempdir().unwrap();
+    let log = logs.path().join("editor.log");
+    let Editing {
+        s,
+        state,
+        _bin,
+        _dir,
+    } = edit_with(&format!(
+        "#!/bin/sh\necho \"$1\" >> '{}'\ncat \"$1\" >> '{}'\nprintf 'IN THE EDITOR' > /dev/tty\nsleep 0.3\nprintf 'Written in the editor.\\n' > \"$1\"\n",
+        log.display(),
+        log.display()
+    ));
     s.wait_text("IN THE EDITOR");
     let screen = s.wait_text("✎ Written in the editor.");
     assert!(screen.contains("Note saved"), "{screen}");
@@ -121,24 +142,16 @@ fn equals_lists_similar_papers_and_enter_goes_to_one() {
 
 #[test]
 fn a_ctrl_c_while_the_editor_has_the_terminal_is_the_editors() {
-    let dir = fixture();
-    let state = pty::fresh_state_dir();
-    let bin = tempfile::tempdir().unwrap();
     // An editor that, as Ctrl-c in a cooked terminal would, sends SIGINT to its whole process
     // group (the reader too), survives it, and writes the note.
-    let editor = bin.path().join("interrupting-editor");
-    std::fs::write(
-        &editor,
+    let Editing {
+        s,
+        state,
+        _bin,
+        _dir,
+    } = edit_with(
         "#!/bin/sh\ntrap '' INT\nkill -INT 0\nsleep 0.7\nprintf 'Kept after a Ctrl-c.\\n' > \"$1\"\n",
-    )
-    .unwrap();
-    std::fs::set_permissions(&editor, std::os::unix::fs::PermissionsExt::from_mode(0o755)).unwrap();
-    let mut cmd = hotpapers(&[&arg(dir.path())]);
-    cmd.env("HOTPAPERS_STATE_DIR", &state);
-    cmd.env("VISUAL", &editor);
-    let mut s = start_cmd(cmd);
-    s.wait_text(FRI[0].title);
-    s.send("e");
+    );
     let screen = s.wait_text("✎ Kept after a Ctrl-c.");
     assert!(screen.contains("Note saved"), "{screen}");
     quit(s);
@@ -147,24 +160,14 @@ fn a_ctrl_c_while_the_editor_has_the_terminal_is_the_editors() {
 
 #[test]
 fn a_ctrl_z_while_the_editor_has_the_terminal_stops_the_reader_with_it() {
-    let dir = fixture();
-    let state = pty::fresh_state_dir();
-    let bin = tempfile::tempdir().unwrap();
     // An editor that, as Ctrl-z in it would, stops its whole process group, then, once
     // continued, writes the note.
-    let editor = bin.path().join("stopping-editor");
-    std::fs::write(
-        &editor,
-        "#!/bin/sh\nkill -TSTP 0\nprintf 'Written after fg.\\n' > \"$1\"\n",
-    )
-    .unwrap();
-    std::fs::set_permissions(&editor, std::os::unix::fs::PermissionsExt::from_mode(0o755)).unwrap();
-    let mut cmd = hotpapers(&[&arg(dir.path())]);
-    cmd.env("HOTPAPERS_STATE_DIR", &state);
-    cmd.env("VISUAL", &editor);
-    let mut s = start_cmd(cmd);
-    s.wait_text(FRI[0].title);
-    s.send("e");
+    let Editing {
+        s,
+        state,
+        _bin,
+        _dir,
+    } = edit_with("#!/bin/sh\nkill -TSTP 0\nprintf 'Written after fg.\\n' > \"$1\"\n");
     // The reader stops too, as a shell needs to take the terminal back.
     let pid = s.pid();
     let deadline = std::time::Instant::now() + std::time::Duration::from_secs(10);
