@@ -32,39 +32,34 @@ pub enum OpenBox {
     Finder(FinderBox),
 }
 
+/// `$body` with `$b` bound to whichever box `$open` holds: one list of the boxes for both
+/// views of it.
+macro_rules! with_box {
+    ($open:expr, $b:ident => $body:expr) => {
+        match $open {
+            OpenBox::Help($b) => $body,
+            OpenBox::Search($b) => $body,
+            OpenBox::Categories($b) => $body,
+            OpenBox::Leaderboard($b) => $body,
+            OpenBox::Starred($b) => $body,
+            OpenBox::Similar($b) => $body,
+            OpenBox::Tag($b) => $body,
+            OpenBox::Tags($b) => $body,
+            OpenBox::Links($b) => $body,
+            OpenBox::GoTo($b) => $body,
+            OpenBox::Confirm($b) => $body,
+            OpenBox::Finder($b) => $body,
+        }
+    };
+}
+
 impl OpenBox {
     pub fn component(&self) -> &dyn Component {
-        match self {
-            OpenBox::Help(b) => b,
-            OpenBox::Search(b) => b,
-            OpenBox::Categories(b) => b,
-            OpenBox::Leaderboard(b) => b,
-            OpenBox::Starred(b) => b,
-            OpenBox::Similar(b) => b,
-            OpenBox::Tag(b) => b,
-            OpenBox::Tags(b) => b,
-            OpenBox::Links(b) => b,
-            OpenBox::GoTo(b) => b,
-            OpenBox::Confirm(b) => b,
-            OpenBox::Finder(b) => b,
-        }
+        with_box!(self, b => b)
     }
 
     pub fn component_mut(&mut self) -> &mut dyn Component {
-        match self {
-            OpenBox::Help(b) => b,
-            OpenBox::Search(b) => b,
-            OpenBox::Categories(b) => b,
-            OpenBox::Leaderboard(b) => b,
-            OpenBox::Starred(b) => b,
-            OpenBox::Similar(b) => b,
-            OpenBox::Tag(b) => b,
-            OpenBox::Tags(b) => b,
-            OpenBox::Links(b) => b,
-            OpenBox::GoTo(b) => b,
-            OpenBox::Confirm(b) => b,
-            OpenBox::Finder(b) => b,
-        }
+        with_box!(self, b => b)
     }
 
     pub fn scope(&self) -> Scope {
