@@ -163,11 +163,10 @@ pub fn words(text: &str) -> Vec<Word> {
 /// where it starts).
 pub fn query_words(text: &str) -> Vec<String> {
     let mut out = Vec::new();
+    let mut humps = Vec::new();
     spans(text, |span| {
         let mut w = String::new();
-        for c in text[span].chars() {
-            fold_char(c, &mut w);
-        }
+        fold_word(&text[span], &mut w, &mut humps, None);
         if !w.is_empty() {
             out.push(w);
         }
