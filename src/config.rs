@@ -26,7 +26,7 @@ mod watch;
 
 use toml::Spanned;
 use toml::de::{DeTable, DeValue};
-pub use watch::Watch;
+pub use watch::{Watch, all_watches};
 
 /// The `theme` setting.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

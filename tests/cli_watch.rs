@@ -93,3 +93,43 @@ fn a_watch_list_the_config_gets_wrong_is_named_with_its_line() {
     assert_eq!(o.status.code(), Some(1));
     assert!(stderr(&o).contains("no watch lists"), "{}", stderr(&o));
 }
+
+#[test]
+fn watch_lists_saved_in_the_reader_are_watched_too_and_forget_removes_them() {
+    let (env, posts) = setup(GAN);
+    let archive = posts.path().to_str().unwrap();
+    // A library holding a saved list, as a reader on another machine would have written it,
+    // and one named as the config's (the config's wins).
+    let lib = tempfile::NamedTempFile::new().unwrap();
+    std::fs::write(
+        lib.path(),
+        r#"{"format": "hotpapers-library", "version": 1, "watches": [
+            {"name": "tables", "query": "ti:tables", "saved_at": 5},
+            {"name": "gans", "query": "ti:portraits", "saved_at": 5}]}"#,
+    )
+    .unwrap();
+    let o = env.run(&["state", "import", lib.path().to_str().unwrap()]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    assert!(stdout(&o).contains("2 watch lists"), "{}", stdout(&o));
+    let o = env.run(&["watch", "--archive", archive]);
+    let text = stdout(&o);
+    assert!(text.starts_with("gans (ti:gan): 2 new\n"), "{text}");
+    assert!(text.contains("tables (ti:tables): 1 new\n"), "{text}");
+    let o = env.run(&["watch", "--forget", "gans"]);
+    assert_eq!(o.status.code(), Some(1));
+    assert!(
+        stderr(&o).contains("is in the config file"),
+        "{}",
+        stderr(&o)
+    );
+    let o = env.run(&["watch", "--forget", "tables"]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    let o = env.run(&["watch", "--forget", "tables"]);
+    assert!(
+        stderr(&o).contains("no watch list \"tables\""),
+        "{}",
+        stderr(&o)
+    );
+    let o = env.run(&["watch", "--archive", archive]);
+    assert_eq!(stdout(&o), "gans (ti:gan): 0 new\n");
+}

@@ -4,7 +4,7 @@
 
 use hotpapers::archive::PaperKey;
 use hotpapers::state::{
-    LIBRARY_VERSION, Library, Merged, Note, SCHEMA_VERSION, StateError, Store, testing,
+    LIBRARY_VERSION, Library, Merged, Note, SCHEMA_VERSION, StateError, Store, WatchRow, testing,
 };
 
 fn key(s: &str) -> PaperKey {
@@ -138,7 +138,7 @@ fn a_version_3_database_gains_the_library_and_keeps_everything() {
     version_3(dir.path());
     let (s, notice) = Store::open(dir.path()).unwrap();
     assert!(notice.is_none());
-    assert_eq!((s.version().unwrap(), SCHEMA_VERSION), (4, 4));
+    assert_eq!((s.version().unwrap(), SCHEMA_VERSION), (5, 5));
     let snap = s.load().unwrap();
     assert_eq!(snap.read.len(), 2);
     assert_eq!(snap.starred.get("2403.08150"), Some(&77));
@@ -154,7 +154,9 @@ fn a_version_3_database_gains_the_library_and_keeps_everything() {
     s.set_note(&key("2403.08150"), "upgraded", 1).unwrap();
     s.set_not_for_me(&key("2402.11111"), true, 1).unwrap();
     s.mark_seen("w", &[key("2403.08150")], 1).unwrap();
+    s.save_watch("w", "ti:nerf", 1).unwrap();
     let snap = s.load().unwrap();
+    assert_eq!(snap.watches.len(), 1);
     assert_eq!(snap.tags_of(&key("2403.08150")), ["kept"]);
     assert_eq!(snap.note_of(&key("2403.08150")), Some("upgraded"));
     assert!(snap.not_for_me.contains("2402.11111"));
@@ -245,6 +247,7 @@ fn filled() -> (tempfile::TempDir, Store) {
     s.mark_seen("@not_a_real_prof", &[a, b], 105).unwrap();
     s.push_query("diffusion", 106).unwrap();
     s.push_query("au:ejemplo", 107).unwrap();
+    s.save_watch(" radiance ", "ti:nerf", 108).unwrap();
     (dir, s)
 }
 
@@ -279,6 +282,7 @@ fn a_library_exported_and_imported_into_an_empty_state_is_the_same_library() {
             notes: 1,
             not_for_me: 1,
             watch_seen: 2,
+            watches: 1,
             queries: 2
         }
     );
@@ -289,6 +293,14 @@ fn a_library_exported_and_imported_into_an_empty_state_is_the_same_library() {
     let snap = to.load().unwrap();
     assert_eq!(snap.starred.get("2403.08150"), Some(&100));
     assert_eq!(snap.queries, ["au:ejemplo", "diffusion"]);
+    assert_eq!(
+        (
+            snap.watches[0].name.as_str(),
+            snap.watches[0].query.as_str()
+        ),
+        ("radiance", "ti:nerf")
+    );
+    assert_eq!(snap.watch_seen["@not_a_real_prof"].len(), 2);
     assert_eq!(
         snap.note_of(&key("2403.08150")),
         Some("a note\nof two lines")
@@ -389,15 +401,86 @@ fn a_file_it_does_not_understand_is_refused_and_changes_nothing() {
 }
 
 #[test]
-fn a_database_of_a_newer_schema_than_4_is_refused() {
+fn a_database_of_a_newer_schema_than_ours_is_refused() {
     // One made by a newer hotpapers is left alone.
     let dir = tempfile::tempdir().unwrap();
     let db = dir.path().join("state.db");
     Store::create_at_version(&db, SCHEMA_VERSION).unwrap();
-    testing::execute(&db, "PRAGMA user_version = 5;").unwrap();
+    testing::execute(&db, "PRAGMA user_version = 6;").unwrap();
     let err = Store::open(dir.path()).err().expect("refused");
     assert!(
-        err.to_string().contains("schema 5, this one knows 4"),
+        err.to_string().contains("schema 6, this one knows 5"),
         "{err}"
     );
+}
+
+#[test]
+fn watch_lists_saved_in_the_reader_are_kept_replaced_and_forgotten_with_their_seen_marks() {
+    let (_d, s) = store();
+    assert!(!s.save_watch("radiance", "ti:nerf", 10).unwrap());
+    assert!(!s.save_watch("gans", "gan", 11).unwrap());
+    assert!(
+        s.save_watch("  radiance", "ti:nerf OR ti:radiance", 12)
+            .unwrap(),
+        "same name, trimmed"
+    );
+    s.mark_seen("radiance", &[key("2403.08150")], 13).unwrap();
+    let snap = s.load().unwrap();
+    let names: Vec<(&str, &str)> = snap
+        .watches
+        .iter()
+        .map(|w| (w.name.as_str(), w.query.as_str()))
+        .collect();
+    assert_eq!(
+        names,
+        [("radiance", "ti:nerf OR ti:radiance"), ("gans", "gan")]
+    );
+    assert_eq!(snap.watch_seen["radiance"].len(), 1);
+    assert!(s.forget_watch("radiance").unwrap());
+    assert!(!s.forget_watch("radiance").unwrap(), "gone already");
+    let snap = s.load().unwrap();
+    assert_eq!(snap.watches.len(), 1);
+    assert!(
+        !snap.watch_seen.contains_key("radiance"),
+        "its seen marks went with it"
+    );
+    for bad in ["", "   ", "a\u{1b}]0;x\u{7}"] {
+        assert!(s.save_watch(bad, "gan", 14).is_err(), "{bad:?}");
+    }
+    assert!(s.save_watch(&"n".repeat(61), "gan", 14).is_err());
+}
+
+#[test]
+fn an_import_keeps_the_later_of_two_watch_lists_of_a_name_and_refuses_a_bad_query() {
+    let (_d, s) = store();
+    s.save_watch("radiance", "ti:nerf", 50).unwrap();
+    let mut lib = Library::empty(0);
+    lib.watches = vec![
+        WatchRow {
+            name: "radiance".into(),
+            query: "older".into(),
+            saved_at: 40,
+        },
+        WatchRow {
+            name: "new one".into(),
+            query: "gan".into(),
+            saved_at: 40,
+        },
+    ];
+    assert_eq!(s.import_library(&lib).unwrap().watches, 1);
+    let kept = s.saved_watches().unwrap();
+    assert_eq!(kept[0].query, "ti:nerf", "the newer one stays");
+    assert_eq!(kept[1].name, "new one");
+    lib.watches[0].saved_at = 60;
+    assert_eq!(s.import_library(&lib).unwrap().watches, 1);
+    assert_eq!(s.saved_watches().unwrap()[0].query, "older");
+    let mut bad = Library::empty(0);
+    bad.watches = vec![WatchRow {
+        name: "broken".into(),
+        query: "(gan".into(),
+        saved_at: 1,
+    }];
+    let err = s.import_library(&bad).unwrap_err().to_string();
+    assert!(err.contains("watches[0].query"), "{err}");
+    assert_eq!(s.saved_watches().unwrap().len(), 2, "nothing changed");
 }

@@ -32,8 +32,9 @@ pub enum LibraryCommand {
     /// The editor opens on the current note; what is saved when it quits becomes the note
     /// (emptied: the note is deleted; unchanged: nothing is saved).
     Note(NoteArgs),
-    /// The new matches of each [[watch]] list of the config file, then marked seen: a digest
-    /// for cron. With --all, every match, and nothing is marked.
+    /// The new matches of each watch list (the config file's [[watch]] and those saved in the
+    /// reader), then marked seen: a digest for cron. With --all, every match, and nothing is
+    /// marked.
     Watch {
         /// Print a JSON array of {"name", "query", "matches", "papers"}.
         #[arg(long)]
@@ -41,6 +42,9 @@ pub enum LibraryCommand {
         /// Every match, not only the new ones; marks nothing seen.
         #[arg(long)]
         all: bool,
+        /// Forget the watch list NAME saved in the reader (and its seen marks) instead.
+        #[arg(long, value_name = "NAME", conflicts_with_all = ["json", "all"])]
+        forget: Option<String>,
     },
     /// Move your library: print it as a JSON file, or merge such a file into this one.
     State {

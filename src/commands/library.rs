@@ -26,7 +26,10 @@ pub fn run(
         LibraryCommand::Tag(args) => tag(cli, config, args, true, out),
         LibraryCommand::Untag(args) => tag(cli, config, args, false, out),
         LibraryCommand::Tags { json } => tags(*json, out),
-        LibraryCommand::Watch { json, all } => super::watch::run(cli, config, *json, *all, out),
+        LibraryCommand::Watch {
+            forget: Some(name), ..
+        } => super::watch::forget(config, name, out),
+        LibraryCommand::Watch { json, all, .. } => super::watch::run(cli, config, *json, *all, out),
         LibraryCommand::Note(args) => note::run(cli, config, args, out),
         LibraryCommand::State { command } => transfer::run(command, out),
     }

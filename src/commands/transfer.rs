@@ -62,6 +62,7 @@ fn summary(m: &Merged) -> String {
             "watch list seen mark",
             "watch list seen marks",
         ),
+        (m.watches, "watch list", "watch lists"),
         (m.queries, "search", "searches"),
     ]
     .into_iter()

@@ -1,6 +1,6 @@
-//! `hotpapers watch [--json] [--all]`: the matches of each `[[watch]]` list of the config file
-//! not seen yet, marked seen once printed — a digest for cron, as newsboat's `-x` is. With
-//! `--all`, every match, and nothing marked.
+//! `hotpapers watch [--json] [--all]`: the matches of each watch list (the config file's
+//! `[[watch]]` and those saved in the reader) not seen yet, marked seen once printed — a digest
+//! for cron, as newsboat's `-x` is. With `--all`, every match, and nothing marked.
 
 use std::collections::HashSet;
 use std::io::Write;
@@ -14,7 +14,7 @@ use super::load;
 use super::search::Hit;
 use crate::archive::{Archive, PaperKey};
 use crate::cli::Cli;
-use crate::config::Config;
+use crate::config::{Config, all_watches};
 use crate::search::{Order, SearchIndex, parse};
 
 #[derive(Serialize)]
@@ -34,18 +34,19 @@ pub fn run(
     all: bool,
     out: &mut impl Write,
 ) -> Result<ExitCode> {
-    if config.watch.is_empty() {
+    let store = open_store()?;
+    let watches = all_watches(&config.watch, &store.saved_watches()?);
+    if watches.is_empty() {
         bail!(
-            "no watch lists: add one to the config file, e.g.\n  [[watch]]\n  name = \"radiance\"\n  query = \"ti:nerf\""
+            "no watch lists: save a search as one in the reader (Ctrl-s in the search box), or add one to the config file, e.g.\n  [[watch]]\n  name = \"radiance\"\n  query = \"ti:nerf\""
         );
     }
     let archive = load(cli, config)?;
-    let store = open_store()?;
     let index = SearchIndex::build(&archive);
     let mut lists = Vec::new();
     let mut to_mark: Vec<(String, Vec<PaperKey>)> = Vec::new();
-    for w in &config.watch {
-        // The config's queries were checked when it was read.
+    for w in &watches {
+        // The queries were checked when they were read or saved.
         let Ok(query) = parse(&w.query) else { continue };
         let seen: HashSet<PaperKey> = if all {
             HashSet::new()
@@ -79,6 +80,22 @@ pub fn run(
             store.mark_seen(&name, &keys, at)?;
         }
     }
+    Ok(ExitCode::SUCCESS)
+}
+
+/// `watch --forget NAME`: forgets a watch list saved in the reader. One of the config file's
+/// is the file's to change, and the message says so.
+pub fn forget(config: &Config, name: &str, out: &mut impl Write) -> Result<ExitCode> {
+    if config.watch.iter().any(|w| w.name == name.trim()) {
+        bail!(
+            "watch list {:?} is in the config file: delete its [[watch]] there",
+            name.trim()
+        );
+    }
+    if !open_store()?.forget_watch(name.trim())? {
+        bail!("no watch list {:?} was saved in the reader", name.trim());
+    }
+    writeln!(out, "forgot the watch list {:?}", name.trim())?;
     Ok(ExitCode::SUCCESS)
 }
 

@@ -1,4 +1,5 @@
-//! `[[watch]]` in the config file: saved queries whose new matches `hotpapers watch` prints.
+//! `[[watch]]` in the config file: saved queries whose new matches `hotpapers watch` prints and
+//! the reader's day list counts; with them, the ones saved in the reader (`all_watches`).
 //!
 //! ```toml
 //! [[watch]]
@@ -16,6 +17,26 @@ use crate::search::parse;
 pub struct Watch {
     pub name: String,
     pub query: String,
+    /// Whether it was saved in the reader (kept in the state) rather than written in the config.
+    pub saved: bool,
+}
+
+/// Every watch list: the config file's, in its order, then those saved in the reader, oldest
+/// first. A saved list named as one of the config file's is left out (the file says what it
+/// is), and so is one whose query this version cannot read.
+pub fn all_watches(config: &[Watch], saved: &[crate::state::SavedWatch]) -> Vec<Watch> {
+    let mut out = config.to_vec();
+    for w in saved {
+        if out.iter().any(|c| c.name == w.name) || parse(&w.query).is_err() {
+            continue;
+        }
+        out.push(Watch {
+            name: w.name.clone(),
+            query: w.query.clone(),
+            saved: true,
+        });
+    }
+    out
 }
 
 /// The watch lists of a `watch = [...]` array of tables; `err(offset, message)` makes the
@@ -74,7 +95,11 @@ pub fn watches<E>(
             Ok(_) => {}
             Err(e) => return Err(err(at, format!("watch {name:?}: query {query:?}: {e}"))),
         }
-        out.push(Watch { name, query });
+        out.push(Watch {
+            name,
+            query,
+            saved: false,
+        });
     }
     Ok(out)
 }

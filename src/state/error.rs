@@ -26,6 +26,9 @@ pub enum StateError {
     TooNew { path: PathBuf, found: usize },
     #[error("{0}")]
     BadTag(#[from] BadTag),
+    /// A watch list's name that cannot be one.
+    #[error("{0}")]
+    BadWatch(String),
     #[error("{0}")]
     Library(#[from] LibraryError),
 }

@@ -9,7 +9,7 @@ use super::notes::{self, Note};
 use super::store::Store;
 use super::tags::{self, tag_name};
 use super::transfer::{self, Library, Merged};
-use super::watch;
+use super::watch::{self, SavedWatch, watch_name};
 use crate::archive::PaperKey;
 
 impl Store {
@@ -87,6 +87,23 @@ impl Store {
     /// The papers seen in the watch list `watch`.
     pub fn seen(&self, watch: &str) -> Result<HashSet<PaperKey>, StateError> {
         watch::seen(&self.conn, watch).map_err(|e| self.sql_err(e))
+    }
+
+    /// Saves the watch list `name` with `query` (at `now`), replacing one of that name: whether
+    /// it replaced one. The name is trimmed and must not be empty.
+    pub fn save_watch(&self, name: &str, query: &str, now: i64) -> Result<bool, StateError> {
+        let name = watch_name(name)?;
+        watch::save(&self.conn, &name, query, now).map_err(|e| self.sql_err(e))
+    }
+
+    /// Forgets the saved watch list `name` and its seen marks: whether there was one.
+    pub fn forget_watch(&self, name: &str) -> Result<bool, StateError> {
+        watch::forget(&self.conn, name).map_err(|e| self.sql_err(e))
+    }
+
+    /// The watch lists saved in the reader, oldest first.
+    pub fn saved_watches(&self) -> Result<Vec<SavedWatch>, StateError> {
+        watch::saved(&self.conn).map_err(|e| self.sql_err(e))
     }
 
     /// The whole library, as a file would hold it, read in one transaction; `now` is its

@@ -4,8 +4,9 @@
 //! atomic, crash-safe commits and safe concurrent use by two readers (WAL mode). Every change is
 //! committed at once. A damaged database is moved aside and a fresh one started. Also kept: the
 //! search history (`history`) and the last bulk marking, so it can be undone (`bulk`); your own
-//! library of tags (`tags`), notes and "not for me" marks (`notes`) and the watch lists' seen
-//! papers (`watch`); and a whole library as a file, to move it (`transfer`). The schema and its
+//! library of tags (`tags`), notes and "not for me" marks (`notes`), and the watch lists saved
+//! in the reader with every list's seen papers (`watch`); and a whole library as a file, to
+//! move it (`transfer`). The schema and its
 //! migrations are in `schema`, the store in `store` and `library`.
 
 use std::path::PathBuf;
@@ -31,8 +32,9 @@ pub use store::{Snapshot, Store};
 pub use tags::{BadTag, MAX_TAG_CHARS, tag_name};
 pub use transfer::{
     LIBRARY_FORMAT, LIBRARY_VERSION, Library, LibraryError, Merged, NotForMe, NoteRow, Query, Seen,
-    Starred, Tagged,
+    Starred, Tagged, WatchRow,
 };
+pub use watch::{MAX_WATCH_NAME, SavedWatch, watch_name};
 
 /// The state folder: `$HOTPAPERS_STATE_DIR`, else `$XDG_STATE_HOME/hotpapers`, else
 /// `~/.local/state/hotpapers`.

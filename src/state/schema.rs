@@ -34,6 +34,9 @@ const MIGRATIONS: &[&str] = &[
      CREATE TABLE not_for_me (id TEXT PRIMARY KEY, marked_at INTEGER NOT NULL);
      CREATE TABLE watch_seen (watch TEXT NOT NULL, id TEXT NOT NULL, seen_at INTEGER NOT NULL,
                               PRIMARY KEY (watch, id));",
+    // 5: watch lists saved in the reader (the config file's are not kept here), by name, with
+    //    when each was saved (an import keeps the newer of two of a name).
+    "CREATE TABLE watches (name TEXT PRIMARY KEY, query TEXT NOT NULL, saved_at INTEGER NOT NULL);",
 ];
 
 pub const SCHEMA_VERSION: usize = MIGRATIONS.len();

@@ -10,6 +10,7 @@ use rusqlite::{Connection, OptionalExtension, params};
 
 use super::error::StateError;
 use super::notes::{self, Note};
+use super::watch::{self, SavedWatch};
 use super::{bulk, history, schema, tags};
 use crate::archive::PaperKey;
 
@@ -34,6 +35,10 @@ pub struct Snapshot {
     pub notes: HashMap<PaperKey, Note>,
     /// The papers marked "not for me".
     pub not_for_me: HashSet<PaperKey>,
+    /// The watch lists saved in the reader, oldest first.
+    pub watches: Vec<SavedWatch>,
+    /// Every watch list's seen papers, by its name.
+    pub watch_seen: HashMap<String, HashSet<PaperKey>>,
 }
 
 impl Snapshot {
@@ -198,6 +203,8 @@ impl Store {
         snap.tags = tags::all(&self.conn).map_err(e)?;
         snap.notes = notes::all(&self.conn).map_err(e)?;
         snap.not_for_me = notes::not_for_me(&self.conn).map_err(e)?;
+        snap.watches = watch::saved(&self.conn).map_err(e)?;
+        snap.watch_seen = watch::all_seen(&self.conn).map_err(e)?;
         Ok(snap)
     }
 

@@ -1,5 +1,5 @@
 //! A whole library as one file, to move it to another machine or keep a copy: the stars, read
-//! marks, tags, notes, "not for me" marks, watch lists' seen marks and search history, as JSON
+//! marks, tags, notes, "not for me" marks, saved watch lists and their seen marks, and search history, as JSON
 //! with a format name and version. Importing merges a file into the state (a union; of two
 //! notes of a paper the one written last wins) in one transaction, and refuses a file it does
 //! not understand before changing anything.
@@ -40,6 +40,9 @@ pub struct Library {
     pub not_for_me: Vec<NotForMe>,
     #[serde(default)]
     pub watch_seen: Vec<Seen>,
+    /// The watch lists saved in the reader.
+    #[serde(default)]
+    pub watches: Vec<WatchRow>,
     /// The search history, oldest first.
     #[serde(default)]
     pub queries: Vec<Query>,
@@ -85,6 +88,14 @@ pub struct Seen {
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
+pub struct WatchRow {
+    pub name: String,
+    pub query: String,
+    pub saved_at: i64,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
 pub struct Query {
     pub query: String,
     pub used_at: i64,
@@ -117,6 +128,7 @@ pub struct Merged {
     pub notes: usize,
     pub not_for_me: usize,
     pub watch_seen: usize,
+    pub watches: usize,
     pub queries: usize,
 }
 
@@ -133,6 +145,7 @@ impl Library {
             notes: vec![],
             not_for_me: vec![],
             watch_seen: vec![],
+            watches: vec![],
             queries: vec![],
         }
     }
@@ -203,6 +216,17 @@ impl Library {
             filled("watch_seen", i, "watch", &s.watch)?;
             filled("watch_seen", i, "paper", &s.paper)?;
         }
+        for (i, w) in self.watches.iter().enumerate() {
+            watch::watch_name(&w.name)
+                .map_err(|e| LibraryError::Entry(format!("watches[{i}].name: {e}")))?;
+            match crate::search::parse(&w.query) {
+                Ok(q) if !q.is_empty() => {}
+                Ok(_) => return Err(LibraryError::Entry(format!("watches[{i}].query is empty"))),
+                Err(e) => {
+                    return Err(LibraryError::Entry(format!("watches[{i}].query: {e}")));
+                }
+            }
+        }
         for (i, q) in self.queries.iter().enumerate() {
             filled("queries", i, "query", &q.query)?;
         }
@@ -257,6 +281,14 @@ pub(super) fn export(conn: &Connection, now: i64) -> rusqlite::Result<Library> {
             seen_at,
         })
         .collect();
+    let watches = watch::saved(&tx)?
+        .into_iter()
+        .map(|w| WatchRow {
+            name: w.name,
+            query: w.query,
+            saved_at: w.saved_at,
+        })
+        .collect();
     let queries = history::entries(&tx)?
         .into_iter()
         .map(|(query, used_at)| Query { query, used_at })
@@ -272,6 +304,7 @@ pub(super) fn export(conn: &Connection, now: i64) -> rusqlite::Result<Library> {
         notes,
         not_for_me,
         watch_seen,
+        watches,
         queries,
     })
 }
@@ -321,6 +354,15 @@ pub(super) fn import(conn: &Connection, lib: &Library) -> rusqlite::Result<Merge
             .prepare("INSERT OR IGNORE INTO watch_seen (watch, id, seen_at) VALUES (?1, ?2, ?3)")?;
         for s in &lib.watch_seen {
             merged.watch_seen += seen.execute(params![s.watch, s.paper.trim(), s.seen_at])?;
+        }
+        // Of two watch lists of a name, the one saved last is kept.
+        let mut watch = tx.prepare(
+            "INSERT INTO watches (name, query, saved_at) VALUES (?1, ?2, ?3)
+             ON CONFLICT(name) DO UPDATE SET query = excluded.query, saved_at = excluded.saved_at
+             WHERE excluded.saved_at > watches.saved_at AND excluded.query <> watches.query",
+        )?;
+        for w in &lib.watches {
+            merged.watches += watch.execute(params![w.name.trim(), w.query, w.saved_at])?;
         }
     }
     let queries: Vec<(String, i64)> = lib

@@ -1,10 +1,12 @@
-//! Watch lists' seen marks: per watch list (by its name), the papers matching it that were
-//! already seen, so that only new matches are shown as new.
+//! Watch lists saved in the reader, and the seen marks of every watch list: per watch list (by
+//! its name), the papers matching it that were already seen, so that only new matches are
+//! shown as new.
 
-use std::collections::HashSet;
+use std::collections::{HashMap, HashSet};
 
 use rusqlite::{Connection, Transaction, TransactionBehavior, params};
 
+use super::error::StateError;
 use crate::archive::PaperKey;
 
 pub(super) fn mark(
@@ -41,3 +43,83 @@ pub(super) fn seen(conn: &Connection, watch: &str) -> rusqlite::Result<HashSet<P
     })?
     .collect()
 }
+
+/// Every watch list's seen papers, by the list's name.
+pub(super) fn all_seen(conn: &Connection) -> rusqlite::Result<HashMap<String, HashSet<PaperKey>>> {
+    let mut q = conn.prepare("SELECT watch, id FROM watch_seen")?;
+    let mut out: HashMap<String, HashSet<PaperKey>> = HashMap::new();
+    for row in q.query_map([], |r| Ok((r.get::<_, String>(0)?, r.get::<_, String>(1)?)))? {
+        let (watch, id) = row?;
+        out.entry(watch)
+            .or_default()
+            .insert(PaperKey::from_stored(id));
+    }
+    Ok(out)
+}
+
+/// A watch list saved in the reader.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct SavedWatch {
+    pub name: String,
+    pub query: String,
+    /// When it was saved, seconds since 1970.
+    pub saved_at: i64,
+}
+
+/// Saves the watch list `name` (replacing one of that name); whether it replaced one.
+pub(super) fn save(conn: &Connection, name: &str, query: &str, now: i64) -> rusqlite::Result<bool> {
+    let tx = Transaction::new_unchecked(conn, TransactionBehavior::Immediate)?;
+    let had: bool = tx.query_row(
+        "SELECT EXISTS (SELECT 1 FROM watches WHERE name = ?1)",
+        [name],
+        |r| r.get(0),
+    )?;
+    tx.execute(
+        "INSERT INTO watches (name, query, saved_at) VALUES (?1, ?2, ?3)
+         ON CONFLICT(name) DO UPDATE SET query = ?2, saved_at = ?3",
+        params![name, query, now],
+    )?;
+    tx.commit()?;
+    Ok(had)
+}
+
+/// Forgets the saved watch list `name` and its seen marks; whether there was one.
+pub(super) fn forget(conn: &Connection, name: &str) -> rusqlite::Result<bool> {
+    let tx = Transaction::new_unchecked(conn, TransactionBehavior::Immediate)?;
+    let gone = tx.execute("DELETE FROM watches WHERE name = ?1", [name])? > 0;
+    if gone {
+        tx.execute("DELETE FROM watch_seen WHERE watch = ?1", [name])?;
+    }
+    tx.commit()?;
+    Ok(gone)
+}
+
+/// The saved watch lists, in the order they were first saved (then by name).
+pub(super) fn saved(conn: &Connection) -> rusqlite::Result<Vec<SavedWatch>> {
+    let mut q = conn.prepare("SELECT name, query, saved_at FROM watches ORDER BY rowid")?;
+    q.query_map([], |r| {
+        Ok(SavedWatch {
+            name: r.get(0)?,
+            query: r.get(1)?,
+            saved_at: r.get(2)?,
+        })
+    })?
+    .collect()
+}
+
+/// A watch list's name as kept: trimmed, not empty, at most `MAX_WATCH_NAME` characters.
+pub fn watch_name(name: &str) -> Result<String, StateError> {
+    let name = name.trim();
+    if name.is_empty() {
+        return Err(StateError::BadWatch("a watch list needs a name".into()));
+    }
+    if name.chars().count() > MAX_WATCH_NAME || name.chars().any(char::is_control) {
+        return Err(StateError::BadWatch(format!(
+            "a watch list's name is at most {MAX_WATCH_NAME} characters, without control characters"
+        )));
+    }
+    Ok(name.to_string())
+}
+
+/// The longest name a watch list may have, in characters.
+pub const MAX_WATCH_NAME: usize = 60;
