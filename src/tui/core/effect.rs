@@ -54,6 +54,24 @@ pub enum Effect {
         query: String,
         at: i64,
     },
+    /// Save the watch list `name` (replacing one of that name) with `query`, its matches
+    /// `seen` marked seen as it is saved.
+    SaveWatch {
+        name: String,
+        query: String,
+        seen: Vec<PaperKey>,
+        at: i64,
+    },
+    /// Forget the watch list `name` saved in the reader, and its seen marks.
+    ForgetWatch {
+        name: String,
+    },
+    /// Mark these matches of the watch list `name` seen.
+    MarkWatchSeen {
+        name: String,
+        keys: Vec<PaperKey>,
+        at: i64,
+    },
     /// Where the reader is, to come back to at the next start.
     SavePosition {
         date: chrono::NaiveDate,

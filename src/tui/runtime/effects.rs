@@ -139,6 +139,28 @@ pub fn perform(app: &App, effect: Effect, w: &mut World<'_>) -> std::io::Result<
             Some(store) => saved(store.push_query(&query, at)),
             None => Done::Ok,
         },
+        Effect::SaveWatch {
+            name,
+            query,
+            seen,
+            at,
+        } => match &w.store {
+            Some(store) => saved(
+                store
+                    .save_watch(&name, &query, at)
+                    .and_then(|_| store.mark_seen(&name, &seen, at))
+                    .map(|_| ()),
+            ),
+            None => Done::Ok,
+        },
+        Effect::ForgetWatch { name } => match &w.store {
+            Some(store) => saved(store.forget_watch(&name).map(|_| ())),
+            None => Done::Ok,
+        },
+        Effect::MarkWatchSeen { name, keys, at } => match &w.store {
+            Some(store) => saved(store.mark_seen(&name, &keys, at).map(|_| ())),
+            None => Done::Ok,
+        },
         Effect::SavePosition { date, key } => {
             // The session is ending; a position not saved is no reason to say anything.
             if let Some(store) = &w.store {
