@@ -197,3 +197,50 @@ fn tag_prompt_and_tags() {
         app
     });
 }
+
+/// The sample with two watch lists (one from the config file, one saved) and a note.
+fn sample_watching(w: u16, h: u16) -> App {
+    use hotpapers::config::Watch;
+    use hotpapers::tui::core::start::config_watches;
+    use hotpapers::tui::{Event, update};
+    let mut app = sample_ready(w, h);
+    let watch = |name: &str, query: &str| Watch {
+        name: name.into(),
+        query: query.into(),
+        saved: false,
+    };
+    config_watches(
+        &mut app,
+        vec![
+            watch("vision", "cat:cs.CV"),
+            watch("learning", "ti:learning"),
+        ],
+    );
+    support::indexed_again(&mut app);
+    let key = app.current_paper().map(|p| p.key.clone()).unwrap();
+    update(
+        &mut app,
+        Event::NoteSaved {
+            key,
+            text: "read with the group".into(),
+        },
+    );
+    app
+}
+
+#[test]
+fn watch_lists_and_a_note_mark() {
+    snap("watch_lists", |w, h| {
+        let mut app = sample_watching(w, h);
+        act(&mut app, &[Command::FocusLeft, Command::Up]);
+        app
+    });
+    snap("watch_naming", |w, h| {
+        let mut app = sample_watching(w, h);
+        act(&mut app, &[Command::Search]);
+        support::type_text(&mut app, "ti:diffusion");
+        act(&mut app, &[Command::SaveWatch]);
+        support::type_text(&mut app, "diffusion");
+        app
+    });
+}

@@ -47,6 +47,7 @@ fn prepare(
         keymap: Default::default(),
         mouse: false,
         warnings: Vec::new(),
+        watches: Vec::new(),
     })
     .unwrap()
 }
@@ -265,6 +266,7 @@ fn rank_alone_picks_that_paper_of_the_resumed_day() {
         keymap: Default::default(),
         mouse: false,
         warnings: Vec::new(),
+        watches: Vec::new(),
     })
     .unwrap();
     assert_eq!(
@@ -291,6 +293,7 @@ fn warnings_of_the_settings_are_said_at_start() {
         keymap: Default::default(),
         mouse: false,
         warnings: vec!["p was open_pdf's; open_pdf now has no key".into()],
+        watches: Vec::new(),
     })
     .unwrap();
     let n = app.notice().unwrap();

@@ -30,6 +30,7 @@ pub fn run(cli: &Cli, config: &Config, keymap: &Keymap) -> Result<ExitCode> {
         keymap: keymap.clone(),
         warnings: keymap.taken(),
         mouse: config.mouse(cli.no_mouse),
+        watches: config.watch.clone(),
     });
     let (app, options) = blame_config(prepared, cli, config)?;
     let code = tui::run(app, options)?;

@@ -15,7 +15,7 @@ use super::search::Hit;
 use crate::archive::{Archive, PaperKey};
 use crate::cli::Cli;
 use crate::config::{Config, all_watches};
-use crate::search::{Order, SearchIndex, parse};
+use crate::search::{Order, SearchIndex, once_per_paper, parse};
 
 #[derive(Serialize)]
 struct List<'a> {
@@ -115,17 +115,13 @@ fn matches<'a>(
     query: &crate::search::Query,
     seen: &HashSet<PaperKey>,
 ) -> Found<'a> {
-    let mut once = HashSet::new();
     let mut found = Found {
         hits: Vec::new(),
         keys: Vec::new(),
         seen: 0,
     };
-    for r in index.search_by(query, Order::Newest) {
+    for r in once_per_paper(archive, &index.search_by(query, Order::Newest)) {
         let key = &archive.days[r.day].papers[r.paper].key;
-        if !once.insert(key) {
-            continue;
-        }
         if seen.contains(key) {
             found.seen += 1;
         } else {

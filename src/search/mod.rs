@@ -12,7 +12,7 @@ pub mod words;
 
 pub use goto::{GotoError, Target, find_paper, month_start, parse_target};
 pub use highlight::highlight;
-pub use index::{Notes, Order, PaperRef, SearchIndex};
+pub use index::{Notes, Order, PaperRef, SearchIndex, once_per_paper};
 pub use query::{Field, Query, QueryError, parse};
 pub use titles::TitleFinder;
 pub use top::{Entry, Measure, top};

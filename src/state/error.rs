@@ -5,6 +5,7 @@ use std::path::PathBuf;
 use super::schema::SCHEMA_VERSION;
 use super::tags::BadTag;
 use super::transfer::LibraryError;
+use super::watch::BadWatchName;
 
 #[derive(Debug, thiserror::Error)]
 pub enum StateError {
@@ -26,9 +27,8 @@ pub enum StateError {
     TooNew { path: PathBuf, found: usize },
     #[error("{0}")]
     BadTag(#[from] BadTag),
-    /// A watch list's name that cannot be one.
     #[error("{0}")]
-    BadWatch(String),
+    BadWatch(#[from] BadWatchName),
     #[error("{0}")]
     Library(#[from] LibraryError),
 }

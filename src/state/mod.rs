@@ -34,7 +34,7 @@ pub use transfer::{
     LIBRARY_FORMAT, LIBRARY_VERSION, Library, LibraryError, Merged, NotForMe, NoteRow, Query, Seen,
     Starred, Tagged, WatchRow,
 };
-pub use watch::{MAX_WATCH_NAME, SavedWatch, watch_name};
+pub use watch::{BadWatchName, MAX_WATCH_NAME, SavedWatch, watch_name};
 
 /// The state folder: `$HOTPAPERS_STATE_DIR`, else `$XDG_STATE_HOME/hotpapers`, else
 /// `~/.local/state/hotpapers`.

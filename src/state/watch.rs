@@ -6,7 +6,6 @@ use std::collections::{HashMap, HashSet};
 
 use rusqlite::{Connection, Transaction, TransactionBehavior, params};
 
-use super::error::StateError;
 use crate::archive::PaperKey;
 
 pub(super) fn mark(
@@ -108,18 +107,23 @@ pub(super) fn saved(conn: &Connection) -> rusqlite::Result<Vec<SavedWatch>> {
 }
 
 /// A watch list's name as kept: trimmed, not empty, at most `MAX_WATCH_NAME` characters.
-pub fn watch_name(name: &str) -> Result<String, StateError> {
+pub fn watch_name(name: &str) -> Result<String, BadWatchName> {
     let name = name.trim();
     if name.is_empty() {
-        return Err(StateError::BadWatch("a watch list needs a name".into()));
+        return Err(BadWatchName("a watch list needs a name".into()));
     }
     if name.chars().count() > MAX_WATCH_NAME || name.chars().any(char::is_control) {
-        return Err(StateError::BadWatch(format!(
+        return Err(BadWatchName(format!(
             "a watch list's name is at most {MAX_WATCH_NAME} characters, without control characters"
         )));
     }
     Ok(name.to_string())
 }
+
+/// Why a name cannot be a watch list's.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[error("{0}")]
+pub struct BadWatchName(String);
 
 /// The longest name a watch list may have, in characters.
 pub const MAX_WATCH_NAME: usize = 60;

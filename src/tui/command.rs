@@ -85,6 +85,8 @@ commands! {
     Complete = "complete", "Complete the tag from the tags you have";
     EditNote = "edit_note", "Write the paper's note in your editor ($VISUAL, $EDITOR or vi)";
     NotForMe = "not_for_me", "Mark the paper not for me (For you learns from it), or unmark it";
+    SaveWatch = "save_watch", "Save the query as a watch list: the day list counts its new matches";
+    ForgetWatch = "forget_watch", "Forget the selected watch list (one saved in the reader; asks first)";
     Links = "links", "List every link of the paper: abs, pdf, tweets, links in the text";
     CopyUrl = "copy_url", "Copy the paper's abs URL to the clipboard";
     CopyBibtex = "copy_bibtex", "Copy the paper's BibTeX entry to the clipboard";
@@ -202,7 +204,7 @@ pub static DEFAULTS: &[Binding] = &[
     b(R, K::ReadBack, &[c('b'), n(ShiftSpace)], None, None),
     b(R, K::NextDay, &[c(']')], None, Some("day")),
     b(R, K::PrevDay, &[c('[')], None, None),
-    b(R, K::Enter, &[n(Enter)], Some("Go in / open the paper; on the paper, the day marked with > or its abs page"), Some("open")),
+    b(R, K::Enter, &[n(Enter)], Some("Go in / open the paper; on a watch list, its results; on the paper, the day marked with > or its abs page"), Some("open")),
     b(R, K::Back, &[n(Esc)], None, Some("back")),
     b(R, K::OpenAbs, &[c('o')], None, Some("abs")),
     b(R, K::OpenPdf, &[c('p')], None, Some("pdf")),
@@ -229,6 +231,7 @@ pub static DEFAULTS: &[Binding] = &[
     b(R, K::EditNote, &[c('e')], None, None),
     b(R, K::Tag, &[c('+')], None, None),
     b(R, K::Tags, &[c('#')], None, None),
+    b(R, K::ForgetWatch, &[c('D')], None, None),
     b(R, K::Links, &[c('L')], None, Some("links")),
     b(R, K::CopyUrl, &[c('y')], None, None),
     b(R, K::CopyBibtex, &[c('Y')], None, None),
@@ -242,6 +245,7 @@ pub static DEFAULTS: &[Binding] = &[
     b(S, K::Up, &[n(UpKey)], Some("Previous result"), None),
     // The box is a text prompt: a letter would type itself, so the order cycles on Tab.
     b(S, K::Sort, &[n(Tab)], Some("Order results: best match, newest, most talked-about first"), Some("order")),
+    b(S, K::SaveWatch, &[ctrl('s')], None, Some("watch")),
     b(S, K::OlderQuery, &[ctrl('p')], None, Some("history")),
     b(S, K::NewerQuery, &[ctrl('n')], None, None),
     b(S, K::PageDown, &[n(PageDown)], Some("A page of results down"), None),

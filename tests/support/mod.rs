@@ -171,9 +171,14 @@ pub fn press(app: &mut App, keys: &[&str]) -> Vec<Effect> {
 
 /// Hands the app its search index, as the background indexer does.
 pub fn indexed(mut app: App) -> App {
-    let handle = hotpapers::tui::core::handles::IndexHandle::build(app.archive());
-    update(&mut app, Event::IndexReady(handle));
+    indexed_again(&mut app);
     app
+}
+
+/// Hands the app a fresh index of the archive it has, as after a change the runtime indexes.
+pub fn indexed_again(app: &mut App) {
+    let handle = hotpapers::tui::core::handles::IndexHandle::build(app.archive());
+    update(app, Event::IndexReady(handle));
 }
 
 pub fn type_text(app: &mut App, text: &str) {

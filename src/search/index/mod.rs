@@ -26,6 +26,22 @@ use crate::archive::PaperKey;
 /// Your notes by paper, for `note:` (they live in the reading state, not in the archive).
 pub type Notes = HashMap<PaperKey, String>;
 
+/// `refs` with each paper once, at the first of its listings there: from results newest first,
+/// each paper at its newest listing (what a watch list counts and shows).
+pub fn once_per_paper(archive: &crate::archive::Archive, refs: &[PaperRef]) -> Vec<PaperRef> {
+    let mut seen = std::collections::HashSet::new();
+    refs.iter()
+        .copied()
+        .filter(|r| {
+            archive
+                .days
+                .get(r.day)
+                .and_then(|d| d.papers.get(r.paper))
+                .is_some_and(|p| seen.insert(&p.key))
+        })
+        .collect()
+}
+
 #[derive(Debug, Default)]
 pub struct SearchIndex {
     /// In result order: newest day first, then the day's rank order.

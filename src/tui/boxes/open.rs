@@ -2,7 +2,7 @@
 
 use super::categories::CategoryBox;
 use super::component::Component;
-use super::confirm::ConfirmBox;
+use super::confirm::{ConfirmBox, Then};
 use super::finder::FinderBox;
 use super::goto::GoToBox;
 use super::help::HelpBox;
@@ -86,11 +86,32 @@ pub fn open(r: &mut Reader, command: Command) -> Option<OpenBox> {
             crate::tui::core::marks::read_up_to(r).map(|(question, keys, done)| {
                 OpenBox::Confirm(ConfirmBox {
                     question,
-                    keys,
-                    done,
+                    then: Then::MarkRead { keys, done },
                 })
             })
         }
+        Command::ForgetWatch => forget_watch(r),
         _ => None,
     }
+}
+
+/// `D` on a watch list saved in the reader asks before forgetting it; on anything else it
+/// says what it is for.
+fn forget_watch(r: &mut Reader) -> Option<OpenBox> {
+    let Some(w) = r.watch_row.and_then(|i| r.watches.get(i)) else {
+        r.tell("Select a watch list at the top of the day list to forget it");
+        return None;
+    };
+    if !w.saved {
+        let text = crate::tui::core::watches::in_config(&w.name);
+        r.warn(text);
+        return None;
+    }
+    Some(OpenBox::Confirm(ConfirmBox {
+        question: format!(
+            "Forget the watch list {:?} and which of its papers you saw?",
+            w.name
+        ),
+        then: Then::ForgetWatch(w.name.clone()),
+    }))
 }

@@ -30,6 +30,10 @@ pub struct SearchBox {
     pub history: Option<usize>,
     /// The order chosen with the sort key; until then, the query's own (see `order`).
     pub chosen: Option<Order>,
+    /// The watch list whose results these are, when the box was opened on one.
+    pub watch: Option<String>,
+    /// The name being typed to save the query as a watch list (after the save key).
+    pub naming: Option<String>,
 }
 
 impl SearchBox {
@@ -48,10 +52,67 @@ impl SearchBox {
             selected: false,
             history: None,
             chosen: None,
+            watch: None,
+            naming: None,
         };
         // The last search again, selected: Enter runs it, typing replaces it.
         b.recall(r, 0);
         b
+    }
+
+    /// The box on the results of watch list `i`, newest first (its new matches on top).
+    pub fn watch(r: &mut Reader, i: usize) -> Option<SearchBox> {
+        let (name, query) = r
+            .watches
+            .get(i)
+            .map(|w| (w.name.clone(), w.query.clone()))?;
+        let mut b = SearchBox::open(r);
+        b.input = query;
+        b.selected = false;
+        b.history = None;
+        b.chosen = Some(Order::Newest);
+        b.watch = Some(name);
+        b.rerun(r);
+        Some(b)
+    }
+
+    /// The save key: asks for a name to save the query under (the watch list's own, when the
+    /// box shows one), or says why there is nothing to save.
+    fn start_naming(&mut self, r: &mut Reader) {
+        match &self.query {
+            Ok(q) if !q.is_empty() => {
+                self.naming = Some(self.watch.clone().unwrap_or_default());
+                r.notice = None;
+            }
+            Ok(_) => r.warn("Type a query first, then save it as a watch list"),
+            Err(e) => r.warn(format!("Not saved: {e}")),
+        }
+    }
+
+    /// A command while the name is typed: Enter saves, Back returns to the query.
+    fn naming(&mut self, r: &mut Reader, command: Command) -> Handled {
+        let Some(name) = self.naming.as_mut() else {
+            return Handled::stay();
+        };
+        match command {
+            Command::Enter | Command::SaveWatch => {
+                match crate::tui::core::watches::save(r, name, &self.input) {
+                    Ok(effects) => {
+                        self.watch = self.naming.take();
+                        return Handled::stay().with(effects);
+                    }
+                    Err(why) => r.warn(why),
+                }
+            }
+            Command::Back => {
+                self.naming = None;
+                r.notice = None;
+            }
+            c => {
+                edit_prompt(name, c);
+            }
+        }
+        Handled::stay()
     }
 
     /// Puts search `i` of the history (0 the newest) in the input, selected.
@@ -179,8 +240,12 @@ impl Component for SearchBox {
     }
 
     fn handle(&mut self, r: &mut Reader, command: Command) -> Handled {
+        if self.naming.is_some() {
+            return self.naming(r, command);
+        }
         let page = layout::search_rows(&r.areas());
         match command {
+            Command::SaveWatch => self.start_naming(r),
             c @ (Command::DeleteChar | Command::DeleteWord | Command::ClearInput) => {
                 edit_prompt(self.edit(), c);
                 self.rerun(r);
@@ -223,6 +288,12 @@ impl Component for SearchBox {
     }
 
     fn typed(&mut self, r: &mut Reader, c: char) -> Handled {
+        if let Some(name) = self.naming.as_mut() {
+            if name.chars().count() < crate::state::MAX_WATCH_NAME {
+                name.push(c);
+            }
+            return Handled::stay();
+        }
         self.edit().push(c);
         self.rerun(r);
         self.cursor.fit(layout::search_rows(&r.areas()));

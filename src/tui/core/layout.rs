@@ -24,6 +24,8 @@ pub struct Areas {
     pub shape: Shape,
     /// The whole terminal.
     pub screen: Rect,
+    /// The watch lists, above the day list (no rows when there are none).
+    pub watches: Rect,
     pub days: Rect,
     pub papers: Rect,
     pub detail: Rect,
@@ -37,6 +39,7 @@ pub fn areas(width: u16, height: u16) -> Areas {
         return Areas {
             shape: Shape::TooSmall,
             screen: full,
+            watches: Rect::new(0, 0, width, 0),
             days: full,
             papers: full,
             detail: full,
@@ -54,6 +57,7 @@ pub fn areas(width: u16, height: u16) -> Areas {
         return Areas {
             shape: Shape::Narrow,
             screen: full,
+            watches: Rect::new(main.x, main.y, main.width, 0),
             days: main,
             papers: main,
             detail: main,
@@ -68,6 +72,7 @@ pub fn areas(width: u16, height: u16) -> Areas {
     Areas {
         shape: Shape::Wide,
         screen: full,
+        watches: Rect::new(days.x, days.y, days.width, 0),
         days,
         papers,
         detail,
@@ -76,12 +81,28 @@ pub fn areas(width: u16, height: u16) -> Areas {
     }
 }
 
+/// `a` with `lists` watch lists above the day list: a framed box of a row each, taking at
+/// most a third of the column (the day list keeps the rest, and at least a few rows).
+pub fn with_watches(mut a: Areas, lists: usize) -> Areas {
+    if lists == 0 || a.shape == Shape::TooSmall {
+        return a;
+    }
+    let most = (a.days.height / 3).max(3);
+    let h = u16::try_from(lists + 2).unwrap_or(u16::MAX).min(most);
+    let [watches, days] =
+        Layout::vertical([Constraint::Length(h), Constraint::Min(1)]).areas(a.days);
+    a.watches = watches;
+    a.days = days;
+    a
+}
+
 /// Where the search box goes: over the day and paper lists, leaving the paper pane (which
 /// previews the selected result) in view; the whole main area when narrow.
 pub fn search_area(a: &Areas) -> Rect {
     match a.shape {
         Shape::Wide => Rect::new(0, 0, a.papers.right(), a.papers.height),
-        _ => a.days,
+        // The whole pane: the paper list's, which the watch lists do not share.
+        _ => a.papers,
     }
 }
 
@@ -173,5 +194,23 @@ mod tests {
         assert_eq!(a.days.width + a.papers.width, 140);
         assert_eq!(a.papers.height + a.detail.height, 38);
         assert_eq!((a.status.y, a.footer.y), (38, 39));
+    }
+
+    #[test]
+    fn watch_lists_take_the_top_of_the_day_column_and_at_most_a_third() {
+        let a = with_watches(areas(140, 40), 2);
+        assert_eq!((a.watches.y, a.watches.height), (0, 4));
+        assert_eq!((a.days.y, a.days.height), (4, 34));
+        assert_eq!(
+            a.papers,
+            areas(140, 40).papers,
+            "the other panes keep their place"
+        );
+        let many = with_watches(areas(140, 40), 50);
+        assert_eq!(many.watches.height, 12);
+        assert_eq!(with_watches(areas(140, 40), 0), areas(140, 40));
+        let narrow = with_watches(areas(80, 24), 1);
+        assert_eq!((narrow.watches.height, narrow.days.y), (3, 3));
+        assert_eq!(narrow.papers, areas(80, 24).papers);
     }
 }

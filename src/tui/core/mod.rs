@@ -18,3 +18,5 @@ pub mod start;
 pub mod state;
 mod swap;
 pub mod update;
+mod watch_list;
+pub mod watches;

@@ -8,6 +8,7 @@ use super::layout::{self, Shape};
 use super::reader::{Step, step};
 use super::select::{select_day, select_paper};
 use super::state::{Pane, Reader};
+use super::watches::first_shown;
 
 pub fn click(r: &mut Reader, col: u16, row: u16) {
     let a = r.areas();
@@ -20,6 +21,16 @@ pub fn click(r: &mut Reader, col: u16, row: u16) {
             .filter(|&i| i < layout::inner_height(area))
     };
     match pane {
+        // A click on a watch list selects it.
+        Pane::Days if a.watches.contains(Position::new(col, row)) => {
+            let first = first_shown(r, layout::inner_height(a.watches));
+            if let Some(i) = list_row(a.watches)
+                .map(|i| first + i)
+                .filter(|&i| i < r.watches.len())
+            {
+                r.watch_row = Some(i);
+            }
+        }
         Pane::Days => {
             let rows = r.day_rows();
             // A heading or a gap marker selects nothing.
@@ -27,6 +38,7 @@ pub fn click(r: &mut Reader, col: u16, row: u16) {
                 list_row(a.days).and_then(|i| rows.get(r.days_offset + i))
             {
                 select_day(r, *day);
+                r.watch_row = None;
             }
         }
         Pane::Papers => {
@@ -63,6 +75,7 @@ fn pane_at(r: &Reader, pos: Position) -> Option<Pane> {
     }
     match a.shape {
         Shape::Wide => [
+            (a.watches, Pane::Days),
             (a.days, Pane::Days),
             (a.papers, Pane::Papers),
             (a.detail, Pane::Paper),

@@ -7,6 +7,7 @@ use super::layout::{self, Shape};
 use super::measure::{DetailText, tweet_in_view};
 use super::select::{go_to, max_scroll, select_day, select_paper};
 use super::state::{Pane, Reader};
+use super::watches;
 use crate::archive::Paper;
 use crate::links::check_url;
 use crate::tui::command::{Command, Scope};
@@ -56,7 +57,23 @@ pub fn step(r: &mut Reader, step: Step) {
     };
     match r.focus {
         Pane::Days => {
+            let among_watches = match step {
+                Step::By(by) => watches::move_by(r, by),
+                // The top of the watch lists while on them; the newest day from the days.
+                Step::First if r.watch_row.is_some() => {
+                    r.watch_row = Some(0);
+                    true
+                }
+                Step::First => false,
+                Step::Last => {
+                    r.watch_row = None;
+                    false
+                }
+            };
             let n = r.archive.days.len();
+            if among_watches {
+                return;
+            }
             if n > 0 {
                 let row = to(r.day_row(), n);
                 select_day(r, r.day_at_row(row).unwrap_or(0));
@@ -115,6 +132,8 @@ pub fn focus(r: &mut Reader, dir: isize, wrap: bool) {
 
 pub fn enter(r: &mut Reader) {
     match r.focus {
+        // A watch list's results open in the search box (see `update`).
+        Pane::Days if r.watch_row.is_some() => {}
         Pane::Days => r.focus = Pane::Papers,
         Pane::Papers if r.current_paper().is_some() => r.focus = Pane::Paper,
         _ => {}

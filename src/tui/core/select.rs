@@ -10,6 +10,8 @@ use crate::search::PaperRef;
 /// Shows day `day` from its first listed paper (nothing changes if it is already shown).
 pub fn select_day(r: &mut Reader, day: usize) {
     if day != r.day {
+        // Another day is chosen, not a watch list.
+        r.watch_row = None;
         show_day(r, day);
     }
 }
@@ -88,7 +90,11 @@ pub fn max_scroll(r: &Reader) -> usize {
 pub fn keep_in_view(r: &mut Reader) {
     let a = r.areas();
     // In rows as shown, month headings and gap markers included.
-    let shown = row_of(r.day_rows(), r.day).unwrap_or(0);
+    let shown = match r.watch_row {
+        // A watch list is selected: the day list shows its top.
+        Some(_) => 0,
+        None => row_of(r.day_rows(), r.day).unwrap_or(0),
+    };
     r.days_offset = fit_offset(shown, r.days_offset, layout::inner_height(a.days));
     r.papers_offset = fit_offset(
         r.paper_row().unwrap_or(0),

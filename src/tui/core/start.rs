@@ -6,6 +6,7 @@ use chrono::NaiveDate;
 use super::app::App;
 use super::notice::Level;
 use super::select::{keep_in_view, nearest_day, select_day, select_paper};
+use super::watches::set_watches;
 use crate::cli::DaySpec;
 use crate::state::Snapshot;
 
@@ -61,6 +62,9 @@ pub fn apply_state(
         .map(|(k, n)| (k.clone(), n.text.clone()))
         .collect();
     r.queries = snapshot.queries.clone();
+    let config = std::mem::take(&mut r.config_watches);
+    set_watches(r, &config, &snapshot.watches, &snapshot.watch_seen);
+    r.config_watches = config;
     if let (true, Some((date, key))) = (resume, &snapshot.position) {
         if let Some((day, paper)) = r.locate(*date, Some(key)) {
             select_day(r, day);
@@ -73,6 +77,16 @@ pub fn apply_state(
         r.say(level, text);
     }
     keep_in_view(r);
+}
+
+/// The config file's watch lists, shown above the day list with those the state keeps (which
+/// `apply_state` brings).
+pub fn config_watches(app: &mut App, watches: Vec<crate::config::Watch>) {
+    let r = &mut app.reader;
+    r.config_watches = watches;
+    let config = std::mem::take(&mut r.config_watches);
+    set_watches(r, &config, &[], &Default::default());
+    r.config_watches = config;
 }
 
 /// The rest of the archive's `total` posts are being read in the background.

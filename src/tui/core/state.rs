@@ -171,6 +171,12 @@ pub struct Reader {
     /// Whether the search box shows its preview: the selected paper is shown whatever the
     /// category filter says.
     pub(crate) previewing: bool,
+    /// The watch lists above the day list, and the config file's (kept to merge with the
+    /// state's when it is read).
+    pub(crate) watches: Vec<super::watch_list::WatchList>,
+    pub(crate) config_watches: Vec<crate::config::Watch>,
+    /// The watch list selected in the day list, instead of a day.
+    pub(crate) watch_row: Option<usize>,
 }
 
 impl Reader {
@@ -207,6 +213,9 @@ impl Reader {
             now: 0,
             loading: None,
             previewing: false,
+            watches: Vec::new(),
+            config_watches: Vec::new(),
+            watch_row: None,
             hand_marked: None,
             board: None,
             count: None,
@@ -325,7 +334,17 @@ impl Reader {
     }
 
     pub fn areas(&self) -> Areas {
-        layout::areas(self.width, self.height)
+        layout::with_watches(layout::areas(self.width, self.height), self.watches.len())
+    }
+
+    /// The watch lists shown above the day list.
+    pub fn watches(&self) -> &[super::watch_list::WatchList] {
+        &self.watches
+    }
+
+    /// The watch list selected in the day list, if one is (rather than a day).
+    pub fn watch_row(&self) -> Option<usize> {
+        self.watch_row
     }
 
     /// True when the category filter lets `p` through.
@@ -377,6 +396,10 @@ impl Reader {
 
     pub fn is_starred(&self, p: &Paper) -> bool {
         self.starred.contains_key(&p.key)
+    }
+
+    pub fn has_note(&self, p: &Paper) -> bool {
+        self.notes.contains_key(&p.key)
     }
 
     /// Unread papers of day `d` (all of them, not just those the filter shows).

@@ -25,6 +25,9 @@ pub fn replace(r: &mut Reader, archive: Arc<Archive>) {
     r.results.clear();
     r.result = None;
     r.last_query = None;
+    // Counted again with the new archive's index.
+    super::watches::count(r);
+    let watch_row = r.watch_row;
     let (day, found) = date
         .and_then(|d| r.locate(d, paper.as_ref()))
         .unwrap_or((r.archive.days.len().saturating_sub(1), None));
@@ -35,6 +38,7 @@ pub fn replace(r: &mut Reader, archive: Arc<Archive>) {
     }
     reselect(r);
     r.focus = focus;
+    r.watch_row = watch_row;
     let now = r.archive.days.len();
     let change = match now as i64 - before as i64 {
         0 => String::new(),

@@ -11,6 +11,7 @@ use super::select::keep_in_view;
 use super::state::Pane;
 use super::state::Reader;
 use super::swap;
+use super::watches;
 use crate::tui::boxes::{self, Component, Handled, OpenBox};
 use crate::tui::command::Command;
 use crate::tui::event::Event;
@@ -98,6 +99,7 @@ pub fn update(app: &mut App, event: Event) -> Vec<Effect> {
             // An index built for an archive since replaced would point at the wrong papers.
             if std::sync::Arc::ptr_eq(&handle.archive, &app.reader.archive) {
                 app.reader.index = Some(handle);
+                watches::count(&mut app.reader);
                 if let Some(open) = app.open.as_mut() {
                     open.component_mut().index_ready(&mut app.reader);
                 }
@@ -281,6 +283,12 @@ fn once_in_reader(app: &mut App, command: Command) -> Vec<Effect> {
         Command::ReadOn => reader::read_on(r),
         Command::ReadBack => reader::read_back(r),
         Command::Enter if r.focus == Pane::Paper => return reader::enter_paper(r),
+        Command::Enter if r.focus == Pane::Days && r.watch_row.is_some() => {
+            let i = r.watch_row.unwrap_or(0);
+            let effects = watches::mark_seen(r, i);
+            app.open = boxes::SearchBox::watch(&mut app.reader, i).map(OpenBox::Search);
+            return effects;
+        }
         Command::FocusLeft => reader::focus(r, -1, false),
         Command::FocusRight => reader::focus(r, 1, false),
         Command::PrevPane => reader::focus(r, -1, true),

@@ -11,7 +11,9 @@ use crate::cli::DaySpec;
 use crate::state::{Snapshot, Store};
 use crate::tui::core::app::App;
 use crate::tui::core::notice::Level;
-use crate::tui::core::start::{apply_state, loading_in_background, open_day, undo_kept};
+use crate::tui::core::start::{
+    apply_state, config_watches, loading_in_background, open_day, undo_kept,
+};
 use crate::tui::core::update::update;
 use crate::tui::event::Event;
 use crate::tui::keymap::Keymap;
@@ -45,6 +47,8 @@ pub struct Setup<'a> {
     pub mouse: bool,
     /// What the settings had to say (keys taken from other commands, say): shown at start.
     pub warnings: Vec<String>,
+    /// The config file's watch lists.
+    pub watches: Vec<crate::config::Watch>,
 }
 
 /// Seconds since 1970, the app's clock.
@@ -168,6 +172,7 @@ pub fn prepare(setup: Setup<'_>) -> Result<(App, Options), ArchiveError> {
     };
     let total = listing.as_ref().map(|l| l.files.len());
     let mut app = App::with_keys(archive, setup.theme, setup.keymap);
+    config_watches(&mut app, setup.watches);
     // What start-up says is stamped with the time, so that it stays its while.
     update(&mut app, Event::Clock(unix_now()));
     // `--rank` alone picks the paper of the day the last session left off at.

@@ -47,7 +47,11 @@ pub fn draw(frame: &mut Frame, app: &App, area: Rect) {
         let date = day.date.format("%Y-%m-%d %a").to_string();
         let gap = w.saturating_sub(date.len() + count.len()).max(1);
         let text = pad(&format!("{date}{}{count}", " ".repeat(gap)), w);
-        let style = row_style(app, Pane::Days, i == app.day);
+        // With a watch list selected, the day shown is marked as in an unfocused pane.
+        let style = match app.watch_row() {
+            Some(_) if i == app.day => app.theme.selected_unfocused,
+            _ => row_style(app, Pane::Days, i == app.day),
+        };
         let count_style = if day.papers.is_empty() {
             app.theme.dim
         } else {

@@ -14,7 +14,8 @@ use crate::tui::core::state::Pane;
 
 /// A pane's frame, highlighted when it has the focus.
 pub fn pane_block<'a>(app: &App, pane: Pane, title: Line<'a>) -> Block<'a> {
-    let focused = app.focus == pane;
+    // A watch list selected has the focus in the box above the day list.
+    let focused = app.focus == pane && (pane != Pane::Days || app.watch_row().is_none());
     let style = if focused {
         app.theme.border_focused
     } else {
@@ -73,11 +74,13 @@ pub fn inner(r: Rect) -> Rect {
     Block::bordered().inner(r)
 }
 
-/// A paper's marks for a box's row: `•` not read yet, `★` starred, each in its own column.
+/// A paper's marks for a box's row: `•` not read yet, `★` starred, `✎` with a note, each in
+/// its own column.
 pub fn marks(app: &App, p: &Paper) -> String {
     let unread = if app.is_read(p) { ' ' } else { '•' };
     let star = if app.is_starred(p) { '★' } else { ' ' };
-    format!("{unread}{star}")
+    let note = if app.has_note(p) { '✎' } else { ' ' };
+    format!("{unread}{star}{note}")
 }
 
 /// A text prompt's line, `width` columns: the key that opened it (as in vim and less; `›` if

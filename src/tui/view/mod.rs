@@ -22,5 +22,6 @@ mod status;
 mod tag;
 mod tags;
 mod too_small;
+mod watches;
 
 pub use screen::draw;

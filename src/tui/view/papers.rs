@@ -136,7 +136,7 @@ impl Columns {
 fn row(app: &App, p: &Paper, selected: bool, c: &Columns) -> Line<'static> {
     let base = row_style(app, Pane::Papers, selected);
     let st = |s: Style| if selected { base } else { s };
-    // • not read yet, ★ starred: both can be true, so each has its own column.
+    // • not read yet, ★ starred, ✎ with a note: any can be true, so each has its own column.
     let unread = match app.is_read(p) {
         false => Span::styled("•", st(app.theme.accent)),
         true => Span::styled(" ", base),
@@ -145,10 +145,15 @@ fn row(app: &App, p: &Paper, selected: bool, c: &Columns) -> Line<'static> {
         true => Span::styled("★", st(app.theme.bar)),
         false => Span::styled(" ", base),
     };
+    let note = match app.has_note(p) {
+        true => Span::styled("✎", st(app.theme.accent)),
+        false => Span::styled(" ", base),
+    };
     let rank_w = c.rank;
     let mut spans = vec![
         unread,
         star,
+        note,
         Span::styled(format!("{:>rank_w$} ", p.rank), st(app.theme.dim)),
     ];
     if c.bar {

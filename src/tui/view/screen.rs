@@ -4,7 +4,7 @@
 use ratatui::Frame;
 
 use super::{categories, days, footer, help, leaderboard, links, paper, papers, search, starred};
-use super::{confirm, finder, goto, similar, status, tag, tags, too_small};
+use super::{confirm, finder, goto, similar, status, tag, tags, too_small, watches};
 use crate::tui::boxes::OpenBox;
 use crate::tui::core::app::App;
 use crate::tui::core::layout::Shape;
@@ -15,12 +15,16 @@ pub fn draw(frame: &mut Frame, app: &App) {
     match a.shape {
         Shape::TooSmall => return too_small::draw(frame, app, frame.area()),
         Shape::Wide => {
+            watches::draw(frame, app, a.watches);
             days::draw(frame, app, a.days);
             papers::draw(frame, app, a.papers);
             paper::draw(frame, app, a.detail);
         }
         Shape::Narrow => match app.focus {
-            Pane::Days => days::draw(frame, app, a.days),
+            Pane::Days => {
+                watches::draw(frame, app, a.watches);
+                days::draw(frame, app, a.days);
+            }
             Pane::Papers => papers::draw(frame, app, a.papers),
             Pane::Paper => paper::draw(frame, app, a.detail),
         },

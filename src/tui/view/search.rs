@@ -9,16 +9,28 @@ use crate::display::latex::prettify;
 use crate::display::width::{truncate, width};
 use crate::search::Field;
 use crate::tui::boxes::SearchBox;
-use crate::tui::command::Command;
+use crate::tui::command::{Command, Scope};
 use crate::tui::core::app::App;
 
 pub fn draw(frame: &mut Frame, app: &App, b: &SearchBox, area: Rect, hint: String) {
-    let title = match (&b.query, b.results.len()) {
-        (Ok(q), 1..) if !q.is_empty() => format!(" Search every day: {} ", b.order().name()),
+    // The watch list's name while the query is still its own.
+    let watching = b.watch.as_ref().filter(|name| {
+        app.watches()
+            .iter()
+            .any(|w| &w.name == *name && w.query == b.input.trim())
+    });
+    let title = match (&b.query, b.results.len(), watching) {
+        (_, _, Some(name)) => format!(" Watch list {name}: {} ", b.order().name()),
+        (Ok(q), 1.., _) if !q.is_empty() => {
+            format!(" Search every day: {} ", b.order().name())
+        }
         _ => " Search every day ".to_string(),
     };
     let inner = super::frame::overlay_box(frame, app, area, title, hint);
     let w = inner.width as usize;
+    if let Some(name) = &b.naming {
+        return naming(frame, app, b, name, inner);
+    }
     let mut lines = vec![super::frame::prompt_line(
         app,
         Command::Search,
@@ -97,5 +109,39 @@ pub fn draw(frame: &mut Frame, app: &App, b: &SearchBox, area: Rect, hint: Strin
         }
         lines.push(Line::from(spans));
     }
+    frame.render_widget(Paragraph::new(lines), inner);
+}
+
+/// Asking for the name to save the query as a watch list under: the name as typed, what the
+/// keys do, and the query it will watch.
+fn naming(frame: &mut Frame, app: &App, b: &SearchBox, name: &str, inner: Rect) {
+    let w = inner.width as usize;
+    let label = "Watch list name: ";
+    let room = w.saturating_sub(width(label) + 1);
+    let km = &app.keymap;
+    let keys = match (
+        km.hint(Scope::Search, Command::Enter),
+        km.hint(Scope::Search, Command::Back),
+    ) {
+        (Some(save), Some(back)) => format!("{save} saves it, {back} goes back: "),
+        _ => String::new(),
+    };
+    let lines = vec![
+        Line::from(vec![
+            Span::styled(label, app.theme.footer_key),
+            Span::raw(truncate(name, room)),
+            Span::styled("▏", app.theme.accent),
+        ]),
+        Line::from(Span::styled(
+            truncate(
+                &format!(
+                    "{keys}the day list will count the new matches of {}",
+                    b.input.trim()
+                ),
+                w,
+            ),
+            app.theme.dim,
+        )),
+    ];
     frame.render_widget(Paragraph::new(lines), inner);
 }
