@@ -254,3 +254,23 @@ fn a_click_selects_a_list_and_one_pane_shows_the_lists_above_the_days() {
     assert!(screen.contains("radiance"), "{screen}");
     assert!(screen.contains("2024-03-02"), "{screen}");
 }
+
+#[test]
+fn saving_from_a_saved_lists_own_results_offers_its_name_and_any_other_query_none() {
+    let naming = |app: &App| match app.open_box() {
+        Some(OpenBox::Search(b)) => b.naming.clone(),
+        _ => None,
+    };
+    let mut app = indexed(reader(120, 30));
+    // radiance (saved), its own query: its name is offered.
+    press(&mut app, &["h", "k", "enter", "ctrl-s"]);
+    assert_eq!(naming(&app).as_deref(), Some("radiance"));
+    press(&mut app, &["esc", "esc"]);
+    // gans (the config file's): not offered; nor once the query is edited.
+    press(&mut app, &["k", "enter", "ctrl-s"]);
+    assert_eq!(naming(&app).as_deref(), Some(""));
+    press(&mut app, &["esc", "esc", "j", "enter"]);
+    type_text(&mut app, " dark");
+    press(&mut app, &["ctrl-s"]);
+    assert_eq!(naming(&app).as_deref(), Some(""));
+}

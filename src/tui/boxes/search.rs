@@ -76,12 +76,17 @@ impl SearchBox {
         Some(b)
     }
 
-    /// The save key: asks for a name to save the query under (the watch list's own, when the
-    /// box shows one), or says why there is nothing to save.
+    /// The save key: asks for a name to save the query under, or says why there is nothing to
+    /// save. On a saved list's own results, its name is offered (saving replaces it).
     fn start_naming(&mut self, r: &mut Reader) {
+        let own = self.watch.as_ref().filter(|name| {
+            r.watches
+                .iter()
+                .any(|w| &w.name == *name && w.saved && w.query == self.input.trim())
+        });
         match &self.query {
             Ok(q) if !q.is_empty() => {
-                self.naming = Some(self.watch.clone().unwrap_or_default());
+                self.naming = Some(own.cloned().unwrap_or_default());
                 r.notice = None;
             }
             Ok(_) => r.warn("Type a query first, then save it as a watch list"),
