@@ -7,7 +7,7 @@ use std::collections::{HashMap, HashSet};
 use std::hash::{BuildHasherDefault, Hasher};
 
 use super::text::{Kind, hash_name, hash_term, terms};
-use super::{MIN_PAPERS_FOR_MAX_DF, Options, Rows, Similarity};
+use super::{MIN_PAPERS_FOR_MAX_DF, Options, Rows, Similarity, Weight};
 use crate::archive::{Archive, Paper};
 use crate::display::latex::prettify;
 
@@ -199,7 +199,7 @@ impl Similarity {
                 v.sort_unstable_by_key(|t| t.0);
                 for &(id, w) in &v {
                     rows.ids.push(id);
-                    rows.weights.push(w);
+                    rows.weights.push(Weight::new(w));
                 }
                 rows.ends.push(rows.ids.len() as u32);
             }
@@ -297,7 +297,7 @@ fn transpose(rows: &Rows, features: usize) -> Rows {
     // Filled from the back, rows last to first, so each feature's rows end up ascending.
     let mut next = ends.clone();
     let mut ids = vec![0u32; rows.ids.len()];
-    let mut weights = vec![0f32; rows.ids.len()];
+    let mut weights = vec![Weight::default(); rows.ids.len()];
     for r in (0..rows.len()).rev() {
         let (fs, ws) = rows.row(r);
         for (&f, &w) in fs.iter().zip(ws) {

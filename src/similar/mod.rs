@@ -60,17 +60,34 @@ impl Default for Options {
     }
 }
 
+/// A feature's weight in a paper, kept in 16 bits. Every weight is in [0, 1] (each part of a
+/// vector is normalised, then scaled by a blend weight of at most 1), so a fixed step of
+/// 1/65535 loses nothing a ranking sees and saves a sixth of the engine's memory (its largest
+/// part is a posting of 4 bytes of paper and, now, 2 of weight).
+#[derive(Debug, Default, Clone, Copy, PartialEq)]
+struct Weight(u16);
+
+impl Weight {
+    fn new(w: f32) -> Weight {
+        Weight((w.clamp(0.0, 1.0) * f32::from(u16::MAX)).round() as u16)
+    }
+
+    fn get(self) -> f32 {
+        f32::from(self.0) / f32::from(u16::MAX)
+    }
+}
+
 /// Rows of sparse vectors, one after another: row `r` is `ids[ends[r-1]..ends[r]]` with
 /// `weights` alongside (or none at all), ids ascending.
 #[derive(Debug, Default, Clone)]
 struct Rows {
     ends: Vec<u32>,
     ids: Vec<u32>,
-    weights: Vec<f32>,
+    weights: Vec<Weight>,
 }
 
 impl Rows {
-    fn row(&self, r: usize) -> (&[u32], &[f32]) {
+    fn row(&self, r: usize) -> (&[u32], &[Weight]) {
         let start = if r == 0 { 0 } else { self.ends[r - 1] as usize };
         let end = self.ends[r] as usize;
         let weights = self.weights.get(start..end).unwrap_or_default();
@@ -82,7 +99,7 @@ impl Rows {
     }
 
     fn heap_bytes(&self) -> usize {
-        self.ends.capacity() * 4 + self.ids.capacity() * 4 + self.weights.capacity() * 4
+        self.ends.capacity() * 4 + self.ids.capacity() * 4 + self.weights.capacity() * 2
     }
 }
 
@@ -131,7 +148,7 @@ impl Similarity {
             .map(|&t| {
                 let (docs, ws) = self.postings.row(t as usize);
                 let at = docs.binary_search(&(doc as u32)).unwrap_or_default();
-                (t, ws[at])
+                (t, ws[at].get())
             })
             .collect()
     }
@@ -202,7 +219,7 @@ impl Similarity {
         for (t, wq) in query {
             let (docs, ws) = self.postings.row(t as usize);
             for (&d, &w) in docs.iter().zip(ws) {
-                scores[d as usize] += wq * w;
+                scores[d as usize] += wq * w.get();
             }
         }
         scores

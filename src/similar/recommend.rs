@@ -151,7 +151,7 @@ impl Similarity {
         for (t, &wt) in w.iter().enumerate().filter(|(_, w)| **w != 0.0) {
             let (docs, xs) = self.postings.row(t);
             for (&d, &x) in docs.iter().zip(xs) {
-                z[d as usize] += wt * x;
+                z[d as usize] += wt * x.get();
             }
         }
         let scores = z.into_iter().map(sigmoid).collect();
