@@ -15,6 +15,12 @@ pub enum Event {
     Command(Command),
     /// A character typed into a prompt.
     Text(char),
+    /// Text pasted into the terminal (bracketed paste): one edit of the prompt open, never
+    /// keys.
+    Paste(String),
+    /// The input there was is handled and a frame is about to be drawn: work put off while
+    /// keys came in (a search as you type) is done now, once.
+    Settle,
     /// A digit typed in the reader: a count for the next command (`5j`, `3]`).
     Count(u8),
     /// A key that means nothing where it was pressed (it still dismisses an error).

@@ -28,6 +28,8 @@ pub fn translate(ev: &TermEvent, km: &Keymap, scope: Scope, mouse: bool) -> Opti
             _ => None,
         },
         TermEvent::Resize(w, h) => Some(Event::Resize(*w, *h)),
+        // Whatever it holds, a paste is text for a prompt, not keys (see `update`).
+        TermEvent::Paste(text) => Some(Event::Paste(text.clone())),
         _ => None,
     }
 }

@@ -104,6 +104,8 @@ pub fn act<E: Into<Event> + Clone>(app: &mut App, events: &[E]) -> Vec<Effect> {
     let mut effects = Vec::new();
     for e in events {
         effects.extend(update(app, e.clone().into()));
+        // As the runtime does before each frame.
+        effects.extend(update(app, Event::Settle));
     }
     effects
 }
@@ -164,6 +166,7 @@ pub fn press(app: &mut App, keys: &[&str]) -> Vec<Effect> {
         );
         if let Some(ev) = ev {
             effects.extend(update(app, ev));
+            effects.extend(update(app, Event::Settle));
         }
     }
     effects
@@ -184,5 +187,6 @@ pub fn indexed_again(app: &mut App) {
 pub fn type_text(app: &mut App, text: &str) {
     for c in text.chars() {
         update(app, Event::Text(c));
+        update(app, Event::Settle);
     }
 }

@@ -56,6 +56,8 @@ pub trait Component {
     fn area(&self, r: &Reader, a: &Areas) -> Rect;
     /// The line on the box's lower border: its main keys, as they are bound.
     fn hints(&self, km: &Keymap) -> String;
+    /// Work put off while keys came in (a search as you type), done before the next frame.
+    fn settle(&mut self, _r: &mut Reader) {}
     /// The search index arrived.
     fn index_ready(&mut self, _r: &mut Reader) {}
     /// The archive was replaced: whether the box stays open (lists of positions in the old

@@ -22,6 +22,9 @@ pub struct FinderBox {
     /// How many titles there are in all.
     pub total: usize,
     pub cursor: ListCursor,
+    /// The input changed since the titles were matched: matched again before the next frame
+    /// (`settle`) or command, once however many characters came in.
+    pub stale: bool,
 }
 
 impl FinderBox {
@@ -35,6 +38,7 @@ impl FinderBox {
     }
 
     fn refind(&mut self, r: &Reader) {
+        self.stale = false;
         self.found = r.titles().find(&self.input, SHOWN);
         self.cursor = ListCursor::default();
     }
@@ -46,6 +50,7 @@ impl Component for FinderBox {
     }
 
     fn handle(&mut self, r: &mut Reader, command: Command) -> Handled {
+        self.settle(r);
         let page = layout::search_rows(&r.areas());
         match command {
             Command::Back => return Handled::close(),
@@ -67,10 +72,16 @@ impl Component for FinderBox {
         Handled::stay()
     }
 
-    fn typed(&mut self, r: &mut Reader, c: char) -> Handled {
+    fn typed(&mut self, _r: &mut Reader, c: char) -> Handled {
         self.input.push(c);
-        self.refind(r);
+        self.stale = true;
         Handled::stay()
+    }
+
+    fn settle(&mut self, r: &mut Reader) {
+        if self.stale {
+            self.refind(r);
+        }
     }
 
     fn list(&self) -> Option<(ListCursor, usize, u16)> {

@@ -34,6 +34,9 @@ pub struct SearchBox {
     pub watch: Option<String>,
     /// The name being typed to save the query as a watch list (after the save key).
     pub naming: Option<String>,
+    /// The input changed since the results were found: they are found again before the next
+    /// frame (`settle`) or command, once however many characters came in.
+    pub stale: bool,
 }
 
 impl SearchBox {
@@ -54,6 +57,7 @@ impl SearchBox {
             chosen: None,
             watch: None,
             naming: None,
+            stale: false,
         };
         // The last search again, selected: Enter runs it, typing replaces it.
         b.recall(r, 0);
@@ -166,6 +170,7 @@ impl SearchBox {
 
     /// Runs the query again (after typing, or once the index is ready).
     fn rerun(&mut self, r: &mut Reader) {
+        self.stale = false;
         self.query = parse(&self.input);
         let order = self.order();
         self.results = match (&self.query, &r.index) {
@@ -245,6 +250,8 @@ impl Component for SearchBox {
     }
 
     fn handle(&mut self, r: &mut Reader, command: Command) -> Handled {
+        // A command acts on the results of what was typed before it.
+        self.settle(r);
         if self.naming.is_some() {
             return self.naming(r, command);
         }
@@ -292,7 +299,7 @@ impl Component for SearchBox {
         Handled::stay()
     }
 
-    fn typed(&mut self, r: &mut Reader, c: char) -> Handled {
+    fn typed(&mut self, _r: &mut Reader, c: char) -> Handled {
         if let Some(name) = self.naming.as_mut() {
             if name.chars().count() < crate::state::MAX_WATCH_NAME {
                 name.push(c);
@@ -300,9 +307,15 @@ impl Component for SearchBox {
             return Handled::stay();
         }
         self.edit().push(c);
-        self.rerun(r);
-        self.cursor.fit(layout::search_rows(&r.areas()));
+        self.stale = true;
         Handled::stay()
+    }
+
+    fn settle(&mut self, r: &mut Reader) {
+        if self.stale {
+            self.rerun(r);
+            self.cursor.fit(layout::search_rows(&r.areas()));
+        }
     }
 
     fn list(&self) -> Option<(ListCursor, usize, u16)> {

@@ -12,6 +12,7 @@ pub mod marks;
 pub mod measure;
 mod mouse;
 pub mod notice;
+pub mod paste;
 pub mod reader;
 pub mod select;
 pub mod start;

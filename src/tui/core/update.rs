@@ -6,6 +6,7 @@ use super::effect::Effect;
 use super::marks;
 use super::mouse;
 use super::notice::Level;
+use super::paste;
 use super::reader::{self, Step, step, step_of};
 use super::select::keep_in_view;
 use super::state::Pane;
@@ -25,6 +26,13 @@ pub fn update(app: &mut App, event: Event) -> Vec<Effect> {
         Event::Text(c) => {
             clear_notice(app, false);
             in_box(app, |b, r| b.typed(r, c))
+        }
+        Event::Paste(text) => paste(app, &text),
+        Event::Settle => {
+            if let Some(open) = app.open.as_mut() {
+                open.component_mut().settle(&mut app.reader);
+            }
+            vec![]
         }
         Event::Count(d) if app.open.is_some() => in_box(app, |b, r| b.digit(r, d)),
         Event::Count(d) => {
@@ -211,6 +219,31 @@ fn box_click(app: &mut App, col: u16, row: u16, twice: bool) -> Vec<Effect> {
     let mut effects: Vec<Effect> = (0..n).flat_map(|_| on_command(app, step)).collect();
     if twice {
         effects.extend(on_command(app, Command::Enter));
+    }
+    effects
+}
+
+/// A paste goes into the prompt open, as if its characters were typed (one line, control
+/// characters dropped, at most `MAX_PASTE` of them); anywhere else it is ignored, never taken
+/// as keys.
+fn paste(app: &mut App, text: &str) -> Vec<Effect> {
+    clear_notice(app, false);
+    let scope = app.scope();
+    if !scope.takes_text() {
+        app.reader
+            .tell("A paste goes into a prompt (search, go to, tag, title finder); ignored here");
+        return vec![];
+    }
+    let (text, all) = paste::clean_paste(text);
+    let mut effects = Vec::new();
+    for c in text.chars() {
+        effects.extend(in_box(app, |b, r| b.typed(r, c)));
+    }
+    if let Some(all) = all {
+        app.reader.warn(format!(
+            "Pasted the first {} of {all} characters",
+            paste::MAX_PASTE
+        ));
     }
     effects
 }

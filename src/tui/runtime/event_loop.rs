@@ -46,6 +46,11 @@ pub fn event_loop(
     loop {
         // Draw only after something happened: an idle reader costs no CPU.
         if dirty {
+            // What typing put off (a search) is done once, for the frame that shows it.
+            let effects = update(app, Event::Settle);
+            if let Some(code) = run_effects(app, effects, &mut world)? {
+                return Ok(code);
+            }
             if let Err(e) = world.term.draw(|f| view::draw(f, app)) {
                 // A terminal that hung up fails every write: end as the hang-up would.
                 if terminal::hung_up() {
