@@ -401,3 +401,49 @@ fn accents_are_folded_and_plain_words_find_handles() {
     let found = got(&json);
     assert!(want.iter().all(|w| found.contains(w)), "{handle}");
 }
+
+/// Whether `text` links to a repository on a code host: the host's name then `/` and a name.
+fn links_a_repository(text: &str) -> bool {
+    [
+        "github.com/",
+        "gitlab.com/",
+        "huggingface.co/",
+        "bitbucket.org/",
+    ]
+    .iter()
+    .any(|host| {
+        text.match_indices(host).any(|(i, _)| {
+            let glued = text[..i]
+                .chars()
+                .next_back()
+                .is_some_and(|c| c.is_ascii_alphanumeric());
+            let named = text[i + host.len()..]
+                .chars()
+                .next()
+                .is_some_and(|c| c.is_ascii_alphanumeric());
+            !glued && named
+        })
+    })
+}
+
+#[test]
+#[ignore = "needs ../shared/corpus; run by .ci/run"]
+fn has_code_finds_every_abstract_that_links_a_repository() {
+    let want = derive(|p| links_a_repository(p["abstract"].as_str().unwrap_or("")));
+    assert!(want.len() > 10, "the corpus has abstracts with code links");
+    let (code, json) = run(&["search", "has:code"]);
+    assert_eq!(code, 0);
+    let found = got(&json);
+    let missing: Vec<_> = want.iter().filter(|w| !found.contains(w)).collect();
+    assert!(missing.is_empty(), "has:code misses {missing:?}");
+    // The tweets' text (not in expected.json) and pages named as code add some, not many.
+    assert!(
+        found.len() < want.len() * 2,
+        "{} of {}",
+        found.len(),
+        want.len()
+    );
+    let (_, json) = run(&["search", "-has:code ti:a OR -has:code ti:the"]);
+    let without = got(&json);
+    assert!(want.iter().all(|w| !without.contains(w)));
+}

@@ -99,7 +99,7 @@ impl Indexer {
                         words += self.text(doc, fi, &t.text, &mut pos);
                     }
                 }
-                Field::Any | Field::Tweeter | Field::Paper | Field::Note => {}
+                Field::Any | Field::Tweeter | Field::Paper | Field::Note | Field::Has => {}
             }
             lengths[f] = words.min(u32::from(u16::MAX)) as u16;
         }
@@ -151,6 +151,9 @@ impl SearchIndex {
                         }
                         if let Some(id) = &paper.arxiv_id {
                             add_value(&mut index.ids, &canonical(id).to_ascii_lowercase(), doc);
+                        }
+                        if !crate::code_links::code_urls(paper).is_empty() {
+                            add_value(&mut index.has, "code", doc);
                         }
                         doc
                     }

@@ -56,6 +56,8 @@ pub struct SearchIndex {
     tweeters: HashMap<String, Vec<u32>>,
     /// Lowercased canonical ids (see `arxiv_id::canonical`): their documents.
     ids: HashMap<String, Vec<u32>>,
+    /// What documents have, by name (`has:`): `code`, the documents with a link to code.
+    has: HashMap<String, Vec<u32>>,
 }
 
 impl SearchIndex {
@@ -86,6 +88,7 @@ impl SearchIndex {
             + self.orders.heap_bytes()
             + map(&self.tweeters)
             + map(&self.ids)
+            + map(&self.has)
     }
 
     /// The papers the query matches, by relevance when it has words, else newest first.
@@ -146,6 +149,7 @@ impl SearchIndex {
         let values = match term.field {
             Field::Tweeter => Some(&self.tweeters),
             Field::Paper => Some(&self.ids),
+            Field::Has => Some(&self.has),
             _ => None,
         };
         if let Some(values) = values {

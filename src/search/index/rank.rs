@@ -68,7 +68,7 @@ fn weight(f: Field) -> f32 {
         Field::Authors | Field::Category => 2.0,
         Field::Abstract | Field::Id => 1.0,
         Field::Tweet => 0.5,
-        Field::Any | Field::Tweeter | Field::Paper | Field::Note => 0.0,
+        Field::Any | Field::Tweeter | Field::Paper | Field::Note | Field::Has => 0.0,
     }
 }
 

@@ -316,3 +316,25 @@ fn note_finds_the_papers_whose_notes_hold_the_words() {
     let none = i.search_by(&parse("note:gan").unwrap(), Order::Newest);
     assert!(none.is_empty(), "without notes nothing");
 }
+
+#[test]
+fn has_code_finds_papers_with_a_link_to_code_in_the_abstract_or_a_tweet() {
+    let mut a = archive(vec![vec![
+        ("2201.00001", "With Code", "cs.LG", vec![]),
+        (
+            "2201.00002",
+            "Code In A Tweet",
+            "cs.LG",
+            vec![tweet("A", "a", "repo: github.com/a/b.")],
+        ),
+        ("2201.00003", "A Project Page", "cs.LG", vec![]),
+        ("2201.00004", "Without", "cs.LG", vec![]),
+    ]]);
+    let papers = &mut a.days[0].papers;
+    papers[0].abstract_text = "Code: \\url{https://github.com/x/y}.".into();
+    papers[2].abstract_text = "Our code is available at https://example.org/p.".into();
+    papers[3].abstract_text = "See https://example.org/videos and github.com/.".into();
+    let index = SearchIndex::build(&a);
+    assert_eq!(found(&index, "has:code"), [(0, 0), (0, 1), (0, 2)]);
+    assert_eq!(found(&index, "-has:code with OR without"), [(0, 3)]);
+}

@@ -20,10 +20,13 @@ pub enum Field {
     Paper,
     /// Your note on the paper (kept in the reading state, not in the archive).
     Note,
+    /// Something the paper has, by name (`has:code`: a link to its code, see
+    /// `archive::code`), matched whole.
+    Has,
 }
 
 impl Field {
-    pub const PREFIXES: [(&'static str, Field); 8] = [
+    pub const PREFIXES: [(&'static str, Field); 9] = [
         ("ti", Field::Title),
         ("au", Field::Authors),
         ("abs", Field::Abstract),
@@ -32,7 +35,11 @@ impl Field {
         ("tw", Field::Tweet),
         ("by", Field::Tweeter),
         ("note", Field::Note),
+        ("has", Field::Has),
     ];
+
+    /// What `has:` can ask for.
+    pub const HAS: [&'static str; 1] = ["code"];
 }
 
 /// One condition. For a field of text, `needle` is the folded words of a word or phrase (see
@@ -57,7 +64,10 @@ impl Term {
     /// A term looked up in the archive's text fields (ranked by relevance), rather than among
     /// whole values or in your notes.
     pub fn is_text(&self) -> bool {
-        !matches!(self.field, Field::Tweeter | Field::Paper | Field::Note)
+        !matches!(
+            self.field,
+            Field::Tweeter | Field::Paper | Field::Note | Field::Has
+        )
     }
 }
 

@@ -194,7 +194,7 @@ impl Parser {
             let Some((_, f)) = Field::PREFIXES.iter().find(|(p, _)| *p == name) else {
                 return Err(self.error(
                     format!(
-                        "unknown field `{name}:` (fields: ti: au: abs: cat: id: tw: by: note:)"
+                        "unknown field `{name}:` (fields: ti: au: abs: cat: id: tw: by: note: has:)"
                     ),
                     start,
                 ));
@@ -212,6 +212,17 @@ impl Parser {
                     format!("`{name}:` needs a word or a \"phrase\" after it"),
                     start,
                 ));
+            }
+            if field == Field::Has {
+                let end = self.word_end(self.i);
+                let value = self.text(self.i..end).to_ascii_lowercase();
+                if !Field::HAS.contains(&value.as_str()) {
+                    return Err(
+                        self.error(format!("`has:` takes {}", Field::HAS.join(", ")), self.i)
+                    );
+                }
+                self.i = end;
+                return Ok(term(Field::Has, value));
             }
             if field == Field::Tweeter {
                 let end = self.word_end(self.i);

@@ -263,3 +263,15 @@ fn a_leading_star_matches_inside_words_and_symbols_alone_are_explained() {
         ("an empty phrase matches everything: remove it".into(), 0)
     );
 }
+
+#[test]
+fn has_asks_for_what_a_paper_has() {
+    assert_eq!(root("has:code"), t(Field::Has, "code"));
+    assert_eq!(root("HAS:Code"), t(Field::Has, "code"));
+    assert_eq!(
+        root("gan -has:code"),
+        Node::And(vec![any("gan"), not(t(Field::Has, "code"))])
+    );
+    assert_eq!(err("has:video"), ("`has:` takes code".to_string(), 4));
+    assert!(!parse("has:code").unwrap().has_words());
+}
