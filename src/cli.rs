@@ -120,6 +120,9 @@ pub enum Command {
     Search(SearchArgs),
     /// The most talked-about papers over a span of days, each paper once (its best day).
     Top(TopArgs),
+    /// The accounts that tweeted about the most papers over a span of days, each paper counted
+    /// once per account. Exit status 1 when no one tweeted in the span.
+    Tweeters(TweetersArgs),
     // Library: stars, tags, notes, state
     #[command(flatten)]
     Library(library::LibraryCommand),
@@ -223,6 +226,23 @@ pub struct TopArgs {
     #[arg(long, value_name = "N", default_value_t = 20)]
     pub limit: usize,
     /// Print a JSON array.
+    #[arg(long)]
+    pub json: bool,
+}
+
+/// `hotpapers tweeters`.
+#[derive(Debug, clap::Args)]
+pub struct TweetersArgs {
+    /// First day (inclusive): YYYY-MM-DD, latest, today or yesterday.
+    #[arg(long, value_name = "DAY", value_parser = parse_day)]
+    pub since: Option<DaySpec>,
+    /// Last day (inclusive).
+    #[arg(long, value_name = "DAY", value_parser = parse_day)]
+    pub until: Option<DaySpec>,
+    /// Show at most N accounts.
+    #[arg(long, value_name = "N", default_value_t = 20)]
+    pub limit: usize,
+    /// Print a JSON array of {"handle", "name", "papers", "tweets"}.
     #[arg(long)]
     pub json: bool,
 }

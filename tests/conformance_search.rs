@@ -447,3 +447,50 @@ fn has_code_finds_every_abstract_that_links_a_repository() {
     let without = got(&json);
     assert!(want.iter().all(|w| !without.contains(w)));
 }
+
+#[test]
+#[ignore = "needs ../shared/corpus; run by .ci/run"]
+fn tweeters_count_each_paper_once_per_account() {
+    use std::collections::{BTreeSet, HashMap};
+    // (handle lowercased) → paper key → its tweets' links.
+    let mut by: HashMap<String, HashMap<String, BTreeSet<String>>> = HashMap::new();
+    for day in expected() {
+        for p in day["papers"].as_array().unwrap() {
+            let key = match p["arxiv_id"].as_str() {
+                Some(id) => id.to_string(),
+                None => format!("title:{}", lower(&p["title"])),
+            };
+            for t in p["tweets"].as_array().unwrap() {
+                by.entry(lower(&t["handle"]))
+                    .or_default()
+                    .entry(key.clone())
+                    .or_default()
+                    .insert(t["url"].as_str().unwrap_or("").to_string());
+            }
+        }
+    }
+    let mut want: Vec<(String, u64, u64)> = by
+        .into_iter()
+        .map(|(h, papers)| {
+            let tweets = papers.values().map(|l| l.len() as u64).sum();
+            (h, papers.len() as u64, tweets)
+        })
+        .collect();
+    want.sort_by(|a, b| (b.1, b.2).cmp(&(a.1, a.2)).then_with(|| a.0.cmp(&b.0)));
+    want.truncate(30);
+    let (code, json) = run(&["tweeters", "--limit", "30"]);
+    assert_eq!(code, 0);
+    let got: Vec<(String, u64, u64)> = json
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|t| {
+            (
+                lower(&t["handle"]),
+                t["papers"].as_u64().unwrap(),
+                t["tweets"].as_u64().unwrap(),
+            )
+        })
+        .collect();
+    assert_eq!(got, want);
+}

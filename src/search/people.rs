@@ -1,0 +1,314 @@
+//! The people who tweet: every account that tweeted about a paper of the archive, with the
+//! papers it tweeted about, counted over any span of days. A paper listed on several days is
+//! one paper (its `PaperKey`), so an account counts it once however often the digest repeats
+//! it; its tweets are counted once each (by their status link).
+//!
+//! Built once per archive: for each (account, paper) pair, the days whose listing of the paper
+//! holds the account's tweets and how many distinct tweets it wrote about it. A span then costs
+//! one pass over the pairs, a binary search each, which keeps the People box and `tweeters`
+//! within a frame's budget on hundreds of thousands of papers.
+
+use std::collections::{HashMap, HashSet};
+
+use chrono::NaiveDate;
+use serde::Serialize;
+
+use super::index::PaperRef;
+use crate::archive::{Archive, PaperKey};
+
+/// One account's figures over a span.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Tweeter {
+    /// As written in the newest tweet (handles are compared ignoring case).
+    pub handle: String,
+    pub name: String,
+    /// Distinct papers it tweeted about in the span.
+    pub papers: usize,
+    /// Its distinct tweets about them.
+    pub tweets: usize,
+    #[serde(skip)]
+    account: u32,
+}
+
+#[derive(Debug, Clone)]
+struct Account {
+    handle: String,
+    name: String,
+}
+
+#[derive(Debug, Clone)]
+struct Pair {
+    account: u32,
+    paper: u32,
+    /// The days (indexes into the archive, ascending) listing the paper with its tweets, in
+    /// `People::days`.
+    days: std::ops::Range<u32>,
+    tweets: u32,
+}
+
+/// While building: for an (account, paper) pair, the days listing it with the account's
+/// tweets and the tweets' links.
+type Seen<'a> = (Vec<u32>, HashSet<&'a str>);
+
+#[derive(Debug, Clone, Default)]
+pub struct People {
+    accounts: Vec<Account>,
+    pairs: Vec<Pair>,
+    days: Vec<u32>,
+    /// Each distinct paper's listings (oldest first).
+    listings: Vec<Vec<PaperRef>>,
+    keys: Vec<PaperKey>,
+    dates: Vec<NaiveDate>,
+}
+
+impl People {
+    pub fn build(archive: &Archive) -> People {
+        let mut accounts: Vec<Account> = Vec::new();
+        let mut by_handle: HashMap<String, u32> = HashMap::new();
+        let mut papers: HashMap<&PaperKey, u32> = HashMap::new();
+        let mut people = People {
+            dates: archive.days.iter().map(|d| d.date).collect(),
+            ..People::default()
+        };
+        let mut pairs: HashMap<(u32, u32), Seen<'_>> = HashMap::new();
+        let mut handle = String::new();
+        // Newest first, so an account's name and spelling are its newest tweet's.
+        for (d, day) in archive.days.iter().enumerate().rev() {
+            for (i, p) in day.papers.iter().enumerate() {
+                let paper = *papers.entry(&p.key).or_insert_with(|| {
+                    people.keys.push(p.key.clone());
+                    people.listings.push(Vec::new());
+                    (people.keys.len() - 1) as u32
+                });
+                people.listings[paper as usize].push(PaperRef { day: d, paper: i });
+                for t in &p.tweets {
+                    let written = t.handle.trim().trim_start_matches('@');
+                    if written.is_empty() {
+                        continue;
+                    }
+                    handle.clear();
+                    handle.push_str(written);
+                    handle.make_ascii_lowercase();
+                    let account = match by_handle.get(&handle) {
+                        Some(&a) => a,
+                        None => {
+                            accounts.push(Account {
+                                handle: written.to_string(),
+                                name: t.author.trim().to_string(),
+                            });
+                            let a = (accounts.len() - 1) as u32;
+                            by_handle.insert(handle.clone(), a);
+                            a
+                        }
+                    };
+                    let (days, links) = pairs.entry((account, paper)).or_default();
+                    if days.last() != Some(&(d as u32)) {
+                        days.push(d as u32);
+                    }
+                    // A tweet without a link is still one tweet: told apart by its text.
+                    links.insert(if t.url.is_empty() { &t.text } else { &t.url });
+                }
+            }
+        }
+        for list in &mut people.listings {
+            list.reverse();
+        }
+        let mut pairs: Vec<_> = pairs.into_iter().collect();
+        pairs.sort_unstable_by_key(|(k, _)| *k);
+        for ((account, paper), (mut days, links)) in pairs {
+            days.reverse();
+            let start = people.days.len() as u32;
+            people.days.extend(days);
+            people.pairs.push(Pair {
+                account,
+                paper,
+                days: start..people.days.len() as u32,
+                tweets: links.len() as u32,
+            });
+        }
+        people.accounts = accounts;
+        people
+    }
+
+    /// How many accounts tweeted about some paper.
+    pub fn len(&self) -> usize {
+        self.accounts.len()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.accounts.is_empty()
+    }
+
+    /// The archive's days from `since` to `until` (either open), as indexes.
+    fn span(&self, since: Option<NaiveDate>, until: Option<NaiveDate>) -> (u32, u32) {
+        let from = since.map_or(0, |s| self.dates.partition_point(|d| *d < s));
+        let to = until.map_or(self.dates.len(), |u| {
+            self.dates.partition_point(|d| *d <= u)
+        });
+        (from as u32, to as u32)
+    }
+
+    /// Whether pair `p` has a listing among the days `from..to`.
+    fn in_span(&self, p: &Pair, (from, to): (u32, u32)) -> bool {
+        let days = &self.days[p.days.start as usize..p.days.end as usize];
+        let i = days.partition_point(|d| *d < from);
+        days.get(i).is_some_and(|d| *d < to)
+    }
+
+    /// The accounts that tweeted about papers listed from `since` to `until`, most papers
+    /// first, then most tweets, then by handle.
+    pub fn ranked(&self, since: Option<NaiveDate>, until: Option<NaiveDate>) -> Vec<Tweeter> {
+        let span = self.span(since, until);
+        let mut counts = vec![(0usize, 0usize); self.accounts.len()];
+        for p in &self.pairs {
+            if self.in_span(p, span) {
+                let c = &mut counts[p.account as usize];
+                c.0 += 1;
+                c.1 += p.tweets as usize;
+            }
+        }
+        let mut out: Vec<Tweeter> = counts
+            .into_iter()
+            .enumerate()
+            .filter(|(_, (papers, _))| *papers > 0)
+            .map(|(a, (papers, tweets))| Tweeter {
+                handle: self.accounts[a].handle.clone(),
+                name: self.accounts[a].name.clone(),
+                papers,
+                tweets,
+                account: a as u32,
+            })
+            .collect();
+        out.sort_by(|a, b| {
+            (b.papers, b.tweets)
+                .cmp(&(a.papers, a.tweets))
+                .then_with(|| a.handle.to_lowercase().cmp(&b.handle.to_lowercase()))
+        });
+        out
+    }
+
+    /// The papers `who` tweeted about from `since` to `until`, each once at its newest listing
+    /// in the span, newest day first (a day in rank order).
+    pub fn papers_of(
+        &self,
+        who: &Tweeter,
+        since: Option<NaiveDate>,
+        until: Option<NaiveDate>,
+    ) -> Vec<(PaperRef, &PaperKey)> {
+        let span = self.span(since, until);
+        let first = self.pairs.partition_point(|p| p.account < who.account);
+        let mut out: Vec<(PaperRef, &PaperKey)> = self.pairs[first..]
+            .iter()
+            .take_while(|p| p.account == who.account)
+            .filter(|p| self.in_span(p, span))
+            .filter_map(|p| {
+                let days = &self.days[p.days.start as usize..p.days.end as usize];
+                let newest = *days.iter().rev().find(|d| **d < span.1)?;
+                let at = self.listings[p.paper as usize]
+                    .iter()
+                    .rev()
+                    .find(|r| r.day as u32 == newest)?;
+                Some((*at, &self.keys[p.paper as usize]))
+            })
+            .collect();
+        out.sort_by_key(|(r, _)| (std::cmp::Reverse(r.day), r.paper));
+        out
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::archive::{Day, Paper, Tweet};
+
+    fn tweet(handle: &str, url: &str) -> Tweet {
+        Tweet {
+            author: format!("Name of {handle}"),
+            handle: handle.into(),
+            url: url.into(),
+            date: String::new(),
+            lang: String::new(),
+            text: String::new(),
+        }
+    }
+
+    fn paper(id: &str, tweets: Vec<Tweet>) -> Paper {
+        Paper {
+            tweets,
+            ..Paper::bare(1, id, Some(id))
+        }
+    }
+
+    fn world() -> Archive {
+        let days = vec![
+            Day::bare(
+                "2024-01-01",
+                vec![
+                    paper("a", vec![tweet("ann", "u1"), tweet("bob", "u2")]),
+                    paper("b", vec![tweet("Ann", "u3")]),
+                ],
+            ),
+            // Paper a again, with the same tweets and one more of ann's.
+            Day::bare(
+                "2024-01-05",
+                vec![paper(
+                    "a",
+                    vec![tweet("ann", "u1"), tweet("bob", "u2"), tweet("ann", "u4")],
+                )],
+            ),
+            Day::bare("2024-01-09", vec![paper("c", vec![tweet("bob", "u5")])]),
+        ];
+        Archive {
+            days,
+            ..Archive::default()
+        }
+    }
+
+    fn figures(t: &[Tweeter]) -> Vec<(&str, usize, usize)> {
+        t.iter()
+            .map(|t| (t.handle.as_str(), t.papers, t.tweets))
+            .collect()
+    }
+
+    #[test]
+    fn each_paper_counts_once_per_account_and_each_tweet_once() {
+        let people = People::build(&world());
+        assert_eq!(people.len(), 2);
+        // ann: papers a and b (handles compared ignoring case), tweets u1, u3, u4; bob: a, c.
+        assert_eq!(
+            figures(&people.ranked(None, None)),
+            [("ann", 2, 3), ("bob", 2, 2)]
+        );
+        let d = |s: &str| s.parse::<NaiveDate>().ok();
+        assert_eq!(
+            figures(&people.ranked(d("2024-01-05"), None)),
+            [("bob", 2, 2), ("ann", 1, 2)]
+        );
+        assert_eq!(
+            figures(&people.ranked(None, d("2024-01-04"))),
+            [("ann", 2, 3), ("bob", 1, 1)]
+        );
+        assert!(people.ranked(d("2024-02-01"), None).is_empty());
+    }
+
+    #[test]
+    fn an_accounts_papers_are_each_at_its_newest_listing_in_the_span() {
+        let people = People::build(&world());
+        let ranked = people.ranked(None, None);
+        let ann = &ranked[0];
+        let keys = |v: Vec<(PaperRef, &PaperKey)>| {
+            v.into_iter()
+                .map(|(r, k)| (r.day, k.to_string()))
+                .collect::<Vec<_>>()
+        };
+        assert_eq!(
+            keys(people.papers_of(ann, None, None)),
+            [(1, "a".to_string()), (0, "b".to_string())]
+        );
+        let until = "2024-01-04".parse().ok();
+        assert_eq!(
+            keys(people.papers_of(ann, None, until)),
+            [(0, "a".to_string()), (0, "b".to_string())]
+        );
+    }
+}
