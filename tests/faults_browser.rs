@@ -1,7 +1,7 @@
-//! Links that must never be opened and a browser misbehaving (issue 7): option-like and script
-//! links are refused without running the browser, and a missing, failing or hanging browser is
-//! reported without stopping the reader. The real binary runs in a pseudo-terminal like
-//! `tests/e2e_*.rs`, with generous deadlines and no timing assertions.
+//! Links that must never be opened and a browser misbehaving (issues 7 and 16): option-like,
+//! script and look-alike links are refused without running the browser, a missing, failing or
+//! hanging browser is reported without stopping the reader. The real binary runs in a
+//! pseudo-terminal like `tests/e2e_*.rs`, with generous deadlines and no timing assertions.
 
 #![cfg(unix)]
 
@@ -66,6 +66,64 @@ fn option_like_and_script_links_are_refused_and_the_browser_never_runs() {
         "the browser ran for {:?}",
         browser.opened()
     );
+}
+
+// ---------------------------------------------------------------------------------------------
+// Look-alike hosts (issue 16): a host that mixes scripts is refused and named in ASCII; one in
+// a single other script may be opened, and the status line, the link list and the browser all
+// get its ASCII form.
+
+/// `аrxiv.org` with a Cyrillic а (U+0430): it looks exactly like arxiv.org.
+const LOOKALIKE: &str = "\u{430}rxiv.org";
+
+#[test]
+fn a_look_alike_host_is_refused_and_never_shown_as_the_site_it_imitates() {
+    let mut fake = paper(
+        "2402.00021",
+        "A Paper With A Look-Alike Link",
+        "Look-alike.",
+    );
+    fake.abs = format!("https://{LOOKALIKE}/abs/2402.00021");
+    fake.pdf = format!("https://{LOOKALIKE}/pdf/2402.00021");
+    // A host in one script, Cyrillic throughout: it may be opened, but shows in ASCII.
+    let mut russian = paper("2402.00022", "A Paper With A Cyrillic Host", "Cyrillic.");
+    russian.abs = "https://пример.рф/abs/2402.00022".into();
+    let dir = folder(&[(
+        "2024-02-04---Hot-Papers.md",
+        post("Hot Papers 2024-02-04", "2024-02-04", &[fake, russian]),
+    )]);
+    let browser = FakeBrowser::new("");
+    let mut cmd = hotpapers(&[&arg(dir.path())]);
+    cmd.env("BROWSER", &browser.script);
+    let mut s = start_cmd(cmd);
+    s.wait_text("A Paper With A Look-Alike Link");
+    s.send("o");
+    s.wait_for("the look-alike refused by its ASCII name", |t| {
+        t.contains("Refused to open the abs page") && t.contains("xn--rxiv-43d.org")
+    });
+    s.send("p");
+    s.wait_text("Refused to open the pdf");
+    // Its links are not in the list either: only what can be opened is offered.
+    s.send("L");
+    s.wait_text("Paper 1 has no links");
+    s.send("j");
+    s.wait_text("Cyrillic.");
+    s.send("L");
+    s.wait_text("https://xn--e1afmkfd.xn--p1ai/abs/2402.00022");
+    s.send("\r");
+    s.wait_text("Opened the link: https://xn--e1afmkfd.xn--p1ai/abs/2402.00022");
+    assert_eq!(
+        browser.opened(),
+        ["https://xn--e1afmkfd.xn--p1ai/abs/2402.00022"],
+        "the browser gets what the status line shows"
+    );
+    s.send("o");
+    s.wait_text("Opened the abs page: https://xn--e1afmkfd.xn--p1ai/");
+    let screen = s.screen();
+    for shown_as_written in [LOOKALIKE, "пример.рф"] {
+        assert!(!screen.contains(shown_as_written), "{screen}");
+    }
+    quit(s);
 }
 
 // ---------------------------------------------------------------------------------------------

@@ -19,6 +19,8 @@ const GRACE: Duration = Duration::from_secs(2);
 pub fn open(what: &'static str, url: String, done: impl FnOnce(String, bool) + Send + 'static) {
     std::thread::spawn(move || {
         let browser = std::env::var("BROWSER").ok();
+        // What the status line shows (see `links::ascii_hosts`) is what the browser opens.
+        let url = crate::links::ascii_hosts(&url).into_owned();
         let (text, error, child) = outcome(what, &url, browser.as_deref(), GRACE);
         done(text, error);
         // A browser still running is waited for here, off the UI's thread, so it leaves no
