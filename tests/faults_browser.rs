@@ -1,6 +1,7 @@
 //! Links that must never be opened and a browser misbehaving (issues 7 and 16): option-like,
 //! script and look-alike links are refused without running the browser, a missing, failing or
-//! hanging browser is reported without stopping the reader. The real binary runs in a
+//! hanging browser is reported without stopping the reader, and one that reaches for the
+//! terminal can neither write to it nor leave its mode changed. The real binary runs in a
 //! pseudo-terminal like `tests/e2e_*.rs`, with generous deadlines and no timing assertions.
 
 #![cfg(unix)]
@@ -207,4 +208,78 @@ fn a_hanging_browser_does_not_stop_the_reader() {
     unsafe {
         libc::kill(pid, libc::SIGTERM);
     }
+}
+
+// ---------------------------------------------------------------------------------------------
+// The browser reaching for the terminal (issue 16)
+
+/// Whether the terminal is still in the reader's raw mode: no line editing, no echo.
+fn raw(s: &pty::Session) -> bool {
+    let t = s.termios();
+    t.c_lflag & (libc::ICANON | libc::ECHO) == 0
+}
+
+/// Opens the first paper's abs page with `browser` and waits until the reader says it opened
+/// (when the browser exits, or at most a few seconds later).
+fn open_with(browser: &FakeBrowser) -> (pty::Session, TempDir) {
+    let dir = three_papers();
+    let mut cmd = hotpapers(&[&arg(dir.path())]);
+    cmd.env("BROWSER", &browser.script);
+    let mut s = start_cmd(cmd);
+    assert!(raw(&s), "the reader starts in raw mode");
+    s.send("o");
+    s.wait_text("Opened the abs page");
+    (s, dir)
+}
+
+/// Waits until the browser has run its script to the end (it touches `done` last).
+fn finished(browser: &FakeBrowser) {
+    let done = browser.dir.path().join("done");
+    wait_until("the browser to finish its script", || done.exists());
+}
+
+#[test]
+fn a_browser_cannot_write_to_the_terminal_or_change_its_mode() {
+    // Through /dev/tty, as a browser or its launcher printing to "the terminal" would.
+    let browser = FakeBrowser::new(
+        "printf 'PWNED-BY-BROWSER' > /dev/tty\nstty sane < /dev/tty\ntouch \"$(dirname \"$0\")/done\"",
+    );
+    let (mut s, _dir) = open_with(&browser);
+    assert_eq!(browser.opened(), ["https://arxiv.org/abs/2402.00011"]);
+    assert!(
+        !pty::contains(&s.raw(), b"PWNED"),
+        "the browser wrote to the terminal"
+    );
+    // Stopped for touching the terminal from the background, it would never get this far.
+    finished(&browser);
+    // Nothing of it ever reached the terminal: not on the screen, not in what it was sent.
+    assert!(!s.screen().contains("PWNED"), "{}", s.screen());
+    assert!(!pty::contains(&s.raw(), b"PWNED"));
+    assert!(raw(&s), "stty sane turned raw mode off");
+    // Keys are keys, not echoed: j moves, and q-like letters still work.
+    s.send("j");
+    s.wait_text("The second abstract.");
+    quit(s);
+}
+
+#[test]
+fn a_browser_that_finds_the_terminal_by_name_is_undone() {
+    // A program can still open the reader's terminal by its name (here through /proc): the
+    // reader puts its mode back and draws the whole screen again once the browser has run.
+    let browser = FakeBrowser::new(
+        "tty=/proc/$PPID/fd/0\nprintf 'PWNED-BY-NAME' > $tty\nstty sane < $tty\ntouch \"$(dirname \"$0\")/done\"",
+    );
+    let (mut s, _dir) = open_with(&browser);
+    finished(&browser);
+    assert!(
+        pty::contains(&s.raw(), b"PWNED-BY-NAME"),
+        "the stand-in did reach the terminal"
+    );
+    wait_until("raw mode back", || raw(&s));
+    s.wait_for("a repaint without the browser's text", |t| {
+        !t.contains("PWNED") && t.contains("The first abstract.")
+    });
+    s.send("j");
+    s.wait_text("The second abstract.");
+    quit(s);
 }
