@@ -1,14 +1,14 @@
 //! The `hotpapers` program: parses the command line, loads the config, runs the command and
 //! turns its outcome into an exit status. The commands live in `hotpapers::commands`.
 
-use std::io::{self, BufWriter, Write};
+use std::io::{self, Write};
 use std::process::ExitCode;
 
 use clap::parser::ValueSource;
 use clap::{CommandFactory, FromArgMatches};
 
 use hotpapers::cli::{Cli, Command, SearchFlags, split_search_flags};
-use hotpapers::commands::{self, Usage, report};
+use hotpapers::commands::{self, Usage, output, report};
 use hotpapers::config::{self, Config, ConfigError};
 use hotpapers::tui::keymap::{self, Keymap};
 
@@ -136,9 +136,9 @@ fn dispatch(cli: &Cli, config: &Config, keymap: &Keymap) -> anyhow::Result<ExitC
         // The reader draws on the terminal itself.
         return commands::read::run(cli, config, keymap);
     };
-    // Locked and buffered: one lock for the whole output instead of one a line. Flushed here
-    // so that a failing last write is an error too, not lost in the writer's drop.
-    let mut out = BufWriter::new(io::stdout().lock());
+    // Every command prints through this one writer (see `commands::output`): a closed pipe
+    // ends the output quietly, any other failure to write is kept and reported here once.
+    let mut out = output::stdout();
     let code = match command {
         Command::Check(_) => commands::check::run(cli, config, &mut out),
         Command::Export(args) => commands::export::run(cli, config, args, &mut out),
@@ -150,7 +150,12 @@ fn dispatch(cli: &Cli, config: &Config, keymap: &Keymap) -> anyhow::Result<ExitC
         // Library: similar and recommend
         Command::Similar(args) => commands::similar::run(cli, config, args, &mut out),
         Command::Recommend(args) => commands::recommend::run(cli, config, args, &mut out),
-    }?;
-    out.flush()?;
-    Ok(code)
+    };
+    // Flushed here so that a failing last write is an error too, not lost in the writer's drop.
+    let flushed = out.flush();
+    let code = code?;
+    match out.get_mut().take_error() {
+        Some(e) => Err(anyhow::Error::new(e).context("cannot write the output")),
+        None => flushed.map(|()| code).map_err(Into::into),
+    }
 }

@@ -9,6 +9,7 @@ pub mod export;
 pub mod library;
 pub mod library_state;
 pub mod note;
+pub mod output;
 pub mod read;
 pub mod search;
 pub mod top;
