@@ -76,9 +76,11 @@ fn is_broken_pipe(e: &anyhow::Error) -> bool {
 fn run() -> Result<ExitCode, Failure> {
     // Parsed in two steps to learn where --archive came from: $HOTPAPERS_ARCHIVE gives way to
     // an ARCHIVE argument, --archive on the command line must agree with it.
-    let matches = Cli::command().get_matches();
-    let mut cli =
-        Cli::from_arg_matches(&matches).unwrap_or_else(|e| e.format(&mut Cli::command()).exit());
+    let matches = Cli::command()
+        .try_get_matches()
+        .unwrap_or_else(|e| clap_exit(e));
+    let mut cli = Cli::from_arg_matches(&matches)
+        .unwrap_or_else(|e| clap_exit(e.format(&mut Cli::command())));
     let flag_given = matches.value_source("archive") == Some(ValueSource::CommandLine);
     let flag_in_query = take_search_flags(&mut cli).map_err(Failure::Usage)?;
     cli.settle_archive(flag_given || flag_in_query)
@@ -92,6 +94,22 @@ fn run() -> Result<ExitCode, Failure> {
     // whatever the command, as with every other setting.
     let keymap = keymap::from_config(&config).map_err(Failure::Config)?;
     Ok(dispatch(&cli, &config, &keymap)?)
+}
+
+/// Ends as clap would for `e` (help, version or a usage error, status 2), but writes an error
+/// plain (without clap's colors) and escaped, line by line, with the helper every message
+/// uses: clap quotes values as given, and on a terminal an escape sequence in an argument or
+/// in `$HOTPAPERS_ARCHIVE` would act.
+fn clap_exit(e: clap::Error) -> ! {
+    if !e.use_stderr() {
+        e.exit()
+    }
+    let text = e.render().to_string();
+    let mut err = io::stderr().lock();
+    for line in text.lines() {
+        let _ = writeln!(err, "{}", hotpapers::archive::Escaped(line));
+    }
+    std::process::exit(e.exit_code())
 }
 
 /// `search` takes every word after the query, flags too: moves its `--limit`, `--json`, `--sort`,
