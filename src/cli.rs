@@ -190,6 +190,10 @@ pub struct ExportArgs {
     /// Output format.
     #[arg(long, value_enum, default_value_t = Format::Json)]
     pub format: Format,
+    /// CSV: write cells as they are, even those a spreadsheet would run as a formula
+    /// (starting with =, +, -, @, a tab or a carriage return), which otherwise get a ' first.
+    #[arg(long)]
+    pub raw: bool,
 }
 
 #[derive(Debug, Clone, clap::Args)]

@@ -1,7 +1,11 @@
 //! Links of a paper, and which links may be handed to a browser or the clipboard: absolute
-//! http(s) URLs only.
+//! http(s) URLs only, whose host is not a look-alike of another (see `host`).
+
+mod host;
 
 use crate::archive::Paper;
+
+pub use host::ascii_hosts;
 
 /// Characters that never stand unencoded in a URL (RFC 3986). A link holding one was not written
 /// as a URL, and some of them mean something to shells and to the scripts that open links.
@@ -14,7 +18,8 @@ const NOT_IN_URLS: [char; 9] = ['"', '<', '>', '\\', '^', '`', '{', '|', '}'];
 /// Links come from posts, which are untrusted: a `javascript:`, `file:` or `data:` link would
 /// run or show something other than a web page; a relative path or an option-like string
 /// (`--help`, `-x`) could be taken by the opener for a file or an option; a host such as
-/// `arxiv.org@evil.example` or `x]52;c;…` is not the site it seems to name.
+/// `arxiv.org@evil.example` or `x]52;c;…` is not the site it seems to name, nor is one that mixes
+/// scripts (`аrxiv.org` with a Cyrillic `а`).
 pub fn check_url(url: &str) -> Result<(), String> {
     if url.is_empty() {
         return Err("there is no link".into());
@@ -44,6 +49,9 @@ pub fn check_url(url: &str) -> Result<(), String> {
     if !valid_authority(authority) {
         return Err("the link has no valid host".into());
     }
+    // The original's letters: the lower-cased copy above folds ASCII only, so lengths agree.
+    let host = &url[url.len() - rest.len()..][..authority.len()];
+    host::check(host.rsplit_once(':').map_or(host, |(name, _)| name))?;
     // `[` and `]` only ever enclose an IPv6 address in the host.
     let path = &url[url.len() - rest.len() + authority.len()..];
     if path.contains(NOT_IN_URLS) || path.contains(['[', ']']) {
@@ -315,6 +323,8 @@ mod tests {
             "https://arxiv.org/abs/`id`",
             "https://arxiv.org/abs/a|b",
             "https://arxiv.org/abs/2402.00002]52;c;aGk=",
+            "https://\u{430}rxiv.org/abs/1",
+            "https://\u{430}rxiv.org:443/",
         ] {
             assert!(check_url(bad).is_err(), "{bad:?} accepted");
         }

@@ -1,14 +1,14 @@
 //! The `hotpapers` program: parses the command line, loads the config, runs the command and
 //! turns its outcome into an exit status. The commands live in `hotpapers::commands`.
 
-use std::io::{self, BufWriter, Write};
+use std::io::{self, Write};
 use std::process::ExitCode;
 
 use clap::parser::ValueSource;
 use clap::{CommandFactory, FromArgMatches};
 
 use hotpapers::cli::{Cli, Command, SearchFlags, split_search_flags};
-use hotpapers::commands::{self, Usage, report};
+use hotpapers::commands::{self, Usage, output, report};
 use hotpapers::config::{self, Config, ConfigError};
 use hotpapers::tui::keymap::{self, Keymap};
 
@@ -76,9 +76,11 @@ fn is_broken_pipe(e: &anyhow::Error) -> bool {
 fn run() -> Result<ExitCode, Failure> {
     // Parsed in two steps to learn where --archive came from: $HOTPAPERS_ARCHIVE gives way to
     // an ARCHIVE argument, --archive on the command line must agree with it.
-    let matches = Cli::command().get_matches();
-    let mut cli =
-        Cli::from_arg_matches(&matches).unwrap_or_else(|e| e.format(&mut Cli::command()).exit());
+    let matches = Cli::command()
+        .try_get_matches()
+        .unwrap_or_else(|e| clap_exit(e));
+    let mut cli = Cli::from_arg_matches(&matches)
+        .unwrap_or_else(|e| clap_exit(e.format(&mut Cli::command())));
     let flag_given = matches.value_source("archive") == Some(ValueSource::CommandLine);
     let flag_in_query = take_search_flags(&mut cli).map_err(Failure::Usage)?;
     cli.settle_archive(flag_given || flag_in_query)
@@ -92,6 +94,22 @@ fn run() -> Result<ExitCode, Failure> {
     // whatever the command, as with every other setting.
     let keymap = keymap::from_config(&config).map_err(Failure::Config)?;
     Ok(dispatch(&cli, &config, &keymap)?)
+}
+
+/// Ends as clap would for `e` (help, version or a usage error, status 2), but writes an error
+/// plain (without clap's colors) and escaped, line by line, with the helper every message
+/// uses: clap quotes values as given, and on a terminal an escape sequence in an argument or
+/// in `$HOTPAPERS_ARCHIVE` would act.
+fn clap_exit(e: clap::Error) -> ! {
+    if !e.use_stderr() {
+        e.exit()
+    }
+    let text = e.render().to_string();
+    let mut err = io::stderr().lock();
+    for line in text.lines() {
+        let _ = writeln!(err, "{}", hotpapers::archive::Escaped(line));
+    }
+    std::process::exit(e.exit_code())
 }
 
 /// `search` takes every word after the query, flags too: moves its `--limit`, `--json`, `--sort`,
@@ -136,9 +154,9 @@ fn dispatch(cli: &Cli, config: &Config, keymap: &Keymap) -> anyhow::Result<ExitC
         // The reader draws on the terminal itself.
         return commands::read::run(cli, config, keymap);
     };
-    // Locked and buffered: one lock for the whole output instead of one a line. Flushed here
-    // so that a failing last write is an error too, not lost in the writer's drop.
-    let mut out = BufWriter::new(io::stdout().lock());
+    // Every command prints through this one writer (see `commands::output`): a closed pipe
+    // ends the output quietly, any other failure to write is kept and reported here once.
+    let mut out = output::stdout();
     let code = match command {
         Command::Check(_) => commands::check::run(cli, config, &mut out),
         Command::Export(args) => commands::export::run(cli, config, args, &mut out),
@@ -151,7 +169,12 @@ fn dispatch(cli: &Cli, config: &Config, keymap: &Keymap) -> anyhow::Result<ExitC
         // Library: similar and recommend
         Command::Similar(args) => commands::similar::run(cli, config, args, &mut out),
         Command::Recommend(args) => commands::recommend::run(cli, config, args, &mut out),
-    }?;
-    out.flush()?;
-    Ok(code)
+    };
+    // Flushed here so that a failing last write is an error too, not lost in the writer's drop.
+    let flushed = out.flush();
+    let code = code?;
+    match out.get_mut().take_error() {
+        Some(e) => Err(anyhow::Error::new(e).context("cannot write the output")),
+        None => flushed.map(|()| code).map_err(Into::into),
+    }
 }

@@ -1,7 +1,8 @@
-//! Links that must never be opened and a browser misbehaving (issue 7): option-like and script
-//! links are refused without running the browser, and a missing, failing or hanging browser is
-//! reported without stopping the reader. The real binary runs in a pseudo-terminal like
-//! `tests/e2e_*.rs`, with generous deadlines and no timing assertions.
+//! Links that must never be opened and a browser misbehaving (issues 7 and 16): option-like,
+//! script and look-alike links are refused without running the browser, a missing, failing or
+//! hanging browser is reported without stopping the reader, and one that reaches for the
+//! terminal can neither write to it nor leave its mode changed. The real binary runs in a
+//! pseudo-terminal like `tests/e2e_*.rs`, with generous deadlines and no timing assertions.
 
 #![cfg(unix)]
 
@@ -66,6 +67,64 @@ fn option_like_and_script_links_are_refused_and_the_browser_never_runs() {
         "the browser ran for {:?}",
         browser.opened()
     );
+}
+
+// ---------------------------------------------------------------------------------------------
+// Look-alike hosts (issue 16): a host that mixes scripts is refused and named in ASCII; one in
+// a single other script may be opened, and the status line, the link list and the browser all
+// get its ASCII form.
+
+/// `аrxiv.org` with a Cyrillic а (U+0430): it looks exactly like arxiv.org.
+const LOOKALIKE: &str = "\u{430}rxiv.org";
+
+#[test]
+fn a_look_alike_host_is_refused_and_never_shown_as_the_site_it_imitates() {
+    let mut fake = paper(
+        "2402.00021",
+        "A Paper With A Look-Alike Link",
+        "Look-alike.",
+    );
+    fake.abs = format!("https://{LOOKALIKE}/abs/2402.00021");
+    fake.pdf = format!("https://{LOOKALIKE}/pdf/2402.00021");
+    // A host in one script, Cyrillic throughout: it may be opened, but shows in ASCII.
+    let mut russian = paper("2402.00022", "A Paper With A Cyrillic Host", "Cyrillic.");
+    russian.abs = "https://пример.рф/abs/2402.00022".into();
+    let dir = folder(&[(
+        "2024-02-04---Hot-Papers.md",
+        post("Hot Papers 2024-02-04", "2024-02-04", &[fake, russian]),
+    )]);
+    let browser = FakeBrowser::new("");
+    let mut cmd = hotpapers(&[&arg(dir.path())]);
+    cmd.env("BROWSER", &browser.script);
+    let mut s = start_cmd(cmd);
+    s.wait_text("A Paper With A Look-Alike Link");
+    s.send("o");
+    s.wait_for("the look-alike refused by its ASCII name", |t| {
+        t.contains("Refused to open the abs page") && t.contains("xn--rxiv-43d.org")
+    });
+    s.send("p");
+    s.wait_text("Refused to open the pdf");
+    // Its links are not in the list either: only what can be opened is offered.
+    s.send("L");
+    s.wait_text("Paper 1 has no links");
+    s.send("j");
+    s.wait_text("Cyrillic.");
+    s.send("L");
+    s.wait_text("https://xn--e1afmkfd.xn--p1ai/abs/2402.00022");
+    s.send("\r");
+    s.wait_text("Opened the link: https://xn--e1afmkfd.xn--p1ai/abs/2402.00022");
+    assert_eq!(
+        browser.opened(),
+        ["https://xn--e1afmkfd.xn--p1ai/abs/2402.00022"],
+        "the browser gets what the status line shows"
+    );
+    s.send("o");
+    s.wait_text("Opened the abs page: https://xn--e1afmkfd.xn--p1ai/");
+    let screen = s.screen();
+    for shown_as_written in [LOOKALIKE, "пример.рф"] {
+        assert!(!screen.contains(shown_as_written), "{screen}");
+    }
+    quit(s);
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -149,4 +208,78 @@ fn a_hanging_browser_does_not_stop_the_reader() {
     unsafe {
         libc::kill(pid, libc::SIGTERM);
     }
+}
+
+// ---------------------------------------------------------------------------------------------
+// The browser reaching for the terminal (issue 16)
+
+/// Whether the terminal is still in the reader's raw mode: no line editing, no echo.
+fn raw(s: &pty::Session) -> bool {
+    let t = s.termios();
+    t.c_lflag & (libc::ICANON | libc::ECHO) == 0
+}
+
+/// Opens the first paper's abs page with `browser` and waits until the reader says it opened
+/// (when the browser exits, or at most a few seconds later).
+fn open_with(browser: &FakeBrowser) -> (pty::Session, TempDir) {
+    let dir = three_papers();
+    let mut cmd = hotpapers(&[&arg(dir.path())]);
+    cmd.env("BROWSER", &browser.script);
+    let mut s = start_cmd(cmd);
+    assert!(raw(&s), "the reader starts in raw mode");
+    s.send("o");
+    s.wait_text("Opened the abs page");
+    (s, dir)
+}
+
+/// Waits until the browser has run its script to the end (it touches `done` last).
+fn finished(browser: &FakeBrowser) {
+    let done = browser.dir.path().join("done");
+    wait_until("the browser to finish its script", || done.exists());
+}
+
+#[test]
+fn a_browser_cannot_write_to_the_terminal_or_change_its_mode() {
+    // Through /dev/tty, as a browser or its launcher printing to "the terminal" would.
+    let browser = FakeBrowser::new(
+        "printf 'PWNED-BY-BROWSER' > /dev/tty\nstty sane < /dev/tty\ntouch \"$(dirname \"$0\")/done\"",
+    );
+    let (mut s, _dir) = open_with(&browser);
+    assert_eq!(browser.opened(), ["https://arxiv.org/abs/2402.00011"]);
+    assert!(
+        !pty::contains(&s.raw(), b"PWNED"),
+        "the browser wrote to the terminal"
+    );
+    // Stopped for touching the terminal from the background, it would never get this far.
+    finished(&browser);
+    // Nothing of it ever reached the terminal: not on the screen, not in what it was sent.
+    assert!(!s.screen().contains("PWNED"), "{}", s.screen());
+    assert!(!pty::contains(&s.raw(), b"PWNED"));
+    assert!(raw(&s), "stty sane turned raw mode off");
+    // Keys are keys, not echoed: j moves, and q-like letters still work.
+    s.send("j");
+    s.wait_text("The second abstract.");
+    quit(s);
+}
+
+#[test]
+fn a_browser_that_finds_the_terminal_by_name_is_undone() {
+    // A program can still open the reader's terminal by its name (here through /proc): the
+    // reader puts its mode back and draws the whole screen again once the browser has run.
+    let browser = FakeBrowser::new(
+        "tty=/proc/$PPID/fd/0\nprintf 'PWNED-BY-NAME' > $tty\nstty sane < $tty\ntouch \"$(dirname \"$0\")/done\"",
+    );
+    let (mut s, _dir) = open_with(&browser);
+    finished(&browser);
+    assert!(
+        pty::contains(&s.raw(), b"PWNED-BY-NAME"),
+        "the stand-in did reach the terminal"
+    );
+    wait_until("raw mode back", || raw(&s));
+    s.wait_for("a repaint without the browser's text", |t| {
+        !t.contains("PWNED") && t.contains("The first abstract.")
+    });
+    s.send("j");
+    s.wait_text("The second abstract.");
+    quit(s);
 }

@@ -1,9 +1,11 @@
 //! Hostile posts (issue 7): no escape sequence from a post, raw or as an HTML entity, ever
-//! reaches the terminal. The real binary runs in a pseudo-terminal like `tests/e2e_*.rs`, with
+//! reaches the terminal; nor (issue 16) from a config key, a path, an id or an argument quoted in
+//! a message on stderr. The real binary runs in a pseudo-terminal like `tests/e2e_*.rs`, with
 //! generous deadlines and no timing assertions: a deadline only turns a hang into a failure.
 
 #![cfg(unix)]
 
+mod binary;
 #[allow(dead_code)] // not every shared helper is used here
 mod faults_support;
 #[allow(dead_code)] // not every helper of the harness is used here
@@ -212,4 +214,73 @@ fn no_escape_sequence_from_a_post_reaches_the_terminal() {
         problems.join("\n")
     );
     drop(browser);
+}
+
+// ---------------------------------------------------------------------------------------------
+// Messages on stderr (issue 16)
+
+/// OSC 0 (set the window title), as a config key, a path or an argument could hold it.
+const TITLE: &str = "\u{1b}]0;pwned\u{7}";
+
+/// Runs `args` with `config` as the config file; its stderr, which must name `TITLE` escaped
+/// and hold no character that acts on a terminal.
+fn message(config: &str, args: &[&str]) -> String {
+    let env = binary::Env::new();
+    let dir = env.config.path().join("hotpapers");
+    std::fs::create_dir_all(&dir).unwrap();
+    std::fs::write(dir.join("config.toml"), config).unwrap();
+    let o = env.run(args);
+    assert!(!o.status.success(), "{args:?} succeeded");
+    let err = binary::stderr(&o);
+    assert!(!err.chars().any(is_forbidden), "{args:?}: {err:?}");
+    assert!(err.contains("\\u{1b}]0;pwned\\u{7}"), "{args:?}: {err:?}");
+    err
+}
+
+#[test]
+fn a_config_key_or_action_with_an_escape_sequence_is_quoted_escaped() {
+    // TOML's own escapes put the control characters in the key.
+    let err = message("[keys]\n\"\\u001b]0;pwned\\u0007\" = \"x\"\n", &["check"]);
+    assert!(err.contains("unknown action"), "{err}");
+    let err = message(
+        "[keys.\"\\u001b]0;pwned\\u0007\"]\nback = \"esc\"\n",
+        &["check"],
+    );
+    assert!(err.contains("keys.\\u{1b}"), "{err}");
+}
+
+#[test]
+fn an_archive_path_with_an_escape_sequence_is_quoted_escaped() {
+    let tmp = tempfile::tempdir().unwrap();
+    let hostile = tmp.path().join(format!("posts{TITLE}"));
+    let path = hostile.to_str().unwrap();
+    // From the command line, as an argument and with --archive, then from the config file.
+    message("", &["check", path]);
+    message("", &["export", "--archive", path]);
+    let config = format!(
+        "archive = \"{}\"\n",
+        path.replace('\u{1b}', "\\u001b")
+            .replace('\u{7}', "\\u0007")
+    );
+    let err = message(&config, &["top"]);
+    assert!(err.contains("the archive set in"), "{err}");
+}
+
+#[test]
+fn ids_tags_and_arguments_with_an_escape_sequence_are_quoted_escaped() {
+    let sample = concat!(env!("CARGO_MANIFEST_DIR"), "/assets/sample");
+    let id = format!("2403.08150{TITLE}");
+    message("", &["star", &id, "--archive", sample]);
+    message(
+        "",
+        &[
+            "tag",
+            "2403.08150",
+            &format!("a,{TITLE}"),
+            "--archive",
+            sample,
+        ],
+    );
+    // clap's own errors quote the value too.
+    message("", &["export", "--date", TITLE]);
 }

@@ -66,8 +66,9 @@ impl fmt::Display for Diagnostic {
     }
 }
 
-/// Text with newlines and forbidden characters shown as `\n`, `\u{1b}`, ….
-struct Escaped<'a>(&'a str);
+/// Text with newlines and forbidden characters shown as `\n`, `\u{1b}`, …: the one way every
+/// message on stderr quotes what came from outside (a file name, a config key, a path).
+pub struct Escaped<'a>(pub &'a str);
 
 impl fmt::Display for Escaped<'_> {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {

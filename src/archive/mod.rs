@@ -19,7 +19,7 @@ mod tweet;
 
 pub use collection::{Archive, Summary};
 pub use dates::{find_date, parse_published};
-pub use diagnostic::{ArchiveError, Diagnostic, Severity, count};
+pub use diagnostic::{ArchiveError, Diagnostic, Escaped, Severity, count};
 pub use discover::{PostFile, discover, posts_root};
 pub use lazy::Listing;
 pub use model::{Day, Paper, PaperKey, Tweet};

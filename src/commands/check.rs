@@ -29,9 +29,13 @@ pub fn run(cli: &Cli, config: &Config, out: &mut impl Write) -> Result<ExitCode>
             )
         }
     };
+    // Problems are messages, as `report`'s: a stderr nobody reads any more loses them, but
+    // the count and the exit status still tell.
     let mut err = std::io::stderr().lock();
     for d in &diagnostics {
-        writeln!(err, "{d}")?;
+        if writeln!(err, "{d}").is_err() {
+            break;
+        }
     }
     let errors = archive::count(&diagnostics, Severity::Error);
     let warnings = diagnostics.len() - errors;

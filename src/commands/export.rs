@@ -52,7 +52,12 @@ pub fn run(
         report(n);
     }
     let days = export::select(&archive, &selection, &marks);
-    export::write(out, args.format.into(), &days, &marks)
+    let cells = if args.raw {
+        export::csv::Cells::Raw
+    } else {
+        export::csv::Cells::Neutralized
+    };
+    export::write(out, args.format.into(), &days, &marks, cells)
         .and_then(|()| out.flush())
         .context("writing the export")?;
     Ok(ExitCode::SUCCESS)

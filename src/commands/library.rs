@@ -18,7 +18,7 @@ pub fn run(
     cli: &Cli,
     config: &Config,
     command: &LibraryCommand,
-    out: &mut impl Write,
+    out: &mut super::output::Stdout,
 ) -> Result<ExitCode> {
     match command {
         LibraryCommand::Star(ids) => star(cli, config, ids, true, out),

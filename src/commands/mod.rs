@@ -9,6 +9,7 @@ pub mod export;
 pub mod library;
 pub mod library_state;
 pub mod note;
+pub mod output;
 pub mod read;
 pub mod search;
 pub mod top;
@@ -27,14 +28,20 @@ use anyhow::{Context, Result};
 use chrono::NaiveDate;
 use serde::Serialize;
 
-use crate::archive::Archive;
+use crate::archive::{Archive, Escaped};
 use crate::cli::{Cli, DaySpec};
 use crate::config::Config;
 
 /// Prints an error for people. Never panics (as `eprintln!` does when stderr is a terminal
 /// that hung up): the message is lost then, but the exit status still tells.
+///
+/// Messages quote what came from outside — config keys and values, paths from the command
+/// line or the config, ids, tags, file names — and any of it may hold an escape sequence
+/// (`keys.\x1b]0;pwned\x07`): control characters and line breaks are shown escaped
+/// (`\u{1b}`), as `check` shows file names, so nothing in a message acts on the terminal.
 pub fn report(message: impl std::fmt::Display) {
-    let _ = writeln!(io::stderr(), "hotpapers: {message}");
+    let text = message.to_string();
+    let _ = writeln!(io::stderr(), "hotpapers: {}", Escaped(&text));
 }
 
 /// A mistake in the command line that shows only once the command runs, such as a span whose

@@ -32,13 +32,13 @@ pub fn run(
     config: &Config,
     json: bool,
     all: bool,
-    out: &mut impl Write,
+    out: &mut super::output::Stdout,
 ) -> Result<ExitCode> {
     let store = open_store()?;
     let watches = all_watches(&config.watch, &store.saved_watches()?);
     if watches.is_empty() {
         bail!(
-            "no watch lists: save a search as one in the reader (Ctrl-s in the search box), or add one to the config file, e.g.\n  [[watch]]\n  name = \"radiance\"\n  query = \"ti:nerf\""
+            "no watch lists: save a search as one in the reader (Ctrl-s in the search box), or add one to the config file, e.g. [[watch]] name = \"radiance\" query = \"ti:nerf\" (a table of its own)"
         );
     }
     let archive = load(cli, config)?;
@@ -74,7 +74,10 @@ pub fn run(
             }
         }
     }
-    if !all {
+    // Seen means printed and read: output cut short (`| head`) marks nothing, so the next run
+    // shows the same papers again rather than lose some.
+    out.flush()?;
+    if !all && !out.get_ref().cut() {
         let at = now();
         for (name, keys) in to_mark {
             store.mark_seen(&name, &keys, at)?;

@@ -4,6 +4,7 @@
 //! as `note={…}` when it has them.
 
 use crate::archive::{Day, Paper};
+use crate::links::{ascii_hosts, check_url};
 use crate::state::Snapshot;
 
 /// The year the paper was submitted: from its arXiv id (`2006.15055` → 2020,
@@ -92,7 +93,8 @@ pub fn cite_key(day: &Day, paper: &Paper) -> String {
     format!("{author}{}{word}", year(day, paper))
 }
 
-/// Escapes what LaTeX would misread in a field, keeping what is already escaped.
+/// Escapes what LaTeX would misread in a field, keeping what is already escaped. A line break
+/// is a space: an entry's fields are a line each, and a blank line ends an entry for some tools.
 fn field(s: &str) -> String {
     let mut out = String::with_capacity(s.len());
     let mut prev = ' ';
@@ -100,8 +102,12 @@ fn field(s: &str) -> String {
         if matches!(c, '&' | '%' | '#') && prev != '\\' {
             out.push('\\');
         }
-        out.push(c);
+        out.push(if matches!(c, '\n' | '\r') { ' ' } else { c });
         prev = c;
+    }
+    // A backslash last would escape the brace that closes the field, for LaTeX.
+    while out.ends_with('\\') {
+        out.pop();
     }
     // Unbalanced braces would end the field early; drop them.
     let balanced = out.chars().fold(0i32, |d, c| match c {
@@ -134,14 +140,17 @@ pub fn entry_with(day: &Day, paper: &Paper, tags: &[String], note: Option<&str>)
     s.push_str(&format!("      year={{{}}},\n", year(day, paper)));
     if let Some(id) = &paper.arxiv_id {
         s.push_str(&format!(
-            "      eprint={{{id}}},\n      archivePrefix={{arXiv}},\n"
+            "      eprint={{{}}},\n      archivePrefix={{arXiv}},\n",
+            field(id)
         ));
     }
     if let Some(c) = paper.categories.first() {
-        s.push_str(&format!("      primaryClass={{{c}}},\n"));
+        s.push_str(&format!("      primaryClass={{{}}},\n", field(c)));
     }
-    if let Some(u) = &paper.abs_url {
-        s.push_str(&format!("      url={{{u}}},\n"));
+    // A bibliography's URLs become links (hyperref, biblatex): only one the reader would open,
+    // which holds no brace or backslash, with its host in ASCII.
+    if let Some(u) = paper.abs_url.as_deref().filter(|u| check_url(u).is_ok()) {
+        s.push_str(&format!("      url={{{}}},\n", ascii_hosts(u)));
     }
     if !tags.is_empty() {
         s.push_str(&format!(
@@ -262,6 +271,26 @@ mod tests {
             "{e}"
         );
         assert_eq!(entry_with(day, &p, &[], None), entry(day, &p));
+    }
+
+    #[test]
+    fn no_field_can_end_the_entry_and_only_safe_links_are_kept() {
+        let a = Archive::sample();
+        let day = &a.days[0];
+        let mut p = day.papers[0].clone();
+        p.arxiv_id = Some("2403.00417}, note={x".into());
+        p.categories = vec!["cs.LG}}".into()];
+        p.abs_url = Some("javascript:alert(1)".into());
+        let e = entry(day, &p);
+        assert!(e.contains("eprint={2403.00417, note=x}"), "{e}");
+        assert!(e.contains("primaryClass={cs.LG}"), "{e}");
+        p.title = "Nice title\\".into();
+        assert!(entry(day, &p).contains("title={Nice title},"));
+        assert!(!e.contains("url="), "{e}");
+        p.abs_url = Some("https://\u{430}rxiv.org/abs/1".into());
+        assert!(!entry(day, &p).contains("url="));
+        p.abs_url = Some("https://пример.рф/abs/1".into());
+        assert!(entry(day, &p).contains("url={https://xn--e1afmkfd.xn--p1ai/abs/1}"));
     }
 
     #[test]

@@ -4,6 +4,11 @@
 //! Every format lists days oldest first and papers in rank order. JSON, CSV and Markdown keep
 //! one entry per listing (a paper listed on three days appears three times, with that day's
 //! rank and counts); BibTeX gives each paper once, since a bibliography lists a work once.
+//!
+//! What a post holds is untrusted, and some formats are read by programs that act on it: the
+//! Markdown and BibTeX links are only those the reader would open, Markdown and BibTeX text is
+//! escaped so that it stays text, and CSV cells that a spreadsheet would run as formulas are
+//! neutralized (see each format). JSON is data for programs, every field as loaded.
 
 pub mod bibtex;
 pub mod csv;
@@ -128,18 +133,19 @@ pub fn marks(dir: Option<&Path>) -> Result<(Snapshot, Option<String>), StateErro
 }
 
 /// Writes `days` in `format`, ending with a newline, each paper with its tags and note from
-/// `marks`.
+/// `marks`; CSV cells as `cells` says.
 pub fn write<W: Write>(
     out: &mut W,
     format: Format,
     days: &[Cow<'_, Day>],
     marks: &Snapshot,
+    cells: csv::Cells,
 ) -> io::Result<()> {
     let days_ = || days.iter().map(|d| d.as_ref());
     match format {
         Format::Json => json::write(out, days, marks),
         Format::Bibtex => bibtex::write(out, days_(), marks),
-        Format::Csv => csv::write(out, days_(), marks),
+        Format::Csv => csv::write(out, days_(), marks, cells),
         Format::Markdown => markdown::write(out, days_(), marks),
     }
 }

@@ -1,5 +1,5 @@
 //! Opening a URL in the browser without ever blocking the reader or letting the browser write
-//! to our screen.
+//! to our screen or change our terminal's mode.
 
 use std::fmt;
 use std::io;
@@ -16,17 +16,70 @@ const GRACE: Duration = Duration::from_secs(2);
 /// Starts the browser for an already checked URL in its own thread and reports the outcome
 /// to `done` as a status message (text, is_error), so a slow or hanging browser never blocks
 /// the UI.
+///
+/// The browser gets the URL with its host in ASCII (see `links::ascii_hosts`): what the status
+/// line shows is what it opens.
 pub fn open(what: &'static str, url: String, done: impl FnOnce(String, bool) + Send + 'static) {
     std::thread::spawn(move || {
         let browser = std::env::var("BROWSER").ok();
+        let url = crate::links::ascii_hosts(&url).into_owned();
+        let mode = TerminalMode::save();
         let (text, error, child) = outcome(what, &url, browser.as_deref(), GRACE);
+        mode.take_back();
         done(text, error);
         // A browser still running is waited for here, off the UI's thread, so it leaves no
-        // zombie behind once it exits.
+        // zombie behind once it exits; whatever it did to the terminal meanwhile is undone.
         if let Some(mut child) = child {
             let _ = child.wait();
+            mode.take_back();
         }
     });
+}
+
+/// The terminal's mode (termios) before a browser starts, to put back if anything changed it.
+///
+/// The browser runs in a session of its own, without a controlling terminal, so it cannot open
+/// `/dev/tty`; but a program can still reach the terminal by its name (`/dev/pts/3`) and turn
+/// raw mode off (`stty sane`), which would leave keys echoed and line-buffered. Nothing when
+/// standard input is no terminal.
+struct TerminalMode(Option<libc::termios>);
+
+impl TerminalMode {
+    fn save() -> TerminalMode {
+        // SAFETY: tcgetattr only writes the struct it is given, which is zeroed plain data.
+        let mut t: libc::termios = unsafe { std::mem::zeroed() };
+        let ok = unsafe { libc::tcgetattr(libc::STDIN_FILENO, &mut t) } == 0;
+        TerminalMode(ok.then_some(t))
+    }
+
+    /// Puts the saved mode back if it changed, then has the whole screen drawn again, since a
+    /// program that reached the terminal could have written over it: with SIGWINCH, which the
+    /// reader answers with a full repaint at the terminal's size.
+    /// Not while an editor has the terminal: its mode is the editor's then, and the reader
+    /// takes the terminal back itself when the editor ends.
+    fn take_back(&self) {
+        let Some(saved) = self.0 else { return };
+        if super::workers::EDITING.load(std::sync::atomic::Ordering::SeqCst) {
+            return;
+        }
+        let now = TerminalMode::save();
+        // SAFETY: tcsetattr reads the saved struct; kill signals our own process.
+        unsafe {
+            if !now.0.is_some_and(|t| same_mode(&t, &saved)) {
+                libc::tcsetattr(libc::STDIN_FILENO, libc::TCSANOW, &saved);
+            }
+            libc::kill(libc::getpid(), libc::SIGWINCH);
+        }
+    }
+}
+
+/// Whether two terminal modes are the same in what a program can set: flags, control
+/// characters and speeds.
+fn same_mode(a: &libc::termios, b: &libc::termios) -> bool {
+    (a.c_iflag, a.c_oflag, a.c_cflag, a.c_lflag) == (b.c_iflag, b.c_oflag, b.c_cflag, b.c_lflag)
+        && a.c_cc == b.c_cc
+        // SAFETY: both read a plain struct.
+        && unsafe { (libc::cfgetispeed(a), libc::cfgetospeed(a)) == (libc::cfgetispeed(b), libc::cfgetospeed(b)) }
 }
 
 /// Tries the browsers `browser` (the value of `$BROWSER`) names for `url`: the status message
@@ -133,8 +186,20 @@ fn launch(commands: Vec<Command>, grace: Duration) -> Result<Option<Child>, Fail
         #[cfg(unix)]
         {
             use std::os::unix::process::CommandExt;
-            // Its own process group: Ctrl-C in the reader is not the browser's business.
-            command.process_group(0);
+            // A session of its own (so a process group of its own too: Ctrl-C in the reader is
+            // not the browser's business), without a controlling terminal: `/dev/tty` cannot
+            // be opened, so the browser can neither write over the screen nor change the
+            // terminal's mode through it. A process group alone is not enough: it keeps the
+            // terminal.
+            // SAFETY: setsid(2) is async-signal-safe and touches no memory of the parent.
+            unsafe {
+                command.pre_exec(|| {
+                    if libc::setsid() == -1 {
+                        return Err(io::Error::last_os_error());
+                    }
+                    Ok(())
+                });
+            }
         }
         let Ok(mut child) = command.spawn() else {
             tried.push(program);
@@ -214,6 +279,11 @@ mod tests {
         script("fail.sh", "echo fail >> LOG; exit 1");
         script("killed.sh", "kill -9 $$");
         script("hang.sh", "exec sleep 30");
+        // Fields 1 and 6 of /proc/PID/stat: the process and its session.
+        script(
+            "session.sh",
+            "awk '{print ($1 == $6) ? \"leads its session\" : \"in ours\"}' /proc/$$/stat >> LOG",
+        );
         dir
     }
 
@@ -245,6 +315,15 @@ mod tests {
         );
         assert!(child.is_none(), "it exited");
         assert_eq!(log(dir.path()), format!("fail\n--new-tab\n{URL}\n"));
+    }
+
+    #[test]
+    #[cfg(target_os = "linux")]
+    fn the_browser_runs_in_a_session_of_its_own() {
+        let dir = browsers();
+        let b = var(dir.path(), &["SH session.sh"]);
+        assert!(launch(candidates(Some(&b), URL), PATIENT).is_ok());
+        assert_eq!(log(dir.path()), "leads its session\n");
     }
 
     #[test]

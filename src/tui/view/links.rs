@@ -5,6 +5,7 @@ use ratatui::widgets::Paragraph;
 
 use crate::display::latex::prettify;
 use crate::display::width::{pad, truncate, width};
+use crate::links::ascii_hosts;
 use crate::tui::boxes::LinksBox;
 use crate::tui::core::app::App;
 
@@ -35,7 +36,9 @@ pub fn draw(frame: &mut Frame, app: &App, b: &LinksBox, area: Rect, hint: String
                 "  ".into()
             };
             let left = format!("{num}{}  ", pad(&l.label, label_w));
-            let text = format!("{left}{}", pad(&l.url, w.saturating_sub(width(&left))));
+            // A host beyond ASCII as the browser will look it up: no look-alike of another.
+            let url = ascii_hosts(&l.url);
+            let text = format!("{left}{}", pad(&url, w.saturating_sub(width(&left))));
             let style = super::frame::box_row_style(app, i == b.cursor.selected);
             Line::from(Span::styled(text, style))
         })

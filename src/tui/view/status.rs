@@ -7,6 +7,7 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::Paragraph;
 
 use crate::display::width::{truncate, width};
+use crate::links::ascii_hosts;
 use crate::tui::core::app::App;
 
 pub fn draw(frame: &mut Frame, app: &App, area: Rect) {
@@ -23,13 +24,16 @@ pub fn draw(frame: &mut Frame, app: &App, area: Rect) {
         }
         // The notice first, and the position at the right: it stays in view.
         Some(n) => {
+            // Links in a notice show their hosts as the browser looks them up, so that a
+            // look-alike (`аrxiv.org`, Cyrillic а) never reads as the site it imitates.
+            let notice = ascii_hosts(&n.text);
             // When the notice needs the room, the position keeps only the paper's place.
             let mut here = format!("  {}", short_position(app, true));
-            if width(&n.text) + width(&here) + progress_w > w {
+            if width(&notice) + width(&here) + progress_w > w {
                 here = format!("  {}", short_position(app, false));
             }
             let room = w.saturating_sub(progress_w + width(&here));
-            let text = truncate(&n.text, room);
+            let text = truncate(&notice, room);
             let gap = room.saturating_sub(width(&text));
             let style = if n.is_error() {
                 app.theme.error
