@@ -244,3 +244,20 @@ fn watch_lists_and_a_note_mark() {
         app
     });
 }
+
+#[test]
+fn people_box() {
+    snap("people", |w, h| {
+        let mut app = sample_ready(w, h);
+        act(
+            &mut app,
+            &[Command::Star, Command::People, Command::CycleWindow],
+        );
+        app
+    });
+    snap("people_papers", |w, h| {
+        let mut app = sample_ready(w, h);
+        act(&mut app, &[Command::People, Command::Enter]);
+        app
+    });
+}

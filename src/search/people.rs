@@ -26,6 +26,9 @@ pub struct Tweeter {
     pub papers: usize,
     /// Its distinct tweets about them.
     pub tweets: usize,
+    /// Of its papers, how many were marked (see `ranked_marking`: your starred ones).
+    #[serde(skip)]
+    pub marked: usize,
     #[serde(skip)]
     account: u32,
 }
@@ -158,24 +161,36 @@ impl People {
     /// The accounts that tweeted about papers listed from `since` to `until`, most papers
     /// first, then most tweets, then by handle.
     pub fn ranked(&self, since: Option<NaiveDate>, until: Option<NaiveDate>) -> Vec<Tweeter> {
+        self.ranked_marking(since, until, |_| false)
+    }
+
+    /// As `ranked`, with each account's count of its papers that `marked` says yes to.
+    pub fn ranked_marking(
+        &self,
+        since: Option<NaiveDate>,
+        until: Option<NaiveDate>,
+        marked: impl Fn(&PaperKey) -> bool,
+    ) -> Vec<Tweeter> {
         let span = self.span(since, until);
-        let mut counts = vec![(0usize, 0usize); self.accounts.len()];
+        let mut counts = vec![(0usize, 0usize, 0usize); self.accounts.len()];
         for p in &self.pairs {
             if self.in_span(p, span) {
                 let c = &mut counts[p.account as usize];
                 c.0 += 1;
                 c.1 += p.tweets as usize;
+                c.2 += usize::from(marked(&self.keys[p.paper as usize]));
             }
         }
         let mut out: Vec<Tweeter> = counts
             .into_iter()
             .enumerate()
-            .filter(|(_, (papers, _))| *papers > 0)
-            .map(|(a, (papers, tweets))| Tweeter {
+            .filter(|(_, (papers, _, _))| *papers > 0)
+            .map(|(a, (papers, tweets, marked))| Tweeter {
                 handle: self.accounts[a].handle.clone(),
                 name: self.accounts[a].name.clone(),
                 papers,
                 tweets,
+                marked,
                 account: a as u32,
             })
             .collect();
@@ -289,6 +304,8 @@ mod tests {
             [("ann", 2, 3), ("bob", 1, 1)]
         );
         assert!(people.ranked(d("2024-02-01"), None).is_empty());
+        let marked = people.ranked_marking(None, None, |k| k.as_str() == "a");
+        assert_eq!(marked.iter().map(|t| t.marked).collect::<Vec<_>>(), [1, 1]);
     }
 
     #[test]

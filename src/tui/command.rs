@@ -87,6 +87,7 @@ commands! {
     NotForMe = "not_for_me", "Mark the paper not for me (For you learns from it), or unmark it";
     SaveWatch = "save_watch", "Save the query as a watch list: the day list counts its new matches";
     ForgetWatch = "forget_watch", "Forget the selected watch list (one saved in the reader; asks first)";
+    People = "people", "The people who tweet: accounts by the papers they tweeted about";
     Links = "links", "List every link of the paper: abs, pdf, tweets, links in the text";
     CopyUrl = "copy_url", "Copy the paper's abs URL to the clipboard";
     CopyBibtex = "copy_bibtex", "Copy the paper's BibTeX entry to the clipboard";
@@ -178,7 +179,7 @@ use Command as K;
 use KeyName::{BackTab, Backspace, End, Enter, Esc, Home, PageDown, PageUp, ShiftSpace, Tab};
 use KeyName::{Down as DownKey, Left as LeftKey, Right as RightKey, Up as UpKey};
 use Scope::{Categories as C, Confirm as Y, Finder as F, GoTo as G, Help as H};
-use Scope::{ForYou as U, Leaderboard as L, Links as I, Tag as A, Tags as W};
+use Scope::{ForYou as U, Leaderboard as L, Links as I, People as P, Tag as A, Tags as W};
 use Scope::{Reader as R, Search as S, Similar as M, Starred as T};
 
 /// Every default key, by scope, in the order the help lists them.
@@ -232,6 +233,7 @@ pub static DEFAULTS: &[Binding] = &[
     b(R, K::Tag, &[c('+')], None, None),
     b(R, K::Tags, &[c('#')], None, None),
     b(R, K::ForgetWatch, &[c('D')], None, None),
+    b(R, K::People, &[c('P')], None, None),
     b(R, K::Links, &[c('L')], None, Some("links")),
     b(R, K::CopyUrl, &[c('y')], None, None),
     b(R, K::CopyBibtex, &[c('Y')], None, None),
@@ -344,6 +346,17 @@ pub static DEFAULTS: &[Binding] = &[
     b(W, K::Back, &[n(Esc), c('q')], Some("Back to the tags; on the tags, close"), Some("back")),
     b(W, K::Quit, &[c('Q'), ctrl('c')], None, None),
     b(W, K::Suspend, &[ctrl('z')], None, None),
+    b(P, K::Down, &[c('j'), n(DownKey)], Some("Next account or paper"), Some("move")),
+    b(P, K::Up, &[c('k'), n(UpKey)], Some("Previous account or paper"), None),
+    b(P, K::First, &[c('g'), n(Home)], None, None),
+    b(P, K::Last, &[c('G'), n(End)], None, None),
+    b(P, K::PageDown, &[n(PageDown), ctrl('f')], None, None),
+    b(P, K::PageUp, &[n(PageUp), ctrl('b')], None, None),
+    b(P, K::CycleWindow, &[c('w')], None, Some("window")),
+    b(P, K::Enter, &[n(Enter)], Some("List the account's papers; on a paper, go to it"), Some("open")),
+    b(P, K::Back, &[n(Esc), c('q')], Some("Back to the accounts; on the accounts, close"), Some("back")),
+    b(P, K::Quit, &[c('Q'), ctrl('c')], None, None),
+    b(P, K::Suspend, &[ctrl('z')], None, None),
     b(I, K::Down, &[c('j'), n(DownKey)], Some("Next link"), Some("move")),
     b(I, K::Up, &[c('k'), n(UpKey)], Some("Previous link"), None),
     b(I, K::First, &[c('g'), n(Home)], Some("First link"), None),
@@ -386,6 +399,7 @@ pub fn opened_by(scope: Scope) -> Option<Command> {
         Scope::ForYou => Some(Command::ForYou),
         Scope::Tag => Some(Command::Tag),
         Scope::Tags => Some(Command::Tags),
+        Scope::People => Some(Command::People),
         Scope::Links => Some(Command::Links),
         Scope::GoTo => Some(Command::GoTo),
         Scope::Finder => Some(Command::FindTitle),

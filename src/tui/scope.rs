@@ -14,6 +14,7 @@ pub enum Scope {
     ForYou,
     Tag,
     Tags,
+    People,
     Links,
     GoTo,
     Finder,
@@ -23,7 +24,7 @@ pub enum Scope {
 
 impl Scope {
     /// In the order the help lists them.
-    pub const ALL: [Scope; 14] = [
+    pub const ALL: [Scope; 15] = [
         Scope::Reader,
         Scope::Search,
         Scope::Finder,
@@ -35,6 +36,7 @@ impl Scope {
         Scope::Similar,
         Scope::ForYou,
         Scope::Tags,
+        Scope::People,
         Scope::Links,
         Scope::Confirm,
         Scope::Help,
@@ -53,6 +55,7 @@ impl Scope {
             Scope::ForYou => Some("for_you_box"),
             Scope::Tag => Some("tag_box"),
             Scope::Tags => Some("tags_box"),
+            Scope::People => Some("people_box"),
             Scope::Links => Some("links_box"),
             Scope::GoTo => Some("goto_box"),
             Scope::Finder => Some("finder_box"),
@@ -87,6 +90,7 @@ impl Scope {
             Scope::ForYou => "For you",
             Scope::Tag => "Tag prompt",
             Scope::Tags => "Tags",
+            Scope::People => "People",
             Scope::Links => "Links of the paper",
             Scope::GoTo => "Go to",
             Scope::Finder => "Title finder",

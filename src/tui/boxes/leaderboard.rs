@@ -1,7 +1,6 @@
 //! The leaderboard (`T`): the most talked-about papers over a window of days ending at the
 //! selected day, each paper once at its best day.
 
-use chrono::Days;
 use ratatui::layout::Rect;
 
 use super::component::{Component, Handled, hint_line};
@@ -40,10 +39,7 @@ impl Leaderboard {
     /// Fills the board for its window and measure, under the filter: a window of days ends
     /// at the selected day; all time is the whole archive.
     fn rank(&mut self, r: &Reader) {
-        let (since, until) = match (r.current_day(), self.window.days()) {
-            (Some(d), Some(n)) => (d.date.checked_sub_days(Days::new(n - 1)), Some(d.date)),
-            _ => (None, None),
-        };
+        let (since, until) = self.window.span(r.current_day().map(|d| d.date));
         self.entries = top(&r.archive, since, until, self.measure, |p| r.shows(p));
         self.cursor = ListCursor::default();
     }

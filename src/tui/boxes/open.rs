@@ -8,6 +8,7 @@ use super::goto::GoToBox;
 use super::help::HelpBox;
 use super::leaderboard::Leaderboard;
 use super::links::LinksBox;
+use super::people::PeopleBox;
 use super::search::SearchBox;
 use super::similar::SimilarBox;
 use super::starred::StarredBox;
@@ -26,6 +27,7 @@ pub enum OpenBox {
     Similar(SimilarBox),
     Tag(TagBox),
     Tags(TagsBox),
+    People(PeopleBox),
     Links(LinksBox),
     GoTo(GoToBox),
     Confirm(ConfirmBox),
@@ -45,6 +47,7 @@ macro_rules! with_box {
             OpenBox::Similar($b) => $body,
             OpenBox::Tag($b) => $body,
             OpenBox::Tags($b) => $body,
+            OpenBox::People($b) => $body,
             OpenBox::Links($b) => $body,
             OpenBox::GoTo($b) => $body,
             OpenBox::Confirm($b) => $body,
@@ -79,6 +82,7 @@ pub fn open(r: &mut Reader, command: Command) -> Option<OpenBox> {
         Command::ForYou => SimilarBox::for_you(r).map(OpenBox::Similar),
         Command::Tag => TagBox::open(r).map(OpenBox::Tag),
         Command::Tags => TagsBox::open(r).map(OpenBox::Tags),
+        Command::People => PeopleBox::open(r).map(OpenBox::People),
         Command::Links => LinksBox::open(r).map(OpenBox::Links),
         Command::GoTo => Some(OpenBox::GoTo(GoToBox::default())),
         Command::FindTitle => Some(OpenBox::Finder(FinderBox::open(r))),

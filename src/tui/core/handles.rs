@@ -4,7 +4,7 @@
 use std::sync::Arc;
 
 use crate::archive::Archive;
-use crate::search::SearchIndex;
+use crate::search::{People, SearchIndex};
 use crate::similar::Similarity;
 
 /// A freshly loaded archive.
@@ -24,6 +24,8 @@ impl Eq for ArchiveHandle {}
 #[derive(Debug, Clone)]
 pub struct IndexHandle {
     pub index: Arc<SearchIndex>,
+    /// Who tweeted about what (the People box), made with the index.
+    pub people: Arc<People>,
     pub archive: Arc<Archive>,
 }
 
@@ -32,6 +34,7 @@ impl IndexHandle {
     pub fn build(archive: &Arc<Archive>) -> IndexHandle {
         IndexHandle {
             index: Arc::new(SearchIndex::build(archive)),
+            people: Arc::new(People::build(archive)),
             archive: Arc::clone(archive),
         }
     }

@@ -21,3 +21,4 @@ mod swap;
 pub mod update;
 mod watch_list;
 pub mod watches;
+pub mod window;

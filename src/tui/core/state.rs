@@ -59,44 +59,7 @@ impl Sort {
     }
 }
 
-/// The span a leaderboard covers: days ending at the selected day, or the whole archive.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Window {
-    Week,
-    Month,
-    Year,
-    All,
-}
-
-impl Window {
-    pub fn next(self) -> Window {
-        match self {
-            Window::Week => Window::Month,
-            Window::Month => Window::Year,
-            Window::Year => Window::All,
-            Window::All => Window::Week,
-        }
-    }
-
-    /// Days covered, counting the last one; `None` for all time.
-    pub fn days(self) -> Option<u64> {
-        match self {
-            Window::Week => Some(7),
-            Window::Month => Some(30),
-            Window::Year => Some(365),
-            Window::All => None,
-        }
-    }
-
-    pub fn name(self) -> &'static str {
-        match self {
-            Window::Week => "week",
-            Window::Month => "month",
-            Window::Year => "year",
-            Window::All => "all time",
-        }
-    }
-}
+pub use super::window::Window;
 
 /// The other listings the paper pane shows at most; a line says how many more there are.
 pub const MAX_ALSO: usize = 5;

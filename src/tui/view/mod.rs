@@ -14,6 +14,7 @@ mod leaderboard;
 mod links;
 mod paper;
 mod papers;
+mod people;
 mod screen;
 mod search;
 mod similar;

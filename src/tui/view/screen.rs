@@ -4,7 +4,7 @@
 use ratatui::Frame;
 
 use super::{categories, days, footer, help, leaderboard, links, paper, papers, search, starred};
-use super::{confirm, finder, goto, similar, status, tag, tags, too_small, watches};
+use super::{confirm, finder, goto, people, similar, status, tag, tags, too_small, watches};
 use crate::tui::boxes::OpenBox;
 use crate::tui::core::app::App;
 use crate::tui::core::layout::Shape;
@@ -44,6 +44,7 @@ pub fn draw(frame: &mut Frame, app: &App) {
         OpenBox::Similar(b) => similar::draw(frame, app, b, area, hint),
         OpenBox::Tag(b) => tag::draw(frame, app, b, area, hint),
         OpenBox::Tags(b) => tags::draw(frame, app, b, area, hint),
+        OpenBox::People(b) => people::draw(frame, app, b, area, hint),
         OpenBox::Links(b) => links::draw(frame, app, b, area, hint),
         OpenBox::GoTo(b) => goto::draw(frame, app, b, area, hint),
         OpenBox::Confirm(b) => confirm::draw(frame, app, b, area, hint),

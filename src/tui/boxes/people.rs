@@ -1,0 +1,150 @@
+//! The People box (`P`): the accounts that tweeted about the most papers in a window of days
+//! ending at the selected day (week, month, year or all, as the leaderboard), with how many of
+//! their papers you starred; Enter lists an account's papers, Enter again goes to one.
+
+use ratatui::layout::Rect;
+
+use super::component::{Component, Handled, hint_line};
+use crate::search::{PaperRef, Tweeter};
+use crate::tui::command::{Command, Scope};
+use crate::tui::core::cursor::ListCursor;
+use crate::tui::core::layout::{self, Areas};
+use crate::tui::core::select::go_to;
+use crate::tui::core::state::{Reader, Window};
+use crate::tui::keymap::Keymap;
+
+#[derive(Debug, Clone)]
+pub struct PeopleBox {
+    pub window: Window,
+    pub people: Vec<Tweeter>,
+    pub cursor: ListCursor,
+    /// The account whose papers are listed (its row), its papers newest first, and the cursor.
+    pub open: Option<(usize, Vec<PaperRef>, ListCursor)>,
+}
+
+impl PeopleBox {
+    /// The box over the window the leaderboard last had (a month at first), or `None` and a
+    /// word on why (no index yet, no tweets).
+    pub fn open(r: &mut Reader) -> Option<PeopleBox> {
+        if r.index.is_none() {
+            r.tell("Still indexing; the People box opens in a moment");
+            return None;
+        }
+        let window = r.board.map_or(Window::Month, |(w, _)| w);
+        let mut b = PeopleBox {
+            window,
+            people: Vec::new(),
+            cursor: ListCursor::default(),
+            open: None,
+        };
+        b.rank(r);
+        if b.people.is_empty() && window == Window::All {
+            r.tell("No tweets in the archive");
+            return None;
+        }
+        Some(b)
+    }
+
+    fn rank(&mut self, r: &Reader) {
+        let Some(handle) = &r.index else { return };
+        let (since, until) = self.window.span(r.current_day().map(|d| d.date));
+        self.people = handle
+            .people
+            .ranked_marking(since, until, |k| r.starred.contains_key(k));
+        self.cursor = ListCursor::default();
+        self.open = None;
+    }
+
+    /// The papers of the account on row `i`, in the window.
+    fn papers_of(&self, r: &Reader, i: usize) -> Vec<PaperRef> {
+        let (Some(handle), Some(who)) = (&r.index, self.people.get(i)) else {
+            return Vec::new();
+        };
+        let (since, until) = self.window.span(r.current_day().map(|d| d.date));
+        let papers = handle.people.papers_of(who, since, until);
+        papers.into_iter().map(|(at, _)| at).collect()
+    }
+
+    /// The rows shown: the accounts, or the open account's papers.
+    pub fn rows(&self) -> usize {
+        match &self.open {
+            Some((_, papers, _)) => papers.len(),
+            None => self.people.len(),
+        }
+    }
+}
+
+impl Component for PeopleBox {
+    fn scope(&self) -> Scope {
+        Scope::People
+    }
+
+    fn handle(&mut self, r: &mut Reader, command: Command) -> Handled {
+        let page = layout::board_rows(&r.areas());
+        let n = self.rows();
+        match (command, &mut self.open) {
+            (Command::Back, Some(_)) => self.open = None,
+            (Command::Back, None) => return Handled::close(),
+            (Command::CycleWindow, _) => {
+                self.window = self.window.next();
+                let measure = r.board.map_or(Default::default(), |(_, m)| m);
+                r.board = Some((self.window, measure));
+                self.rank(r);
+            }
+            (Command::Enter, None) => {
+                let papers = self.papers_of(r, self.cursor.selected);
+                if !papers.is_empty() {
+                    self.open = Some((self.cursor.selected, papers, ListCursor::default()));
+                }
+            }
+            (Command::Enter, Some((who, papers, c))) => {
+                if let Some(&to) = papers.get(c.selected) {
+                    let handle = self.people[*who].handle.clone();
+                    let note = go_to(r, to);
+                    r.tell(format!(
+                        "Tweeted by @{handle}: paper {} of {}{note}",
+                        c.selected + 1,
+                        papers.len()
+                    ));
+                }
+                return Handled::close();
+            }
+            (other, Some((_, _, c))) => {
+                c.apply(other, n, page);
+                c.fit(page);
+            }
+            (other, None) => {
+                self.cursor.apply(other, n, page);
+                self.cursor.fit(page);
+            }
+        }
+        Handled::stay()
+    }
+
+    fn list(&self) -> Option<(ListCursor, usize, u16)> {
+        let cursor = self.open.as_ref().map_or(self.cursor, |(_, _, c)| *c);
+        Some((cursor, self.rows(), 1))
+    }
+
+    fn area(&self, _r: &Reader, a: &Areas) -> Rect {
+        layout::board_area(a)
+    }
+
+    fn hints(&self, km: &Keymap) -> String {
+        let k = |c| km.hint(Scope::People, c);
+        match self.open {
+            None => hint_line(&[
+                (k(Command::CycleWindow), "window"),
+                (k(Command::Enter), "lists the account's papers"),
+            ]),
+            Some(_) => hint_line(&[
+                (k(Command::Enter), "goes to the paper"),
+                (k(Command::Back), "back to the accounts"),
+            ]),
+        }
+    }
+
+    fn keep_after_swap(&mut self, _r: &mut Reader) -> bool {
+        false
+    }
+}

@@ -1,0 +1,111 @@
+//! The People box (`P`), driven by keys: accounts ranked by the papers they tweeted about in
+//! the window, the share of those you starred, `w` for the window, Enter for an account's
+//! papers and again to go to one.
+
+mod support;
+
+use hotpapers::tui::boxes::OpenBox;
+use hotpapers::tui::{App, Scope};
+use support::{app_with, archive, indexed, post, press, render, tweet};
+
+fn world() -> hotpapers::archive::Archive {
+    let ann = |id| tweet("Ann Example", "ann_ex", id, "a thread");
+    let bob = |id| tweet("Bob Placeholder", "bob_p", id, "worth reading");
+    let jan = post(
+        "2024-01-02",
+        &[
+            ("Old Paper", "https://arxiv.org/abs/2401.00001", &ann(1)),
+            ("Older Paper", "https://arxiv.org/abs/2401.00002", &ann(2)),
+        ],
+    );
+    let both = format!("{}{}", ann(3), bob(4));
+    let mar = post(
+        "2024-03-10",
+        &[
+            ("Fresh Paper", "https://arxiv.org/abs/2403.00001", &both),
+            (
+                "Other Fresh Paper",
+                "https://arxiv.org/abs/2403.00002",
+                &bob(5),
+            ),
+        ],
+    );
+    archive(&[
+        ("2024-01-02---Hot-Papers.md", jan),
+        ("2024-03-10---Hot-Papers.md", mar),
+    ])
+}
+
+fn people(app: &App) -> Vec<(String, usize, usize)> {
+    match app.open_box() {
+        Some(OpenBox::People(b)) => b
+            .people
+            .iter()
+            .map(|t| (t.handle.clone(), t.papers, t.marked))
+            .collect(),
+        other => panic!("no People box: {other:?}"),
+    }
+}
+
+#[test]
+fn before_the_index_p_says_to_wait() {
+    let mut app = app_with(world(), 120, 30);
+    press(&mut app, &["P"]);
+    assert!(app.open_box().is_none());
+    assert!(render(&app).contains("Still indexing"));
+}
+
+#[test]
+fn accounts_rank_by_papers_in_the_window_and_w_widens_it() {
+    let mut app = indexed(app_with(world(), 120, 30));
+    // The newest paper starred: Ann and Bob each have it.
+    press(&mut app, &["*", "P"]);
+    assert_eq!(app.scope(), Scope::People);
+    // A month ending on 2024-03-10: Bob 2 papers, Ann 1 (January is out).
+    assert_eq!(
+        people(&app),
+        [("bob_p".to_string(), 2, 1), ("ann_ex".to_string(), 1, 1)]
+    );
+    let screen = render(&app);
+    assert!(screen.contains("People · month · 2 accounts"), "{screen}");
+    assert!(
+        screen.contains("Bob Placeholder") && screen.contains("@bob_p"),
+        "{screen}"
+    );
+    assert!(
+        screen.contains("50%") && screen.contains("100%"),
+        "{screen}"
+    );
+    press(&mut app, &["w"]);
+    assert_eq!(
+        people(&app),
+        [("ann_ex".to_string(), 3, 1), ("bob_p".to_string(), 2, 1)],
+        "a year: Ann's January papers count"
+    );
+    // The window is remembered, as the leaderboard's.
+    press(&mut app, &["esc", "P"]);
+    assert!(render(&app).contains("People · year"));
+}
+
+#[test]
+fn enter_lists_an_accounts_papers_and_goes_to_one() {
+    let mut app = indexed(app_with(world(), 120, 30));
+    press(&mut app, &["P", "w", "enter"]);
+    let screen = render(&app);
+    assert!(
+        screen.contains("Tweeted by @ann_ex · year · 3 papers"),
+        "{screen}"
+    );
+    let fresh = screen.find("Fresh Paper").unwrap();
+    let old = screen.find("Old Paper").unwrap();
+    assert!(fresh < old, "newest first: {screen}");
+    press(&mut app, &["esc"]);
+    assert!(render(&app).contains("People · year"), "Esc steps back");
+    press(&mut app, &["enter", "j", "enter"]);
+    assert!(app.open_box().is_none());
+    assert_eq!(
+        app.current_paper().map(|p| p.title.as_str()),
+        Some("Old Paper")
+    );
+    assert!(render(&app).contains("Tweeted by @ann_ex: paper 2 of 3"));
+}
