@@ -7,7 +7,7 @@ use ratatui::layout::Rect;
 use super::component::{Component, Handled, hint_line};
 use crate::search::{PaperRef, Tweeter};
 use crate::tui::command::{Command, Scope};
-use crate::tui::core::cursor::ListCursor;
+use crate::tui::core::cursor::{Drill, ListCursor};
 use crate::tui::core::layout::{self, Areas};
 use crate::tui::core::select::go_to;
 use crate::tui::core::state::{Reader, Window};
@@ -17,9 +17,10 @@ use crate::tui::keymap::Keymap;
 pub struct PeopleBox {
     pub window: Window,
     pub people: Vec<Tweeter>,
-    pub cursor: ListCursor,
-    /// The account whose papers are listed (its row), its papers newest first, and the cursor.
-    pub open: Option<(usize, Vec<PaperRef>, ListCursor)>,
+    /// The accounts, and the account whose papers are listed.
+    pub drill: Drill,
+    /// The open account's papers, newest first.
+    pub papers: Vec<PaperRef>,
 }
 
 impl PeopleBox {
@@ -34,8 +35,8 @@ impl PeopleBox {
         let mut b = PeopleBox {
             window,
             people: Vec::new(),
-            cursor: ListCursor::default(),
-            open: None,
+            drill: Drill::default(),
+            papers: Vec::new(),
         };
         b.rank(r);
         if b.people.is_empty() && window == Window::All {
@@ -51,8 +52,7 @@ impl PeopleBox {
         self.people = handle
             .people
             .ranked_marking(since, until, |k| r.starred.contains_key(k));
-        self.cursor = ListCursor::default();
-        self.open = None;
+        self.drill = Drill::default();
     }
 
     /// The papers of the account on row `i`, in the window.
@@ -67,8 +67,8 @@ impl PeopleBox {
 
     /// The rows shown: the accounts, or the open account's papers.
     pub fn rows(&self) -> usize {
-        match &self.open {
-            Some((_, papers, _)) => papers.len(),
+        match self.drill.inner {
+            Some(_) => self.papers.len(),
             None => self.people.len(),
         }
     }
@@ -82,8 +82,8 @@ impl Component for PeopleBox {
     fn handle(&mut self, r: &mut Reader, command: Command) -> Handled {
         let page = layout::board_rows(&r.areas());
         let n = self.rows();
-        match (command, &mut self.open) {
-            (Command::Back, Some(_)) => self.open = None,
+        match (command, self.drill.inner) {
+            (Command::Back, Some(_)) => self.drill.inner = None,
             (Command::Back, None) => return Handled::close(),
             (Command::CycleWindow, _) => {
                 self.window = self.window.next();
@@ -92,38 +92,32 @@ impl Component for PeopleBox {
                 self.rank(r);
             }
             (Command::Enter, None) => {
-                let papers = self.papers_of(r, self.cursor.selected);
-                if !papers.is_empty() {
-                    self.open = Some((self.cursor.selected, papers, ListCursor::default()));
+                self.papers = self.papers_of(r, self.drill.outer.selected);
+                if !self.papers.is_empty() {
+                    self.drill.open();
                 }
             }
-            (Command::Enter, Some((who, papers, c))) => {
-                if let Some(&to) = papers.get(c.selected) {
-                    let handle = self.people[*who].handle.clone();
+            (Command::Enter, Some((who, c))) => {
+                if let Some(&to) = self.papers.get(c.selected) {
+                    let handle = self.people[who].handle.clone();
                     let note = go_to(r, to);
                     r.tell(format!(
                         "Tweeted by @{handle}: paper {} of {}{note}",
                         c.selected + 1,
-                        papers.len()
+                        self.papers.len()
                     ));
                 }
                 return Handled::close();
             }
-            (other, Some((_, _, c))) => {
-                c.apply(other, n, page);
-                c.fit(page);
-            }
-            (other, None) => {
-                self.cursor.apply(other, n, page);
-                self.cursor.fit(page);
+            (other, _) => {
+                self.drill.apply(other, n, page);
             }
         }
         Handled::stay()
     }
 
     fn list(&self) -> Option<(ListCursor, usize, u16)> {
-        let cursor = self.open.as_ref().map_or(self.cursor, |(_, _, c)| *c);
-        Some((cursor, self.rows(), 1))
+        Some((self.drill.cursor(), self.rows(), 1))
     }
 
     fn area(&self, _r: &Reader, a: &Areas) -> Rect {
@@ -132,7 +126,7 @@ impl Component for PeopleBox {
 
     fn hints(&self, km: &Keymap) -> String {
         let k = |c| km.hint(Scope::People, c);
-        match self.open {
+        match self.drill.inner {
             None => hint_line(&[
                 (k(Command::CycleWindow), "window"),
                 (k(Command::Enter), "lists the account's papers"),

@@ -6,7 +6,7 @@ use ratatui::layout::Rect;
 use super::component::{Component, Handled, hint_line};
 use crate::search::PaperRef;
 use crate::tui::command::{Command, Scope};
-use crate::tui::core::cursor::ListCursor;
+use crate::tui::core::cursor::{Drill, ListCursor};
 use crate::tui::core::layout::{self, Areas};
 use crate::tui::core::select::go_to;
 use crate::tui::core::state::Reader;
@@ -16,9 +16,8 @@ use crate::tui::keymap::Keymap;
 pub struct TagsBox {
     /// Every tag with its papers in the archive, by name ignoring case.
     pub tags: Vec<(String, Vec<PaperRef>)>,
-    pub cursor: ListCursor,
-    /// The tag whose papers are listed (its index), with the cursor in them.
-    pub open: Option<(usize, ListCursor)>,
+    /// The tags, and the tag whose papers are listed.
+    pub drill: Drill,
 }
 
 impl TagsBox {
@@ -51,14 +50,13 @@ impl TagsBox {
         }
         Some(TagsBox {
             tags: by_tag,
-            cursor: ListCursor::default(),
-            open: None,
+            drill: Drill::default(),
         })
     }
 
     /// The rows shown: the tags, or the open tag's papers.
     pub fn rows(&self) -> usize {
-        match self.open {
+        match self.drill.inner {
             Some((t, _)) => self.tags[t].1.len(),
             None => self.tags.len(),
         }
@@ -73,16 +71,16 @@ impl Component for TagsBox {
     fn handle(&mut self, r: &mut Reader, command: Command) -> Handled {
         let page = layout::board_rows(&r.areas());
         let n = self.rows();
-        match (command, &mut self.open) {
-            (Command::Back, Some(_)) => self.open = None,
+        match (command, self.drill.inner) {
+            (Command::Back, Some(_)) => self.drill.inner = None,
             (Command::Back, None) => return Handled::close(),
             (Command::Enter, None) => {
-                if self.cursor.selected < self.tags.len() {
-                    self.open = Some((self.cursor.selected, ListCursor::default()));
+                if self.drill.outer.selected < self.tags.len() {
+                    self.drill.open();
                 }
             }
             (Command::Enter, Some((t, c))) => {
-                let (name, papers) = &self.tags[*t];
+                let (name, papers) = &self.tags[t];
                 if let Some(&to) = papers.get(c.selected) {
                     let note = go_to(r, to);
                     r.tell(format!(
@@ -93,20 +91,15 @@ impl Component for TagsBox {
                 }
                 return Handled::close();
             }
-            (other, Some((_, c))) => {
-                c.apply(other, n, page);
-                c.fit(page);
-            }
-            (other, None) => {
-                self.cursor.apply(other, n, page);
-                self.cursor.fit(page);
+            (other, _) => {
+                self.drill.apply(other, n, page);
             }
         }
         Handled::stay()
     }
 
     fn list(&self) -> Option<(ListCursor, usize, u16)> {
-        Some((self.open.map_or(self.cursor, |(_, c)| c), self.rows(), 0))
+        Some((self.drill.cursor(), self.rows(), 0))
     }
 
     fn area(&self, _r: &Reader, a: &Areas) -> Rect {
@@ -115,7 +108,7 @@ impl Component for TagsBox {
 
     fn hints(&self, km: &Keymap) -> String {
         let k = |c| km.hint(Scope::Tags, c);
-        match self.open {
+        match self.drill.inner {
             None => hint_line(&[(k(Command::Enter), "lists the tag's papers")]),
             Some(_) => hint_line(&[
                 (k(Command::Enter), "goes to the paper"),

@@ -34,6 +34,38 @@ impl ListCursor {
     }
 }
 
+/// A list whose rows open a list of their own (a tag's papers, an account's papers): the
+/// cursor in each, and which row is open.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct Drill {
+    pub outer: ListCursor,
+    /// The row opened, with the cursor in its list.
+    pub inner: Option<(usize, ListCursor)>,
+}
+
+impl Drill {
+    /// The cursor of the list shown.
+    pub fn cursor(&self) -> ListCursor {
+        self.inner.map_or(self.outer, |(_, c)| c)
+    }
+
+    /// Opens the selected row's list, at its top.
+    pub fn open(&mut self) {
+        self.inner = Some((self.outer.selected, ListCursor::default()));
+    }
+
+    /// Moves in the list shown (`len` rows, `page` of them in view) as `ListCursor::apply`.
+    pub fn apply(&mut self, command: Command, len: usize, page: usize) -> bool {
+        let c = match &mut self.inner {
+            Some((_, c)) => c,
+            None => &mut self.outer,
+        };
+        let moved = c.apply(command, len, page);
+        c.fit(page);
+        moved
+    }
+}
+
 /// The first row to show of a list `h` rows high so that row `sel` is visible, moving the
 /// window as little as possible from `offset`.
 pub fn fit_offset(sel: usize, offset: usize, h: usize) -> usize {

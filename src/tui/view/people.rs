@@ -11,30 +11,30 @@ use crate::tui::core::app::App;
 
 /// The accounts ranked by papers, as a table, or one account's papers.
 pub fn draw(frame: &mut Frame, app: &App, b: &PeopleBox, area: Rect, hint: String) {
-    let title = match &b.open {
+    let title = match b.drill.inner {
         None => format!(
             " People · {} · {} accounts ",
             b.window.name(),
             b.people.len()
         ),
-        Some((who, papers, _)) => format!(
+        Some((who, _)) => format!(
             " Tweeted by @{} · {} · {} papers ",
-            b.people[*who].handle,
+            b.people[who].handle,
             b.window.name(),
-            papers.len()
+            b.papers.len()
         ),
     };
     let inner = super::frame::overlay_box(frame, app, area, title, hint);
-    match &b.open {
+    match b.drill.inner {
         None => accounts(frame, app, b, inner),
-        Some((_, papers, cursor)) => {
+        Some((_, cursor)) => {
             let w = inner.width as usize;
             let mut lines = vec![Line::from(Span::styled(
                 truncate("    day         rank  title", w),
                 app.theme.dim,
             ))];
             let rows = (inner.height as usize).saturating_sub(1);
-            for (i, r) in papers.iter().enumerate().skip(cursor.offset).take(rows) {
+            for (i, r) in b.papers.iter().enumerate().skip(cursor.offset).take(rows) {
                 let day = &app.archive.days[r.day];
                 let p = &day.papers[r.paper];
                 let text = format!(
@@ -58,14 +58,14 @@ fn accounts(frame: &mut Frame, app: &App, b: &PeopleBox, area: Rect) {
         .people
         .iter()
         .enumerate()
-        .skip(b.cursor.offset)
+        .skip(b.drill.outer.offset)
         .take(rows)
         .map(|(i, t)| {
             let starred = match t.marked {
                 0 => String::new(),
                 n => format!("{}%", (n * 100).div_ceil(t.papers)),
             };
-            let style = if i == b.cursor.selected {
+            let style = if i == b.drill.outer.selected {
                 app.theme.selected
             } else {
                 Style::new()

@@ -11,7 +11,7 @@ use crate::tui::core::app::App;
 
 /// Your tags with their counts, or one tag's papers.
 pub fn draw(frame: &mut Frame, app: &App, b: &TagsBox, area: Rect, hint: String) {
-    let title = match b.open {
+    let title = match b.drill.inner {
         None => format!(" Tags ({}) ", b.tags.len()),
         Some((t, _)) => {
             let (name, papers) = &b.tags[t];
@@ -20,8 +20,8 @@ pub fn draw(frame: &mut Frame, app: &App, b: &TagsBox, area: Rect, hint: String)
     };
     let inner = super::frame::overlay_box(frame, app, area, title, hint);
     let w = inner.width as usize;
-    let cursor = b.open.map_or(b.cursor, |(_, c)| c);
-    let rows: Vec<String> = match b.open {
+    let cursor = b.drill.cursor();
+    let rows: Vec<String> = match b.drill.inner {
         None => b
             .tags
             .iter()
