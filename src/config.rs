@@ -22,6 +22,7 @@
 use std::fmt;
 use std::path::{Path, PathBuf};
 
+mod follow;
 mod watch;
 
 use toml::Spanned;
@@ -53,6 +54,8 @@ pub struct Config {
     pub keys: Vec<KeyTable>,
     /// The `[[watch]]` lists: saved queries (see `hotpapers watch`).
     pub watch: Vec<Watch>,
+    /// The accounts followed (`follow = [...]`): handles, lowercased, without `@`.
+    pub follow: Vec<String>,
 }
 
 /// `[keys]` (no name) or one of its sub-tables (`[keys.search_box]`).
@@ -191,7 +194,7 @@ fn in_file_order<'t, 'i>(
     entries
 }
 
-const SETTINGS: &str = "archive, theme, mouse, [keys] and [[watch]]";
+const SETTINGS: &str = "archive, theme, mouse, follow, [keys] and [[watch]]";
 
 /// Parses the text of the config file `file`. `home` expands a leading `~` in `archive`.
 pub fn parse(text: &str, file: &Path, home: Option<&Path>) -> Result<Config, ConfigError> {
@@ -271,6 +274,10 @@ impl File<'_> {
                 config.watch = watch::watches(items, |o, m| self.error(o, m))?;
             }
             ("watch", _) => return Err(wrong("tables ([[watch]] with a name and a query)")),
+            ("follow", DeValue::Array(items)) => {
+                config.follow = follow::follows(items, |o, m| self.error(o, m))?;
+            }
+            ("follow", _) => return Err(wrong("a list of handles (follow = [\"ak92501\"])")),
             (other, _) => {
                 return Err(self.error(
                     at,

@@ -109,3 +109,29 @@ fn enter_lists_an_accounts_papers_and_goes_to_one() {
     );
     assert!(render(&app).contains("Tweeted by @ann_ex: paper 2 of 3"));
 }
+
+#[test]
+fn the_filter_can_show_only_papers_tweeted_by_accounts_you_follow() {
+    let mut app = app_with(world(), 120, 30);
+    press(&mut app, &["c", "f"]);
+    assert!(render(&app).contains("You follow no one"));
+    press(&mut app, &["esc"]);
+    hotpapers::tui::core::start::follow(&mut app, vec!["bob_p".into()]);
+    let titles = |app: &App| {
+        app.order()
+            .iter()
+            .map(|&i| app.current_day().unwrap().papers[i].title.clone())
+            .collect::<Vec<_>>()
+    };
+    assert_eq!(titles(&app), ["Fresh Paper", "Other Fresh Paper"]);
+    assert!(app.is_followed(&app.current_day().unwrap().papers[0]));
+    // On the older day, no paper is Bob's.
+    press(&mut app, &["c", "f"]);
+    assert!(render(&app).contains("◆ followed only"));
+    press(&mut app, &["enter"]);
+    assert!(render(&app).contains("tweeted by accounts you follow"));
+    press(&mut app, &["["]);
+    assert!(titles(&app).is_empty(), "{:?}", titles(&app));
+    press(&mut app, &["c", "x"]);
+    assert_eq!(titles(&app), ["Old Paper", "Older Paper"], "x clears both");
+}

@@ -198,7 +198,8 @@ fn tag_prompt_and_tags() {
     });
 }
 
-/// The sample with two watch lists (one from the config file, one saved) and a note.
+/// The sample with two watch lists from the config file, a note, and an account followed
+/// (and a paper with a link to its code, as the sample has).
 fn sample_watching(w: u16, h: u16) -> App {
     use hotpapers::config::Watch;
     use hotpapers::tui::core::start::config_watches;
@@ -216,6 +217,7 @@ fn sample_watching(w: u16, h: u16) -> App {
             watch("learning", "ti:learning"),
         ],
     );
+    hotpapers::tui::core::start::follow(&mut app, vec!["demo_reader".into()]);
     support::indexed_again(&mut app);
     let key = app.current_paper().map(|p| p.key.clone()).unwrap();
     update(

@@ -48,6 +48,7 @@ fn prepare(
         mouse: false,
         warnings: Vec::new(),
         watches: Vec::new(),
+        follow: Vec::new(),
     })
     .unwrap()
 }
@@ -267,6 +268,7 @@ fn rank_alone_picks_that_paper_of_the_resumed_day() {
         mouse: false,
         warnings: Vec::new(),
         watches: Vec::new(),
+        follow: Vec::new(),
     })
     .unwrap();
     assert_eq!(
@@ -294,6 +296,7 @@ fn warnings_of_the_settings_are_said_at_start() {
         mouse: false,
         warnings: vec!["p was open_pdf's; open_pdf now has no key".into()],
         watches: Vec::new(),
+        follow: Vec::new(),
     })
     .unwrap();
     let n = app.notice().unwrap();

@@ -31,6 +31,7 @@ pub fn run(cli: &Cli, config: &Config, keymap: &Keymap) -> Result<ExitCode> {
         warnings: keymap.taken(),
         mouse: config.mouse(cli.no_mouse),
         watches: config.watch.clone(),
+        follow: config.follow.clone(),
     });
     let (app, options) = blame_config(prepared, cli, config)?;
     let code = tui::run(app, options)?;

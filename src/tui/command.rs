@@ -101,6 +101,7 @@ commands! {
     NewerQuery = "newer_query", "The search after (history)";
     ToggleCategory = "choose", "Choose or drop the category";
     ClearFilter = "clear_filter", "Clear the filter (show all)";
+    FollowedOnly = "followed_only", "Show only papers tweeted by accounts you follow (or all again)";
     CycleWindow = "window", "Window: week, month, year, all";
 }
 
@@ -290,6 +291,7 @@ pub static DEFAULTS: &[Binding] = &[
     b(C, K::ToggleCategory, &[c(' ')], None, Some("choose")),
     b(C, K::Enter, &[n(Enter)], Some("Apply the filter"), Some("apply")),
     b(C, K::ClearFilter, &[c('x')], None, Some("clear")),
+    b(C, K::FollowedOnly, &[c('f')], None, Some("followed")),
     b(C, K::Back, &[n(Esc), c('q')], Some("Close without changing the filter"), Some("cancel")),
     b(C, K::Quit, &[c('Q'), ctrl('c')], None, None),
     b(C, K::Suspend, &[ctrl('z')], None, None),

@@ -91,6 +91,12 @@ impl SearchIndex {
             + map(&self.has)
     }
 
+    /// The papers with a link to their code (what `has:code` finds).
+    pub fn with_code(&self) -> impl Iterator<Item = &PaperKey> {
+        let docs = self.has.get("code").map_or(&[][..], Vec::as_slice);
+        docs.iter().map(|&d| &self.keys[d as usize])
+    }
+
     /// The papers the query matches, by relevance when it has words, else newest first.
     pub fn search(&self, query: &Query) -> Vec<PaperRef> {
         self.search_by(query, Order::for_query(query))

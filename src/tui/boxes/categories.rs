@@ -21,6 +21,8 @@ pub struct CategoryBox {
     pub cursor: ListCursor,
     /// What has been typed to find a category (letters the box's keys leave free).
     pub find: String,
+    /// Only papers tweeted by accounts you follow.
+    pub followed: bool,
 }
 
 impl CategoryBox {
@@ -46,18 +48,28 @@ impl CategoryBox {
             chosen: r.filter.clone(),
             cursor: ListCursor::default(),
             find: String::new(),
+            followed: r.followed_only,
         })
     }
 }
 
-fn apply(r: &mut Reader, chosen: BTreeSet<String>) -> Handled {
+fn apply(r: &mut Reader, chosen: BTreeSet<String>, followed: bool) -> Handled {
     r.filter = chosen;
+    r.followed_only = followed;
     reselect(r);
+    let by = if followed {
+        ", tweeted by accounts you follow"
+    } else {
+        ""
+    };
     if r.filter.is_empty() {
-        r.tell("Showing every category");
+        r.tell(match followed {
+            true => format!("Showing every category{by}"),
+            false => "Showing every category".to_string(),
+        });
     } else {
         let list: Vec<&str> = r.filter.iter().map(String::as_str).collect();
-        let text = format!("Showing only {}", list.join(", "));
+        let text = format!("Showing only {}{by}", list.join(", "));
         r.tell(text);
     }
     Handled::close()
@@ -74,8 +86,12 @@ impl Component for CategoryBox {
         self.find.clear();
         match command {
             Command::Back => return Handled::close(),
-            Command::Enter => return apply(r, std::mem::take(&mut self.chosen)),
-            Command::ClearFilter => return apply(r, BTreeSet::new()),
+            Command::Enter => return apply(r, std::mem::take(&mut self.chosen), self.followed),
+            Command::ClearFilter => return apply(r, BTreeSet::new(), false),
+            Command::FollowedOnly if r.follow.is_empty() => {
+                r.warn("You follow no one: add follow = [\"handle\", …] to the config file");
+            }
+            Command::FollowedOnly => self.followed = !self.followed,
             Command::ToggleCategory => {
                 if let Some((c, _)) = self.categories.get(self.cursor.selected) {
                     if !self.chosen.remove(c) {

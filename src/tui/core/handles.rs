@@ -1,9 +1,10 @@
 //! An archive and a search index on their way into the app from the threads that build them.
 //! Both are compared by identity: equal only when they are the same one.
 
+use std::collections::HashSet;
 use std::sync::Arc;
 
-use crate::archive::Archive;
+use crate::archive::{Archive, PaperKey};
 use crate::search::{People, SearchIndex};
 use crate::similar::Similarity;
 
@@ -26,15 +27,20 @@ pub struct IndexHandle {
     pub index: Arc<SearchIndex>,
     /// Who tweeted about what (the People box), made with the index.
     pub people: Arc<People>,
+    /// The papers with a link to their code (`has:code`), for the lists' mark.
+    pub code: Arc<HashSet<PaperKey>>,
     pub archive: Arc<Archive>,
 }
 
 impl IndexHandle {
     /// Builds the index of `archive` (slow on a large archive: call off the UI thread).
     pub fn build(archive: &Arc<Archive>) -> IndexHandle {
+        let index = SearchIndex::build(archive);
+        let code = index.with_code().cloned().collect();
         IndexHandle {
-            index: Arc::new(SearchIndex::build(archive)),
+            index: Arc::new(index),
             people: Arc::new(People::build(archive)),
+            code: Arc::new(code),
             archive: Arc::clone(archive),
         }
     }

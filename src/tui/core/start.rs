@@ -89,6 +89,12 @@ pub fn config_watches(app: &mut App, watches: Vec<crate::config::Watch>) {
     r.config_watches = config;
 }
 
+/// The accounts followed (lowercased handles): their papers are marked, and the filter can
+/// show only them.
+pub fn follow(app: &mut App, handles: Vec<String>) {
+    app.reader.follow = handles;
+}
+
 /// The rest of the archive's `total` posts are being read in the background.
 pub fn loading_in_background(app: &mut App, total: usize) {
     app.reader.loading = Some((0, total));

@@ -140,6 +140,10 @@ pub struct Reader {
     pub(crate) config_watches: Vec<crate::config::Watch>,
     /// The watch list selected in the day list, instead of a day.
     pub(crate) watch_row: Option<usize>,
+    /// The accounts followed (the config's `follow`), lowercased: their papers are marked.
+    pub(crate) follow: Vec<String>,
+    /// The filter shows only papers tweeted by followed accounts.
+    pub(crate) followed_only: bool,
 }
 
 impl Reader {
@@ -179,6 +183,8 @@ impl Reader {
             watches: Vec::new(),
             config_watches: Vec::new(),
             watch_row: None,
+            follow: Vec::new(),
+            followed_only: false,
             hand_marked: None,
             board: None,
             count: None,
@@ -310,9 +316,24 @@ impl Reader {
         self.watch_row
     }
 
-    /// True when the category filter lets `p` through.
+    /// True when the category filter (and the followed-only filter) lets `p` through.
     pub fn shows(&self, p: &Paper) -> bool {
-        self.filter.is_empty() || p.categories.iter().any(|c| self.filter.contains(c))
+        (self.filter.is_empty() || p.categories.iter().any(|c| self.filter.contains(c)))
+            && (!self.followed_only || self.is_followed(p))
+    }
+
+    /// Whether an account you follow tweeted about `p`.
+    pub fn is_followed(&self, p: &Paper) -> bool {
+        !self.follow.is_empty()
+            && p.tweets.iter().any(|t| {
+                let h = t.handle.trim().trim_start_matches('@');
+                self.follow.iter().any(|f| f.eq_ignore_ascii_case(h))
+            })
+    }
+
+    /// Whether `p` has a link to its code (known once the index is built).
+    pub fn has_code(&self, p: &Paper) -> bool {
+        self.index.as_ref().is_some_and(|h| h.code.contains(&p.key))
     }
 
     /// The selected day's papers as listed: filtered, then in the chosen order (rank breaks ties).

@@ -19,19 +19,30 @@ const GRACE: Duration = Duration::from_secs(2);
 ///
 /// The browser gets the URL with its host in ASCII (see `links::ascii_hosts`): what the status
 /// line shows is what it opens.
-pub fn open(what: &'static str, url: String, done: impl FnOnce(String, bool) + Send + 'static) {
+/// `done` gets the outcome for the status line; `repaint` asks the reader to draw the whole
+/// screen again, since a program that reached the terminal could have written over it.
+pub fn open(
+    what: &'static str,
+    url: String,
+    done: impl FnOnce(String, bool) + Send + 'static,
+    repaint: impl Fn() + Send + 'static,
+) {
     std::thread::spawn(move || {
         let browser = std::env::var("BROWSER").ok();
         let url = crate::links::ascii_hosts(&url).into_owned();
         let mode = TerminalMode::save();
         let (text, error, child) = outcome(what, &url, browser.as_deref(), GRACE);
-        mode.take_back();
+        if mode.take_back() {
+            repaint();
+        }
         done(text, error);
         // A browser still running is waited for here, off the UI's thread, so it leaves no
         // zombie behind once it exits; whatever it did to the terminal meanwhile is undone.
         if let Some(mut child) = child {
             let _ = child.wait();
-            mode.take_back();
+            if mode.take_back() {
+                repaint();
+            }
         }
     });
 }
@@ -52,24 +63,26 @@ impl TerminalMode {
         TerminalMode(ok.then_some(t))
     }
 
-    /// Puts the saved mode back if it changed, then has the whole screen drawn again, since a
-    /// program that reached the terminal could have written over it: with SIGWINCH, which the
-    /// reader answers with a full repaint at the terminal's size.
-    /// Not while an editor has the terminal: its mode is the editor's then, and the reader
-    /// takes the terminal back itself when the editor ends.
-    fn take_back(&self) {
-        let Some(saved) = self.0 else { return };
+    /// Puts the saved mode back if it changed; whether the screen is to be drawn again (the
+    /// terminal is the reader's). Not while an editor has the terminal: its mode is the
+    /// editor's then, and the reader takes the terminal back itself when the editor ends.
+    ///
+    /// The repaint is asked for by a message, not by signalling ourselves SIGWINCH as a resize
+    /// would: a process-wide signal landing on the input thread mid-read lost keys (one in four
+    /// runs of the PTY tests under load missed the key after a browser started).
+    fn take_back(&self) -> bool {
+        let Some(saved) = self.0 else { return false };
         if super::workers::EDITING.load(std::sync::atomic::Ordering::SeqCst) {
-            return;
+            return false;
         }
         let now = TerminalMode::save();
-        // SAFETY: tcsetattr reads the saved struct; kill signals our own process.
-        unsafe {
-            if !now.0.is_some_and(|t| same_mode(&t, &saved)) {
+        if !now.0.is_some_and(|t| same_mode(&t, &saved)) {
+            // SAFETY: tcsetattr reads the saved struct.
+            unsafe {
                 libc::tcsetattr(libc::STDIN_FILENO, libc::TCSANOW, &saved);
             }
-            libc::kill(libc::getpid(), libc::SIGWINCH);
         }
+        true
     }
 }
 

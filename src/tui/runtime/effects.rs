@@ -45,9 +45,17 @@ pub fn perform(app: &App, effect: Effect, w: &mut World<'_>) -> std::io::Result<
     Ok(match effect {
         Effect::OpenUrl { what, url } => {
             let tx = w.tx.clone();
-            browser::open(what, url, move |text, error| {
-                let _ = tx.send(Msg::Browser { text, error });
-            });
+            let again = w.tx.clone();
+            browser::open(
+                what,
+                url,
+                move |text, error| {
+                    let _ = tx.send(Msg::Browser { text, error });
+                },
+                move || {
+                    let _ = again.send(Msg::Repaint);
+                },
+            );
             Done::Ok
         }
         Effect::Suspend => {

@@ -20,6 +20,8 @@ pub enum Msg {
     /// The terminal is gone.
     InputGone,
     Signal(i32),
+    /// The screen is to be drawn again in full (a browser could have written over it).
+    Repaint,
     /// The browser's outcome, for the status line.
     Browser {
         text: String,
@@ -78,7 +80,7 @@ pub fn step(msg: Msg, keymap: &Keymap, scope: Scope, mouse: bool) -> Step {
         // The terminal is gone: end as a hang-up would.
         Msg::InputGone => Step::Exit(128 + SIGHUP),
         Msg::Signal(SIGTSTP) => Step::Suspend,
-        Msg::Signal(SIGCONT | SIGWINCH) => Step::Repaint,
+        Msg::Signal(SIGCONT | SIGWINCH) | Msg::Repaint => Step::Repaint,
         Msg::Signal(sig) => Step::Exit(128 + sig),
         Msg::Browser { text, error } => Step::Event(Event::Notice {
             level: if error { Level::Error } else { Level::Info },

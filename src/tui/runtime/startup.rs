@@ -12,7 +12,7 @@ use crate::state::{Snapshot, Store};
 use crate::tui::core::app::App;
 use crate::tui::core::notice::Level;
 use crate::tui::core::start::{
-    apply_state, config_watches, loading_in_background, open_day, undo_kept,
+    apply_state, config_watches, follow, loading_in_background, open_day, undo_kept,
 };
 use crate::tui::core::update::update;
 use crate::tui::event::Event;
@@ -49,6 +49,8 @@ pub struct Setup<'a> {
     pub warnings: Vec<String>,
     /// The config file's watch lists.
     pub watches: Vec<crate::config::Watch>,
+    /// The accounts followed (the config's `follow`).
+    pub follow: Vec<String>,
 }
 
 /// Seconds since 1970, the app's clock.
@@ -173,6 +175,7 @@ pub fn prepare(setup: Setup<'_>) -> Result<(App, Options), ArchiveError> {
     let total = listing.as_ref().map(|l| l.files.len());
     let mut app = App::with_keys(archive, setup.theme, setup.keymap);
     config_watches(&mut app, setup.watches);
+    follow(&mut app, setup.follow);
     // What start-up says is stamped with the time, so that it stays its while.
     update(&mut app, Event::Clock(unix_now()));
     // `--rank` alone picks the paper of the day the last session left off at.

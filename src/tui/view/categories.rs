@@ -8,9 +8,14 @@ use crate::tui::boxes::CategoryBox;
 use crate::tui::core::app::App;
 
 pub fn draw(frame: &mut Frame, app: &App, p: &CategoryBox, area: Rect, hint: String) {
+    let followed = if p.followed {
+        "· ◆ followed only "
+    } else {
+        ""
+    };
     let title = match p.chosen.len() {
-        0 => " Categories: all shown ".to_string(),
-        n => format!(" Categories: {n} chosen "),
+        0 => format!(" Categories: all shown {followed}"),
+        n => format!(" Categories: {n} chosen {followed}"),
     };
     let inner = super::frame::overlay_box(frame, app, area, title, hint);
     let w = inner.width as usize;

@@ -3,7 +3,6 @@ use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::Paragraph;
 
-use crate::display::latex::prettify;
 use crate::display::width::{pad, truncate, width};
 use crate::display::words::count;
 use crate::tui::boxes::FinderBox;
@@ -40,7 +39,10 @@ pub fn draw(frame: &mut Frame, app: &App, b: &FinderBox, area: Rect, hint: Strin
         );
         let text = format!(
             "{head}{}",
-            pad(&prettify(&p.title), w.saturating_sub(width(&head)))
+            pad(
+                &super::frame::list_title(app, p),
+                w.saturating_sub(width(&head))
+            )
         );
         let style = super::frame::box_row_style(app, i == b.cursor.selected);
         lines.push(Line::from(Span::styled(text, style)));

@@ -74,13 +74,28 @@ pub fn inner(r: Rect) -> Rect {
     Block::bordered().inner(r)
 }
 
-/// A paper's marks for a box's row: `•` not read yet, `★` starred, `✎` with a note, each in
-/// its own column.
+/// A paper's marks for a box's row: `•` not read yet, `★` starred, `✎` with a note, `◆`
+/// tweeted by an account you follow, each in its own column.
 pub fn marks(app: &App, p: &Paper) -> String {
     let unread = if app.is_read(p) { ' ' } else { '•' };
     let star = if app.is_starred(p) { '★' } else { ' ' };
     let note = if app.has_note(p) { '✎' } else { ' ' };
-    format!("{unread}{star}{note}")
+    let followed = if app.is_followed(p) { '◆' } else { ' ' };
+    format!("{unread}{star}{note}{followed}")
+}
+
+/// A paper's title as a list shows it: readable LaTeX, after `</> ` when it links to its code.
+pub fn list_title(app: &App, p: &Paper) -> String {
+    format!(
+        "{}{}",
+        code_mark(app, p),
+        crate::display::latex::prettify(&p.title)
+    )
+}
+
+/// What goes before a paper's title in a list: `</> ` when it links to its code.
+pub fn code_mark(app: &App, p: &Paper) -> &'static str {
+    if app.has_code(p) { "</> " } else { "" }
 }
 
 /// A text prompt's line, `width` columns: the key that opened it (as in vim and less; `›` if

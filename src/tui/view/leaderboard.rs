@@ -3,7 +3,6 @@ use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::Paragraph;
 
-use crate::display::latex::prettify;
 use crate::display::width::{pad, width};
 use crate::tui::boxes::Leaderboard;
 use crate::tui::command::{Command, Scope};
@@ -26,7 +25,7 @@ pub fn draw(frame: &mut Frame, app: &App, b: &Leaderboard, area: Rect, hint: Str
     }
     let inner = super::frame::overlay_box(frame, app, area, title, hint);
     let w = inner.width as usize;
-    let head = "    #      ♺      ♥   best day    days  title";
+    let head = "     #      ♺      ♥   best day    days  title";
     let mut lines = vec![Line::from(Span::styled(pad(head, w), app.theme.heading))];
     if b.entries.is_empty() {
         let text = app.keymap.say(
@@ -54,7 +53,7 @@ pub fn draw(frame: &mut Frame, app: &App, b: &Leaderboard, area: Rect, hint: Str
             e.best_date,
             e.days.len()
         );
-        let title = prettify(&e.title);
+        let title = super::frame::list_title(app, best);
         let text = format!("{cols}{}", pad(&title, w.saturating_sub(width(&cols))));
         let style = super::frame::box_row_style(app, i == b.cursor.selected);
         lines.push(Line::from(Span::styled(text, style)));

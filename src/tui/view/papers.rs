@@ -136,7 +136,8 @@ impl Columns {
 fn row(app: &App, p: &Paper, selected: bool, c: &Columns) -> Line<'static> {
     let base = row_style(app, Pane::Papers, selected);
     let st = |s: Style| if selected { base } else { s };
-    // • not read yet, ★ starred, ✎ with a note: any can be true, so each has its own column.
+    // • not read yet, ★ starred, ✎ with a note, ◆ followed: any can be true, so each has its
+    // own column.
     let unread = match app.is_read(p) {
         false => Span::styled("•", st(app.theme.accent)),
         true => Span::styled(" ", base),
@@ -149,11 +150,16 @@ fn row(app: &App, p: &Paper, selected: bool, c: &Columns) -> Line<'static> {
         true => Span::styled("✎", st(app.theme.accent)),
         false => Span::styled(" ", base),
     };
+    let followed = match app.is_followed(p) {
+        true => Span::styled("◆", st(app.theme.accent)),
+        false => Span::styled(" ", base),
+    };
     let rank_w = c.rank;
     let mut spans = vec![
         unread,
         star,
         note,
+        followed,
         Span::styled(format!("{:>rank_w$} ", p.rank), st(app.theme.dim)),
     ];
     if c.bar {
@@ -188,7 +194,12 @@ fn row(app: &App, p: &Paper, selected: bool, c: &Columns) -> Line<'static> {
     } else {
         width(&cats).min(24) + 1
     };
-    let title_w = c.width.saturating_sub(used + cats_w);
+    let mut title_w = c.width.saturating_sub(used + cats_w);
+    let code = super::frame::code_mark(app, p);
+    if !code.is_empty() && title_w > 12 {
+        spans.push(Span::styled(code, st(app.theme.accent)));
+        title_w -= code.len();
+    }
     spans.push(Span::styled(
         pad(&prettify(&p.title), title_w),
         st(app.theme.text),

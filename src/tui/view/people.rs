@@ -4,7 +4,6 @@ use ratatui::style::Style;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Cell, Paragraph, Row, Table};
 
-use crate::display::latex::prettify;
 use crate::display::width::{pad, truncate};
 use crate::tui::boxes::PeopleBox;
 use crate::tui::core::app::App;
@@ -30,7 +29,7 @@ pub fn draw(frame: &mut Frame, app: &App, b: &PeopleBox, area: Rect, hint: Strin
         Some((_, cursor)) => {
             let w = inner.width as usize;
             let mut lines = vec![Line::from(Span::styled(
-                truncate("    day         rank  title", w),
+                truncate("     day         rank  title", w),
                 app.theme.dim,
             ))];
             let rows = (inner.height as usize).saturating_sub(1);
@@ -42,7 +41,7 @@ pub fn draw(frame: &mut Frame, app: &App, b: &PeopleBox, area: Rect, hint: Strin
                     super::frame::marks(app, p),
                     day.date,
                     p.rank,
-                    prettify(&p.title)
+                    super::frame::list_title(app, p)
                 );
                 let style = super::frame::box_row_style(app, i == cursor.selected);
                 lines.push(Line::from(Span::styled(pad(&truncate(&text, w), w), style)));

@@ -84,12 +84,13 @@ pub fn draw(frame: &mut Frame, app: &App, b: &SearchBox, area: Rect, hint: Strin
             Style::new()
         };
         let head = format!(
-            "{}{} #{:<2} ♺{:>5} ♥{:>5}  ",
+            "{}{} #{:<2} ♺{:>5} ♥{:>5}  {}",
             super::frame::marks(app, p),
             day.date,
             p.rank,
             p.retweets,
-            p.favorites
+            p.favorites,
+            super::frame::code_mark(app, p)
         );
         let mut spans = vec![Span::styled(
             head.clone(),

@@ -51,7 +51,10 @@ pub fn draw(frame: &mut Frame, app: &App, s: &SimilarBox, area: Rect, hint: Stri
             );
             let text = format!(
                 "{head}{}",
-                pad(&prettify(&p.title), w.saturating_sub(width(&head)))
+                pad(
+                    &super::frame::list_title(app, p),
+                    w.saturating_sub(width(&head))
+                )
             );
             let style = super::frame::box_row_style(app, i == s.cursor.selected);
             Line::from(Span::styled(text, style))

@@ -3,7 +3,6 @@ use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::Paragraph;
 
-use crate::display::latex::prettify;
 use crate::display::width::{pad, truncate};
 use crate::display::words::count;
 use crate::tui::boxes::TagsBox;
@@ -39,7 +38,7 @@ pub fn draw(frame: &mut Frame, app: &App, b: &TagsBox, area: Rect, hint: String)
                     day.date,
                     p.rank
                 );
-                format!("{head}{}", prettify(&p.title))
+                format!("{head}{}", super::frame::list_title(app, p))
             })
             .collect(),
     };
