@@ -144,6 +144,26 @@ fn a_resize_storm_leaves_a_correct_screen() {
     quit(s);
 }
 
+/// `HOTPAPERS_READ_AFTER=1e308` panicked at start (no Duration holds it) and `1e19` once the
+/// first paper came on screen (the deadline overflowed the clock): both are refused, said, and
+/// the default kept.
+#[test]
+fn a_read_time_too_long_for_the_clock_is_refused_with_a_word_not_a_panic() {
+    let dir = wide_archive();
+    for big in ["1e308", "1e19"] {
+        let mut cmd = hotpapers(&[&arg(dir.path())]);
+        cmd.env("HOTPAPERS_READ_AFTER", big);
+        let mut s = start_cmd(cmd);
+        s.wait_text(&format!(
+            "HOTPAPERS_READ_AFTER=\"{big}\" is more than 3600 s"
+        ));
+        s.send("jk");
+        // The default second: the paper on screen is marked read.
+        s.wait_text("2024-02-04 Sun     1/2");
+        quit(s);
+    }
+}
+
 // ---------------------------------------------------------------------------------------------
 // The terminal going away
 

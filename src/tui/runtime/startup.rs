@@ -54,11 +54,15 @@ pub fn unix_now() -> i64 {
         .map_or(0, |d| d.as_secs() as i64)
 }
 
-/// `$HOTPAPERS_READ_AFTER`: seconds (`1`, `2.5`), or `off`; one second when unset, and when
-/// unreadable (with a word on why).
+/// `$HOTPAPERS_READ_AFTER`: seconds (`1`, `2.5`, at most `READ_AFTER_MOST`), or `off`; one
+/// second when unset, and when unreadable or out of range (with a word on why).
 pub fn read_after_from_env() -> (Option<Duration>, Option<String>) {
     read_after(std::env::var("HOTPAPERS_READ_AFTER").ok().as_deref())
 }
+
+/// The longest `$HOTPAPERS_READ_AFTER` taken: an hour. (A longer one means "never", which is
+/// `off`; and a deadline that far ahead would overflow the clock.)
+pub const READ_AFTER_MOST: Duration = Duration::from_secs(3600);
 
 /// `read_after_from_env` for the variable's value.
 pub fn read_after(value: Option<&str>) -> (Option<Duration>, Option<String>) {
@@ -68,15 +72,26 @@ pub fn read_after(value: Option<&str>) -> (Option<Duration>, Option<String>) {
     if v.trim().eq_ignore_ascii_case("off") {
         return (None, None);
     }
-    match v.trim().parse::<f64>() {
-        Ok(s) if s.is_finite() && s >= 0.0 => (Some(Duration::from_secs_f64(s)), None),
-        _ => (
-            Some(READ_AFTER),
-            Some(format!(
-                "HOTPAPERS_READ_AFTER={v:?} is not seconds or off; a paper counts as read after 1 s"
-            )),
-        ),
-    }
+    let most = READ_AFTER_MOST.as_secs();
+    let why = match v.trim().parse::<f64>() {
+        Ok(s) if s.is_finite() && (0.0..=most as f64).contains(&s) => {
+            match Duration::try_from_secs_f64(s) {
+                Ok(d) => return (Some(d), None),
+                Err(_) => "is not seconds or off".to_string(),
+            }
+        }
+        Ok(s) if s.is_finite() && s > 0.0 => {
+            format!("is more than {most} s (use off to never mark papers read by time)")
+        }
+        _ => "is not seconds or off".to_string(),
+    };
+    let shown: String = v.chars().take(40).collect();
+    (
+        Some(READ_AFTER),
+        Some(format!(
+            "HOTPAPERS_READ_AFTER={shown:?} {why}; a paper counts as read after 1 s"
+        )),
+    )
 }
 
 /// The reading state as found at start.
@@ -214,10 +229,25 @@ mod tests {
             (Some(Duration::from_millis(2500)), None)
         );
         assert_eq!(read_after(Some(" OFF ")), (None, None));
-        for bad in ["banana", "-1", "inf"] {
+        for bad in ["banana", "-1", "inf", "NaN", "-1e308"] {
             let (d, why) = read_after(Some(bad));
             assert_eq!(d, Some(READ_AFTER));
             assert!(why.unwrap().contains(bad), "{bad} is reported");
         }
+    }
+
+    #[test]
+    fn read_after_out_of_range_is_refused_not_a_panic() {
+        // 1e308 once panicked converting to a Duration; 1e19 adding it to the clock.
+        for big in ["1e308", "1e19", "3600.5", "18446744073709551616"] {
+            let (d, why) = read_after(Some(big));
+            assert_eq!(d, Some(READ_AFTER), "{big}");
+            assert!(why.unwrap().contains("more than 3600 s"), "{big}");
+        }
+        assert_eq!(read_after(Some("3600")), (Some(READ_AFTER_MOST), None));
+        assert_eq!(read_after(Some("-0")), (Some(Duration::ZERO), None));
+        assert_eq!(read_after(Some("1e-400")), (Some(Duration::ZERO), None));
+        let (_, why) = read_after(Some(&"9".repeat(5000)));
+        assert!(why.unwrap().chars().count() < 200, "a long value is cut");
     }
 }
