@@ -13,6 +13,7 @@ use super::startup::{Options, unix_now};
 use super::terminal;
 use super::timers::{Due, Timers};
 use super::workers;
+use crate::state::Saver;
 use crate::tui::core::app::App;
 use crate::tui::core::effect::Effect;
 use crate::tui::core::update::update;
@@ -22,6 +23,7 @@ use crate::tui::view;
 pub fn event_loop(
     app: &mut App,
     opts: Options,
+    saver: Option<&Saver>,
     tx: Sender<Msg>,
     rx: Receiver<Msg>,
 ) -> anyhow::Result<i32> {
@@ -34,7 +36,7 @@ pub fn event_loop(
     let mut world = World {
         term: &mut term,
         tx: tx.clone(),
-        store: opts.store,
+        saver,
         mouse,
         timers: Timers::new(opts.read_after),
         clicks: Default::default(),

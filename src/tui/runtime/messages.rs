@@ -34,6 +34,8 @@ pub enum Msg {
     Progress(usize, usize),
     /// The background load is done.
     Loaded(Archive),
+    /// The reading state's writer says this.
+    Saving(crate::state::Report),
 }
 
 /// What the loop does about a message.
@@ -92,6 +94,7 @@ pub fn step(msg: Msg, keymap: &Keymap, scope: Scope, mouse: bool) -> Step {
         Msg::FsChanged => Step::ScheduleReload,
         Msg::Progress(done, total) => Step::Event(Event::Progress(done, total)),
         Msg::Loaded(archive) => Step::Event(Event::Loaded(ArchiveHandle(Arc::new(archive)))),
+        Msg::Saving(report) => Step::Event(super::saving::event_of(report)),
     }
 }
 

@@ -8,7 +8,7 @@ use chrono::NaiveDate;
 
 use crate::archive::{Archive, ArchiveError, Listing};
 use crate::cli::DaySpec;
-use crate::state::{Snapshot, Store};
+use crate::state::{Opened, Saver, Snapshot, Store};
 use crate::tui::core::app::App;
 use crate::tui::core::notice::Level;
 use crate::tui::core::start::{apply_state, loading_in_background, open_day, undo_kept};
@@ -23,8 +23,8 @@ pub const READ_AFTER: Duration = Duration::from_millis(1000);
 /// Options for a reader session.
 pub struct Options {
     pub mouse: bool,
-    /// Where reading state is kept; without one, marks last only for this session.
-    pub store: Option<Store>,
+    /// Where changes to the reading state go; without it, marks last only for this session.
+    pub saver: Option<Saver>,
     /// Posts still to be read in the background (the first screen shows one day of them).
     pub listing: Option<Listing>,
     /// How long an abstract must be on screen before its paper counts as read; `None` turns
@@ -159,10 +159,68 @@ fn note_undo(app: &mut App, store: Option<&Store>) {
     }
 }
 
+/// The reading state as the writer found it at start.
+pub struct Started {
+    pub snapshot: Snapshot,
+    pub undo_kept: bool,
+    /// What to say in the status line about it.
+    pub message: Option<(Level, String)>,
+}
+
+/// Starts the writer of the reading state in `dir` (`state::Saver`), which opens it, makes
+/// what an earlier session left in its journal and loads it, waiting only briefly for another
+/// program's lock. Problems become a message; the reader then runs without the marks from
+/// before rather than not at all, and saves new ones once it can.
+pub fn start_saving(dir: Option<PathBuf>) -> (Option<Saver>, Started) {
+    let mut out = Started {
+        snapshot: Snapshot::default(),
+        undo_kept: false,
+        message: None,
+    };
+    let Some(dir) = dir else {
+        out.message = Some((
+            Level::Error,
+            "No folder for the reading state (set HOTPAPERS_STATE_DIR); marks last this session only".into(),
+        ));
+        return (None, out);
+    };
+    let (saver, opened) = Saver::start(dir.clone());
+    match opened {
+        Opened::Loaded {
+            snapshot,
+            undo_kept,
+            notice,
+            read_only,
+        } => {
+            out.snapshot = *snapshot;
+            out.undo_kept = undo_kept;
+            out.message = notice.map(|n| (Level::Error, n));
+            if read_only {
+                out.message = Some((
+                    Level::Error,
+                    format!(
+                        "Marks won't be saved: the reading state cannot be written (it is shown as it is, from {})",
+                        dir.display()
+                    ),
+                ));
+            }
+        }
+        Opened::Unavailable(why) => {
+            out.message = Some((
+                Level::Error,
+                format!(
+                    "Reading state unavailable ({why}): marks from before are not shown; new ones are saved once it can be written"
+                ),
+            ));
+        }
+    }
+    (Some(saver), out)
+}
+
 /// Everything the reader needs to start: only the day to show is parsed now; the returned
 /// listing is loaded in full by the run loop, in the background.
 pub fn prepare(setup: Setup<'_>) -> Result<(App, Options), ArchiveError> {
-    let state = open_state(setup.state_dir);
+    let (saver, state) = start_saving(setup.state_dir);
     let resume = setup.date.is_none() && setup.rank.is_none();
     // The day read before the first frame: the one asked for, else where the last session
     // left off.
@@ -190,7 +248,9 @@ pub fn prepare(setup: Setup<'_>) -> Result<(App, Options), ArchiveError> {
     let date = setup.date.or(saved_day.filter(|_| setup.rank.is_some()));
     open_day(&mut app, date, setup.rank, setup.today);
     apply_state(&mut app, &state.snapshot, resume, state.message);
-    note_undo(&mut app, state.store.as_ref());
+    if state.undo_kept {
+        undo_kept(&mut app);
+    }
     if let Some(total) = total {
         loading_in_background(&mut app, total);
     }
@@ -210,7 +270,7 @@ pub fn prepare(setup: Setup<'_>) -> Result<(App, Options), ArchiveError> {
         app,
         Options {
             mouse: setup.mouse,
-            store: state.store,
+            saver,
             listing,
             read_after,
         },
