@@ -8,7 +8,7 @@ use std::time::Instant;
 use signal_hook::consts::signal::SIGHUP;
 
 use super::effects::{self, Done, World, perform, repaint};
-use super::messages::{Msg, Step, step};
+use super::messages::{Msg, Next, Step, coalesce, step};
 use super::startup::{Options, unix_now};
 use super::terminal;
 use super::timers::{Due, Timers};
@@ -19,6 +19,9 @@ use crate::tui::core::effect::Effect;
 use crate::tui::core::update::update;
 use crate::tui::event::Event;
 use crate::tui::view;
+
+/// The most messages taken between two frames: a flood of input still gets drawn now and then.
+const BATCH: usize = 512;
 
 pub fn event_loop(
     app: &mut App,
@@ -57,7 +60,7 @@ pub fn event_loop(
             }
             dirty = false;
         }
-        let msg = match world.timers.next() {
+        let first = match world.timers.next() {
             Some(due) => match rx.recv_timeout(due.saturating_duration_since(Instant::now())) {
                 Ok(m) => Some(m),
                 Err(RecvTimeoutError::Timeout) => None,
@@ -68,30 +71,65 @@ pub fn event_loop(
                 Err(_) => return Ok(0),
             },
         };
-        let events = match msg {
-            None => timers_due(app, &mut world),
-            Some(msg) => {
-                let at = msg.time();
-                match events_of(step(msg, &app.keymap, app.scope(), mouse), at, &mut world)? {
-                    Ok(events) => events,
-                    Err(code) => return Ok(code),
-                }
+        let Some(first) = first else {
+            let events = timers_due(app, &mut world);
+            dirty |= !events.is_empty();
+            if let Some(code) = apply(app, events, &mut world)? {
+                return Ok(code);
             }
-        };
-        if events.is_empty() {
             continue;
-        }
-        dirty = true;
-        update(app, Event::Clock(unix_now()));
-        for event in events {
-            let effects = update(app, event);
-            if let Some(code) = run_effects(app, effects, &mut world)? {
+        };
+        // Everything that came meanwhile is taken before the next frame: keys typed during a
+        // slow one, and a flood of resizes (thousands a second), which is one repaint at the
+        // size the terminal has once they are taken, not one each.
+        let msgs =
+            std::iter::once(first).chain(std::iter::from_fn(|| rx.try_recv().ok()).take(BATCH));
+        for next in coalesce(msgs) {
+            let (step, at) = match next {
+                Next::Repaint => (Step::Repaint, Instant::now()),
+                Next::Msg(msg) => {
+                    let at = msg.time();
+                    (step(msg, &app.keymap, app.scope(), mouse), at)
+                }
+            };
+            dirty |= !matches!(step, Step::Nothing | Step::ScheduleReload);
+            if let Some(code) = handle(app, step, at, &mut world)? {
                 return Ok(code);
             }
         }
-        world.timers.track(app.unread_on_screen(), Instant::now());
-        world.timers.track_notice(app.notice(), Instant::now());
     }
+}
+
+/// Carries out one step of the loop: its events to the app, and their effects; `Some(status)`
+/// ends the session.
+fn handle(
+    app: &mut App,
+    step: Step,
+    at: Instant,
+    world: &mut World<'_>,
+) -> std::io::Result<Option<i32>> {
+    match events_of(step, at, world)? {
+        Ok(events) => apply(app, events, world),
+        Err(code) => Ok(Some(code)),
+    }
+}
+
+/// Hands `events` to the app (after the time, when there are any) and carries out what it
+/// asks; `Some(status)` ends the session.
+fn apply(app: &mut App, events: Vec<Event>, world: &mut World<'_>) -> std::io::Result<Option<i32>> {
+    if events.is_empty() {
+        return Ok(None);
+    }
+    update(app, Event::Clock(unix_now()));
+    for event in events {
+        let effects = update(app, event);
+        if let Some(code) = run_effects(app, effects, world)? {
+            return Ok(Some(code));
+        }
+    }
+    world.timers.track(app.unread_on_screen(), Instant::now());
+    world.timers.track_notice(app.notice(), Instant::now());
+    Ok(None)
 }
 
 /// Starts what runs beside the loop: input, the hang-up watch, the index, the rest of the
