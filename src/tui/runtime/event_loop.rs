@@ -12,7 +12,7 @@ use super::messages::{Msg, Next, Step, coalesce, step};
 use super::startup::{Options, unix_now};
 use super::terminal;
 use super::timers::{Due, Timers};
-use super::workers;
+use super::{watcher, workers};
 use crate::state::Saver;
 use crate::tui::core::app::App;
 use crate::tui::core::effect::Effect;
@@ -44,8 +44,7 @@ pub fn event_loop(
         timers: Timers::new(opts.read_after),
         clicks: Default::default(),
     };
-    // Kept alive for the session: dropping it stops the watching.
-    let _watcher = start_workers(app, opts.listing, &mut world)?;
+    start_workers(app, opts.listing, &mut world)?;
     world.timers.track(app.unread_on_screen(), Instant::now());
     let mut dirty = false;
     loop {
@@ -133,12 +132,12 @@ fn apply(app: &mut App, events: Vec<Event>, world: &mut World<'_>) -> std::io::R
 }
 
 /// Starts what runs beside the loop: input, the hang-up watch, the index, the rest of the
-/// archive, and the watcher of the archive folder (returned: it watches while it lives).
+/// archive, and the watcher of the archive folder.
 fn start_workers(
     app: &mut App,
     listing: Option<crate::archive::Listing>,
     world: &mut World<'_>,
-) -> anyhow::Result<Option<notify::RecommendedWatcher>> {
+) -> anyhow::Result<()> {
     workers::input(world.tx.clone());
     terminal::watch_hangup({
         let tx = world.tx.clone();
@@ -150,8 +149,10 @@ fn start_workers(
     if let Some(listing) = listing {
         workers::load(listing, world.tx.clone());
     }
-    let root = app.archive().root.clone();
-    Ok(root.and_then(|root| workers::watch(root, world.tx.clone())))
+    if let Some(root) = app.archive().root.clone() {
+        watcher::watch(root, world.tx.clone());
+    }
+    Ok(())
 }
 
 /// The events a step of the loop hands the app, or the exit status it ends with.

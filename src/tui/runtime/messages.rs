@@ -30,6 +30,8 @@ pub enum Msg {
     Reloaded(Result<Archive, ArchiveError>),
     /// Something changed under the archive folder.
     FsChanged,
+    /// What the watcher of the archive folder has to say (what it cannot watch).
+    Watch(String),
     /// Posts read so far by the background load, of how many.
     Progress(usize, usize),
     /// The background load is done.
@@ -135,6 +137,10 @@ pub fn step(msg: Msg, keymap: &Keymap, scope: Scope, mouse: bool) -> Step {
             result.map(|a| ArchiveHandle(Arc::new(a))).map_err(Arc::new),
         )),
         Msg::FsChanged => Step::ScheduleReload,
+        Msg::Watch(text) => Step::Event(Event::Notice {
+            level: Level::Error,
+            text,
+        }),
         Msg::Progress(done, total) => Step::Event(Event::Progress(done, total)),
         Msg::Loaded(archive) => Step::Event(Event::Loaded(ArchiveHandle(Arc::new(archive)))),
         Msg::Saving(report) => Step::Event(super::saving::event_of(report)),

@@ -11,6 +11,7 @@ mod saving;
 pub mod startup;
 pub mod terminal;
 pub mod timers;
+mod watcher;
 mod workers;
 
 use std::sync::mpsc;
