@@ -254,3 +254,19 @@ fn a_lock_held_at_start_leaves_the_state_unloaded_but_changes_are_saved_later() 
     saver.finish(Duration::from_secs(5));
     assert!(snapshot(dir.path()).starred.contains_key("2401.00001"));
 }
+
+#[test]
+fn a_write_lock_held_at_start_still_lets_the_state_load() {
+    let dir = state();
+    Store::open(dir.path())
+        .unwrap()
+        .0
+        .apply(&star("2401.00001"))
+        .unwrap();
+    // Another program writing (in WAL mode readers go on): nothing to wait for to read.
+    let held = testing::hold(&dir.path().join("state.db"), false).unwrap();
+    let (saver, opened) = Saver::start(dir.path().to_path_buf());
+    assert!(loaded(opened).starred.contains_key("2401.00001"));
+    drop(held);
+    saver.finish(Duration::from_secs(5));
+}
