@@ -20,8 +20,9 @@ use crate::tui::core::update::update;
 use crate::tui::event::Event;
 use crate::tui::view;
 
-/// The most messages taken between two frames: a flood of input still gets drawn now and then.
-const BATCH: usize = 512;
+/// The longest the loop goes on taking messages waiting before it draws: a flood of input is
+/// still drawn now and then, and no frame waits behind more than this much work.
+const BATCH_FOR: std::time::Duration = std::time::Duration::from_millis(50);
 
 pub fn event_loop(
     app: &mut App,
@@ -81,8 +82,11 @@ pub fn event_loop(
         // Everything that came meanwhile is taken before the next frame: keys typed during a
         // slow one, and a flood of resizes (thousands a second), which is one repaint at the
         // size the terminal has once they are taken, not one each.
-        let msgs =
-            std::iter::once(first).chain(std::iter::from_fn(|| rx.try_recv().ok()).take(BATCH));
+        let began = Instant::now();
+        // (The time is looked at before a message is taken, so none is taken and left.)
+        let waiting =
+            std::iter::from_fn(|| (began.elapsed() < BATCH_FOR).then(|| rx.try_recv().ok())?);
+        let msgs = std::iter::once(first).chain(waiting);
         for next in coalesce(msgs) {
             let (step, at) = match next {
                 Next::Repaint => (Step::Repaint, Instant::now()),
