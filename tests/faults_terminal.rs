@@ -145,7 +145,11 @@ fn a_resize_storm_leaves_a_correct_screen() {
 }
 
 /// About 20,000 SIGWINCH a second once left the reader repainting for seconds after: each was a
-/// full repaint. Now a run of them is one, at the last size.
+/// full repaint. Now a run of them is one, at the last size. And a key typed during the flood
+/// was once left unread until the next one came (crossterm's mio event source handled a resize
+/// and dropped the terminal's readiness reported with it; the poll(2) one reads the terminal
+/// first): the keys here must all arrive, the last one alone. (The coalescing itself is
+/// unit-tested in `messages`, where no timing comes into it.)
 #[test]
 fn a_flood_of_resizes_while_typing_is_one_repaint_and_the_next_key_is_answered() {
     // Plain text: what is compared is the repainting, not the measuring of wide characters.
