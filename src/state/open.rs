@@ -80,7 +80,8 @@ impl Store {
         // "busy" at once rather than through the busy timeout while another opener holds it:
         // try again for as long as the timeout would have waited (in all: a holder that makes
         // each try wait the timeout must not make it wait that many times over).
-        let until = std::time::Instant::now() + patience;
+        let now = std::time::Instant::now();
+        let until = now.checked_add(patience).unwrap_or(now);
         loop {
             match conn.pragma_update(None, "journal_mode", "WAL") {
                 Err(rusqlite::Error::SqliteFailure(e, _))

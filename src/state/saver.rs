@@ -78,9 +78,10 @@ impl Saver {
             };
         };
         let (tx, rx) = channel();
-        let _ = lock(&self.inbox)
-            .tx
-            .send(Cmd::Finish(Instant::now() + patience, tx));
+        // A patience past what the clock holds is no patience at all, not a panic.
+        let now = Instant::now();
+        let until = now.checked_add(patience).unwrap_or(now);
+        let _ = lock(&self.inbox).tx.send(Cmd::Finish(until, tx));
         let left = rx.recv().unwrap_or(Left {
             waiting: 0,
             journal: None,

@@ -102,8 +102,9 @@ pub struct OpenedState {
     pub message: Option<(Level, String)>,
 }
 
-/// Opens the reading state in `dir`. Problems become a message; the reader then runs without
-/// lasting state rather than not at all.
+/// Opens the reading state in `dir` directly, waiting for a lock as a command does (the
+/// reader's own start goes through its writer instead, see `start_saving`). Problems become a
+/// message.
 pub fn open_state(dir: Option<PathBuf>) -> OpenedState {
     let mut out = OpenedState {
         store: None,
@@ -144,7 +145,7 @@ pub fn open_state(dir: Option<PathBuf>) -> OpenedState {
 }
 
 /// `open_state`, then its marks (and, when `resume`, the last position) into `app`; returns
-/// the store for the run loop.
+/// the store, for driving the app without the run loop (tests, tools).
 pub fn attach_state(app: &mut App, dir: Option<PathBuf>, resume: bool) -> Option<Store> {
     let state = open_state(dir);
     apply_state(app, &state.snapshot, resume, state.message);
