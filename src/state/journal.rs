@@ -116,9 +116,10 @@ impl Journal {
         std::fs::remove_file(&self.path)
     }
 
-    /// Whether its file is still in the state folder (a folder deleted takes it along).
+    /// Whether its file is still in the state folder (a folder deleted takes it along). Only
+    /// "no such file" says it is gone: a file system that fails to answer once says nothing.
     pub fn is_there(&self) -> bool {
-        self.path.exists()
+        !gone(&self.path)
     }
 }
 
@@ -196,6 +197,11 @@ pub fn orphans(dir: &Path) -> Vec<Orphan> {
     // Oldest first: their names start with the writer's pid, then the time it started.
     found.sort_by_key(|o| started(&o.name));
     found
+}
+
+/// Whether nothing is at `path` (not: whether looking failed).
+pub fn gone(path: &Path) -> bool {
+    matches!(std::fs::metadata(path), Err(e) if e.kind() == io::ErrorKind::NotFound)
 }
 
 /// The names of the journals in `dir`, live or left behind.

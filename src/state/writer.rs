@@ -288,7 +288,7 @@ impl Writer {
         let db_gone = self
             .store
             .as_ref()
-            .is_some_and(|s| !s.read_only() && !s.path().exists());
+            .is_some_and(|s| !s.read_only() && journal::gone(s.path()));
         let inbox = Arc::clone(&self.inbox);
         let mut inbox = lock(&inbox);
         let journal_gone = inbox.journal.as_ref().is_some_and(|j| !j.is_there());
