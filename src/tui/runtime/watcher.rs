@@ -21,22 +21,22 @@ const LOOK_EVERY: Duration = Duration::from_secs(1);
 /// How many of the folders that cannot be watched the status line names.
 const NAMED: usize = 3;
 
-/// Watches `root` on a thread of its own for the session; changes arrive as `Msg::FsChanged`,
-/// what cannot be watched as `Msg::Watch`.
+/// Watches `root` for the session; changes arrive as `Msg::FsChanged`, what cannot be watched
+/// as `Msg::Watch`. The folders are watched before it returns (as they were when notify walked
+/// them itself), so that a post written once the reader is up is seen; the watching goes on on
+/// a thread of its own.
 pub fn watch(root: PathBuf, tx: Sender<Msg>) {
-    std::thread::spawn(move || {
-        let (events_tx, events) = channel();
-        let mut w = Watching {
-            root,
-            tx,
-            events_tx,
-            watcher: None,
-            armed: None,
-            said: Vec::new(),
-        };
-        w.arm();
-        w.run(&events);
-    });
+    let (events_tx, events) = channel();
+    let mut w = Watching {
+        root,
+        tx,
+        events_tx,
+        watcher: None,
+        armed: None,
+        said: Vec::new(),
+    };
+    w.arm();
+    std::thread::spawn(move || w.run(&events));
 }
 
 struct Watching {
@@ -140,9 +140,18 @@ impl Watching {
                 continue;
             };
             for entry in entries.flatten() {
-                let hidden = entry.file_name().to_string_lossy().starts_with('.');
-                // Symlinks are followed, as the loader follows them.
-                if !hidden && entry.path().is_dir() {
+                if entry.file_name().to_string_lossy().starts_with('.') {
+                    continue;
+                }
+                // The entry's own type costs no system call on most file systems (an archive
+                // folder can hold thousands of posts); a symlink is followed, as the loader
+                // follows it.
+                let dir = match entry.file_type() {
+                    Ok(t) if t.is_symlink() => entry.path().is_dir(),
+                    Ok(t) => t.is_dir(),
+                    Err(_) => false,
+                };
+                if dir {
                     stack.push(entry.path());
                 }
             }
