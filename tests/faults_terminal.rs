@@ -144,6 +144,68 @@ fn a_resize_storm_leaves_a_correct_screen() {
     quit(s);
 }
 
+/// About 20,000 SIGWINCH a second once left the reader repainting for seconds after: each was a
+/// full repaint. Now a run of them is one, at the last size. And a key typed during the flood
+/// was once left unread until the next one came (crossterm's mio event source handled a resize
+/// and dropped the terminal's readiness reported with it; the poll(2) one reads the terminal
+/// first): the keys here must all arrive, the last one alone. (The coalescing itself is
+/// unit-tested in `messages`, where no timing comes into it.)
+#[test]
+fn a_flood_of_resizes_while_typing_is_one_repaint_and_the_next_key_is_answered() {
+    // Plain text: what is compared is the repainting, not the measuring of wide characters.
+    let dir = folder(&[(
+        "2024-02-04---Hot-Papers.md",
+        post(
+            "Hot Papers 2024-02-04",
+            "2024-02-04",
+            &[
+                paper("2402.00031", "First Plain Paper", &"word ".repeat(300)),
+                paper("2402.00032", "Second Plain Paper", "Short."),
+            ],
+        ),
+    )]);
+    let mut s = start_cmd(hotpapers(&[&arg(dir.path())]));
+    // Keys whose end state does not depend on which of them land, as in the storm above.
+    let keys = ["g", "k"];
+    // Not reading what it draws holds the reader in a write meanwhile, so that every resize
+    // is waiting for it once it can go on: as if they came faster than it could draw.
+    s.pause_reading(true);
+    for i in 0..20_000 {
+        s.resize(if i % 2 == 0 { 100 } else { 101 }, 30 + (i % 3) as u16);
+        if i % 500 == 0 {
+            s.send(keys[(i / 500) % keys.len()]);
+        }
+    }
+    s.pause_reading(false);
+    // At a size that shows the paper pane beside the list.
+    s.resize(COLS, ROWS);
+    s.send("j");
+    s.wait_text("Paper 2 ·");
+    s.send("k");
+    assert_draws_like_a_fresh_start(&s, hotpapers(&[&arg(dir.path())]));
+    quit(s);
+}
+
+/// `HOTPAPERS_READ_AFTER=1e308` panicked at start (no Duration holds it) and `1e19` once the
+/// first paper came on screen (the deadline overflowed the clock): both are refused, said, and
+/// the default kept.
+#[test]
+fn a_read_time_too_long_for_the_clock_is_refused_with_a_word_not_a_panic() {
+    let dir = wide_archive();
+    for big in ["1e308", "1e19"] {
+        let mut cmd = hotpapers(&[&arg(dir.path())]);
+        cmd.env("HOTPAPERS_READ_AFTER", big);
+        let mut s = start_cmd(cmd);
+        s.wait_text(&format!(
+            "HOTPAPERS_READ_AFTER=\"{big}\" is more than 3600 s"
+        ));
+        s.send("jk");
+        // The default second: the paper on screen is marked read.
+        s.wait_text("2024-02-04 Sun     1/2");
+        quit(s);
+    }
+}
+
 // ---------------------------------------------------------------------------------------------
 // The terminal going away
 

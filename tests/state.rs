@@ -340,3 +340,40 @@ fn a_newer_schema_is_refused_not_damaged() {
     assert!(err.to_string().contains("newer hotpapers"), "{err}");
     assert!(db.exists(), "a newer database is left alone");
 }
+
+#[test]
+fn a_library_holding_a_time_no_clock_can_is_refused_and_changes_nothing() {
+    use hotpapers::state::{Library, Starred};
+    let dir = tempfile::tempdir().unwrap();
+    let (s, _) = Store::open(dir.path()).unwrap();
+    for bad in [-1, i64::MIN, i64::MAX, 253_402_300_800] {
+        let mut lib = Library::empty(0);
+        lib.starred.push(Starred {
+            paper: "2401.00001".into(),
+            starred_at: bad,
+        });
+        let e = Library::from_json(&lib.to_json()).unwrap_err().to_string();
+        assert!(
+            e.contains("starred[0].starred_at") && e.contains("not a time"),
+            "{e}"
+        );
+        assert!(s.import_library(&lib).is_err());
+        let mut lib = Library::empty(bad);
+        lib.starred.push(Starred {
+            paper: "2401.00001".into(),
+            starred_at: 1,
+        });
+        let e = Library::from_json(&lib.to_json()).unwrap_err().to_string();
+        assert!(e.contains("exported_at"), "{e}");
+    }
+    assert!(s.load().unwrap().starred.is_empty());
+    let mut last = Library::empty(0);
+    last.starred.push(Starred {
+        paper: "2401.00001".into(),
+        starred_at: 253_402_300_799,
+    });
+    assert!(
+        Library::from_json(&last.to_json()).is_ok(),
+        "the year 9999 is fine"
+    );
+}

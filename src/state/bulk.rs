@@ -1,18 +1,18 @@
 //! Marking many papers read at once, and undoing that: the last bulk marking's record is kept in
 //! the database, so it can be undone after a restart too.
 
-use rusqlite::{Connection, OptionalExtension, Transaction, TransactionBehavior, params};
+use rusqlite::{Connection, OptionalExtension, params};
 
+use super::tx::write;
 use crate::archive::PaperKey;
 
 /// Marks `keys` read, remembering those that were not read before; see `Store::mark_read_bulk`.
 pub(super) fn mark_read(conn: &Connection, keys: &[PaperKey], now: i64) -> rusqlite::Result<usize> {
-    // Immediate: what was read is looked at under the write lock, so a second reader cannot
+    // Under the write lock: what was read is looked at there, so a second reader cannot
     // change it between the look and the write (nor make the upgrade fail).
-    let tx = Transaction::new_unchecked(conn, TransactionBehavior::Immediate)?;
-    tx.execute("DELETE FROM bulk_undo", [])?;
-    let mut changed = 0;
-    {
+    write(conn, |tx| {
+        tx.execute("DELETE FROM bulk_undo", [])?;
+        let mut changed = 0;
         let mut remember = tx.prepare(
             "INSERT OR IGNORE INTO bulk_undo (id, marked_at) SELECT ?1, ?2
              WHERE NOT EXISTS (SELECT 1 FROM papers WHERE id = ?1 AND read = 1)",
@@ -24,31 +24,29 @@ pub(super) fn mark_read(conn: &Connection, keys: &[PaperKey], now: i64) -> rusql
             changed += remember.execute(params![key.as_str(), now])?;
             mark.execute([key.as_str()])?;
         }
-    }
-    tx.commit()?;
-    Ok(changed)
+        Ok(changed)
+    })
 }
 
 /// Marks the papers of the last bulk marking unread again and forgets it; `None` when there is
 /// none.
 pub(super) fn undo(conn: &Connection) -> rusqlite::Result<Option<Vec<PaperKey>>> {
-    let tx = Transaction::new_unchecked(conn, TransactionBehavior::Immediate)?;
-    let keys = {
+    write(conn, |tx| {
         // In the order they were marked: rows are appended, so rowid order is that order.
-        let mut q = tx.prepare("SELECT id FROM bulk_undo ORDER BY rowid")?;
-        q.query_map([], |r| r.get::<_, String>(0).map(PaperKey::from_stored))?
-            .collect::<rusqlite::Result<Vec<_>>>()?
-    };
-    if keys.is_empty() {
-        return Ok(None);
-    }
-    tx.execute(
-        "UPDATE papers SET read = 0 WHERE id IN (SELECT id FROM bulk_undo)",
-        [],
-    )?;
-    tx.execute("DELETE FROM bulk_undo", [])?;
-    tx.commit()?;
-    Ok(Some(keys))
+        let keys = tx
+            .prepare("SELECT id FROM bulk_undo ORDER BY rowid")?
+            .query_map([], |r| r.get::<_, String>(0).map(PaperKey::from_stored))?
+            .collect::<rusqlite::Result<Vec<_>>>()?;
+        if keys.is_empty() {
+            return Ok(None);
+        }
+        tx.execute(
+            "UPDATE papers SET read = 0 WHERE id IN (SELECT id FROM bulk_undo)",
+            [],
+        )?;
+        tx.execute("DELETE FROM bulk_undo", [])?;
+        Ok(Some(keys))
+    })
 }
 
 /// How many papers the last bulk marking read, and when.

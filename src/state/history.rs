@@ -1,6 +1,8 @@
 //! The search history: the queries searched for, newest first, each once.
 
-use rusqlite::{Connection, Transaction, TransactionBehavior, params};
+use rusqlite::{Connection, params};
+
+use super::tx::write;
 
 /// How many queries are kept; older ones are forgotten.
 pub const HISTORY_LIMIT: usize = 100;
@@ -11,21 +13,22 @@ pub(super) fn push(conn: &Connection, query: &str, now: i64) -> rusqlite::Result
     if query.is_empty() {
         return Ok(());
     }
-    // Immediate: the write lock is taken before reading, so a second reader writing at the same
+    // Under the write lock, taken before reading, so a second reader writing at the same
     // time waits (busy timeout) instead of failing when this one upgrades.
-    let tx = Transaction::new_unchecked(conn, TransactionBehavior::Immediate)?;
-    // Deleted and inserted again rather than updated, so it gets the highest `seq`: the
-    // history is ordered by `seq`, which follows the order of commits even if clocks do not.
-    tx.execute("DELETE FROM queries WHERE query = ?1", [query])?;
-    tx.execute(
-        "INSERT INTO queries (query, used_at) VALUES (?1, ?2)",
-        params![query, now],
-    )?;
-    tx.execute(
-        "DELETE FROM queries WHERE seq NOT IN (SELECT seq FROM queries ORDER BY seq DESC LIMIT ?1)",
-        [HISTORY_LIMIT as i64],
-    )?;
-    tx.commit()
+    write(conn, |tx| {
+        // Deleted and inserted again rather than updated, so it gets the highest `seq`: the
+        // history is ordered by `seq`, which follows the order of commits even if clocks do not.
+        tx.execute("DELETE FROM queries WHERE query = ?1", [query])?;
+        tx.execute(
+            "INSERT INTO queries (query, used_at) VALUES (?1, ?2)",
+            params![query, now],
+        )?;
+        tx.execute(
+            "DELETE FROM queries WHERE seq NOT IN (SELECT seq FROM queries ORDER BY seq DESC LIMIT ?1)",
+            [HISTORY_LIMIT as i64],
+        )?;
+        Ok(())
+    })
 }
 
 /// The queries, newest first.

@@ -52,6 +52,11 @@ pub(super) fn version(conn: &Connection) -> rusqlite::Result<usize> {
 /// first and looks at the version under it, so two processes opening an old database at once
 /// upgrade it once: the second waits, then finds the step done.
 pub(super) fn migrate(conn: &mut Connection) -> rusqlite::Result<Result<(), usize>> {
+    // Up to date, as nearly always: known without the write lock, so a database another
+    // program is writing to opens at once.
+    if version(conn)? == SCHEMA_VERSION {
+        return Ok(Ok(()));
+    }
     loop {
         let tx = conn.transaction_with_behavior(TransactionBehavior::Immediate)?;
         let found = version(&tx)?;

@@ -3,7 +3,6 @@
 
 use std::collections::{HashMap, HashSet};
 use std::path::{Path, PathBuf};
-use std::time::Duration;
 
 use chrono::NaiveDate;
 use rusqlite::{Connection, OptionalExtension, params};
@@ -17,6 +16,8 @@ use crate::archive::PaperKey;
 pub struct Store {
     pub(super) conn: Connection,
     pub(super) path: PathBuf,
+    /// Opened read-only: the folder or the file cannot be written (see `Store::open`).
+    pub(super) read_only: bool,
 }
 
 /// What was loaded at start.
@@ -54,88 +55,6 @@ impl Snapshot {
 }
 
 impl Store {
-    /// Opens (creating) `dir/state.db`. A file that is not a usable database is renamed to
-    /// `state.db.damaged-<unix time>` and a fresh one is started; the returned notice says so.
-    pub fn open(dir: &Path) -> Result<(Store, Option<String>), StateError> {
-        std::fs::create_dir_all(dir).map_err(|source| StateError::Folder {
-            path: dir.to_path_buf(),
-            source,
-        })?;
-        let path = dir.join("state.db");
-        match Store::open_file(&path) {
-            Ok(store) => Ok((store, None)),
-            Err(StateError::Sqlite { source, .. }) if is_damage(&source) => {
-                let stamp = std::time::SystemTime::now()
-                    .duration_since(std::time::UNIX_EPOCH)
-                    .map_or(0, |d| d.as_secs());
-                let aside = dir.join(format!("state.db.damaged-{stamp}"));
-                std::fs::rename(&path, &aside).map_err(|source| StateError::Folder {
-                    path: path.clone(),
-                    source,
-                })?;
-                for ext in ["-wal", "-shm"] {
-                    let side = dir.join(format!("state.db{ext}"));
-                    let _ =
-                        std::fs::rename(&side, dir.join(format!("state.db.damaged-{stamp}{ext}")));
-                }
-                let store = Store::open_file(&path)?;
-                let notice = format!(
-                    "The reading state was damaged ({source}); it was moved to {} and a new one started",
-                    aside.display()
-                );
-                Ok((store, Some(notice)))
-            }
-            Err(e) => Err(e),
-        }
-    }
-
-    fn open_file(path: &Path) -> Result<Store, StateError> {
-        let err = |source| StateError::Sqlite {
-            path: path.to_path_buf(),
-            source,
-        };
-        let conn = Connection::open(path).map_err(err)?;
-        conn.busy_timeout(Duration::from_secs(5)).map_err(err)?;
-        // Reading the header here makes a damaged file fail now, not at the first write.
-        // Turning a database of the old journal into WAL needs it to itself, and SQLite says
-        // "busy" at once rather than through the busy timeout while another opener holds it:
-        // try again for as long as the timeout would have waited.
-        let mut tries = 0;
-        loop {
-            match conn.pragma_update(None, "journal_mode", "WAL") {
-                Err(rusqlite::Error::SqliteFailure(e, _))
-                    if e.code == rusqlite::ErrorCode::DatabaseBusy && tries < 500 =>
-                {
-                    tries += 1;
-                    std::thread::sleep(Duration::from_millis(10));
-                }
-                other => break other.map_err(err)?,
-            }
-        }
-        conn.pragma_update(None, "synchronous", "NORMAL")
-            .map_err(err)?;
-        let ok: String = conn
-            .query_row("PRAGMA quick_check", [], |r| r.get(0))
-            .map_err(err)?;
-        if ok != "ok" {
-            return Err(err(rusqlite::Error::SqliteFailure(
-                rusqlite::ffi::Error::new(rusqlite::ffi::SQLITE_CORRUPT),
-                Some(ok),
-            )));
-        }
-        let mut conn = conn;
-        match schema::migrate(&mut conn).map_err(err)? {
-            Ok(()) => Ok(Store {
-                conn,
-                path: path.to_path_buf(),
-            }),
-            Err(found) => Err(StateError::TooNew {
-                path: path.to_path_buf(),
-                found,
-            }),
-        }
-    }
-
     /// Runs only the first `n` migrations, to test upgrades from an older schema.
     #[doc(hidden)]
     pub fn create_at_version(path: &Path, n: usize) -> Result<(), StateError> {
@@ -152,6 +71,12 @@ impl Store {
 
     pub fn path(&self) -> &Path {
         &self.path
+    }
+
+    /// Whether the database was opened read-only, because it cannot be written: it shows what
+    /// it holds, and every change fails.
+    pub fn read_only(&self) -> bool {
+        self.read_only
     }
 
     pub(super) fn sql_err(&self, source: rusqlite::Error) -> StateError {
@@ -271,11 +196,4 @@ impl Store {
     pub fn pending_undo(&self) -> Result<Option<(usize, i64)>, StateError> {
         bulk::pending(&self.conn).map_err(|e| self.sql_err(e))
     }
-}
-
-fn is_damage(e: &rusqlite::Error) -> bool {
-    matches!(
-        e.sqlite_error_code(),
-        Some(rusqlite::ErrorCode::NotADatabase | rusqlite::ErrorCode::DatabaseCorrupt)
-    )
 }

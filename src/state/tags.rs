@@ -3,7 +3,9 @@
 
 use std::collections::HashMap;
 
-use rusqlite::{Connection, Transaction, TransactionBehavior, params};
+use rusqlite::{Connection, params};
+
+use super::tx::write;
 
 use crate::archive::PaperKey;
 
@@ -54,30 +56,26 @@ pub(super) fn add(
     tags: &[String],
     now: i64,
 ) -> rusqlite::Result<usize> {
-    let tx = Transaction::new_unchecked(conn, TransactionBehavior::Immediate)?;
-    let mut added = 0;
-    {
+    write(conn, |tx| {
+        let mut added = 0;
         let mut insert =
             tx.prepare("INSERT OR IGNORE INTO tags (id, tag, tagged_at) VALUES (?1, ?2, ?3)")?;
         for tag in tags {
             added += insert.execute(params![id, tag, now])?;
         }
-    }
-    tx.commit()?;
-    Ok(added)
+        Ok(added)
+    })
 }
 
 pub(super) fn remove(conn: &Connection, id: &str, tags: &[String]) -> rusqlite::Result<usize> {
-    let tx = Transaction::new_unchecked(conn, TransactionBehavior::Immediate)?;
-    let mut removed = 0;
-    {
+    write(conn, |tx| {
+        let mut removed = 0;
         let mut delete = tx.prepare("DELETE FROM tags WHERE id = ?1 AND tag = ?2")?;
         for tag in tags {
             removed += delete.execute(params![id, tag])?;
         }
-    }
-    tx.commit()?;
-    Ok(removed)
+        Ok(removed)
+    })
 }
 
 /// The tags of every tagged paper, each paper's in order of name.

@@ -101,6 +101,9 @@ pub struct Query {
     pub used_at: i64,
 }
 
+/// The latest time a library may hold: the last second of the year 9999.
+pub const LATEST_TIME: i64 = 253_402_300_799;
+
 /// Why a file is not a library this hotpapers can import.
 #[derive(Debug, thiserror::Error)]
 pub enum LibraryError {
@@ -176,7 +179,8 @@ impl Library {
     }
 
     /// Checks what the types do not: the format and version, that no paper key, watch name,
-    /// note or query is empty, and that every tag is one (see `tag_name`). The first problem
+    /// note or query is empty, that every tag is one (see `tag_name`), and that every time is
+    /// one (0 to `LATEST_TIME`). The first problem
     /// found is the error, naming the entry (`tags[3].tag`).
     pub fn check(&self) -> Result<(), LibraryError> {
         if self.format != LIBRARY_FORMAT {
@@ -184,6 +188,23 @@ impl Library {
         }
         if self.version != LIBRARY_VERSION {
             return Err(LibraryError::Version(self.version.to_string()));
+        }
+        // Times are seconds since 1970: one before it or past the year 9999 is no time anything
+        // was done, and nothing should have to do arithmetic on it.
+        let time = |list: &str, i: usize, field: &str, t: i64| {
+            if (0..=LATEST_TIME).contains(&t) {
+                Ok(())
+            } else {
+                Err(LibraryError::Entry(format!(
+                    "{list}[{i}].{field} is {t}, not a time (seconds since 1970, up to the year 9999)"
+                )))
+            }
+        };
+        if !(0..=LATEST_TIME).contains(&self.exported_at) {
+            return Err(LibraryError::Entry(format!(
+                "exported_at is {}, not a time (seconds since 1970, up to the year 9999)",
+                self.exported_at
+            )));
         }
         let filled = |list: &str, i: usize, field: &str, s: &str| {
             if s.trim().is_empty() {
@@ -194,6 +215,7 @@ impl Library {
         };
         for (i, s) in self.starred.iter().enumerate() {
             filled("starred", i, "paper", &s.paper)?;
+            time("starred", i, "starred_at", s.starred_at)?;
         }
         for (i, r) in self.read.iter().enumerate() {
             if r.trim().is_empty() {
@@ -202,23 +224,28 @@ impl Library {
         }
         for (i, t) in self.tags.iter().enumerate() {
             filled("tags", i, "paper", &t.paper)?;
+            time("tags", i, "tagged_at", t.tagged_at)?;
             tags::tag_name(&t.tag)
                 .map_err(|e| LibraryError::Entry(format!("tags[{i}].tag: {e}")))?;
         }
         for (i, n) in self.notes.iter().enumerate() {
             filled("notes", i, "paper", &n.paper)?;
             filled("notes", i, "text", &n.text)?;
+            time("notes", i, "updated_at", n.updated_at)?;
         }
         for (i, n) in self.not_for_me.iter().enumerate() {
             filled("not_for_me", i, "paper", &n.paper)?;
+            time("not_for_me", i, "marked_at", n.marked_at)?;
         }
         for (i, s) in self.watch_seen.iter().enumerate() {
             filled("watch_seen", i, "watch", &s.watch)?;
             filled("watch_seen", i, "paper", &s.paper)?;
+            time("watch_seen", i, "seen_at", s.seen_at)?;
         }
         for (i, w) in self.watches.iter().enumerate() {
             watch::watch_name(&w.name)
                 .map_err(|e| LibraryError::Entry(format!("watches[{i}].name: {e}")))?;
+            time("watches", i, "saved_at", w.saved_at)?;
             match crate::search::parse(&w.query) {
                 Ok(q) if !q.is_empty() => {}
                 Ok(_) => return Err(LibraryError::Entry(format!("watches[{i}].query is empty"))),
@@ -229,6 +256,7 @@ impl Library {
         }
         for (i, q) in self.queries.iter().enumerate() {
             filled("queries", i, "query", &q.query)?;
+            time("queries", i, "used_at", q.used_at)?;
         }
         Ok(())
     }

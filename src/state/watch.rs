@@ -4,8 +4,9 @@
 
 use std::collections::{HashMap, HashSet};
 
-use rusqlite::{Connection, Transaction, TransactionBehavior, params};
+use rusqlite::{Connection, params};
 
+use super::tx::write;
 use crate::archive::PaperKey;
 
 pub(super) fn mark(
@@ -14,17 +15,15 @@ pub(super) fn mark(
     keys: &[PaperKey],
     now: i64,
 ) -> rusqlite::Result<usize> {
-    let tx = Transaction::new_unchecked(conn, TransactionBehavior::Immediate)?;
-    let mut added = 0;
-    {
+    write(conn, |tx| {
+        let mut added = 0;
         let mut insert = tx
             .prepare("INSERT OR IGNORE INTO watch_seen (watch, id, seen_at) VALUES (?1, ?2, ?3)")?;
         for key in keys {
             added += insert.execute(params![watch, key.as_str(), now])?;
         }
-    }
-    tx.commit()?;
-    Ok(added)
+        Ok(added)
+    })
 }
 
 /// Every seen mark, `(watch, paper, seen_at)`, for an export.
@@ -67,30 +66,30 @@ pub struct SavedWatch {
 
 /// Saves the watch list `name` (replacing one of that name); whether it replaced one.
 pub(super) fn save(conn: &Connection, name: &str, query: &str, now: i64) -> rusqlite::Result<bool> {
-    let tx = Transaction::new_unchecked(conn, TransactionBehavior::Immediate)?;
-    let had: bool = tx.query_row(
-        "SELECT EXISTS (SELECT 1 FROM watches WHERE name = ?1)",
-        [name],
-        |r| r.get(0),
-    )?;
-    tx.execute(
-        "INSERT INTO watches (name, query, saved_at) VALUES (?1, ?2, ?3)
-         ON CONFLICT(name) DO UPDATE SET query = ?2, saved_at = ?3",
-        params![name, query, now],
-    )?;
-    tx.commit()?;
-    Ok(had)
+    write(conn, |tx| {
+        let had: bool = tx.query_row(
+            "SELECT EXISTS (SELECT 1 FROM watches WHERE name = ?1)",
+            [name],
+            |r| r.get(0),
+        )?;
+        tx.execute(
+            "INSERT INTO watches (name, query, saved_at) VALUES (?1, ?2, ?3)
+             ON CONFLICT(name) DO UPDATE SET query = ?2, saved_at = ?3",
+            params![name, query, now],
+        )?;
+        Ok(had)
+    })
 }
 
 /// Forgets the saved watch list `name` and its seen marks; whether there was one.
 pub(super) fn forget(conn: &Connection, name: &str) -> rusqlite::Result<bool> {
-    let tx = Transaction::new_unchecked(conn, TransactionBehavior::Immediate)?;
-    let gone = tx.execute("DELETE FROM watches WHERE name = ?1", [name])? > 0;
-    if gone {
-        tx.execute("DELETE FROM watch_seen WHERE watch = ?1", [name])?;
-    }
-    tx.commit()?;
-    Ok(gone)
+    write(conn, |tx| {
+        let gone = tx.execute("DELETE FROM watches WHERE name = ?1", [name])? > 0;
+        if gone {
+            tx.execute("DELETE FROM watch_seen WHERE watch = ?1", [name])?;
+        }
+        Ok(gone)
+    })
 }
 
 /// The saved watch lists, in the order they were first saved (then by name).
@@ -106,24 +105,24 @@ pub(super) fn saved(conn: &Connection) -> rusqlite::Result<Vec<SavedWatch>> {
     .collect()
 }
 
+/// A name that cannot be a watch list's, and why.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[error("{0}")]
+pub struct BadWatch(pub String);
+
 /// A watch list's name as kept: trimmed, not empty, at most `MAX_WATCH_NAME` characters.
-pub fn watch_name(name: &str) -> Result<String, BadWatchName> {
+pub fn watch_name(name: &str) -> Result<String, BadWatch> {
     let name = name.trim();
     if name.is_empty() {
-        return Err(BadWatchName("a watch list needs a name".into()));
+        return Err(BadWatch("a watch list needs a name".into()));
     }
     if name.chars().count() > MAX_WATCH_NAME || name.chars().any(char::is_control) {
-        return Err(BadWatchName(format!(
+        return Err(BadWatch(format!(
             "a watch list's name is at most {MAX_WATCH_NAME} characters, without control characters"
         )));
     }
     Ok(name.to_string())
 }
-
-/// Why a name cannot be a watch list's.
-#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
-#[error("{0}")]
-pub struct BadWatchName(String);
 
 /// The longest name a watch list may have, in characters.
 pub const MAX_WATCH_NAME: usize = 60;

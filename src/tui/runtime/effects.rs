@@ -1,4 +1,4 @@
-//! Carrying out what `update` asked for: the browser, the clipboard, the state database,
+//! Carrying out what `update` asked for: the browser, the clipboard, the reading state's writer,
 //! reloads, the index, suspending. What the world answers goes back to `update` as events.
 
 use std::io::Write;
@@ -8,8 +8,8 @@ use std::time::Instant;
 use super::messages::Msg;
 use super::terminal::{self, Term};
 use super::timers::Timers;
-use super::{browser, clipboard, workers};
-use crate::state::{StateError, Store};
+use super::{browser, clipboard, saving, workers};
+use crate::state::{Op, Saver};
 use crate::tui::core::app::App;
 use crate::tui::core::effect::Effect;
 use crate::tui::core::notice::Level;
@@ -19,7 +19,8 @@ use crate::tui::event::Event;
 pub struct World<'a> {
     pub term: &'a mut Term,
     pub tx: Sender<Msg>,
-    pub store: Option<Store>,
+    /// Where changes to the reading state go; without one, marks last only this session.
+    pub saver: Option<&'a Saver>,
     pub mouse: bool,
     pub timers: Timers,
     pub clicks: super::clicks::Clicks,
@@ -35,12 +36,15 @@ pub enum Done {
 }
 
 pub fn perform(app: &App, effect: Effect, w: &mut World<'_>) -> std::io::Result<Done> {
-    let saved = |r: Result<(), StateError>| match r {
-        Ok(()) => Done::Ok,
-        Err(e) => Done::Answer(Event::Notice {
-            level: Level::Error,
-            text: format!("Could not save the reading state: {e}"),
-        }),
+    // A change to the reading state is queued, never waited for: the writer saves it.
+    let effect = match saving::change_of(effect) {
+        Ok(change) => {
+            if let Some(saver) = w.saver {
+                saver.save(change);
+            }
+            return Ok(Done::Ok);
+        }
+        Err(effect) => effect,
     };
     Ok(match effect {
         Effect::OpenUrl { what, url } => {
@@ -63,14 +67,6 @@ pub fn perform(app: &App, effect: Effect, w: &mut World<'_>) -> std::io::Result<
             let (width, height) = repaint(w.term)?;
             Done::Answer(Event::Resize(width, height))
         }
-        Effect::SaveRead { key, read } => match &w.store {
-            Some(store) => saved(store.set_read(&key, read)),
-            None => Done::Ok,
-        },
-        Effect::SaveStar { key, starred, at } => match &w.store {
-            Some(store) => saved(store.set_starred(&key, starred, at)),
-            None => Done::Ok,
-        },
         Effect::EditNote {
             key,
             id,
@@ -99,82 +95,21 @@ pub fn perform(app: &App, effect: Effect, w: &mut World<'_>) -> std::io::Result<
                     text: "Note unchanged".into(),
                 }));
             }
-            match &w.store {
-                Some(store) => match store.set_note(&key, &new, at) {
-                    Ok(()) => Done::Answer(Event::NoteSaved { key, text: new }),
-                    Err(e) => saved(Err(e)),
-                },
+            match w.saver {
+                // Journaled: it is kept, whenever the database takes it.
+                Some(saver) => {
+                    saver.save(Op::Note {
+                        key: key.clone(),
+                        text: new.clone(),
+                        at,
+                    });
+                    Done::Answer(Event::NoteSaved { key, text: new })
+                }
                 None => Done::Answer(Event::Notice {
                     level: Level::Error,
                     text: "Not saved: the reading state is not open".into(),
                 }),
             }
-        }
-        Effect::SaveTags {
-            key,
-            add,
-            remove,
-            at,
-        } => match &w.store {
-            Some(store) => {
-                let added = match add.is_empty() {
-                    true => Ok(0),
-                    false => store.add_tags(&key, &add, at),
-                };
-                let removed = added.and_then(|_| match remove.is_empty() {
-                    true => Ok(0),
-                    false => store.remove_tags(&key, &remove),
-                });
-                saved(removed.map(|_| ()))
-            }
-            None => Done::Ok,
-        },
-        Effect::SaveNotForMe { key, on, at } => match &w.store {
-            Some(store) => saved(store.set_not_for_me(&key, on, at)),
-            None => Done::Ok,
-        },
-        Effect::MarkReadBulk { keys, at } => match &w.store {
-            Some(store) => saved(store.mark_read_bulk(&keys, at).map(|_| ())),
-            None => Done::Ok,
-        },
-        Effect::UndoBulk => match w.store.as_ref().map(|s| s.undo_bulk()) {
-            // What the database kept (this session's, or one from before) is unread again.
-            Some(Ok(Some(keys))) => Done::Answer(Event::Undone(keys)),
-            Some(Ok(None)) | None => Done::Ok,
-            Some(Err(e)) => saved(Err(e)),
-        },
-        Effect::SaveQuery { query, at } => match &w.store {
-            Some(store) => saved(store.push_query(&query, at)),
-            None => Done::Ok,
-        },
-        Effect::SaveWatch {
-            name,
-            query,
-            seen,
-            at,
-        } => match &w.store {
-            Some(store) => saved(
-                store
-                    .save_watch(&name, &query, at)
-                    .and_then(|_| store.mark_seen(&name, &seen, at))
-                    .map(|_| ()),
-            ),
-            None => Done::Ok,
-        },
-        Effect::ForgetWatch { name } => match &w.store {
-            Some(store) => saved(store.forget_watch(&name).map(|_| ())),
-            None => Done::Ok,
-        },
-        Effect::MarkWatchSeen { name, keys, at } => match &w.store {
-            Some(store) => saved(store.mark_seen(&name, &keys, at).map(|_| ())),
-            None => Done::Ok,
-        },
-        Effect::SavePosition { date, key } => {
-            // The session is ending; a position not saved is no reason to say anything.
-            if let Some(store) = &w.store {
-                let _ = store.set_position(date, &key);
-            }
-            Done::Ok
         }
         Effect::Copy { what, text } => match clipboard::osc52(&text) {
             Ok(seq) => {
@@ -197,6 +132,8 @@ pub fn perform(app: &App, effect: Effect, w: &mut World<'_>) -> std::io::Result<
             Done::Ok
         }
         Effect::Quit => Done::Quit,
+        // Changes to the reading state, queued above (`saving::change_of` names them).
+        _ => Done::Ok,
     })
 }
 

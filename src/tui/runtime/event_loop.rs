@@ -8,20 +8,26 @@ use std::time::Instant;
 use signal_hook::consts::signal::SIGHUP;
 
 use super::effects::{self, Done, World, perform, repaint};
-use super::messages::{Msg, Step, step};
+use super::messages::{Msg, Next, Step, coalesce, step};
 use super::startup::{Options, unix_now};
 use super::terminal;
 use super::timers::{Due, Timers};
-use super::workers;
+use super::{watcher, workers};
+use crate::state::Saver;
 use crate::tui::core::app::App;
 use crate::tui::core::effect::Effect;
 use crate::tui::core::update::update;
 use crate::tui::event::Event;
 use crate::tui::view;
 
+/// The longest the loop goes on taking messages waiting before it draws: a flood of input is
+/// still drawn now and then, and no frame waits behind more than this much work.
+const BATCH_FOR: std::time::Duration = std::time::Duration::from_millis(50);
+
 pub fn event_loop(
     app: &mut App,
     opts: Options,
+    saver: Option<&Saver>,
     tx: Sender<Msg>,
     rx: Receiver<Msg>,
 ) -> anyhow::Result<i32> {
@@ -34,13 +40,12 @@ pub fn event_loop(
     let mut world = World {
         term: &mut term,
         tx: tx.clone(),
-        store: opts.store,
+        saver,
         mouse,
         timers: Timers::new(opts.read_after),
         clicks: Default::default(),
     };
-    // Kept alive for the session: dropping it stops the watching.
-    let _watcher = start_workers(app, opts.listing, &mut world)?;
+    start_workers(app, opts.listing, &mut world)?;
     world.timers.track(app.unread_on_screen(), Instant::now());
     let mut dirty = false;
     loop {
@@ -60,7 +65,7 @@ pub fn event_loop(
             }
             dirty = false;
         }
-        let msg = match world.timers.next() {
+        let first = match world.timers.next() {
             Some(due) => match rx.recv_timeout(due.saturating_duration_since(Instant::now())) {
                 Ok(m) => Some(m),
                 Err(RecvTimeoutError::Timeout) => None,
@@ -71,39 +76,77 @@ pub fn event_loop(
                 Err(_) => return Ok(0),
             },
         };
-        let events = match msg {
-            None => timers_due(app, &mut world),
-            Some(msg) => {
-                let at = msg.time();
-                match events_of(step(msg, &app.keymap, app.scope(), mouse), at, &mut world)? {
-                    Ok(events) => events,
-                    Err(code) => return Ok(code),
-                }
+        let Some(first) = first else {
+            let events = timers_due(app, &mut world);
+            dirty |= !events.is_empty();
+            if let Some(code) = apply(app, events, &mut world)? {
+                return Ok(code);
             }
-        };
-        if events.is_empty() {
             continue;
-        }
-        dirty = true;
-        update(app, Event::Clock(unix_now()));
-        for event in events {
-            let effects = update(app, event);
-            if let Some(code) = run_effects(app, effects, &mut world)? {
+        };
+        // Everything that came meanwhile is taken before the next frame: keys typed during a
+        // slow one, and a flood of resizes (thousands a second), which is one repaint at the
+        // size the terminal has once they are taken, not one each.
+        let began = Instant::now();
+        // (The time is looked at before a message is taken, so none is taken and left.)
+        let waiting =
+            std::iter::from_fn(|| (began.elapsed() < BATCH_FOR).then(|| rx.try_recv().ok())?);
+        let msgs = std::iter::once(first).chain(waiting);
+        for next in coalesce(msgs) {
+            let (step, at) = match next {
+                Next::Repaint => (Step::Repaint, Instant::now()),
+                Next::Msg(msg) => {
+                    let at = msg.time();
+                    (step(msg, &app.keymap, app.scope(), mouse), at)
+                }
+            };
+            dirty |= !matches!(step, Step::Nothing | Step::ScheduleReload);
+            if let Some(code) = handle(app, step, at, &mut world)? {
                 return Ok(code);
             }
         }
-        world.timers.track(app.unread_on_screen(), Instant::now());
-        world.timers.track_notice(app.notice(), Instant::now());
     }
 }
 
+/// Carries out one step of the loop: its events to the app, and their effects; `Some(status)`
+/// ends the session.
+fn handle(
+    app: &mut App,
+    step: Step,
+    at: Instant,
+    world: &mut World<'_>,
+) -> std::io::Result<Option<i32>> {
+    match events_of(step, at, world)? {
+        Ok(events) => apply(app, events, world),
+        Err(code) => Ok(Some(code)),
+    }
+}
+
+/// Hands `events` to the app (after the time, when there are any) and carries out what it
+/// asks; `Some(status)` ends the session.
+fn apply(app: &mut App, events: Vec<Event>, world: &mut World<'_>) -> std::io::Result<Option<i32>> {
+    if events.is_empty() {
+        return Ok(None);
+    }
+    update(app, Event::Clock(unix_now()));
+    for event in events {
+        let effects = update(app, event);
+        if let Some(code) = run_effects(app, effects, world)? {
+            return Ok(Some(code));
+        }
+    }
+    world.timers.track(app.unread_on_screen(), Instant::now());
+    world.timers.track_notice(app.notice(), Instant::now());
+    Ok(None)
+}
+
 /// Starts what runs beside the loop: input, the hang-up watch, the index, the rest of the
-/// archive, and the watcher of the archive folder (returned: it watches while it lives).
+/// archive, and the watcher of the archive folder.
 fn start_workers(
     app: &mut App,
     listing: Option<crate::archive::Listing>,
     world: &mut World<'_>,
-) -> anyhow::Result<Option<notify::RecommendedWatcher>> {
+) -> anyhow::Result<()> {
     workers::input(world.tx.clone());
     terminal::watch_hangup({
         let tx = world.tx.clone();
@@ -115,8 +158,10 @@ fn start_workers(
     if let Some(listing) = listing {
         workers::load(listing, world.tx.clone());
     }
-    let root = app.archive().root.clone();
-    Ok(root.and_then(|root| workers::watch(root, world.tx.clone())))
+    if let Some(root) = app.archive().root.clone() {
+        watcher::watch(root, world.tx.clone());
+    }
+    Ok(())
 }
 
 /// The events a step of the loop hands the app, or the exit status it ends with.

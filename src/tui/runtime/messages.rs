@@ -32,10 +32,14 @@ pub enum Msg {
     Reloaded(Result<Archive, ArchiveError>),
     /// Something changed under the archive folder.
     FsChanged,
+    /// What the watcher of the archive folder has to say (what it cannot watch).
+    Watch(String),
     /// Posts read so far by the background load, of how many.
     Progress(usize, usize),
     /// The background load is done.
     Loaded(Archive),
+    /// The reading state's writer says this.
+    Saving(crate::state::Report),
 }
 
 /// What the loop does about a message.
@@ -59,6 +63,16 @@ pub enum Step {
 }
 
 impl Msg {
+    /// Whether it says the terminal must be drawn afresh at its size: a resize (the terminal's
+    /// report of it, or SIGWINCH) or a resume. Of a run of these only the last matters: the
+    /// loop repaints once for all of them, at the size the terminal has then.
+    pub fn is_repaint(&self) -> bool {
+        matches!(
+            self,
+            Msg::Input(crossterm::event::Event::Resize(..), _) | Msg::Signal(SIGCONT | SIGWINCH)
+        )
+    }
+
     /// When the message's input was read; now for anything else.
     pub fn time(&self) -> std::time::Instant {
         match self {
@@ -66,6 +80,39 @@ impl Msg {
             _ => std::time::Instant::now(),
         }
     }
+}
+
+/// What the loop does next with messages taken together.
+pub enum Next {
+    /// Draw everything afresh at the terminal's size (for a run of resizes).
+    Repaint,
+    Msg(Msg),
+}
+
+/// `msgs` in order, with every run of repaints (`Msg::is_repaint`) made one `Next::Repaint`
+/// before the message after it: thousands of resizes a second are one repaint. Lazy, and it
+/// looks ahead only over repaints, so that each message is read in the scope the ones before
+/// it left.
+pub fn coalesce(msgs: impl Iterator<Item = Msg>) -> impl Iterator<Item = Next> {
+    let mut msgs = msgs;
+    let mut held: Option<Msg> = None;
+    std::iter::from_fn(move || {
+        if let Some(m) = held.take() {
+            return Some(Next::Msg(m));
+        }
+        let mut repaint = false;
+        for m in msgs.by_ref() {
+            if m.is_repaint() {
+                repaint = true;
+            } else if repaint {
+                held = Some(m);
+                return Some(Next::Repaint);
+            } else {
+                return Some(Next::Msg(m));
+            }
+        }
+        repaint.then_some(Next::Repaint)
+    })
 }
 
 /// The meaning of `msg` while keys are read in `scope`.
@@ -92,8 +139,13 @@ pub fn step(msg: Msg, keymap: &Keymap, scope: Scope, mouse: bool) -> Step {
             result.map(|a| ArchiveHandle(Arc::new(a))).map_err(Arc::new),
         )),
         Msg::FsChanged => Step::ScheduleReload,
+        Msg::Watch(text) => Step::Event(Event::Notice {
+            level: Level::Error,
+            text,
+        }),
         Msg::Progress(done, total) => Step::Event(Event::Progress(done, total)),
         Msg::Loaded(archive) => Step::Event(Event::Loaded(ArchiveHandle(Arc::new(archive)))),
+        Msg::Saving(report) => Step::Event(super::saving::event_of(report)),
     }
 }
 
@@ -131,6 +183,9 @@ mod tests {
         assert!(matches!(s(Msg::Signal(SIGCONT)), Step::Repaint));
         assert!(matches!(s(Msg::Signal(SIGWINCH)), Step::Repaint));
         assert!(matches!(s(Msg::FsChanged), Step::ScheduleReload));
+        let resize = Msg::Input(TermEvent::Resize(90, 30), std::time::Instant::now());
+        assert!(resize.is_repaint() && Msg::Signal(SIGWINCH).is_repaint());
+        assert!(!key('j', KeyModifiers::NONE).is_repaint() && !Msg::Signal(SIGTERM).is_repaint());
         assert!(matches!(
             s(Msg::Browser {
                 text: "no browser".into(),
@@ -157,6 +212,26 @@ mod tests {
             }
             other => panic!("{other:?}"),
         }
+    }
+
+    #[test]
+    fn a_run_of_resizes_is_one_repaint_before_what_follows_it() {
+        let resize =
+            |i: u16| Msg::Input(TermEvent::Resize(80 + i % 7, 24), std::time::Instant::now());
+        let msgs = (0..10_000)
+            .map(resize)
+            .chain([key('j', KeyModifiers::NONE)])
+            .chain((0..5_000).map(|_| Msg::Signal(SIGWINCH)))
+            .chain([key('k', KeyModifiers::NONE), key('g', KeyModifiers::NONE)])
+            .chain([Msg::Signal(SIGCONT), resize(3)]);
+        let plan: Vec<String> = coalesce(msgs)
+            .map(|n| match n {
+                Next::Repaint => "repaint".to_string(),
+                Next::Msg(Msg::Input(TermEvent::Key(k), _)) => k.code.to_string(),
+                Next::Msg(_) => "other".to_string(),
+            })
+            .collect();
+        assert_eq!(plan, ["repaint", "j", "repaint", "k", "g", "repaint"]);
     }
 
     #[test]

@@ -57,9 +57,10 @@ impl Timers {
     /// Restarts the read timer whenever a different unread paper comes on screen.
     pub fn track(&mut self, on_screen: Option<PaperKey>, now: Instant) {
         if self.seen.as_ref().map(|s| &s.0) != on_screen.as_ref() {
+            // A deadline past what the clock can hold never comes (it is checked, not added).
             self.seen = on_screen
                 .zip(self.read_after)
-                .map(|(k, after)| (k, now + after));
+                .and_then(|(k, after)| Some((k, now.checked_add(after)?)));
         }
     }
 
@@ -138,6 +139,15 @@ mod tests {
             vec![Due::Seen(key("a"))]
         );
         assert_eq!(t.next(), None, "it fires once");
+    }
+
+    #[test]
+    fn a_read_time_past_the_clock_never_comes_and_does_not_panic() {
+        let t0 = Instant::now();
+        let mut t = Timers::new(Some(Duration::MAX));
+        t.track(Some(key("a")), t0);
+        assert_eq!(t.next(), None);
+        assert_eq!(t.due(t0 + Duration::from_secs(3600)), vec![]);
     }
 
     #[test]

@@ -1,5 +1,6 @@
 //! The threads beside the run loop: terminal input, signals, the background load, the search
-//! index, reloads and the file watcher. Each reports to the loop as a message.
+//! index and reloads (the archive's watcher is in `watcher`). Each reports to the loop as a
+//! message.
 
 use std::path::PathBuf;
 use std::sync::Arc;
@@ -55,27 +56,6 @@ pub fn reload(root: PathBuf, tx: Sender<Msg>) {
     std::thread::spawn(move || {
         let _ = tx.send(Msg::Reloaded(Archive::load(&root)));
     });
-}
-
-/// Watches the archive folder so new or changed posts show up without a restart. The watcher
-/// must be kept alive for the session: dropping it stops the watching.
-pub fn watch(root: PathBuf, tx: Sender<Msg>) -> Option<notify::RecommendedWatcher> {
-    use notify::{EventKind, RecursiveMode, Watcher};
-    let mut watcher = notify::recommended_watcher(move |res: notify::Result<notify::Event>| {
-        let Ok(ev) = res else { return };
-        let relevant = !matches!(ev.kind, EventKind::Access(_))
-            && ev.paths.iter().any(|p| {
-                let name = p.to_string_lossy().to_ascii_lowercase();
-                !name.contains("/.git/")
-                    && (name.ends_with(".md") || name.ends_with(".markdown") || p.is_dir())
-            });
-        if relevant {
-            let _ = tx.send(Msg::FsChanged);
-        }
-    })
-    .ok()?;
-    watcher.watch(&root, RecursiveMode::Recursive).ok()?;
-    Some(watcher)
 }
 
 pub fn input(tx: Sender<Msg>) {
