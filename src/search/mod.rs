@@ -8,6 +8,7 @@ pub mod index;
 pub mod query;
 pub mod titles;
 pub mod top;
+pub mod trend;
 pub mod words;
 
 pub use goto::{GotoError, Target, find_paper, month_start, parse_target};
@@ -16,3 +17,4 @@ pub use index::{Notes, Order, PaperRef, SearchIndex, once_per_paper};
 pub use query::{Field, Query, QueryError, parse};
 pub use titles::TitleFinder;
 pub use top::{Entry, Measure, top};
+pub use trend::{Bucket, Period, Trend};

@@ -1,0 +1,272 @@
+//! Trends: how many listings a search found in each week, month or year of the archive's whole
+//! span, beside how many the archive has then, and the same for the most common categories.
+//! Nothing here knows about terminals; the reader and `hotpapers trend` draw it.
+//!
+//! A trend counts what the search lists: listings, not papers. A paper on the hot list on
+//! three days of March counts three times in March, as it is three results of the search, and
+//! the share is of all listings of the period, counted the same way. So the counts are the
+//! search results grouped, and a paper that stays hot for long weighs more, as it did.
+
+use std::collections::HashMap;
+
+use chrono::{Datelike, Days, Months, NaiveDate};
+
+use super::index::PaperRef;
+use crate::archive::{Archive, Paper};
+
+/// How long each bar of a trend is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum Period {
+    /// ISO weeks, Monday to Sunday.
+    Week,
+    #[default]
+    Month,
+    Year,
+}
+
+impl Period {
+    pub fn next(self) -> Period {
+        match self {
+            Period::Week => Period::Month,
+            Period::Month => Period::Year,
+            Period::Year => Period::Week,
+        }
+    }
+
+    pub fn name(self) -> &'static str {
+        match self {
+            Period::Week => "week",
+            Period::Month => "month",
+            Period::Year => "year",
+        }
+    }
+
+    /// The first day of the period that holds `d`.
+    pub fn start(self, d: NaiveDate) -> NaiveDate {
+        let first = match self {
+            Period::Week => {
+                d.checked_sub_days(Days::new(d.weekday().num_days_from_monday().into()))
+            }
+            Period::Month => d.with_day(1),
+            Period::Year => d.with_day(1).and_then(|d| d.with_month(1)),
+        };
+        // Only the calendar's very first week has no Monday before it.
+        first.unwrap_or(d)
+    }
+
+    /// The first day of the period after the one starting on `start`, if the calendar has it.
+    fn after(self, start: NaiveDate) -> Option<NaiveDate> {
+        match self {
+            Period::Week => start.checked_add_days(Days::new(7)),
+            Period::Month => start.checked_add_months(Months::new(1)),
+            Period::Year => start.checked_add_months(Months::new(12)),
+        }
+    }
+
+    /// The period starting on `start` as a label: `2024-W10` (its ISO week), `2024-03`, `2024`.
+    pub fn label(self, start: NaiveDate) -> String {
+        match self {
+            Period::Week => start.format("%G-W%V").to_string(),
+            Period::Month => start.format("%Y-%m").to_string(),
+            Period::Year => start.format("%Y").to_string(),
+        }
+    }
+}
+
+/// One period of a trend.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Bucket {
+    /// Its first day.
+    pub start: NaiveDate,
+    /// The listings found in it.
+    pub papers: u64,
+    /// Every listing of the archive in it.
+    pub total: u64,
+}
+
+impl Bucket {
+    /// The part of the period's listings that were found, from 0 to 1 (0 for a period without
+    /// posts).
+    pub fn share(&self) -> f64 {
+        if self.total == 0 {
+            0.0
+        } else {
+            self.papers as f64 / self.total as f64
+        }
+    }
+}
+
+/// The listings found per period, over every period from the archive's first day to its last,
+/// the ones without a match (or without a post) included.
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct Trend {
+    pub period: Period,
+    pub buckets: Vec<Bucket>,
+}
+
+impl Trend {
+    /// The trend of `hits` (listings of `archive`, as a search returns them) per `period`.
+    /// Positions outside the archive are not counted.
+    pub fn of(archive: &Archive, hits: &[PaperRef], period: Period) -> Trend {
+        let mut t = Trend::span(archive, period);
+        let at: Vec<usize> = archive
+            .days
+            .iter()
+            .map(|d| t.bucket_of(d.date).unwrap_or(0))
+            .collect();
+        for (d, &b) in archive.days.iter().zip(&at) {
+            t.buckets[b].total += d.papers.len() as u64;
+        }
+        for r in hits {
+            let listed = archive
+                .days
+                .get(r.day)
+                .is_some_and(|d| r.paper < d.papers.len());
+            if listed {
+                t.buckets[at[r.day]].papers += 1;
+            }
+        }
+        t
+    }
+
+    /// Every period of the archive's span, with nothing counted yet.
+    fn span(archive: &Archive, period: Period) -> Trend {
+        let dates = || archive.days.iter().map(|d| d.date);
+        let mut buckets = Vec::new();
+        if let (Some(first), Some(last)) = (dates().min(), dates().max()) {
+            let (mut at, end) = (Some(period.start(first)), period.start(last));
+            while let Some(start) = at.filter(|s| *s <= end) {
+                buckets.push(Bucket {
+                    start,
+                    papers: 0,
+                    total: 0,
+                });
+                at = period.after(start);
+            }
+        }
+        Trend { period, buckets }
+    }
+
+    /// Which bucket holds `date`, if any does.
+    pub fn bucket_of(&self, date: NaiveDate) -> Option<usize> {
+        let after = self.buckets.partition_point(|b| b.start <= date);
+        after.checked_sub(1)
+    }
+
+    /// Listings found in all.
+    pub fn matches(&self) -> u64 {
+        self.buckets.iter().map(|b| b.papers).sum()
+    }
+
+    /// The label of bucket `i`.
+    pub fn label(&self, i: usize) -> String {
+        self.buckets
+            .get(i)
+            .map_or_else(String::new, |b| self.period.label(b.start))
+    }
+
+    /// The bucket with the most listings found (the earliest of equals); `None` when nothing
+    /// was found.
+    pub fn peak(&self) -> Option<usize> {
+        self.busiest(1, false).first().copied()
+    }
+
+    /// The `n` buckets with the most found (by count, or by `share` of their period's
+    /// listings), most first, the earlier of equals first; periods where nothing was found
+    /// are never among them.
+    pub fn busiest(&self, n: usize, share: bool) -> Vec<usize> {
+        let mut found: Vec<usize> = (0..self.buckets.len())
+            .filter(|&i| self.buckets[i].papers > 0)
+            .collect();
+        let value = |i: usize| {
+            let b = &self.buckets[i];
+            if share { b.share() } else { b.papers as f64 }
+        };
+        found.sort_by(|&a, &b| value(b).total_cmp(&value(a)).then(a.cmp(&b)));
+        found.truncate(n);
+        found
+    }
+
+    /// The buckets merged into at most `columns` runs of equal length (the last one shorter),
+    /// their counts added: a trend longer than the room to draw it. Each run starts on its
+    /// first bucket's day. Which run holds bucket `i` is `i / self.per_column(columns)`.
+    pub fn columns(&self, columns: usize) -> Vec<Bucket> {
+        let per = self.per_column(columns);
+        self.buckets
+            .chunks(per)
+            .map(|run| Bucket {
+                start: run[0].start,
+                papers: run.iter().map(|b| b.papers).sum(),
+                total: run.iter().map(|b| b.total).sum(),
+            })
+            .collect()
+    }
+
+    /// How many buckets each of at most `columns` columns takes.
+    pub fn per_column(&self, columns: usize) -> usize {
+        self.buckets.len().div_ceil(columns.max(1)).max(1)
+    }
+
+    /// The retweets and favorites of the matching papers of each bucket, each paper once at
+    /// its best listing there: the counts in posts are running totals, so adding a paper's
+    /// days would count the same tweets again.
+    pub fn scores(&self, archive: &Archive, hits: &[PaperRef]) -> Vec<u64> {
+        let mut best: Vec<HashMap<&str, u64>> = vec![HashMap::new(); self.buckets.len()];
+        for r in hits {
+            let Some(day) = archive.days.get(r.day) else {
+                continue;
+            };
+            let (Some(p), Some(b)) = (day.papers.get(r.paper), self.bucket_of(day.date)) else {
+                continue;
+            };
+            let score = best[b].entry(p.key.as_str()).or_default();
+            *score = (*score).max(p.score());
+        }
+        best.iter().map(|m| m.values().sum()).collect()
+    }
+}
+
+/// Every category of the archive with its listings, most first (then by name): a listing
+/// counts once for each category it has.
+pub fn categories(archive: &Archive) -> Vec<(String, u64)> {
+    let mut counts: HashMap<&str, u64> = HashMap::new();
+    for p in archive.days.iter().flat_map(|d| &d.papers) {
+        for c in distinct(p) {
+            *counts.entry(c).or_default() += 1;
+        }
+    }
+    let mut out: Vec<(String, u64)> = counts
+        .into_iter()
+        .map(|(c, n)| (c.to_string(), n))
+        .collect();
+    out.sort_by(|a, b| b.1.cmp(&a.1).then_with(|| a.0.cmp(&b.0)));
+    out
+}
+
+/// The trend of each of `names` per `period`: the listings that have the category, against
+/// all listings. A listing has several categories, so the shares of a period overlap and add
+/// up to more than the whole.
+pub fn category_trends(archive: &Archive, names: &[&str], period: Period) -> Vec<Trend> {
+    let slot: HashMap<&str, usize> = names.iter().enumerate().map(|(i, &n)| (n, i)).collect();
+    let mut hits: Vec<Vec<PaperRef>> = vec![Vec::new(); names.len()];
+    for (day, d) in archive.days.iter().enumerate() {
+        for (paper, p) in d.papers.iter().enumerate() {
+            for i in distinct(p).filter_map(|c| slot.get(c).copied()) {
+                hits[i].push(PaperRef { day, paper });
+            }
+        }
+    }
+    hits.iter().map(|h| Trend::of(archive, h, period)).collect()
+}
+
+/// A paper's categories, each once: a category written twice is still one listing of it.
+fn distinct(p: &Paper) -> impl Iterator<Item = &str> {
+    let all = &p.categories;
+    all.iter()
+        .enumerate()
+        .filter(|&(i, c)| !all[..i].contains(c))
+        .map(|(_, c)| c.as_str())
+}
+
+#[cfg(test)]
+mod tests;
