@@ -13,6 +13,7 @@ pub mod read;
 pub mod search;
 pub mod top;
 pub mod transfer;
+pub mod trend;
 pub mod watch;
 // Library: similar and recommend
 pub mod recommend;

@@ -85,6 +85,16 @@ pub struct Bucket {
 }
 
 impl Bucket {
+    /// What a bar of the bucket measures, as a whole number (charts take those): the count,
+    /// or with `share` the share in millionths.
+    pub fn value(&self, share: bool) -> u64 {
+        if share {
+            (self.share() * 1e6).round() as u64
+        } else {
+            self.papers
+        }
+    }
+
     /// The part of the period's listings that were found, from 0 to 1 (0 for a period without
     /// posts).
     pub fn share(&self) -> f64 {
@@ -158,11 +168,75 @@ impl Trend {
         self.buckets.iter().map(|b| b.papers).sum()
     }
 
+    /// The part of all listings of the span that were found, from 0 to 1.
+    pub fn share(&self) -> f64 {
+        let all = Bucket {
+            start: NaiveDate::MIN,
+            papers: self.matches(),
+            total: self.buckets.iter().map(|b| b.total).sum(),
+        };
+        all.share()
+    }
+
     /// The label of bucket `i`.
     pub fn label(&self, i: usize) -> String {
         self.buckets
             .get(i)
             .map_or_else(String::new, |b| self.period.label(b.start))
+    }
+
+    /// The first and the last period's labels at the two ends of `columns` columns, or the
+    /// first alone when both do not fit: a chart's time axis.
+    pub fn ends(&self, columns: usize) -> String {
+        let first = self.label(0);
+        let last = self.label(self.buckets.len().saturating_sub(1));
+        let (a, b) = (first.chars().count(), last.chars().count());
+        if self.buckets.len() > 1 && a + b < columns {
+            format!("{first}{last:>r$}", r = columns - a)
+        } else {
+            first
+        }
+    }
+
+    /// Bucket `i`'s value as a chart says it: a count, or a share in percent (empty for a
+    /// bucket that is not there).
+    pub fn value(&self, i: usize, share: bool) -> String {
+        let Some(b) = self.buckets.get(i) else {
+            return String::new();
+        };
+        if share {
+            format!("{:.1}%", b.share() * 100.0)
+        } else {
+            b.papers.to_string()
+        }
+    }
+
+    /// What a chart shows, in a line: how many matched over which span, and the busiest
+    /// periods (by count, or by `share`).
+    pub fn summary(&self, share: bool) -> String {
+        let t = self;
+        let n = t.buckets.len();
+        let span = match n {
+            0 => return "The archive has no days".to_string(),
+            1 => t.label(0),
+            _ => format!(
+                "{n} {}s, {} to {}",
+                t.period.name(),
+                t.label(0),
+                t.label(n - 1)
+            ),
+        };
+        let busiest: Vec<String> = t
+            .busiest(3, share)
+            .into_iter()
+            .map(|i| format!("{} ({})", t.label(i), t.value(i, share)))
+            .collect();
+        if busiest.is_empty() {
+            return format!("Nothing matches in {span}");
+        }
+        let m = t.matches();
+        let what = if m == 1 { "match" } else { "matches" };
+        format!("{m} {what} in {span}; busiest {}", busiest.join(", "))
     }
 
     /// The bucket with the most listings found (the earliest of equals); `None` when nothing
@@ -207,6 +281,24 @@ impl Trend {
         self.buckets.len().div_ceil(columns.max(1)).max(1)
     }
 
+    /// The trend as the values of `room` columns or fewer, for a sparkline: runs of buckets
+    /// merged when there are more buckets than columns, else each bucket as wide as the room
+    /// allows (all equally wide).
+    pub fn fit(&self, room: usize, share: bool) -> Fit {
+        let n = self.buckets.len().max(1);
+        let (per, wide) = if n > room {
+            (self.per_column(room), 1)
+        } else {
+            (1, room / n)
+        };
+        let values = self
+            .columns(room)
+            .iter()
+            .flat_map(|b| std::iter::repeat_n(b.value(share), wide))
+            .collect();
+        Fit { values, per, wide }
+    }
+
     /// The retweets and favorites of the matching papers of each bucket, each paper once at
     /// its best listing there: the counts in posts are running totals, so adding a paper's
     /// days would count the same tweets again.
@@ -223,6 +315,29 @@ impl Trend {
             *score = (*score).max(p.score());
         }
         best.iter().map(|m| m.values().sum()).collect()
+    }
+}
+
+/// A trend fitted to a width (see `Trend::fit`).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Fit {
+    /// A value a column.
+    pub values: Vec<u64>,
+    /// Buckets a column, and columns a bucket (one of them is 1).
+    per: usize,
+    wide: usize,
+}
+
+impl Fit {
+    /// The columns that draw bucket `i`.
+    pub fn span(&self, i: usize) -> std::ops::Range<usize> {
+        let first = (i / self.per) * self.wide;
+        first..first + self.wide
+    }
+
+    /// The column in the middle of those that draw bucket `i`.
+    pub fn column(&self, i: usize) -> usize {
+        self.span(i).start + self.wide / 2
     }
 }
 

@@ -66,6 +66,8 @@ fn every_period_of_the_span_is_there_with_its_listings() {
     let t = Trend::of(&a, &[], Period::Month);
     let labels: Vec<String> = (0..t.buckets.len()).map(|i| t.label(i)).collect();
     assert_eq!(labels, ["2024-01", "2024-02", "2024-03", "2024-04"]);
+    assert_eq!(t.ends(20), "2024-01      2024-04");
+    assert_eq!(t.ends(14), "2024-01", "no room for both");
     let totals: Vec<u64> = t.buckets.iter().map(|b| b.total).collect();
     assert_eq!(totals, [3, 0, 0, 3]);
     assert_eq!((t.matches(), t.peak()), (0, None));
@@ -73,11 +75,11 @@ fn every_period_of_the_span_is_there_with_its_listings() {
     assert_eq!(weeks.buckets.len(), 16);
     assert_eq!(weeks.label(0), "2024-W01");
     assert_eq!(Trend::of(&a, &[], Period::Year).buckets.len(), 1);
-    assert!(
-        Trend::of(&Archive::default(), &[], Period::Month)
-            .buckets
-            .is_empty()
-    );
+    let none = Trend::of(&Archive::default(), &[], Period::Month);
+    assert!(none.buckets.is_empty());
+    assert_eq!(none.summary(false), "The archive has no days");
+    assert_eq!(none.value(0, false), "");
+    assert_eq!(none.label(0), "");
 }
 
 #[test]
