@@ -10,6 +10,8 @@
 use std::collections::HashMap;
 
 use chrono::{Datelike, Days, Months, NaiveDate};
+// Every category of every listing is looked up: foldhash, as the index's words are.
+use foldhash::fast::FixedState;
 
 use super::index::PaperRef;
 use crate::archive::{Archive, Paper};
@@ -118,25 +120,38 @@ impl Trend {
     /// The trend of `hits` (listings of `archive`, as a search returns them) per `period`.
     /// Positions outside the archive are not counted.
     pub fn of(archive: &Archive, hits: &[PaperRef], period: Period) -> Trend {
-        let mut t = Trend::span(archive, period);
-        let at: Vec<usize> = archive
-            .days
-            .iter()
-            .map(|d| t.bucket_of(d.date).unwrap_or(0))
-            .collect();
-        for (d, &b) in archive.days.iter().zip(&at) {
-            t.buckets[b].total += d.papers.len() as u64;
-        }
+        let (mut t, days) = Trend::calendar(archive, period);
+        // Once a listing: a small table, not the days themselves, is what each one reads.
         for r in hits {
-            let listed = archive
-                .days
-                .get(r.day)
-                .is_some_and(|d| r.paper < d.papers.len());
-            if listed {
-                t.buckets[at[r.day]].papers += 1;
+            if let Some(&(b, n)) = days.get(r.day) {
+                if r.paper < n as usize {
+                    t.buckets[b as usize].papers += 1;
+                }
             }
         }
         t
+    }
+
+    /// Every period of the span with all its listings counted, and each day's period and
+    /// number of papers.
+    fn calendar(archive: &Archive, period: Period) -> (Trend, Vec<(u32, u32)>) {
+        let mut t = Trend::span(archive, period);
+        let mut at = 0;
+        let mut days = Vec::with_capacity(archive.days.len());
+        for d in &archive.days {
+            // Days are oldest first, so the period only moves on; one out of order is looked up.
+            while t.buckets.get(at + 1).is_some_and(|b| b.start <= d.date) {
+                at += 1;
+            }
+            let b = match t.buckets.get(at) {
+                Some(b) if b.start <= d.date => at,
+                _ => t.bucket_of(d.date).unwrap_or(0),
+            };
+            let n = u32::try_from(d.papers.len()).unwrap_or(u32::MAX);
+            t.buckets[b].total += u64::from(n);
+            days.push((u32::try_from(b).unwrap_or(u32::MAX), n));
+        }
+        (t, days)
     }
 
     /// Every period of the archive's span, with nothing counted yet.
@@ -344,7 +359,7 @@ impl Fit {
 /// Every category of the archive with its listings, most first (then by name): a listing
 /// counts once for each category it has.
 pub fn categories(archive: &Archive) -> Vec<(String, u64)> {
-    let mut counts: HashMap<&str, u64> = HashMap::new();
+    let mut counts: HashMap<&str, u64, FixedState> = HashMap::default();
     for p in archive.days.iter().flat_map(|d| &d.papers) {
         for c in distinct(p) {
             *counts.entry(c).or_default() += 1;
@@ -362,16 +377,18 @@ pub fn categories(archive: &Archive) -> Vec<(String, u64)> {
 /// all listings. A listing has several categories, so the shares of a period overlap and add
 /// up to more than the whole.
 pub fn category_trends(archive: &Archive, names: &[&str], period: Period) -> Vec<Trend> {
-    let slot: HashMap<&str, usize> = names.iter().enumerate().map(|(i, &n)| (n, i)).collect();
-    let mut hits: Vec<Vec<PaperRef>> = vec![Vec::new(); names.len()];
-    for (day, d) in archive.days.iter().enumerate() {
-        for (paper, p) in d.papers.iter().enumerate() {
+    let slot: HashMap<&str, usize, FixedState> =
+        names.iter().enumerate().map(|(i, &n)| (n, i)).collect();
+    let (all, days) = Trend::calendar(archive, period);
+    let mut trends = vec![all; names.len()];
+    for (d, &(b, _)) in archive.days.iter().zip(&days) {
+        for p in &d.papers {
             for i in distinct(p).filter_map(|c| slot.get(c).copied()) {
-                hits[i].push(PaperRef { day, paper });
+                trends[i].buckets[b as usize].papers += 1;
             }
         }
     }
-    hits.iter().map(|h| Trend::of(archive, h, period)).collect()
+    trends
 }
 
 /// A paper's categories, each once: a category written twice is still one listing of it.
