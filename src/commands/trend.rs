@@ -260,13 +260,9 @@ fn small_multiples(names: &[&str], trends: &[Trend], screen: Screen) -> Buffer {
         let all = t.share();
         let head = format!("{} {:>5.1}% ", pad(&truncate(name, nw), nw), all * 100.0);
         buf.set_string(0, y, &head, Style::new());
-        let cols = t.columns(room);
-        let data: Vec<u64> = cols
-            .iter()
-            .map(|b| (b.share() * 1e6).round() as u64)
-            .collect();
+        let data = t.fit(room, true).values;
         let x = u16::try_from(left).unwrap_or(u16::MAX);
-        let spark = Rect::new(x, y, u16::try_from(cols.len()).unwrap_or(0), 1).intersection(area);
+        let spark = Rect::new(x, y, u16::try_from(data.len()).unwrap_or(0), 1).intersection(area);
         Sparkline::default()
             .data(&data)
             .style(style)
