@@ -47,8 +47,9 @@ pub fn sparkline(
 }
 
 /// Writes `text` in `row` next to column `at` with an `arrow` pointing at it: after the arrow
-/// when it fits, else before it. Leaves out a text that would cover one written before
-/// (`taken`, the columns used so far). Whether it was written.
+/// when it fits there, else before it. Leaves out a text that would cover one written before
+/// (`taken`, the columns used so far, kept a column apart) on both sides. Whether it was
+/// written.
 pub fn mark(
     frame: &mut Frame,
     row: Rect,
@@ -59,21 +60,28 @@ pub fn mark(
     taken: &mut Vec<Range<u16>>,
 ) -> bool {
     let w = u16::try_from(width(text) + 2).unwrap_or(u16::MAX);
-    let (x, shown) = if at.saturating_add(w) <= row.right() {
-        (at, format!("{arrow} {text}"))
-    } else {
-        (at.saturating_sub(w - 1), format!("{text} {arrow}"))
+    let after = (at, format!("{arrow} {text}"));
+    let before = at
+        .checked_sub(w - 1)
+        .map(|x| (x, format!("{text} {arrow}")));
+    let free = |x: u16| {
+        let cols = x..x.saturating_add(w);
+        x >= row.x
+            && cols.end <= row.right()
+            && !taken
+                .iter()
+                .any(|t| t.start <= cols.end && cols.start <= t.end)
     };
-    let cols = x..x.saturating_add(w);
-    let covers = taken
-        .iter()
-        .any(|t| t.start < cols.end + 1 && cols.start < t.end + 1);
-    if x < row.x || covers {
+    let Some((x, shown)) = [Some(after), before]
+        .into_iter()
+        .flatten()
+        .find(|(x, _)| free(*x))
+    else {
         return false;
-    }
-    let area = Rect::new(x, row.y, w, 1).intersection(row);
+    };
+    let area = Rect::new(x, row.y, w, 1);
     frame.render_widget(Paragraph::new(Line::styled(shown, style)), area);
-    taken.push(cols);
+    taken.push(x..x + w);
     true
 }
 
