@@ -237,7 +237,14 @@ fn categories_give_each_period_of_the_most_common_ones() {
     assert!(lines[1].starts_with("cs.CL  85.7% "), "{text}");
     assert!(lines[1].ends_with(" peak 2024-01 100.0%"), "{text}");
     // Three months in the 46 columns left of 80: fifteen each, the span's ends under them.
-    let spark = lines[1]["cs.CL  85.7% ".len()..].split(" peak").next().unwrap();
+    let spark = lines[1]["cs.CL  85.7% ".len()..]
+        .split(" peak")
+        .next()
+        .unwrap();
     assert_eq!(spark.chars().count(), 45, "{text}");
-    assert_eq!(lines[2].trim_start(), format!("2024-01{:>38}", "2024-03"), "{text}");
+    assert_eq!(
+        lines[2].trim_start(),
+        format!("2024-01{:>38}", "2024-03"),
+        "{text}"
+    );
 }

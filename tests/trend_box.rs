@@ -250,3 +250,51 @@ fn t_while_a_category_is_typed_is_a_letter_of_it() {
     press(&mut app, &["c", "m", "ctrl-t"]);
     assert_eq!(app.scope(), Scope::CategoryTrend);
 }
+
+#[test]
+fn a_click_under_the_sparkline_selects_the_result_there() {
+    let mut app = searching("model");
+    // The box's inside starts on row 1: the query, what it found, the sparkline and its peak,
+    // then the results.
+    act(
+        &mut app,
+        &[Event::Click {
+            col: 30,
+            row: 1 + 4 + 3,
+        }],
+    );
+    assert_eq!(search_box(&app).cursor.selected, 3);
+}
+
+#[test]
+fn every_picture_draws_at_any_size() {
+    let mut sizes = vec![
+        (30, 8),
+        (31, 9),
+        (99, 12),
+        (100, 8),
+        (100, 9),
+        (250, 70),
+        (20, 6),
+    ];
+    sizes.extend((30..=140).step_by(11).flat_map(|w| [(w, 10), (w, 24)]));
+    let mut app = searching("diffusion");
+    let mut filter = app_with(trend_support::years(), 80, 24);
+    press(&mut filter, &["c", "t"]);
+    for (w, h) in sizes {
+        act(&mut app, &[Event::Resize(w, h)]);
+        render(&app);
+        press(&mut app, &["ctrl-t"]);
+        for keys in [&["w"][..], &["w", "s"], &["w", "s"]] {
+            press(&mut app, keys);
+            render(&app);
+        }
+        press(&mut app, &["esc"]);
+        assert_eq!(app.scope(), Scope::Search);
+        act(&mut filter, &[Event::Resize(w, h)]);
+        for _ in 0..3 {
+            press(&mut filter, &["w"]);
+            render(&filter);
+        }
+    }
+}

@@ -106,7 +106,7 @@ pub fn trend(
         writeln!(out)?;
     } else if !t.buckets.is_empty() {
         writeln!(out, "{}", t.summary(args.share))?;
-        write_buffer(out, &bars(&t, args.share, screen), screen.color)?;
+        write_bars(out, &t, args.share, screen)?;
     }
     Ok(if hits.is_empty() {
         ExitCode::FAILURE
@@ -115,40 +115,46 @@ pub fn trend(
     })
 }
 
-/// One row a period: its label and value, then its bar (a ratatui bar chart on its side),
-/// scaled to the widest.
-fn bars(t: &Trend, share: bool, screen: Screen) -> Buffer {
-    let labels: Vec<(String, String)> = (0..t.buckets.len())
-        .map(|i| (t.label(i), t.value(i, share)))
-        .collect();
-    let lw = labels.iter().map(|l| width(&l.0)).max().unwrap_or(0);
-    let vw = labels.iter().map(|l| width(&l.1)).max().unwrap_or(0);
+/// The most rows drawn at once: a buffer's height is a `u16`, and weeks over centuries are more.
+const ROWS: usize = 1024;
+
+/// Prints a row a period: its label and value, then its bar (a ratatui bar chart on its side),
+/// all scaled to the longest.
+fn write_bars(out: &mut impl Write, t: &Trend, share: bool, screen: Screen) -> std::io::Result<()> {
+    let labels: Vec<String> = (0..t.buckets.len()).map(|i| t.label(i)).collect();
+    let values: Vec<String> = (0..t.buckets.len()).map(|i| t.value(i, share)).collect();
+    let lw = labels.iter().map(|l| width(l)).max().unwrap_or(0);
+    let vw = values.iter().map(|v| width(v)).max().unwrap_or(0);
+    let max = t.buckets.iter().map(|b| b.value(share)).max().unwrap_or(0);
     let style = bar_style(screen);
-    let bars: Vec<Bar> = labels
-        .into_iter()
+    let rows: Vec<Bar> = labels
+        .iter()
+        .zip(&values)
         .zip(&t.buckets)
         .map(|((label, v), b)| {
-            // Shares in millionths: the chart takes whole numbers.
-            let n = if share {
-                (b.share() * 1e6).round() as u64
-            } else {
-                b.papers
-            };
             Bar::default()
-                .value(n)
+                .value(b.value(share))
                 .text_value(String::new())
                 .label(Line::from(format!("{label:<lw$} {v:>vw$}")))
                 .style(style)
         })
         .collect();
-    let rows = u16::try_from(bars.len()).unwrap_or(u16::MAX);
-    let area = Rect::new(0, 0, screen.width, rows);
-    let mut buf = Buffer::empty(area);
-    BarChart::horizontal(bars)
-        .bar_width(1)
-        .bar_gap(0)
-        .render(area, &mut buf);
-    buf
+    for chunk in rows.chunks(ROWS) {
+        let area = Rect::new(
+            0,
+            0,
+            screen.width,
+            u16::try_from(chunk.len()).unwrap_or(u16::MAX),
+        );
+        let mut buf = Buffer::empty(area);
+        BarChart::horizontal(chunk.to_vec())
+            .max(max)
+            .bar_width(1)
+            .bar_gap(0)
+            .render(area, &mut buf);
+        write_buffer(out, &buf, screen.color)?;
+    }
+    Ok(())
 }
 
 fn bar_style(screen: Screen) -> Style {
@@ -288,6 +294,7 @@ fn small_multiples(names: &[&str], trends: &[Trend], screen: Screen) -> Buffer {
 mod tests {
     use super::*;
     use crate::search::PaperRef;
+    use chrono::NaiveDate;
 
     fn trend() -> Trend {
         let a = Archive::sample();
@@ -297,9 +304,9 @@ mod tests {
         Trend::of(&a, &hits, Period::Week)
     }
 
-    fn printed(buf: &Buffer, color: bool) -> String {
+    fn printed(t: &Trend, screen: Screen) -> String {
         let mut out = Vec::new();
-        write_buffer(&mut out, buf, color).unwrap();
+        write_bars(&mut out, t, false, screen).unwrap();
         String::from_utf8(out).unwrap()
     }
 
@@ -311,7 +318,7 @@ mod tests {
                 width: w,
                 color: false,
             };
-            let text = printed(&bars(&t, false, screen), false);
+            let text = printed(&t, screen);
             let widest = text.lines().map(width).max().unwrap();
             assert_eq!(widest, usize::from(w), "{text}");
             assert!(!text.contains('\x1b'));
@@ -320,10 +327,36 @@ mod tests {
             width: 40,
             color: true,
         };
-        let text = printed(&bars(&t, false, screen), true);
+        let text = printed(&t, screen);
         let first = text.lines().next().unwrap();
         assert!(first.starts_with("2024-W10 11 \x1b[33m█"), "{first:?}");
         assert!(first.ends_with("\x1b[0m"), "{first:?}");
+    }
+
+    #[test]
+    fn periods_beyond_a_buffers_height_are_all_printed_on_one_scale() {
+        // Weeks from the year 1000 to 2024: more than 50,000 rows.
+        let mut a = Archive::sample();
+        let mut early = a.days[0].clone();
+        early.date = NaiveDate::from_ymd_opt(1000, 1, 6).unwrap();
+        a.days.insert(0, early);
+        let hits = vec![PaperRef { day: 0, paper: 0 }, PaperRef { day: 1, paper: 0 }];
+        let t = Trend::of(&a, &hits, Period::Week);
+        assert!(t.buckets.len() > 50_000);
+        let text = printed(
+            &t,
+            Screen {
+                width: 40,
+                color: false,
+            },
+        );
+        let lines: Vec<&str> = text.lines().collect();
+        assert_eq!(lines.len(), t.buckets.len());
+        let full = "█".repeat(29);
+        assert_eq!(lines[0], format!("{} 1 {full}", t.label(0)));
+        assert_eq!(lines[1], format!("{} 0", t.label(1)));
+        let last = lines.len() - 2;
+        assert_eq!(lines[last], format!("2024-W10 1 {full}"), "the same scale");
     }
 
     #[test]

@@ -22,7 +22,12 @@ pub fn draw(frame: &mut Frame, app: &App, v: &CategoryTrends, area: Rect, hint: 
     );
     let inner = super::frame::overlay_box(frame, app, area, title, hint);
     let Some(first) = v.trends.first().filter(|t| !t.buckets.is_empty()) else {
-        let none = Line::styled("No days to draw", app.theme.dim);
+        let why = if v.names.is_empty() {
+            "None of the chosen categories is in the archive"
+        } else {
+            "The archive has no days"
+        };
+        let none = Line::styled(why, app.theme.dim);
         return frame.render_widget(Paragraph::new(none), inner);
     };
     let w = usize::from(inner.width);

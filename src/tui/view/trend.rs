@@ -40,7 +40,9 @@ pub fn sparkline(
             _ => SparklineBar::from(v),
         })
         .collect();
-    let width = u16::try_from(bars.len()).unwrap_or(u16::MAX);
+    let width = u16::try_from(bars.len())
+        .unwrap_or(u16::MAX)
+        .min(area.width);
     let area = Rect { width, ..area };
     frame.render_widget(Sparkline::default().data(bars).style(app.theme.bar), area);
     fit
@@ -108,12 +110,16 @@ pub fn draw(frame: &mut Frame, app: &App, c: &TrendChart, area: Rect, hint: Stri
     if per > 1 {
         summary.push_str(&format!(" ({per} {}s a bar)", t.period.name()));
     }
+    // Until the whole archive is read, the chart is of what has been read so far.
+    if app.loading.is_some() {
+        summary.push_str(" (so far: the archive is still being read)");
+    }
     let line = Line::styled(
         truncate(&summary, usize::from(head.width)),
         app.theme.accent,
     );
     frame.render_widget(Paragraph::new(line), head);
-    if !t.buckets.is_empty() && bars.height >= 2 {
+    if !t.buckets.is_empty() && bars.height >= 2 && bars.width >= 1 {
         chart(frame, app, c, marks, bars);
     }
 }
@@ -153,7 +159,7 @@ fn chart(frame: &mut Frame, app: &App, c: &TrendChart, marks: Rect, area: Rect) 
         .collect();
     let used16 = u16::try_from(used).unwrap_or(area.width);
     let bars_h = area.height - u16::from(!named);
-    let chart_area = Rect::new(x0, area.y, used16, bars_h);
+    let chart_area = Rect::new(x0, area.y, used16, bars_h).intersection(area);
     let chart = BarChart::vertical(bars)
         .bar_width(u16::try_from(bar_w).unwrap_or(1))
         .bar_gap(u16::try_from(gap).unwrap_or(0))
