@@ -3,7 +3,7 @@
 //! found (`trend`: the trend alone, with the search, and a whole keystroke of the reader: typed,
 //! searched, trended and drawn). The archive is made at start from the bundled sample,
 //! repeated over consecutive days; `HOTPAPERS_BENCH_ARCHIVE=DIR` benchmarks a real folder instead
-//! (`/tmp/arch30000` from `gen_archive --posts 30000` for the 330,000-paper budget).
+//! (`gen_archive --posts 36200` makes the 330,899 papers of the trend's budget).
 
 use std::path::Path;
 
