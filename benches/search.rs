@@ -1,13 +1,17 @@
 //! Search speed on a large archive: every keystroke of typing a query must answer within a
-//! frame (16 ms) on ~33,000 papers. The archive is made at start from the bundled sample,
-//! repeated over consecutive days; `HOTPAPERS_BENCH_ARCHIVE=DIR` benchmarks a real folder instead.
+//! frame (16 ms) on ~33,000 papers, and so must the trend the search box draws of what it
+//! found (`trend`: the trend alone, with the search, and a whole keystroke of the reader: typed,
+//! searched, trended and drawn). The archive is made at start from the bundled sample,
+//! repeated over consecutive days; `HOTPAPERS_BENCH_ARCHIVE=DIR` benchmarks a real folder instead
+//! (`gen_archive --posts 36200` makes the 330,899 papers of the trend's budget).
 
 use std::path::Path;
 
 use chrono::{Days, NaiveDate};
 use criterion::{BenchmarkId, Criterion, criterion_group, criterion_main};
 use hotpapers::archive::{Archive, parse_post, sample};
-use hotpapers::search::{Order, SearchIndex, parse};
+use hotpapers::search::trend::{categories, category_trends};
+use hotpapers::search::{Order, Period, SearchIndex, Trend, parse};
 
 /// About 33,000 papers: the sample's ten days repeated over 4,000 days.
 fn big_archive() -> Archive {
@@ -81,9 +85,75 @@ fn search(c: &mut Criterion) {
     });
 }
 
+/// The trend of a search's results: alone, with the search (what the search box does once a
+/// frame after typing), the chart's three periods, the categories over time, and a keystroke
+/// of the reader from the key to the frame drawn.
+fn trend(c: &mut Criterion) {
+    use hotpapers::tui::theme::Theme;
+    use hotpapers::tui::{App, Command, Event, update, view};
+    use ratatui::{Terminal, backend::TestBackend};
+
+    let archive = std::sync::Arc::new(big_archive());
+    let index = SearchIndex::build(&archive);
+    let mut group = c.benchmark_group("trend");
+    for text in ["t", "tra", "transformer", "\"in the\""] {
+        let q = parse(text).unwrap();
+        let hits = index.search(&q);
+        let id = format!("{text} ({} results)", hits.len());
+        group.bench_function(format!("trend of {id}"), |b| {
+            b.iter(|| Trend::of(&archive, &hits, Period::Month))
+        });
+        group.bench_function(format!("search and trend {id}"), |b| {
+            b.iter(|| Trend::of(&archive, &index.search(&q), Period::Month))
+        });
+    }
+    let hits = index.search(&parse("t").unwrap());
+    group.bench_function("chart of t: week, month, year", |b| {
+        b.iter(|| {
+            [Period::Week, Period::Month, Period::Year].map(|p| Trend::of(&archive, &hits, p))
+        })
+    });
+    let top: Vec<String> = categories(&archive)
+        .into_iter()
+        .take(12)
+        .map(|(c, _)| c)
+        .collect();
+    let names: Vec<&str> = top.iter().map(String::as_str).collect();
+    group.bench_function("categories counted (the filter's list)", |b| {
+        b.iter(|| categories(&archive))
+    });
+    group.bench_function("categories over time: 12, per month", |b| {
+        b.iter(|| category_trends(&archive, &names, Period::Month))
+    });
+    // The reader at 140x40 with the search box on a query: each iteration types `r` and takes
+    // it back, two keystrokes, each searched, trended and drawn.
+    for typed in ["t", "transforme"] {
+        let mut app = App::new(std::sync::Arc::clone(&archive), Theme::plain());
+        update(&mut app, Event::Resize(140, 40));
+        let handle = hotpapers::tui::core::handles::IndexHandle::build(&archive);
+        update(&mut app, Event::IndexReady(handle));
+        update(&mut app, Event::Command(Command::Search));
+        for ch in typed.chars() {
+            update(&mut app, Event::Text(ch));
+        }
+        let mut terminal = Terminal::new(TestBackend::new(140, 40)).unwrap();
+        let id = format!("two keystrokes of the search box, drawn: {typed}r and back");
+        group.bench_function(id, |b| {
+            b.iter(|| {
+                for event in [Event::Text('r'), Event::Command(Command::DeleteChar)] {
+                    update(&mut app, event);
+                    update(&mut app, Event::Settle);
+                    terminal.draw(|f| view::draw(f, &app)).unwrap();
+                }
+            })
+        });
+    }
+    group.finish();
+}
+
 criterion_group! {
     name = benches;
     config = Criterion::default().sample_size(20);
-    targets = search
+    targets = search, trend
 }
 criterion_main!(benches);

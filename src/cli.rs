@@ -123,6 +123,10 @@ pub enum Command {
     /// The accounts that tweeted about the most papers over a span of days, each paper counted
     /// once per account. Exit status 1 when no one tweeted in the span.
     Tweeters(TweetersArgs),
+    /// A query's matches per week, month or year over the archive's whole span, as bars or
+    /// JSON; or the most common categories' share (--categories). Words after the query are
+    /// read as trend's flags; exit status 1 when nothing matches, like search.
+    Trend(TrendArgs),
     // Library: stars, tags, notes, state
     #[command(flatten)]
     Library(library::LibraryCommand),
@@ -141,8 +145,10 @@ pub enum Command {
 }
 mod search_flags;
 mod similar;
+mod trend;
 pub use search_flags::{SearchFlags, SortBy, split_search_flags};
 pub use similar::{RecommendArgs, SimilarArgs};
+pub use trend::{By, TrendArgs};
 // End of Library: similar and recommend
 
 // The options of the commands that take several, each a struct so that its command is handed

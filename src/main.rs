@@ -166,6 +166,7 @@ fn dispatch(cli: &Cli, config: &Config, keymap: &Keymap) -> anyhow::Result<ExitC
         Command::Search(args) => commands::search::run(cli, config, args, &mut out),
         Command::Top(args) => commands::top::run(cli, config, args, &mut out),
         Command::Tweeters(args) => commands::tweeters::run(cli, config, args, &mut out),
+        Command::Trend(args) => commands::trend::run(cli, config, args, &mut out),
         // Library: similar and recommend
         Command::Similar(args) => commands::similar::run(cli, config, args, &mut out),
         Command::Recommend(args) => commands::recommend::run(cli, config, args, &mut out),

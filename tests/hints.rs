@@ -123,6 +123,25 @@ struct Check {
 }
 
 impl Check {
+    /// With every key rebound, nothing seen yet.
+    fn rebound() -> Check {
+        let (km, names) = rebound();
+        Check {
+            km,
+            names,
+            seen: Vec::new(),
+        }
+    }
+
+    /// Fails naming every default key seen.
+    fn none_seen(&self) {
+        assert!(
+            self.seen.is_empty(),
+            "default keys named:\n{}",
+            self.seen.join("\n\n")
+        );
+    }
+
     fn key(&self, scope: Scope, c: Command) -> &str {
         &self.names[&(scope, c)]
     }
@@ -154,12 +173,7 @@ impl Check {
 fn no_default_key_is_named_anywhere_once_every_key_is_rebound() {
     use Command as C;
     use Scope::*;
-    let (km, names) = rebound();
-    let mut ck = Check {
-        km,
-        names,
-        seen: Vec::new(),
-    };
+    let mut ck = Check::rebound();
     for (w, h) in [(140, 40), (80, 24)] {
         let mut app = ck.app(w, h);
         ck.look("start", &app);
@@ -241,11 +255,7 @@ fn no_default_key_is_named_anywhere_once_every_key_is_rebound() {
         }
     }
     act(&mut app, &[Event::Resize(140, 40)]);
-    assert!(
-        ck.seen.is_empty(),
-        "default keys named:\n{}",
-        ck.seen.join("\n\n")
-    );
+    ck.none_seen();
 }
 
 #[test]
@@ -262,4 +272,39 @@ fn with_the_default_keys_the_same_screens_name_them() {
     assert!(found.iter().any(|f| f == "w"), "{found:?}");
     act(&mut app, &[Event::Resize(20, 6)]);
     assert_eq!(stale(&render(&app), &hint_rows(&app)), ["q"]);
+}
+
+#[test]
+fn no_default_key_is_named_on_the_trend_pictures_once_every_key_is_rebound() {
+    use Command as C;
+    use Scope::*;
+    let mut ck = Check::rebound();
+    for (w, h) in [(140, 40), (80, 24)] {
+        let mut app = ck.app(w, h);
+        ck.press(&mut app, &[(Reader, C::Search), (Search, C::Trend)]);
+        assert!(app.notice().unwrap().text.starts_with("Type a query first"));
+        ck.look("nothing to chart", &app);
+        press(&mut app, &["t", "r"]);
+        assert!(render(&app).contains("▲ peak"), "the sparkline");
+        ck.look("the search box's sparkline", &app);
+        ck.press(&mut app, &[(Search, C::Trend)]);
+        assert_eq!(app.scope(), Trend);
+        ck.look("the trend chart", &app);
+        ck.press(&mut app, &[(Trend, C::CycleWindow), (Trend, C::Share)]);
+        ck.look("the chart per year, as shares", &app);
+        ck.press(&mut app, &[(Trend, C::Back), (Search, C::Back)]);
+        ck.press(&mut app, &[(Reader, C::Filter), (Categories, C::Trend)]);
+        assert_eq!(app.scope(), CategoryTrend);
+        ck.look("the categories over time", &app);
+        ck.press(&mut app, &[(CategoryTrend, C::CycleWindow)]);
+        ck.look("the categories over time per year", &app);
+        ck.press(&mut app, &[(CategoryTrend, C::Back)]);
+        assert_eq!(app.scope(), Categories);
+        ck.press(
+            &mut app,
+            &[(Categories, C::Trend), (CategoryTrend, C::Quit)],
+        );
+        assert!(app.quitting(), "the rebound keys work");
+    }
+    ck.none_seen();
 }

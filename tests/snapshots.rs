@@ -263,3 +263,48 @@ fn people_box() {
         app
     });
 }
+
+mod trend_support;
+
+/// The search box over two years of posts, its query typed.
+fn searching(w: u16, h: u16, query: &str) -> App {
+    let mut app = support::indexed(app_with(trend_support::years(), w, h));
+    act(&mut app, &[Command::Search]);
+    support::type_text(&mut app, query);
+    app
+}
+
+#[test]
+fn trend_sparkline_chart_and_categories_over_time() {
+    snap("trend_sparkline", |w, h| searching(w, h, "model"));
+    snap("trend_chart", |w, h| {
+        let mut app = searching(w, h, "model");
+        act(&mut app, &[Command::Trend]);
+        app
+    });
+    snap("trend_chart_weeks_share", |w, h| {
+        let mut app = searching(w, h, "diffusion");
+        // Months, years, weeks.
+        let keys = [Command::CycleWindow, Command::CycleWindow, Command::Share];
+        act(&mut app, &[Command::Trend]);
+        act(&mut app, &keys);
+        app
+    });
+    snap("categories_over_time", |w, h| {
+        let mut app = app_with(trend_support::years(), w, h);
+        act(&mut app, &[Command::Filter, Command::Trend]);
+        app
+    });
+    snap("categories_over_time_chosen_years", |w, h| {
+        let mut app = app_with(trend_support::years(), w, h);
+        let keys = [
+            Command::ToggleCategory,
+            Command::Down,
+            Command::ToggleCategory,
+        ];
+        act(&mut app, &[Command::Filter]);
+        act(&mut app, &keys);
+        act(&mut app, &[Command::Trend, Command::CycleWindow]);
+        app
+    });
+}

@@ -14,6 +14,7 @@ pub mod read;
 pub mod search;
 pub mod top;
 pub mod transfer;
+pub mod trend;
 pub mod tweeters;
 pub mod watch;
 // Library: similar and recommend

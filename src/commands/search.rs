@@ -11,7 +11,7 @@ use super::{load, write_list};
 use crate::archive::Archive;
 use crate::cli::{Cli, SearchArgs, SortBy};
 use crate::config::Config;
-use crate::search::{Field, Notes, Order, PaperRef, SearchIndex, parse, query::join_args};
+use crate::search::{Field, Notes, Order, PaperRef, Query, SearchIndex, parse, query::join_args};
 
 /// A paper found, as `search` and `watch` print it.
 #[derive(Serialize)]
@@ -81,21 +81,7 @@ pub fn search(archive: &Archive, args: &SearchArgs, out: &mut impl Write) -> Res
         Some(SortBy::Newest) => Order::Newest,
         Some(SortBy::Score) => Order::Attention,
     };
-    // `note:` reads your notes from the reading state; other queries never open it.
-    let notes: Notes = if query
-        .root
-        .terms()
-        .iter()
-        .any(|(t, _)| t.field == Field::Note)
-    {
-        let (marks, notice) = crate::export::marks(crate::state::default_dir().as_deref())?;
-        if let Some(n) = notice {
-            super::report(n);
-        }
-        marks.notes.into_iter().map(|(k, n)| (k, n.text)).collect()
-    } else {
-        Notes::new()
-    };
+    let notes = notes_for(&query)?;
     let refs = index.search_with(&query, order, &notes);
     let hits: Vec<Hit> = refs
         .iter()
@@ -105,4 +91,22 @@ pub fn search(archive: &Archive, args: &SearchArgs, out: &mut impl Write) -> Res
     Ok(write_list(out, &hits, args.json, |out, _, h| {
         h.write(out, "")
     })?)
+}
+
+/// Your notes, if `query` searches them (`note:`): read from the reading state, which other
+/// queries never open.
+pub(super) fn notes_for(query: &Query) -> Result<Notes> {
+    if !query
+        .root
+        .terms()
+        .iter()
+        .any(|(t, _)| t.field == Field::Note)
+    {
+        return Ok(Notes::new());
+    }
+    let (marks, notice) = crate::export::marks(crate::state::default_dir().as_deref())?;
+    if let Some(n) = notice {
+        super::report(n);
+    }
+    Ok(marks.notes.into_iter().map(|(k, n)| (k, n.text)).collect())
 }

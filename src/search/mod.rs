@@ -9,6 +9,7 @@ pub mod people;
 pub mod query;
 pub mod titles;
 pub mod top;
+pub mod trend;
 pub mod words;
 
 pub use goto::{GotoError, Target, find_paper, month_start, parse_target};
@@ -18,3 +19,4 @@ pub use people::{People, Tweeter};
 pub use query::{Field, Query, QueryError, parse};
 pub use titles::TitleFinder;
 pub use top::{Entry, Measure, top};
+pub use trend::{Bucket, Period, Trend};

@@ -103,6 +103,8 @@ commands! {
     ClearFilter = "clear_filter", "Clear the filter (show all)";
     FollowedOnly = "followed_only", "Show only papers tweeted by accounts you follow (or all again)";
     CycleWindow = "window", "Window: week, month, year, all";
+    Trend = "trend", "Chart the matches over time: per week, month or year";
+    Share = "share", "Bars as counts, or as the share of all papers of the period";
 }
 
 impl Command {
@@ -180,6 +182,7 @@ use Command as K;
 use KeyName::{BackTab, Backspace, End, Enter, Esc, Home, PageDown, PageUp, ShiftSpace, Tab};
 use KeyName::{Down as DownKey, Left as LeftKey, Right as RightKey, Up as UpKey};
 use Scope::{Categories as C, Confirm as Y, Finder as F, GoTo as G, Help as H};
+use Scope::{CategoryTrend as O, Trend as E};
 use Scope::{ForYou as U, Leaderboard as L, Links as I, People as P, Tag as A, Tags as W};
 use Scope::{Reader as R, Search as S, Similar as M, Starred as T};
 
@@ -249,6 +252,8 @@ pub static DEFAULTS: &[Binding] = &[
     // The box is a text prompt: a letter would type itself, so the order cycles on Tab.
     b(S, K::Sort, &[n(Tab)], Some("Order results: best match, newest, most talked-about first"), Some("order")),
     b(S, K::SaveWatch, &[ctrl('s')], None, Some("watch")),
+    // A letter would type itself: the chart is on Ctrl-t.
+    b(S, K::Trend, &[ctrl('t')], None, Some("trend")),
     b(S, K::OlderQuery, &[ctrl('p')], None, Some("history")),
     b(S, K::NewerQuery, &[ctrl('n')], None, None),
     b(S, K::PageDown, &[n(PageDown)], Some("A page of results down"), None),
@@ -293,8 +298,18 @@ pub static DEFAULTS: &[Binding] = &[
     b(C, K::ClearFilter, &[c('x')], None, Some("clear")),
     b(C, K::FollowedOnly, &[c('f')], None, Some("followed")),
     b(C, K::Back, &[n(Esc), c('q')], Some("Close without changing the filter"), Some("cancel")),
+    b(C, K::Trend, &[c('t')], Some("The categories' share of all papers over time (the chosen ones, else the most common)"), Some("over time")),
     b(C, K::Quit, &[c('Q'), ctrl('c')], None, None),
     b(C, K::Suspend, &[ctrl('z')], None, None),
+    b(E, K::CycleWindow, &[c('w')], Some("Bars per week, month or year"), Some("period")),
+    b(E, K::Share, &[c('s')], None, Some("share")),
+    b(E, K::Back, &[n(Esc), c('q')], Some("Back to the search box"), Some("back")),
+    b(E, K::Quit, &[c('Q'), ctrl('c')], None, None),
+    b(E, K::Suspend, &[ctrl('z')], None, None),
+    b(O, K::CycleWindow, &[c('w')], Some("Share per week, month or year"), Some("period")),
+    b(O, K::Back, &[n(Esc), c('q')], Some("Back to the category filter"), Some("back")),
+    b(O, K::Quit, &[c('Q'), ctrl('c')], None, None),
+    b(O, K::Suspend, &[ctrl('z')], None, None),
     b(L, K::Down, &[c('j'), n(DownKey)], Some("Next paper"), Some("move")),
     b(L, K::Up, &[c('k'), n(UpKey)], Some("Previous paper"), None),
     b(L, K::First, &[c('g'), n(Home)], Some("First paper"), None),
@@ -392,7 +407,8 @@ pub fn defaults(scope: Scope) -> impl Iterator<Item = &'static Binding> {
 /// The reader command that opens `scope`'s box.
 pub fn opened_by(scope: Scope) -> Option<Command> {
     match scope {
-        Scope::Reader | Scope::Help | Scope::Confirm => None,
+        // The charts open from boxes, not from the reader.
+        Scope::Reader | Scope::Help | Scope::Confirm | Scope::Trend | Scope::CategoryTrend => None,
         Scope::Search => Some(Command::Search),
         Scope::Categories => Some(Command::Filter),
         Scope::Leaderboard => Some(Command::Top),

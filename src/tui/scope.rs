@@ -8,6 +8,8 @@ pub enum Scope {
     Reader,
     Search,
     Categories,
+    Trend,
+    CategoryTrend,
     Leaderboard,
     Starred,
     Similar,
@@ -24,13 +26,15 @@ pub enum Scope {
 
 impl Scope {
     /// In the order the help lists them.
-    pub const ALL: [Scope; 15] = [
+    pub const ALL: [Scope; 17] = [
         Scope::Reader,
         Scope::Search,
+        Scope::Trend,
         Scope::Finder,
         Scope::GoTo,
         Scope::Tag,
         Scope::Categories,
+        Scope::CategoryTrend,
         Scope::Leaderboard,
         Scope::Starred,
         Scope::Similar,
@@ -49,6 +53,8 @@ impl Scope {
             Scope::Reader => None,
             Scope::Search => Some("search_box"),
             Scope::Categories => Some("categories_box"),
+            Scope::Trend => Some("trend_box"),
+            Scope::CategoryTrend => Some("category_trend_box"),
             Scope::Leaderboard => Some("leaderboard_box"),
             Scope::Starred => Some("starred_box"),
             Scope::Similar => Some("similar_box"),
@@ -84,6 +90,8 @@ impl Scope {
             Scope::Reader => "Reading",
             Scope::Search => "Search box",
             Scope::Categories => "Category filter",
+            Scope::Trend => "Trend chart (from the search box)",
+            Scope::CategoryTrend => "Categories over time (from the category filter)",
             Scope::Leaderboard => "Leaderboard",
             Scope::Starred => "Starred papers",
             Scope::Similar => "Similar papers",

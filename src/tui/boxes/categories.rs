@@ -1,16 +1,18 @@
 //! The category filter (`c`): every category with its paper count, most common first; the
-//! chosen ones are shown.
+//! chosen ones are shown. Its trend key shows them over time, over the box.
 
-use std::collections::{BTreeMap, BTreeSet};
+use std::collections::BTreeSet;
 
 use ratatui::layout::Rect;
 
+use super::category_trend::CategoryTrends;
 use super::component::{Component, Handled, hint_line};
 use crate::tui::command::{Command, Scope};
 use crate::tui::core::cursor::ListCursor;
 use crate::tui::core::layout::{self, Areas};
 use crate::tui::core::select::reselect;
 use crate::tui::core::state::Reader;
+use crate::tui::key::{Key, KeyName};
 use crate::tui::keymap::Keymap;
 
 #[derive(Debug, Clone)]
@@ -23,22 +25,17 @@ pub struct CategoryBox {
     pub find: String,
     /// Only papers tweeted by accounts you follow.
     pub followed: bool,
+    /// The categories over time, over the box while open.
+    pub over_time: Option<CategoryTrends>,
 }
 
 impl CategoryBox {
     /// The box over `r`'s archive, or `None` (and a word why) when no paper has a category.
     pub fn open(r: &mut Reader) -> Option<CategoryBox> {
-        let mut counts: BTreeMap<&str, usize> = BTreeMap::new();
-        for p in r.archive.days.iter().flat_map(|d| &d.papers) {
-            for c in &p.categories {
-                *counts.entry(c.as_str()).or_default() += 1;
-            }
-        }
-        let mut categories: Vec<(String, usize)> = counts
+        let categories: Vec<(String, usize)> = crate::search::trend::categories(&r.archive)
             .into_iter()
-            .map(|(c, n)| (c.to_string(), n))
+            .map(|(c, n)| (c, usize::try_from(n).unwrap_or(usize::MAX)))
             .collect();
-        categories.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(&b.0)));
         if categories.is_empty() {
             r.warn("No paper has a category");
             return None;
@@ -49,7 +46,23 @@ impl CategoryBox {
             cursor: ListCursor::default(),
             find: String::new(),
             followed: r.followed_only,
+            over_time: None,
         })
+    }
+}
+
+/// The trend key when it is a letter and the only key: while a category's name is being
+/// typed, that letter is one more of it (`st` finds stat.ML; `t` first opens the trends).
+fn trend_letter(km: &Keymap) -> Option<char> {
+    match km.keys(Scope::Categories, Command::Trend).as_slice() {
+        [
+            Key {
+                name: KeyName::Char(c),
+                ctrl: false,
+                alt: false,
+            },
+        ] => Some(*c),
+        _ => None,
     }
 }
 
@@ -77,10 +90,26 @@ fn apply(r: &mut Reader, chosen: BTreeSet<String>, followed: bool) -> Handled {
 
 impl Component for CategoryBox {
     fn scope(&self) -> Scope {
-        Scope::Categories
+        match &self.over_time {
+            Some(v) => v.scope(),
+            None => Scope::Categories,
+        }
     }
 
     fn handle(&mut self, r: &mut Reader, command: Command) -> Handled {
+        if let Some(v) = self.over_time.as_mut() {
+            // Its Back comes back to the filter.
+            let done = v.handle(r, command);
+            if done.close {
+                self.over_time = None;
+            }
+            return Handled::stay().with(done.effects);
+        }
+        if command == Command::Trend && !self.find.is_empty() {
+            if let Some(c) = trend_letter(&r.keymap) {
+                return self.typed(r, c);
+            }
+        }
         let rows = layout::inner_height(layout::picker_area(&r.areas(), self.categories.len()));
         // Any key of the box ends what was being typed.
         self.find.clear();
@@ -92,6 +121,10 @@ impl Component for CategoryBox {
                 r.warn("You follow no one: add follow = [\"handle\", …] to the config file");
             }
             Command::FollowedOnly => self.followed = !self.followed,
+            Command::Trend => {
+                let v = CategoryTrends::open(r, &self.categories, &self.chosen);
+                self.over_time = Some(v);
+            }
             Command::ToggleCategory => {
                 if let Some((c, _)) = self.categories.get(self.cursor.selected) {
                     if !self.chosen.remove(c) {
@@ -108,12 +141,19 @@ impl Component for CategoryBox {
     }
 
     fn list(&self) -> Option<(ListCursor, usize, u16)> {
-        Some((self.cursor, self.categories.len(), 0))
+        // The categories over time have no rows to click.
+        match self.over_time {
+            Some(_) => None,
+            None => Some((self.cursor, self.categories.len(), 0)),
+        }
     }
 
     /// Type-to-find: the first category starting with what was typed (else holding it),
     /// ignoring case.
     fn typed(&mut self, r: &mut Reader, c: char) -> Handled {
+        if self.over_time.is_some() {
+            return Handled::stay();
+        }
         self.find.push(c);
         let want = self.find.to_lowercase();
         let names = || self.categories.iter().map(|(n, _)| n.to_lowercase());
@@ -129,11 +169,17 @@ impl Component for CategoryBox {
         Handled::stay()
     }
 
-    fn area(&self, _r: &Reader, a: &Areas) -> Rect {
-        layout::picker_area(a, self.categories.len())
+    fn area(&self, r: &Reader, a: &Areas) -> Rect {
+        match &self.over_time {
+            Some(v) => v.area(r, a),
+            None => layout::picker_area(a, self.categories.len()),
+        }
     }
 
     fn hints(&self, km: &Keymap) -> String {
+        if let Some(v) = &self.over_time {
+            return v.hints(km);
+        }
         let k = |c| km.hint(Scope::Categories, c);
         hint_line(&[
             (k(Command::ToggleCategory), "chooses"),

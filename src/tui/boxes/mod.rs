@@ -4,6 +4,7 @@
 //! While a box is open its scope's keys are read.
 
 mod categories;
+mod category_trend;
 mod component;
 mod confirm;
 mod finder;
@@ -18,9 +19,11 @@ mod similar;
 mod starred;
 mod tag;
 mod tags;
+mod trend;
 
 pub use crate::tui::core::state::Window;
 pub use categories::CategoryBox;
+pub use category_trend::CategoryTrends;
 pub use component::{Component, Handled, hint_line};
 pub use confirm::ConfirmBox;
 pub use finder::FinderBox;
@@ -30,8 +33,9 @@ pub use leaderboard::Leaderboard;
 pub use links::LinksBox;
 pub use open::{OpenBox, open};
 pub use people::PeopleBox;
-pub use search::SearchBox;
+pub use search::{SearchBox, rows_above};
 pub use similar::{Picked, SimilarBox};
 pub use starred::StarredBox;
 pub use tag::TagBox;
 pub use tags::TagsBox;
+pub use trend::TrendChart;

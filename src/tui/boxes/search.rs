@@ -5,8 +5,9 @@ use chrono::NaiveDate;
 use ratatui::layout::Rect;
 
 use super::component::{Component, Handled, edit_prompt};
+use super::trend::TrendChart;
 use crate::archive::PaperKey;
-use crate::search::{Order, PaperRef, Query, QueryError, parse};
+use crate::search::{Order, PaperRef, Period, Query, QueryError, Trend, parse};
 use crate::tui::command::{Command, Scope};
 use crate::tui::core::cursor::ListCursor;
 use crate::tui::core::effect::Effect;
@@ -37,6 +38,18 @@ pub struct SearchBox {
     /// The input changed since the results were found: they are found again before the next
     /// frame (`settle`) or command, once however many characters came in.
     pub stale: bool,
+    /// The results per month, found with them, for the sparkline above them; `None` without
+    /// results.
+    pub trend: Option<Trend>,
+    /// The full chart of the results, over the box while it is open (the trend key).
+    /// Boxed: it holds three trends, and the box is one of the open boxes' variants.
+    pub chart: Option<Box<TrendChart>>,
+}
+
+/// Rows of the box's inside above the results: the query and what it found, then (for a
+/// trend over two months or more) the sparkline and the line marking its peak.
+pub fn rows_above(b: &SearchBox) -> usize {
+    if b.sparkline().is_some() { 4 } else { 2 }
 }
 
 impl SearchBox {
@@ -58,6 +71,8 @@ impl SearchBox {
             watch: None,
             naming: None,
             stale: false,
+            trend: None,
+            chart: None,
         };
         // The last search again, selected: Enter runs it, typing replaces it.
         b.recall(r, 0);
@@ -168,7 +183,33 @@ impl SearchBox {
         r.tell(format!("Results {}", next.name()));
     }
 
-    /// Runs the query again (after typing, or once the index is ready).
+    /// The trend the sparkline draws: one over two months or more (one bar tells nothing).
+    pub fn sparkline(&self) -> Option<&Trend> {
+        self.trend.as_ref().filter(|t| t.buckets.len() > 1)
+    }
+
+    /// Rows of results on screen.
+    fn page(&self, r: &Reader) -> usize {
+        let above = rows_above(self) - 2;
+        layout::search_rows(&r.areas()).saturating_sub(above)
+    }
+
+    /// Opens the chart of the results, or says why there is none.
+    fn open_chart(&mut self, r: &mut Reader) {
+        match &self.query {
+            _ if !self.results.is_empty() => {
+                self.chart = Some(Box::new(TrendChart::open(r, &self.input, &self.results)));
+                r.notice = None;
+            }
+            Err(e) => r.warn(format!("Query not understood: {e}")),
+            Ok(_) if r.index.is_none() => r.warn("Still indexing; try again in a moment"),
+            Ok(q) if q.is_empty() => r.warn("Type a query first, then chart its matches"),
+            Ok(_) => r.warn("Nothing matches: no trend to chart"),
+        }
+    }
+
+    /// Runs the query again (after typing, or once the index is ready), with the trend of
+    /// what it finds: once per frame at most, however fast the keys come.
     fn rerun(&mut self, r: &mut Reader) {
         self.stale = false;
         self.query = parse(&self.input);
@@ -177,6 +218,11 @@ impl SearchBox {
             (Ok(q), Some(handle)) => handle.index.search_with(q, order, &r.notes),
             _ => Vec::new(),
         };
+        self.trend =
+            (!self.results.is_empty()).then(|| Trend::of(&r.archive, &self.results, Period::Month));
+        if let Some(chart) = self.chart.as_mut() {
+            chart.refresh(r, &self.results);
+        }
         self.cursor = ListCursor::default();
         self.preview(r);
     }
@@ -246,18 +292,30 @@ impl SearchBox {
 
 impl Component for SearchBox {
     fn scope(&self) -> Scope {
-        Scope::Search
+        match &self.chart {
+            Some(chart) => chart.scope(),
+            None => Scope::Search,
+        }
     }
 
     fn handle(&mut self, r: &mut Reader, command: Command) -> Handled {
         // A command acts on the results of what was typed before it.
         self.settle(r);
+        if let Some(chart) = self.chart.as_mut() {
+            // The chart's Back comes back here.
+            let done = chart.handle(r, command);
+            if done.close {
+                self.chart = None;
+            }
+            return Handled::stay().with(done.effects);
+        }
         if self.naming.is_some() {
             return self.naming(r, command);
         }
-        let page = layout::search_rows(&r.areas());
+        let page = self.page(r);
         match command {
             Command::SaveWatch => self.start_naming(r),
+            Command::Trend => self.open_chart(r),
             c @ (Command::DeleteChar | Command::DeleteWord | Command::ClearInput) => {
                 edit_prompt(self.edit(), c);
                 self.rerun(r);
@@ -300,6 +358,9 @@ impl Component for SearchBox {
     }
 
     fn typed(&mut self, _r: &mut Reader, c: char) -> Handled {
+        if self.chart.is_some() {
+            return Handled::stay();
+        }
         if let Some(name) = self.naming.as_mut() {
             if name.chars().count() < crate::state::MAX_WATCH_NAME {
                 name.push(c);
@@ -314,19 +375,29 @@ impl Component for SearchBox {
     fn settle(&mut self, r: &mut Reader) {
         if self.stale {
             self.rerun(r);
-            self.cursor.fit(layout::search_rows(&r.areas()));
+            self.cursor.fit(self.page(r));
         }
     }
 
     fn list(&self) -> Option<(ListCursor, usize, u16)> {
-        Some((self.cursor, self.results.len(), 2))
+        if self.chart.is_some() {
+            return None;
+        }
+        let above = u16::try_from(rows_above(self)).unwrap_or(u16::MAX);
+        Some((self.cursor, self.results.len(), above))
     }
 
-    fn area(&self, _r: &Reader, a: &Areas) -> Rect {
-        layout::search_area(a)
+    fn area(&self, r: &Reader, a: &Areas) -> Rect {
+        match &self.chart {
+            Some(chart) => chart.area(r, a),
+            None => layout::search_area(a),
+        }
     }
 
-    fn hints(&self, _km: &Keymap) -> String {
+    fn hints(&self, km: &Keymap) -> String {
+        if let Some(chart) = &self.chart {
+            return chart.hints(km);
+        }
         // Room for 60 columns; the README has the whole language.
         " ti: au: abs: cat: id: tw:  @who  \"phrase\"  OR  (…)  -not ".to_string()
     }
@@ -336,8 +407,9 @@ impl Component for SearchBox {
     }
 
     fn keep_after_swap(&mut self, _r: &mut Reader) -> bool {
-        // Runs again once the new archive's index is built.
+        // Runs again once the new archive's index is built, and the chart with it.
         self.results.clear();
+        self.trend = None;
         true
     }
 }

@@ -8,6 +8,9 @@ use crate::tui::boxes::CategoryBox;
 use crate::tui::core::app::App;
 
 pub fn draw(frame: &mut Frame, app: &App, p: &CategoryBox, area: Rect, hint: String) {
+    if let Some(v) = &p.over_time {
+        return super::category_trend::draw(frame, app, v, area, hint);
+    }
     let followed = if p.followed {
         "· ◆ followed only "
     } else {

@@ -2,6 +2,7 @@
 //! a widget names comes from the keymap.
 
 mod categories;
+mod category_trend;
 mod confirm;
 mod days;
 pub mod detail;
@@ -23,6 +24,7 @@ mod status;
 mod tag;
 mod tags;
 mod too_small;
+mod trend;
 mod watches;
 
 pub use screen::draw;

@@ -7,12 +7,15 @@ use ratatui::widgets::Paragraph;
 use super::detail::highlighted;
 use crate::display::latex::prettify;
 use crate::display::width::{truncate, width};
-use crate::search::Field;
-use crate::tui::boxes::SearchBox;
+use crate::search::{Field, Trend};
+use crate::tui::boxes::{SearchBox, rows_above};
 use crate::tui::command::{Command, Scope};
 use crate::tui::core::app::App;
 
 pub fn draw(frame: &mut Frame, app: &App, b: &SearchBox, area: Rect, hint: String) {
+    if let Some(chart) = &b.chart {
+        return super::trend::draw(frame, app, chart, area, hint);
+    }
     // The watch list's name while the query is still its own.
     let watching = b.watch.as_ref().filter(|name| {
         app.watches()
@@ -66,8 +69,11 @@ pub fn draw(frame: &mut Frame, app: &App, b: &SearchBox, area: Rect, hint: Strin
         _ => summary,
     };
     lines.push(Line::from(summary));
+    let above = rows_above(b);
+    // The sparkline's rows, drawn over these once the text is.
+    lines.resize(above, Line::default());
     let query = b.query.clone().unwrap_or_default();
-    let rows = (inner.height as usize).saturating_sub(2);
+    let rows = (inner.height as usize).saturating_sub(above);
     for (i, r) in b
         .results
         .iter()
@@ -111,6 +117,55 @@ pub fn draw(frame: &mut Frame, app: &App, b: &SearchBox, area: Rect, hint: Strin
         lines.push(Line::from(spans));
     }
     frame.render_widget(Paragraph::new(lines), inner);
+    if let Some(t) = b.sparkline() {
+        trend(frame, app, t, inner);
+    }
+}
+
+/// The results per month over the archive's whole span, its first and last month at its ends,
+/// and under it the peak month pointed at, with its count.
+fn trend(frame: &mut Frame, app: &App, t: &Trend, inner: Rect) {
+    if inner.height < 4 {
+        return;
+    }
+    let (first, last) = (t.label(0), t.label(t.buckets.len() - 1));
+    let row = Rect::new(inner.x, inner.y + 2, inner.width, 1);
+    let fw = u16::try_from(width(&first)).unwrap_or(u16::MAX);
+    let lw = u16::try_from(width(&last)).unwrap_or(u16::MAX);
+    // The months named when the bars keep room enough to show a shape.
+    let named = inner.width >= fw.saturating_add(lw).saturating_add(10);
+    let spark = if named {
+        Rect::new(row.x + fw + 1, row.y, row.width - fw - lw - 2, 1)
+    } else {
+        row
+    };
+    let peak = t.peak();
+    let fit = super::trend::sparkline(frame, app, t, false, spark, peak);
+    if named {
+        let end = spark.x + u16::try_from(fit.values.len()).unwrap_or(0) + 1;
+        let name = |text: String, x: u16, w: u16| {
+            let line = Line::styled(text, app.theme.dim);
+            (Paragraph::new(line), Rect::new(x, row.y, w, 1))
+        };
+        let (p, at) = name(first, row.x, fw);
+        frame.render_widget(p, at);
+        let (p, at) = name(last, end, lw);
+        frame.render_widget(p, at.intersection(row));
+    }
+    if let Some(p) = peak {
+        let at = spark.x + u16::try_from(fit.column(p)).unwrap_or(0);
+        let marks = Rect::new(inner.x, inner.y + 3, inner.width, 1);
+        let text = format!("peak {} ({})", t.label(p), t.value(p, false));
+        super::trend::mark(
+            frame,
+            marks,
+            at,
+            &text,
+            '▲',
+            app.theme.accent,
+            &mut Vec::new(),
+        );
+    }
 }
 
 /// Asking for the name to save the query as a watch list under: the name as typed, what the
