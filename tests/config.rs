@@ -657,7 +657,7 @@ fn the_readme_lists_every_action_in_order() {
         .expect("README has the config section");
     let text = section.replace('\n', " ");
     let mut at = 0;
-    let reader = hotpapers::tui::command::defaults(Scope::Reader).map(|b| b.command.name());
+    let reader = hotpapers::tui::bindings::defaults(Scope::Reader).map(|b| b.command.name());
     for name in reader {
         let quoted = format!("`{name}`");
         let found = text[at..]

@@ -6,7 +6,7 @@ mod support;
 use std::collections::{BTreeSet, HashMap};
 
 use hotpapers::archive::Archive;
-use hotpapers::tui::command::{DEFAULTS, defaults};
+use hotpapers::tui::bindings::{DEFAULTS, defaults};
 use hotpapers::tui::key::Key;
 use hotpapers::tui::theme::Theme;
 use hotpapers::tui::{App, Command, Event, Keymap, Scope};

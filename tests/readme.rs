@@ -1,6 +1,6 @@
 //! The README's key tables must list every binding of the key table, as the help does.
 
-use hotpapers::tui::command::defaults;
+use hotpapers::tui::bindings::defaults;
 use hotpapers::tui::{Keymap, Scope};
 
 fn rows(scope: Scope) -> Vec<String> {

@@ -3,6 +3,7 @@
 //! `update`, `boxes` the components drawn over the reader, `view` the widgets, and `runtime`
 //! does all the I/O.
 
+pub mod bindings;
 pub mod boxes;
 pub mod command;
 pub mod core;

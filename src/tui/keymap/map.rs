@@ -1,7 +1,8 @@
 //! The key table in effect: the registry's defaults with a user's overrides, what a key asks
 //! for in a scope, and how to name a command's key on screen.
 
-use crate::tui::command::{Binding, Command, Scope, defaults, opened_by};
+use crate::tui::bindings::{Binding, defaults};
+use crate::tui::command::{Command, Scope, opened_by};
 use crate::tui::key::Key;
 
 /// The key table with overrides applied. An overridden command answers to the given keys

@@ -1,7 +1,8 @@
 //! The footer and the `?` help, drawn from the key table with the overrides in effect.
 
 use super::map::Keymap;
-use crate::tui::command::{Binding, Command, Scope, defaults};
+use crate::tui::bindings::{Binding, defaults};
+use crate::tui::command::{Command, Scope};
 
 /// One entry of the footer: the keys as shown (`j/k`), what they do (`move`), and the command,
 /// so the footer can keep the help's entry last without looking at its label.

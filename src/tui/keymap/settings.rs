@@ -4,7 +4,8 @@
 
 use super::map::Keymap;
 use crate::config::{Config, ConfigError, KeyTable};
-use crate::tui::command::{Command, Scope, by_name, defaults};
+use crate::tui::bindings::defaults;
+use crate::tui::command::{Command, Scope, by_name};
 use crate::tui::key::Key;
 
 const KEY_EXAMPLES: &str = "\"j\", \"G\", \"?\", \"ctrl-d\", \"alt-x\", \"enter\", \"esc\", \"tab\", \"space\", \"up\", \"pgdn\", \"home\" or \"f1\"";
