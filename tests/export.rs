@@ -217,7 +217,7 @@ fn csv_rows(text: &str) -> (Vec<String>, Vec<Vec<String>>) {
     (header, rows)
 }
 
-const HEADER: [&str; 12] = [
+const HEADER: [&str; 13] = [
     "date",
     "rank",
     "arxiv_id",
@@ -228,6 +228,7 @@ const HEADER: [&str; 12] = [
     "categories",
     "abs_url",
     "pdf_url",
+    "code",
     "tags",
     "note",
 ];
@@ -266,6 +267,7 @@ fn assert_csv_matches_json(csv_text: &str, days: &[Value]) {
             joined(&p["categories"]),
             s(&p["abs_url"]),
             s(&p["pdf_url"]),
+            joined(&p["code_urls"]),
             p["tags"]
                 .as_array()
                 .unwrap()
@@ -287,11 +289,11 @@ fn csv_round_trips_through_a_csv_reader() {
 
     // RFC 4180: quoted where needed, inner quotes doubled, CRLF line ends.
     assert!(text.starts_with(
-        "date,rank,arxiv_id,title,authors,retweets,favorites,categories,abs_url,pdf_url,tags,note\r\n"
+        "date,rank,arxiv_id,title,authors,retweets,favorites,categories,abs_url,pdf_url,code,tags,note\r\n"
     ));
     assert!(
         text.contains(
-            "2021-05-01,1,2105.00001,\"Commas, \"\"Quotes\"\" and More: A Title\",Ann Author; Bo Écrivain,10,100,cs.LG; stat.ML,https://arxiv.org/abs/2105.00001,https://arxiv.org/pdf/2105.00001,,\r\n"
+            "2021-05-01,1,2105.00001,\"Commas, \"\"Quotes\"\" and More: A Title\",Ann Author; Bo Écrivain,10,100,cs.LG; stat.ML,https://arxiv.org/abs/2105.00001,https://arxiv.org/pdf/2105.00001,,,\r\n"
         ),
         "{text}"
     );
@@ -694,9 +696,9 @@ fn tags_and_notes_go_out_in_every_format_and_tags_choose_papers() {
     assert_csv_matches_json(&csv_text, &days);
     let (_, rows) = csv_rows(&csv_text);
     let row = rows.iter().find(|r| r[2] == "2105.00001").unwrap();
-    assert_eq!(row[10], "rl; to read");
+    assert_eq!(row[11], "rl; to read");
     assert_eq!(
-        row[11],
+        row[12],
         "Check §2 & the 5% claim\r\nagainst *their* baseline"
     );
     assert_eq!(

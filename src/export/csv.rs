@@ -1,7 +1,7 @@
 //! CSV: a header row, then one row per paper listing, quoted per RFC 4180 (fields holding a
 //! comma, a double quote or a line break are enclosed in double quotes, inner quotes doubled;
-//! lines end with CRLF). Authors, categories and tags are joined with "; "; a paper's note is
-//! its last field, empty when it has none.
+//! lines end with CRLF). Authors, categories, the links to the paper's code (`code`) and tags
+//! are joined with "; "; a paper's note is its last field, empty when it has none.
 //!
 //! A spreadsheet runs a cell that starts with `=`, `+`, `-` or `@` as a formula (and some take a
 //! leading tab or carriage return for white space before one): a title such as
@@ -15,7 +15,7 @@ use std::io::{self, Write};
 use crate::archive::Day;
 use crate::state::Snapshot;
 
-pub const HEADER: [&str; 12] = [
+pub const HEADER: [&str; 13] = [
     "date",
     "rank",
     "arxiv_id",
@@ -26,6 +26,7 @@ pub const HEADER: [&str; 12] = [
     "categories",
     "abs_url",
     "pdf_url",
+    "code",
     "tags",
     "note",
 ];
@@ -96,6 +97,7 @@ pub fn write<'a, W: Write>(
                     &p.categories.join("; "),
                     p.abs_url.as_deref().unwrap_or(""),
                     p.pdf_url.as_deref().unwrap_or(""),
+                    &crate::code_links::code_urls(p).join("; "),
                     &marks.tags_of(&p.key).join("; "),
                     // Its line breaks as the records' own, CRLF.
                     &marks

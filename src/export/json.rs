@@ -1,6 +1,7 @@
 //! JSON: the array of days, every field of every paper and tweet as the archive's model gives
 //! it, and with each paper its tags (an array, empty when it has none) and note (a string, or
-//! null) from the reading state.
+//! null) from the reading state, and the links to its code found in its abstract and tweets
+//! (`code_urls`, an array).
 
 use std::borrow::Cow;
 use std::io::{self, Write};
@@ -18,6 +19,8 @@ struct PaperOut<'a> {
     paper: &'a Paper,
     tags: &'a [String],
     note: Option<&'a str>,
+    /// The links to its code (see `code_links`), cleaned.
+    code_urls: Vec<String>,
 }
 
 /// A day whose papers carry their tags and notes. Its own fields are those of `Day`'s
@@ -37,6 +40,7 @@ impl Serialize for DayOut<'_> {
                 paper: p,
                 tags: self.marks.tags_of(&p.key),
                 note: self.marks.note_of(&p.key),
+                code_urls: crate::code_links::code_urls(p),
             })
             .collect();
         let mut st = s.serialize_struct("Day", 5)?;
@@ -90,9 +94,16 @@ mod tests {
         );
         for day in &a.days {
             let mut got = serde_json::to_value(DayOut { day, marks: &marks }).unwrap();
-            for p in got["papers"].as_array_mut().unwrap() {
+            for (p, paper) in got["papers"]
+                .as_array_mut()
+                .unwrap()
+                .iter_mut()
+                .zip(&day.papers)
+            {
                 let p = p.as_object_mut().unwrap();
                 let (tags, note) = (p.remove("tags").unwrap(), p.remove("note").unwrap());
+                let code = crate::code_links::code_urls(paper);
+                assert_eq!(p.remove("code_urls").unwrap(), serde_json::json!(code));
                 if p["arxiv_id"] == Value::from(first.arxiv_id.clone()) {
                     assert_eq!(tags, serde_json::json!(["rl", "to read"]));
                     assert_eq!(note, "see §3");
