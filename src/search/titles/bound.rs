@@ -29,8 +29,7 @@ const CHUNK: usize = 16;
 
 /// What one atom of a query asks of a title.
 struct Needle {
-    /// For each of its first characters (up to the first that is no letter or digit, at most
-    /// [`LONGEST`]): the bits of a title's byte compared, and the value they must have.
+    /// Its first characters, at most [`LONGEST`].
     keys: Vec<Key>,
     /// Every key compares the low five bits (letters in either case).
     folded: bool,
@@ -52,24 +51,22 @@ struct Key {
 const FOLDED: u8 = 0x1f;
 const EXACT: u8 = 0x3f;
 
-/// What a query asks, for the bound: its atoms that the bound can work through, and what the
-/// others (starting with no letter or digit) can add at most.
+/// What a query asks, for the bound: the atoms that must match.
 pub(super) struct Bound {
     /// The letters and digits a title must have ([`letters_needed`]).
     needed: u64,
     needles: Vec<Needle>,
-    fixed: u32,
     /// The most any title can be given.
     pub(super) most: u32,
 }
 
 impl Bound {
-    /// The bound of `pattern`, if it has an atom to work through (all of them ASCII).
+    /// The bound of `pattern`, if it has an atom that must match (all of them ASCII: no
+    /// ASCII title matches another).
     pub(super) fn new(pattern: &Pattern) -> Option<Bound> {
         let mut b = Bound {
             needed: letters_needed(pattern),
             needles: Vec::new(),
-            fixed: 0,
             most: 0,
         };
         for atom in pattern.atoms.iter().filter(|a| !a.negative) {
@@ -81,10 +78,11 @@ impl Bound {
             }
             // Nucleo ignores case (smart case) unless the atom has a capital.
             let ignore_case = !text.iter().any(u8::is_ascii_uppercase);
+            // A sign is compared as any character but a letter, a digit or a space: the bound
+            // can only be higher for it.
             let keys: Vec<Key> = text
                 .iter()
                 .take(LONGEST)
-                .take_while(|c| c.is_ascii_alphanumeric())
                 .map(|&c| match c {
                     b'a'..=b'z' if ignore_case => Key {
                         bits: FOLDED,
@@ -99,10 +97,6 @@ impl Bound {
             let rest = MOST * (text.len() - keys.len()) as u32;
             // The first character's bonus counts twice.
             b.most += MOST * text.len() as u32 + 10;
-            if keys.is_empty() {
-                b.fixed += rest + 10;
-                continue;
-            }
             b.needles.push(Needle {
                 folded: keys.iter().all(|k| k.bits == FOLDED),
                 single: text.len() == 1,
@@ -232,7 +226,7 @@ fn bound_group_here(
     out: &mut [u32],
 ) {
     let cols = group.cols(&columns.cols);
-    let mut sum = [bound.fixed; LANES];
+    let mut sum = [0; LANES];
     for needle in &bound.needles {
         let best = needle_lanes(cols, needle);
         for lane in 0..LANES {

@@ -262,3 +262,41 @@ proptest! {
         prop_assert_eq!(got, reference(&titles, &q, limit));
     }
 }
+
+#[test]
+fn a_sign_of_the_query_is_needed_and_matched_as_any_sign() {
+    let titles: Vec<String> = [
+        "Curl Networks",
+        "RL: a Survey",
+        "Curl: of Fields",
+        "R-L (x)",
+    ]
+    .iter()
+    .map(|s| s.to_string())
+    .collect();
+    let needed = letters_needed(&pattern("rl:"));
+    assert_ne!(needed & !super::digest::ALPHANUMERIC, 0, "':' has a bit");
+    let f = finder(&titles);
+    assert_eq!(
+        f.letters[0] & needed,
+        needed & !letter_bit(':'),
+        "no ':' in it"
+    );
+    for q in ["rl:", "r-l", "l (x", "rl\\ a"] {
+        let got: Vec<usize> = f.find(q, 2).iter().map(|r| r.day).collect();
+        assert_eq!(got, reference(&titles, q, 2), "{q:?}");
+        let b = Bound::new(&pattern(q)).expect("ASCII");
+        let (b, m) = (
+            by_title(&bounds(&f.columns, &b, 1), 4),
+            &mut Matcher::new(Config::DEFAULT),
+        );
+        for (i, t) in titles.iter().enumerate() {
+            let score = pattern(q).score(Utf32String::from(t.as_str()).slice(..), m);
+            assert!(
+                score.is_none_or(|s| s <= b[i]),
+                "{q:?} in {t:?}: {score:?} over {}",
+                b[i]
+            );
+        }
+    }
+}

@@ -13,8 +13,9 @@ pub(super) const LANES: usize = 32;
 /// One byte of each of [`LANES`] titles.
 pub(super) type Lanes = [u8; LANES];
 
-/// The code of a character that is no ASCII letter or digit, as nucleo compares it: no letter
-/// or digit of a query matches it (padding past a title's end is this too).
+/// The code of a character that is no ASCII letter, digit or space as nucleo compares it: no
+/// letter, digit or space of a query matches it, and any other character may (padding past a
+/// title's end is this too).
 pub(super) const OTHER: u8 = 63;
 
 /// The bonus each value of a byte's top two bits stands for. Nucleo's are 0, 5 (a hump:
@@ -148,15 +149,17 @@ fn pack(title: impl Iterator<Item = char>, cols: &mut [Lanes], lane: usize) {
 }
 
 /// The low six bits of a character's byte: `a`–`z` are 0–25 and `A`–`Z` 32–57, so that
-/// the low five bits alone match either case; `0`–`5` are 26–31 and `6`–`9` 58–61. A
-/// character that nucleo compares as one of these (`é` as `e`, `É` as `E` or `e`) has its
-/// code; any other is [`OTHER`].
+/// the low five bits alone match either case; `0`–`5` are 26–31, `6`–`9` 58–61, and a space
+/// 62 (so that a sign of a query is not matched with every space). A character that nucleo
+/// compares as one of these (`é` as `e`, `É` as `E` or `e`) has its code; any other is
+/// [`OTHER`].
 pub(super) fn code(c: char) -> u8 {
     let ascii = |c: char| match c {
         'a'..='z' => Some(c as u8 - b'a'),
         'A'..='Z' => Some(c as u8 - b'A' + 32),
         '0'..='5' => Some(c as u8 - b'0' + 26),
         '6'..='9' => Some(c as u8 - b'6' + 58),
+        c if c.is_ascii_whitespace() => Some(62),
         _ => None,
     };
     if c.is_ascii() {
