@@ -77,22 +77,36 @@ impl Columns {
         order.sort_by_key(|&i| text(i as usize).len());
         let mut c = Columns::default();
         c.groups.reserve(order.len().div_ceil(LANES));
+        let table = Table::new();
+        let mut ascii = Vec::new();
         for titles in order.chunks(LANES) {
             let len = titles.last().map_or(0, |&i| text(i as usize).len());
             let start = c.cols.len();
             c.cols.resize(start + len, [OTHER; LANES]);
             let cols = &mut c.cols[start..];
             let mut group = Group::new(start, len);
+            // The group's ASCII titles are copied together first: they lie far apart, and
+            // their reads overlap so.
+            ascii.clear();
+            let mut ends = [0; LANES];
             for (lane, &i) in titles.iter().enumerate() {
                 group.titles[lane] = i;
                 group.letters[lane] = letters(i as usize);
                 match text(i as usize) {
-                    Utf32Str::Ascii(bytes) => pack(bytes.iter().map(|&b| b as char), cols, lane),
+                    Utf32Str::Ascii(bytes) => ascii.extend_from_slice(bytes),
                     Utf32Str::Unicode(chars) => {
                         group.wide |= 1 << lane;
-                        pack(chars.iter().copied(), cols, lane);
+                        table.pack_wide(chars, cols, lane);
                     }
                 }
+                ends[lane] = ascii.len();
+            }
+            let mut from = 0;
+            for (lane, &end) in ends.iter().enumerate().take(titles.len()) {
+                if group.wide & (1 << lane) == 0 {
+                    table.pack(&ascii[from..end], cols, lane);
+                }
+                from = end;
             }
             c.groups.push(group);
         }
@@ -135,16 +149,55 @@ impl Columns {
     }
 }
 
-/// Writes a title's bytes down lane `lane` of `cols`.
-fn pack(title: impl Iterator<Item = char>, cols: &mut [Lanes], lane: usize) {
-    let mut prev = Class::Whitespace;
-    for (col, c) in cols.iter_mut().zip(title) {
-        let class = class(c);
-        let bonus = bonus(prev, class);
-        prev = class;
-        // The least that is not less (9 is taken as 10).
-        let top = BONUS.iter().position(|&b| b >= bonus).expect("at most 10") as u8;
-        col[lane] = code(c) | (top << 6);
+/// What a title's bytes are made of, looked up: the code and class of each ASCII character,
+/// and the top bits of the bonus of each class after each other.
+struct Table {
+    ascii: [(u8, Class); 128],
+    top: [[u8; CLASSES]; CLASSES],
+}
+
+const CLASSES: usize = Class::Number as usize + 1;
+
+impl Table {
+    fn new() -> Table {
+        const ALL: [Class; CLASSES] = [
+            Class::Whitespace,
+            Class::NonWord,
+            Class::Delimiter,
+            Class::Lower,
+            Class::Upper,
+            Class::Letter,
+            Class::Number,
+        ];
+        // The least of BONUS that is not less (9 is taken as 10), in the top two bits.
+        let top = |prev, class| {
+            let b = bonus(prev, class);
+            (BONUS.iter().position(|&x| x >= b).expect("at most 10") as u8) << 6
+        };
+        Table {
+            ascii: std::array::from_fn(|c| (code(c as u8 as char), class(c as u8 as char))),
+            top: ALL.map(|prev| ALL.map(|class| top(prev, class))),
+        }
+    }
+
+    /// Writes an ASCII title's bytes down lane `lane` of `cols`.
+    fn pack(&self, title: &[u8], cols: &mut [Lanes], lane: usize) {
+        let mut prev = Class::Whitespace;
+        for (col, &c) in cols.iter_mut().zip(title) {
+            let (code, class) = self.ascii[c as usize & 0x7f];
+            col[lane] = code | self.top[prev as usize][class as usize];
+            prev = class;
+        }
+    }
+
+    /// Writes another title's bytes down lane `lane` of `cols`.
+    fn pack_wide(&self, title: &[char], cols: &mut [Lanes], lane: usize) {
+        let mut prev = Class::Whitespace;
+        for (col, &c) in cols.iter_mut().zip(title) {
+            let class = class(c);
+            col[lane] = code(c) | self.top[prev as usize][class as usize];
+            prev = class;
+        }
     }
 }
 
