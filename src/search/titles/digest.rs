@@ -27,10 +27,18 @@ pub(super) fn length(n: usize) -> u32 {
     n
 }
 
-/// The bit of an ASCII letter (either case) or digit; other characters have none.
+/// The bit of an ASCII letter (either case), digit or one of [`SIGNS`]; other characters
+/// have none.
 pub(super) fn letter_bit(c: char) -> u64 {
     u8::try_from(c).map_or(0, |c| BYTE_LETTERS[c as usize])
 }
+
+/// The bits of letters and digits among [`letter_bit`]'s.
+pub(super) const ALPHANUMERIC: u64 = (1 << 36) - 1;
+
+/// The signs with a bit of their own after the letters and digits: those a title holds
+/// least often matter most (a query with `:` passes over the titles without one).
+const SIGNS: &[u8; 28] = b"-:.,()/'?!&+;[]\"_=*@#%$<>|~^";
 
 /// [`letter_bit`] of each byte.
 pub(super) const BYTE_LETTERS: [u64; 256] = {
@@ -44,6 +52,11 @@ pub(super) const BYTE_LETTERS: [u64; 256] = {
             bits[c] = 1 << (26 + l - b'0');
         }
         c += 1;
+    }
+    let mut s = 0;
+    while s < SIGNS.len() {
+        bits[SIGNS[s] as usize] = 1 << (36 + s);
+        s += 1;
     }
     bits
 };
@@ -85,7 +98,7 @@ impl Digest {
         };
         let mut word_at = |p: usize| {
             let c = title[p];
-            let bit = BYTE_LETTERS[c as usize];
+            let bit = BYTE_LETTERS[c as usize] & ALPHANUMERIC;
             if bit != 0 {
                 d.firsts |= bit;
                 let next = title.get(p + 1).map_or(0, u8::to_ascii_lowercase);

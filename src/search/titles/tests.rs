@@ -43,7 +43,7 @@ fn fuzzy_matches_rank_the_closest_first_and_list_a_paper_once() {
 }
 
 /// What `find` must give: every title scored, all of them ordered, the first `limit`.
-fn reference(titles: &[String], query: &str, limit: usize) -> Vec<usize> {
+pub(super) fn reference(titles: &[String], query: &str, limit: usize) -> Vec<usize> {
     let pattern = Pattern::parse(query, CaseMatching::Smart, Normalization::Smart);
     let mut matcher = Matcher::new(Config::DEFAULT);
     let mut hits: Vec<(u32, usize)> = titles
@@ -60,7 +60,7 @@ fn reference(titles: &[String], query: &str, limit: usize) -> Vec<usize> {
 
 /// Titles made of words drawn (repeatably) from a list with capitals, accents, LaTeX made
 /// readable, other scripts and punctuation, some of them the same title again.
-fn titles(n: usize) -> Vec<String> {
+pub(super) fn titles(n: usize) -> Vec<String> {
     const WORDS: &str = concat!(
         "Transformers|transfer|Training|tractable|Diffusion|Models|model|chain|",
         "Chain-of-Thought|of|the|for|with|Attention|Café|naïve|Fréchet|Über|K-means|",
@@ -99,7 +99,7 @@ fn titles(n: usize) -> Vec<String> {
     out
 }
 
-fn finder(titles: &[String]) -> TitleFinder {
+pub(super) fn finder(titles: &[String]) -> TitleFinder {
     TitleFinder::from_titles(
         titles
             .iter()
@@ -109,7 +109,7 @@ fn finder(titles: &[String]) -> TitleFinder {
 }
 
 /// Queries of every kind, with capitals, accents, escapes and signs.
-const QUERIES: &str = concat!(
+pub(super) const QUERIES: &str = concat!(
     "t|tr|tra|tran|transf|transformer|diffusion model|^chain|zzqx|Tra|TRA|^Chain|",
     "chain$|^chain$|'chain|'ain-o|!tra|tra !former|!^chain|!model$|model !'diff|cafe|",
     "café|fre|frechet|uber|über|ecole|zurich|数|据|α|o(n|k-m|gpt4|3d|rl:|\\^chain|",
