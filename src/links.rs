@@ -104,6 +104,8 @@ pub enum LinkKind {
     InAbstract,
     /// A URL in a tweet's text (often a `t.co` short link or a `pic.twitter.com` image).
     InTweet { index: usize },
+    /// A link to the paper's code (see `code_links`), wherever it was written.
+    Code,
 }
 
 /// One link of a paper: what it is, where it goes, and a short description for a menu.

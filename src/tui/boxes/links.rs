@@ -5,7 +5,7 @@
 use ratatui::layout::Rect;
 
 use super::component::{Component, Handled, hint_line};
-use crate::links::{Link, paper_links};
+use crate::links::{Link, LinkKind, paper_links};
 use crate::tui::command::{Command, Scope};
 use crate::tui::core::cursor::ListCursor;
 use crate::tui::core::effect::Effect;
@@ -23,6 +23,32 @@ pub struct LinksBox {
     pub cursor: ListCursor,
 }
 
+/// `links` with the links to the paper's code `code` right after the abs and pdf pages,
+/// labelled as code instead of where they were written.
+fn with_code(links: Vec<Link>, code: Vec<String>) -> Vec<Link> {
+    let fixed = links
+        .iter()
+        .take_while(|l| matches!(l.kind, LinkKind::Abs | LinkKind::Pdf))
+        .count();
+    let mut out: Vec<Link> = links[..fixed].to_vec();
+    out.extend(code.into_iter().map(|url| Link {
+        kind: LinkKind::Code,
+        url,
+        label: "code".into(),
+    }));
+    for l in &links[fixed..] {
+        let same = |c: &Link| {
+            c.url
+                .trim_end_matches('/')
+                .eq_ignore_ascii_case(l.url.trim_end_matches('/'))
+        };
+        if !out.iter().any(same) {
+            out.push(l.clone());
+        }
+    }
+    out
+}
+
 impl LinksBox {
     /// The links of the selected paper, or `None` (and why) when there is none.
     pub fn open(r: &mut Reader) -> Option<LinksBox> {
@@ -30,7 +56,7 @@ impl LinksBox {
             r.warn("No paper selected");
             return None;
         };
-        let links = paper_links(p);
+        let links = with_code(paper_links(p), crate::code_links::code_urls(p));
         if links.is_empty() {
             let text = format!("Paper {} has no links", p.rank);
             r.warn(text);
