@@ -5,6 +5,7 @@ use ratatui::style::{Modifier, Style};
 use ratatui::text::{Line, Span};
 
 use crate::archive::Paper;
+use crate::display::cells::clean;
 use crate::display::width::truncate;
 use crate::search::{Field, Query, highlight};
 use crate::tui::core::measure::{DetailText, Part};
@@ -75,7 +76,7 @@ fn meta(paper: &Paper, theme: &Theme) -> Line<'static> {
     ];
     if let Some(id) = &paper.arxiv_id {
         spans.push(Span::raw("  arXiv:"));
-        spans.push(Span::styled(id.clone(), theme.accent));
+        spans.push(Span::styled(clean(id).into_owned(), theme.accent));
     }
     Line::from(spans)
 }
@@ -86,9 +87,10 @@ fn tweet_head(paper: &Paper, i: usize, theme: &Theme, query: Option<&Query>) -> 
     let Some(t) = paper.tweets.get(i) else {
         return Line::raw("");
     };
+    // Not cut (the pane's edge does that), but cleaned as all text drawn is.
     let part = |text: String, field, style: Style| match query {
         Some(q) => highlighted(&text, q, field, usize::MAX, style),
-        None => vec![Span::styled(text, style)],
+        None => vec![Span::styled(clean(&text).into_owned(), style)],
     };
     let name = theme.title.remove_modifier(Modifier::UNDERLINED);
     let mut head = part(t.author.clone(), Field::Tweet, name);
@@ -97,7 +99,8 @@ fn tweet_head(paper: &Paper, i: usize, theme: &Theme, query: Option<&Query>) -> 
         head.extend(part(format!("@{}", t.handle), Field::Tweeter, theme.accent));
     }
     if !t.date.is_empty() {
-        head.push(Span::styled(format!(" · {}", t.date), theme.dim));
+        let date = format!(" · {}", clean(&t.date));
+        head.push(Span::styled(date, theme.dim));
     }
     Line::from(head)
 }

@@ -16,6 +16,7 @@ mod paper;
 mod papers;
 mod screen;
 mod search;
+pub mod settle;
 mod similar;
 mod starred;
 mod status;

@@ -11,6 +11,12 @@ use crate::tui::core::layout::Shape;
 use crate::tui::core::state::Pane;
 
 pub fn draw(frame: &mut Frame, app: &App) {
+    widgets(frame, app);
+    // Whatever a widget drew, the terminal must draw it as it was measured.
+    super::settle::settle(frame.buffer_mut());
+}
+
+fn widgets(frame: &mut Frame, app: &App) {
     let a = app.areas();
     match a.shape {
         Shape::TooSmall => return too_small::draw(frame, app, frame.area()),
