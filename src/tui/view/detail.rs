@@ -8,7 +8,7 @@ use crate::archive::Paper;
 use crate::display::cells::clean;
 use crate::display::width::truncate;
 use crate::search::{Field, Query, highlight};
-use crate::tui::core::measure::{DetailText, Part};
+use crate::tui::core::measure::{self, Part};
 use crate::tui::theme::Theme;
 
 /// Spans of `text` (cut to `max` columns) with the query's matches in `field` underlined.
@@ -32,40 +32,34 @@ pub fn highlighted(
     spans
 }
 
-/// The lines of `text` (measured for `paper` at `width`) as the pane shows them; with a
-/// `query`, its matches are underlined (a match that a line break splits is not).
+/// Line `l` of a paper's pane text (measured for `paper` at `width`) as the pane shows it;
+/// with a `query`, its matches are underlined (a match that a line break splits is not). Only
+/// the lines in view are styled, so a frame costs what it shows, however long the paper.
 pub fn styled(
     paper: &Paper,
-    text: DetailText,
+    l: measure::Line,
     width: usize,
     theme: &Theme,
     query: Option<&Query>,
-) -> Vec<Line<'static>> {
-    text.lines
-        .into_iter()
-        .map(|l| {
-            let style = match l.part {
-                Part::Title => theme.title,
-                Part::Authors | Part::NoAbstract => theme.dim,
-                Part::Categories => theme.category,
-                Part::Tags => theme.accent,
-                Part::TweetsHeading => theme.heading,
-                _ => theme.text,
-            };
-            match (l.part, l.part.field(), query) {
-                (Part::Meta, _, _) => meta(paper, theme),
-                (Part::TweetHead(i), _, q) => tweet_head(paper, i, theme, q),
-                (Part::Also(_) | Part::AlsoMore, _, _) => {
-                    Line::from(Span::styled(l.text, theme.dim))
-                }
-                (Part::Blank, _, _) => Line::raw(""),
-                (_, Some(field), Some(q)) => {
-                    Line::from(highlighted(&l.text, q, field, width.max(1), style))
-                }
-                _ => Line::from(Span::styled(l.text, style)),
-            }
-        })
-        .collect()
+) -> Line<'static> {
+    let style = match l.part {
+        Part::Title => theme.title,
+        Part::Authors | Part::NoAbstract | Part::Cut => theme.dim,
+        Part::Categories => theme.category,
+        Part::Tags => theme.accent,
+        Part::TweetsHeading => theme.heading,
+        _ => theme.text,
+    };
+    match (l.part, l.part.field(), query) {
+        (Part::Meta, _, _) => meta(paper, theme),
+        (Part::TweetHead(i), _, q) => tweet_head(paper, i, theme, q),
+        (Part::Also(_) | Part::AlsoMore, _, _) => {
+            Line::from(Span::styled(l.text.to_string(), theme.dim))
+        }
+        (Part::Blank, _, _) => Line::raw(""),
+        (_, Some(field), Some(q)) => Line::from(highlighted(l.text, q, field, width.max(1), style)),
+        _ => Line::from(Span::styled(l.text.to_string(), style)),
+    }
 }
 
 fn meta(paper: &Paper, theme: &Theme) -> Line<'static> {
