@@ -93,7 +93,7 @@ fn cut(s: &str, max: usize) -> String {
     }
     let mut out = String::new();
     let mut used = 0;
-    for (piece, w) in clusters(s) {
+    for (piece, w) in pieces(s) {
         if used + w > max - 1 {
             break;
         }

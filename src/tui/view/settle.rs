@@ -4,7 +4,7 @@
 use ratatui::buffer::Buffer;
 use unicode_segmentation::UnicodeSegmentation;
 
-use crate::display::cells::{clean, cluster_width, fills_one_cell, parts};
+use crate::display::cells::{char_width, clean, cluster_width, fills_one_cell, parts};
 
 /// Rewrites every cell of a drawn frame so that a terminal draws it as ratatui measured it:
 /// its text [`clean`]ed (text which reached the buffer without passing through it, a name
@@ -14,10 +14,26 @@ use crate::display::cells::{clean, cluster_width, fills_one_cell, parts};
 /// cluster never grows: its parts take the cells it covered, as far as they go.
 pub fn settle(buf: &mut Buffer) {
     let area = buf.area;
+    let width = area.width as usize;
     for y in area.top()..area.bottom() {
+        let row = (y - area.top()) as usize * width;
         let mut x = area.left();
         while x < area.right() {
-            let symbol = buf[(x, y)].symbol();
+            // Most cells hold one byte: printable ASCII (ratatui keeps controls out).
+            let symbol = buf.content[row + (x - area.left()) as usize].symbol();
+            if symbol.len() == 1 {
+                x += 1;
+                continue;
+            }
+            // Then a character alone (a box's border, a letter, an ideograph).
+            let mut chars = symbol.chars();
+            if let (Some(c), None) = (chars.next(), chars.next()) {
+                let w = char_width(c);
+                if w > 0 {
+                    x = x.saturating_add(w as u16);
+                    continue;
+                }
+            }
             let covers = cluster_width(symbol).max(1) as u16;
             if fills_one_cell(symbol) {
                 x = x.saturating_add(covers);
