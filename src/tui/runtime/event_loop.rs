@@ -19,6 +19,9 @@ use crate::tui::core::update::update;
 use crate::tui::event::Event;
 use crate::tui::view;
 
+/// While messages keep coming, a frame at least this often (they are handled first).
+const FRAME_AT_LEAST: std::time::Duration = std::time::Duration::from_millis(100);
+
 pub fn event_loop(
     app: &mut App,
     opts: Options,
@@ -43,9 +46,19 @@ pub fn event_loop(
     let _watcher = start_workers(app, opts.listing, &mut world)?;
     world.timers.track(app.unread_on_screen(), Instant::now());
     let mut dirty = false;
+    let mut drawn = Instant::now();
     loop {
+        // Input already waiting is handled before the frame, so keys never queue behind
+        // drawing (thirty `j`s are one frame, not thirty); a frame still goes out every
+        // `FRAME_AT_LEAST` while messages keep coming.
+        let waiting = if dirty && drawn.elapsed() < FRAME_AT_LEAST {
+            rx.try_recv().ok()
+        } else {
+            None
+        };
         // Draw only after something happened: an idle reader costs no CPU.
-        if dirty {
+        if dirty && waiting.is_none() {
+            drawn = Instant::now();
             if let Err(e) = world.term.draw(|f| view::draw(f, app)) {
                 // A terminal that hung up fails every write: end as the hang-up would.
                 if terminal::hung_up() {
@@ -55,15 +68,18 @@ pub fn event_loop(
             }
             dirty = false;
         }
-        let msg = match world.timers.next() {
-            Some(due) => match rx.recv_timeout(due.saturating_duration_since(Instant::now())) {
-                Ok(m) => Some(m),
-                Err(RecvTimeoutError::Timeout) => None,
-                Err(RecvTimeoutError::Disconnected) => return Ok(0),
-            },
-            None => match rx.recv() {
-                Ok(m) => Some(m),
-                Err(_) => return Ok(0),
+        let msg = match waiting {
+            Some(m) => Some(m),
+            None => match world.timers.next() {
+                Some(due) => match rx.recv_timeout(due.saturating_duration_since(Instant::now())) {
+                    Ok(m) => Some(m),
+                    Err(RecvTimeoutError::Timeout) => None,
+                    Err(RecvTimeoutError::Disconnected) => return Ok(0),
+                },
+                None => match rx.recv() {
+                    Ok(m) => Some(m),
+                    Err(_) => return Ok(0),
+                },
             },
         };
         let events = match msg {
