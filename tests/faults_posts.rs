@@ -193,11 +193,10 @@ fn variation_selectors_never_make_a_line_too_wide() {
         }
         assert!(width(&truncate(&text, w)) <= w, "truncated to {w}");
     }
+    // The selectors are dropped before display now (issue 16: terminals draw `5` and `❤`
+    // one column wide whatever follows them), so the `5` fits on the first line.
     assert_eq!(
         wrap(&text, 17),
-        [
-            "x".repeat(16),
-            "5\u{fe0f}be \u{2764}\u{fe0f}\u{2764}\u{fe0f}".into()
-        ]
+        [format!("{}5", "x".repeat(16)), "be \u{2764}\u{2764}".into()]
     );
 }

@@ -15,13 +15,10 @@ use std::time::{Duration, Instant};
 
 use faults_support::{arg, folder, paper, post, quit, start_at, start_cmd, tweet, wait_until};
 use pty::{
-    COLS, ENTER_ALT, LEAVE_ALT, ROWS, SHOW_CURSOR, Session, contains, cooked, hotpapers, rfind,
-    shell,
+    COLS, ENTER_ALT, LEAVE_ALT, ROWS, Session, assert_given_back_before, contains, cooked,
+    hotpapers, shell,
 };
 use tempfile::TempDir;
-
-/// The last of the sequences crossterm's `DisableMouseCapture` writes.
-const MOUSE_OFF: &[u8] = b"\x1b[?1000l";
 
 // ---------------------------------------------------------------------------------------------
 // Posts
@@ -351,26 +348,5 @@ fn a_panic_gives_the_terminal_back_before_its_message() {
     s.send("j");
     let status = s.wait_exit();
     assert_eq!(status.exit_code(), 101, "{status}");
-    let raw = s.raw();
-    let text = String::from_utf8_lossy(&raw);
-    let message = rfind(&raw, b"HOTPAPERS_TEST_PANIC=1: panicking")
-        .unwrap_or_else(|| panic!("no panic message; output: {text:?}"));
-    for (what, seq) in [
-        ("the alternate screen left", LEAVE_ALT),
-        ("the cursor shown", SHOW_CURSOR),
-        ("mouse capture off", MOUSE_OFF),
-    ] {
-        let at = rfind(&raw[..message], seq)
-            .unwrap_or_else(|| panic!("{what} not before the message; output: {text:?}"));
-        assert!(
-            rfind(&raw[..message], ENTER_ALT).is_none_or(|e| e < at),
-            "{what} before the reader last took the screen; output: {text:?}"
-        );
-    }
-    assert!(
-        !contains(&raw[message..], ENTER_ALT),
-        "the screen was taken again after the message"
-    );
-    assert!(!s.with_screen(|sc| sc.alternate_screen()));
-    assert!(cooked(&s.termios()), "raw mode was left on");
+    assert_given_back_before(&s, b"HOTPAPERS_TEST_PANIC=1: panicking");
 }

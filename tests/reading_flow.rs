@@ -179,7 +179,6 @@ fn space_pages_the_paper_and_then_goes_on_to_the_next() {
             0,
             Default::default(),
         )
-        .lines
         .len()
     };
     assert!(total > 8, "the first paper needs paging");

@@ -93,10 +93,14 @@ fn any_window(
         }
         i += N;
     }
+    // Up to N + 1 bytes are left (the loop needs N + 2 for a block): two padded blocks test
+    // them all. One block tested only the first N, so a control character ending a field of
+    // 33, 65, 97... bytes was kept (found by the `pane_wrap` fuzzer).
     let rest = &b[i..];
-    let mut padded = [b'x'; N + 2];
+    let mut padded = [b'x'; 2 * N + 2];
     padded[..rest.len()].copy_from_slice(rest);
-    block(&padded)
+    let (first, second) = (&padded[..N + 2], &padded[N..]);
+    block(first.try_into().expect("N + 2 bytes")) || block(second.try_into().expect("N + 2 bytes"))
 }
 
 /// True where a white-space character (`char::is_whitespace`) starts, or a space is followed by
@@ -300,6 +304,17 @@ mod tests {
         assert_eq!(sanitize(dirty), "a[31mb cde\nf");
         assert!(matches!(sanitize("clean — 日本語 🙂"), Cow::Borrowed(_)));
         assert_eq!(sanitize("a\u{b}b\u{c}c\u{85}d"), "a b c d");
+    }
+
+    #[test]
+    fn a_control_is_found_at_every_position_of_every_length() {
+        for len in 1..140 {
+            for at in 0..len {
+                let mut s = "x".repeat(len);
+                s.replace_range(at..=at, "\u{1b}");
+                assert!(!sanitize(&s).contains('\u{1b}'), "at {at} of {len}");
+            }
+        }
     }
 
     #[test]

@@ -366,6 +366,39 @@ pub fn cooked(t: &libc::termios) -> bool {
     t.c_lflag & libc::ICANON != 0 && t.c_lflag & libc::ECHO != 0
 }
 
+/// The last of the sequences crossterm's `DisableMouseCapture` writes.
+pub const MOUSE_OFF: &[u8] = b"\x1b[?1000l";
+
+/// Checks that the reader in `s`, which has ended, gave the terminal back before it printed
+/// `message`: the alternate screen left, the cursor shown and mouse capture off (each after it
+/// last took the screen), the screen not taken again after, raw mode off.
+pub fn assert_given_back_before(s: &Session, message: &[u8]) {
+    let raw = s.raw();
+    let text = String::from_utf8_lossy(&raw);
+    let message = rfind(&raw, message).unwrap_or_else(|| {
+        let what = String::from_utf8_lossy(message);
+        panic!("no message {what:?}; output: {text:?}")
+    });
+    for (what, seq) in [
+        ("the alternate screen left", LEAVE_ALT),
+        ("the cursor shown", SHOW_CURSOR),
+        ("mouse capture off", MOUSE_OFF),
+    ] {
+        let at = rfind(&raw[..message], seq)
+            .unwrap_or_else(|| panic!("{what} not before the message; output: {text:?}"));
+        assert!(
+            rfind(&raw[..message], ENTER_ALT).is_none_or(|e| e < at),
+            "{what} before the reader last took the screen; output: {text:?}"
+        );
+    }
+    assert!(
+        !contains(&raw[message..], ENTER_ALT),
+        "the screen was taken again after the message"
+    );
+    assert!(!s.with_screen(|sc| sc.alternate_screen()));
+    assert!(cooked(&s.termios()), "raw mode was left on");
+}
+
 /// The process state letter from /proc (`T` when stopped).
 #[cfg(target_os = "linux")]
 pub fn proc_state(pid: i32) -> Option<char> {

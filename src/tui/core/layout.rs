@@ -8,6 +8,9 @@ pub const MIN_WIDTH: u16 = 30;
 pub const MIN_HEIGHT: u16 = 8;
 /// From this width on, all three panes are shown side by side.
 pub const WIDE_WIDTH: u16 = 100;
+/// The most columns and rows laid out and drawn: a bigger terminal gets its top-left part
+/// (see `runtime::terminal::Term`, which keeps ratatui's buffers to it too).
+pub const MAX_SIDE: u16 = 1000;
 
 /// How the panes are laid out.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -34,6 +37,7 @@ pub struct Areas {
 }
 
 pub fn areas(width: u16, height: u16) -> Areas {
+    let (width, height) = (width.min(MAX_SIDE), height.min(MAX_SIDE));
     let full = Rect::new(0, 0, width, height);
     if width < MIN_WIDTH || height < MIN_HEIGHT {
         return Areas {

@@ -2,10 +2,12 @@
 //! where each tweet starts, and so how far the pane scrolls. `update` measures with it and the
 //! view styles the same lines, so the two can never disagree.
 
-use super::state::{MAX_ALSO, Reader};
-use crate::archive::Paper;
+use std::cell::RefCell;
+use std::sync::{Arc, Weak};
+
+use crate::archive::{Archive, Paper};
 use crate::display::latex::prettify;
-use crate::display::width::wrap;
+use crate::display::width::Lines;
 use crate::search::Field;
 
 /// What a line of the paper pane holds.
@@ -33,6 +35,39 @@ pub enum Part {
     /// Author, handle and date of tweet `n` (styled from the tweet itself).
     TweetHead(usize),
     Tweet,
+    /// How much of the text above is not shown (the pane shows `SHOWN_BYTES` of a paper).
+    Cut,
+}
+
+/// The most of a paper's text the pane wraps and shows: some ninety times any real paper (the
+/// biggest of the 1,152 in the test corpus holds 3 KB of abstract and tweets), and little
+/// enough that the first frame on a paper made to be big (the loader lets one post hold 15 MB)
+/// is drawn in a few milliseconds; every frame after reuses the wrapped text
+/// (`detail_cache`). What is cut is said, with its size.
+pub const SHOWN_BYTES: usize = 256 * 1024;
+
+/// What is left of `SHOWN_BYTES` for the paper's text still to come.
+struct Budget(usize);
+
+impl Budget {
+    /// As much of `text` as is left to show (cut between characters), and how many bytes not.
+    fn take<'a>(&mut self, text: &'a str) -> (&'a str, usize) {
+        let mut end = text.len().min(self.0);
+        while !text.is_char_boundary(end) {
+            end -= 1;
+        }
+        self.0 -= end;
+        (&text[..end], text.len() - end)
+    }
+}
+
+/// A size as the pane says it: `640 bytes`, `12 KB`, `14.5 MB`.
+fn size(bytes: usize) -> String {
+    match bytes {
+        0..1_000 => format!("{bytes} bytes"),
+        1_000..1_000_000 => format!("{} KB", bytes / 1_000),
+        _ => format!("{:.1} MB", bytes as f64 / 1e6),
+    }
 }
 
 impl Part {
@@ -50,14 +85,20 @@ impl Part {
     }
 }
 
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Line {
+/// A line of the pane: what it holds, and its text.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Line<'a> {
     pub part: Part,
-    pub text: String,
+    pub text: &'a str,
 }
 
+/// The pane's lines, all wrapped once (a paper, its listings and what you keep about it at a
+/// width: see `detail_cache`), kept in one string.
+#[derive(Debug, Default)]
 pub struct DetailText {
-    pub lines: Vec<Line>,
+    lines: Lines,
+    /// Where each run of lines of one part starts, in order.
+    parts: Vec<(usize, Part)>,
     /// The line each tweet starts on.
     pub tweet_starts: Vec<usize>,
     /// The line of each other listing.
@@ -74,10 +115,88 @@ pub struct Also {
 }
 
 impl DetailText {
+    /// How many lines the pane's text has.
+    pub fn len(&self) -> usize {
+        self.lines.len()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.lines.is_empty()
+    }
+
+    /// Line `i`, if there is one.
+    pub fn line(&self, i: usize) -> Option<Line<'_>> {
+        if i >= self.len() {
+            return None;
+        }
+        let run = self.parts.partition_point(|&(start, _)| start <= i);
+        let part = self.parts[run.checked_sub(1)?].1;
+        Some(Line {
+            part,
+            text: self.lines.get(i),
+        })
+    }
+
+    /// The lines from `from`, at most `n` of them: what a pane scrolled there shows.
+    pub fn window(&self, from: usize, n: usize) -> impl Iterator<Item = (usize, Line<'_>)> {
+        (from..from.saturating_add(n).min(self.len())).filter_map(|i| Some((i, self.line(i)?)))
+    }
+
     /// The first line that may be at the top of a pane `height` lines high.
     pub fn max_scroll(&self, height: usize) -> usize {
-        self.lines.len().saturating_sub(height)
+        self.len().saturating_sub(height)
     }
+
+    /// Adds `text` wrapped to `width` as lines of `part`.
+    fn wrapped(&mut self, part: Part, text: &str, width: usize) {
+        self.parts.push((self.lines.len(), part));
+        self.lines.push_wrapped(text, width);
+    }
+
+    /// Adds as much of `text` as the budget leaves, wrapped, and says how much is not shown.
+    fn cut(&mut self, budget: &mut Budget, part: Part, text: &str, width: usize) {
+        let (shown, cut) = budget.take(text);
+        if !shown.is_empty() || cut == 0 {
+            self.wrapped(part, shown, width);
+        }
+        self.said_cut(cut);
+    }
+
+    /// Adds the line that says `cut` bytes are not shown, if any are.
+    fn said_cut(&mut self, cut: usize) {
+        if cut > 0 {
+            let line = format!(
+                "… {} more not shown (hotpapers export has it all)",
+                size(cut)
+            );
+            self.plain(Part::Cut, &line);
+        }
+    }
+
+    /// Adds one line of `part` as it is (the view styles it from the paper, or it is short).
+    fn plain(&mut self, part: Part, text: &str) {
+        self.parts.push((self.lines.len(), part));
+        self.lines.push(text);
+    }
+}
+
+/// The pane's texts kept between frames (see `detail_cache`), the most recent first, each with
+/// what it was made from.
+#[derive(Default)]
+pub struct DetailCache(pub(crate) RefCell<Vec<(Made, Arc<DetailText>)>>);
+
+/// What a pane's text was made from.
+pub(crate) struct Made {
+    /// The archive the paper is in: a reload makes a new one (the weak pointer keeps its
+    /// address from being taken by another while the text is kept).
+    pub(crate) archive: Weak<Archive>,
+    pub(crate) day: usize,
+    pub(crate) paper: usize,
+    pub(crate) width: usize,
+    pub(crate) also: Vec<Also>,
+    pub(crate) more: usize,
+    pub(crate) tags: Vec<String>,
+    pub(crate) note: Option<String>,
 }
 
 /// What you keep about a paper: its tags and note, shown with it.
@@ -97,108 +216,74 @@ pub fn detail_text(
     mine: Mine,
 ) -> DetailText {
     let width = width.max(1);
-    let mut lines = Vec::new();
-    let push = |lines: &mut Vec<Line>, part: Part, text: &str| {
-        for l in wrap(text, width) {
-            lines.push(Line { part, text: l });
-        }
-    };
-    let line = |part: Part, text: String| Line { part, text };
-    push(
-        &mut lines,
+    let mut d = DetailText::default();
+    let mut budget = Budget(SHOWN_BYTES);
+    let (title, _) = budget.take(&paper.title);
+    d.wrapped(
         Part::Title,
-        &format!("{}. {}", paper.rank, prettify(&paper.title)),
+        &format!("{}. {}", paper.rank, prettify(title)),
+        width,
     );
     if !paper.authors.is_empty() {
-        push(&mut lines, Part::Authors, &paper.authors.join(", "));
+        d.cut(&mut budget, Part::Authors, &paper.authors.join(", "), width);
     }
     let mut meta = format!("♺ {}  ♥ {}", paper.retweets, paper.favorites);
     if let Some(id) = &paper.arxiv_id {
         meta.push_str(&format!("  arXiv:{id}"));
     }
-    lines.push(line(Part::Meta, meta));
-    let mut also_starts = Vec::with_capacity(also.len());
+    d.plain(Part::Meta, &meta);
     for (i, a) in also.iter().enumerate() {
-        also_starts.push(lines.len());
+        d.also_starts.push(d.len());
         let text = format!(
             "also {} #{} ♺ {} ♥ {}",
             a.date, a.rank, a.retweets, a.favorites
         );
-        lines.push(line(Part::Also(i), text));
+        d.plain(Part::Also(i), &text);
     }
     if more > 0 {
         let days = crate::display::words::count(more, "more day", "more days");
-        lines.push(line(Part::AlsoMore, format!("also on {days}")));
+        d.plain(Part::AlsoMore, &format!("also on {days}"));
     }
     if !paper.categories.is_empty() {
-        push(&mut lines, Part::Categories, &paper.categories.join(" · "));
+        let categories = paper.categories.join(" · ");
+        d.cut(&mut budget, Part::Categories, &categories, width);
     }
     if !mine.tags.is_empty() {
-        push(
-            &mut lines,
-            Part::Tags,
-            &format!("# {}", mine.tags.join(" · ")),
-        );
+        d.wrapped(Part::Tags, &format!("# {}", mine.tags.join(" · ")), width);
     }
-    lines.push(line(Part::Blank, String::new()));
+    d.plain(Part::Blank, "");
     if paper.abstract_text.is_empty() {
-        lines.push(line(Part::NoAbstract, "(no abstract in this post)".into()));
+        d.plain(Part::NoAbstract, "(no abstract in this post)");
     } else {
-        push(&mut lines, Part::Abstract, &prettify(&paper.abstract_text));
+        // Cut before prettifying: LaTeX is converted in one pass over all it is given.
+        let (shown, cut) = budget.take(&paper.abstract_text);
+        d.wrapped(Part::Abstract, &prettify(shown), width);
+        d.said_cut(cut);
     }
     if let Some(note) = mine.note.filter(|n| !n.trim().is_empty()) {
-        lines.push(line(Part::Blank, String::new()));
+        d.plain(Part::Blank, "");
+        let (note, cut) = budget.take(note);
         for (i, para) in note.lines().enumerate() {
             let mark = if i == 0 { "✎ " } else { "" };
-            push(&mut lines, Part::Note, &format!("{mark}{para}"));
+            d.wrapped(Part::Note, &format!("{mark}{para}"), width);
         }
+        d.said_cut(cut);
     }
-    lines.push(line(Part::Blank, String::new()));
+    d.plain(Part::Blank, "");
     let heading = match paper.tweets.len() {
         0 => "No tweets".to_string(),
         1 => "1 tweet".to_string(),
         n => format!("{n} tweets"),
     };
-    lines.push(line(Part::TweetsHeading, heading));
-    let mut tweet_starts = Vec::with_capacity(paper.tweets.len());
+    d.plain(Part::TweetsHeading, &heading);
     for (i, t) in paper.tweets.iter().enumerate() {
-        lines.push(line(Part::Blank, String::new()));
-        tweet_starts.push(lines.len());
-        lines.push(line(Part::TweetHead(i), String::new()));
-        push(&mut lines, Part::Tweet, &t.text);
+        d.plain(Part::Blank, "");
+        d.tweet_starts.push(d.len());
+        d.plain(Part::TweetHead(i), "");
+        // Every tweet keeps its head, so that `t` marks and opens each, shown or not.
+        d.cut(&mut budget, Part::Tweet, &t.text, width);
     }
-    DetailText {
-        lines,
-        tweet_starts,
-        also_starts,
-    }
-}
-
-impl Reader {
-    /// The selected paper's lines in the paper pane, as wide as it is.
-    pub fn detail(&self) -> Option<DetailText> {
-        let p = self.current_paper()?;
-        let all = self.all_listings();
-        let also: Vec<Also> = all
-            .iter()
-            .take(MAX_ALSO)
-            .filter_map(|&r| {
-                let (day, q) = self.paper_at(r)?;
-                Some(Also {
-                    date: day.date,
-                    rank: q.rank,
-                    retweets: q.retweets,
-                    favorites: q.favorites,
-                })
-            })
-            .collect();
-        let more = all.len().saturating_sub(also.len());
-        let mine = Mine {
-            tags: self.tags.get(&p.key).map_or(&[], Vec::as_slice),
-            note: self.notes.get(&p.key).map(String::as_str),
-        };
-        Some(detail_text(p, self.detail_width(), &also, more, mine))
-    }
+    d
 }
 
 /// The tweet in view at scroll position `scroll`: the last one starting at or above the top

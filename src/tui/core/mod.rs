@@ -5,6 +5,7 @@
 pub mod app;
 pub mod cursor;
 pub mod day_rows;
+mod detail_cache;
 pub mod effect;
 pub mod handles;
 pub mod layout;

@@ -282,7 +282,7 @@ pub fn open_tweet(r: &mut Reader) -> Vec<Effect> {
 
 /// The tweet `t` opens: the one marked with `>`, else the one in view.
 pub fn marked_tweet(r: &Reader) -> Option<usize> {
-    marked_tweet_in(r, &r.detail()?)
+    marked_tweet_in(r, &*r.detail()?)
 }
 
 /// `marked_tweet` for lines already measured (drawing has them at hand). Marks go over the

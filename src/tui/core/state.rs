@@ -116,6 +116,8 @@ pub struct Reader {
     pub(crate) listings: std::sync::OnceLock<HashMap<PaperKey, Vec<PaperRef>>>,
     /// The day list's rows with month headings and gap markers (once per archive).
     pub(crate) day_rows: std::sync::OnceLock<Vec<super::day_rows::DayRow>>,
+    /// The paper pane's text, wrapped once per paper and width (`detail_cache`).
+    pub(crate) detail_cache: super::measure::DetailCache,
     /// Every title, for the fuzzy finder, built when first asked for (once per archive).
     pub(crate) titles: std::sync::OnceLock<crate::search::TitleFinder>,
     /// The searches made, newest first (kept in the state database).
@@ -191,6 +193,7 @@ impl Reader {
             listings: std::sync::OnceLock::new(),
             titles: std::sync::OnceLock::new(),
             day_rows: std::sync::OnceLock::new(),
+            detail_cache: Default::default(),
             queries: Vec::new(),
             undo: None,
             undo_pending: false,

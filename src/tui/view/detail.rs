@@ -5,9 +5,10 @@ use ratatui::style::{Modifier, Style};
 use ratatui::text::{Line, Span};
 
 use crate::archive::Paper;
+use crate::display::cells::clean;
 use crate::display::width::truncate;
 use crate::search::{Field, Query, highlight};
-use crate::tui::core::measure::{DetailText, Part};
+use crate::tui::core::measure::{self, Part};
 use crate::tui::theme::Theme;
 
 /// Spans of `text` (cut to `max` columns) with the query's matches in `field` underlined.
@@ -31,40 +32,34 @@ pub fn highlighted(
     spans
 }
 
-/// The lines of `text` (measured for `paper` at `width`) as the pane shows them; with a
-/// `query`, its matches are underlined (a match that a line break splits is not).
+/// Line `l` of a paper's pane text (measured for `paper` at `width`) as the pane shows it;
+/// with a `query`, its matches are underlined (a match that a line break splits is not). Only
+/// the lines in view are styled, so a frame costs what it shows, however long the paper.
 pub fn styled(
     paper: &Paper,
-    text: DetailText,
+    l: measure::Line,
     width: usize,
     theme: &Theme,
     query: Option<&Query>,
-) -> Vec<Line<'static>> {
-    text.lines
-        .into_iter()
-        .map(|l| {
-            let style = match l.part {
-                Part::Title => theme.title,
-                Part::Authors | Part::NoAbstract => theme.dim,
-                Part::Categories => theme.category,
-                Part::Tags => theme.accent,
-                Part::TweetsHeading => theme.heading,
-                _ => theme.text,
-            };
-            match (l.part, l.part.field(), query) {
-                (Part::Meta, _, _) => meta(paper, theme),
-                (Part::TweetHead(i), _, q) => tweet_head(paper, i, theme, q),
-                (Part::Also(_) | Part::AlsoMore, _, _) => {
-                    Line::from(Span::styled(l.text, theme.dim))
-                }
-                (Part::Blank, _, _) => Line::raw(""),
-                (_, Some(field), Some(q)) => {
-                    Line::from(highlighted(&l.text, q, field, width.max(1), style))
-                }
-                _ => Line::from(Span::styled(l.text, style)),
-            }
-        })
-        .collect()
+) -> Line<'static> {
+    let style = match l.part {
+        Part::Title => theme.title,
+        Part::Authors | Part::NoAbstract | Part::Cut => theme.dim,
+        Part::Categories => theme.category,
+        Part::Tags => theme.accent,
+        Part::TweetsHeading => theme.heading,
+        _ => theme.text,
+    };
+    match (l.part, l.part.field(), query) {
+        (Part::Meta, _, _) => meta(paper, theme),
+        (Part::TweetHead(i), _, q) => tweet_head(paper, i, theme, q),
+        (Part::Also(_) | Part::AlsoMore, _, _) => {
+            Line::from(Span::styled(l.text.to_string(), theme.dim))
+        }
+        (Part::Blank, _, _) => Line::raw(""),
+        (_, Some(field), Some(q)) => Line::from(highlighted(l.text, q, field, width.max(1), style)),
+        _ => Line::from(Span::styled(l.text.to_string(), style)),
+    }
 }
 
 fn meta(paper: &Paper, theme: &Theme) -> Line<'static> {
@@ -75,7 +70,7 @@ fn meta(paper: &Paper, theme: &Theme) -> Line<'static> {
     ];
     if let Some(id) = &paper.arxiv_id {
         spans.push(Span::raw("  arXiv:"));
-        spans.push(Span::styled(id.clone(), theme.accent));
+        spans.push(Span::styled(clean(id).into_owned(), theme.accent));
     }
     Line::from(spans)
 }
@@ -86,9 +81,10 @@ fn tweet_head(paper: &Paper, i: usize, theme: &Theme, query: Option<&Query>) -> 
     let Some(t) = paper.tweets.get(i) else {
         return Line::raw("");
     };
+    // Not cut (the pane's edge does that), but cleaned as all text drawn is.
     let part = |text: String, field, style: Style| match query {
         Some(q) => highlighted(&text, q, field, usize::MAX, style),
-        None => vec![Span::styled(text, style)],
+        None => vec![Span::styled(clean(&text).into_owned(), style)],
     };
     let name = theme.title.remove_modifier(Modifier::UNDERLINED);
     let mut head = part(t.author.clone(), Field::Tweet, name);
@@ -97,7 +93,8 @@ fn tweet_head(paper: &Paper, i: usize, theme: &Theme, query: Option<&Query>) -> 
         head.extend(part(format!("@{}", t.handle), Field::Tweeter, theme.accent));
     }
     if !t.date.is_empty() {
-        head.push(Span::styled(format!(" · {}", t.date), theme.dim));
+        let date = format!(" · {}", clean(&t.date));
+        head.push(Span::styled(date, theme.dim));
     }
     Line::from(head)
 }

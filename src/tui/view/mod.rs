@@ -18,6 +18,7 @@ mod papers;
 mod people;
 mod screen;
 mod search;
+pub mod settle;
 mod similar;
 mod starred;
 mod status;

@@ -24,11 +24,8 @@ pub fn draw(frame: &mut Frame, app: &App, area: Rect) {
     let Some(text) = app.detail() else { return };
     let in_view = marked_tweet_in(app, &text);
     let also = marked_also(app, &text);
-    let tweet_starts = text.tweet_starts.clone();
-    let also_starts = text.also_starts.clone();
-    let styled = detail::styled(paper, text, width, &app.theme, query);
     let body = inner(area);
-    let total = styled.len();
+    let total = text.len();
     let shown_to = (app.scroll + body.height as usize).min(total);
     let position = if total <= body.height as usize {
         String::new()
@@ -48,15 +45,10 @@ pub fn draw(frame: &mut Frame, app: &App, area: Rect) {
     ]);
     frame.render_widget(pane_block(app, Pane::Paper, title), area);
     let mut lines: Vec<Line> = Vec::with_capacity(body.height as usize);
-    for (i, line) in styled
-        .into_iter()
-        .enumerate()
-        .skip(app.scroll)
-        .take(body.height as usize)
-    {
+    for (i, line) in text.window(app.scroll, body.height as usize) {
         let marked = match (also, in_view) {
-            (Some(a), _) => also_starts.get(a) == Some(&i),
-            (None, Some(t)) => tweet_starts.get(t) == Some(&i) && paper.tweets.len() > 1,
+            (Some(a), _) => text.also_starts.get(a) == Some(&i),
+            (None, Some(t)) => text.tweet_starts.get(t) == Some(&i) && paper.tweets.len() > 1,
             (None, None) => false,
         };
         let marker = if marked {
@@ -65,7 +57,7 @@ pub fn draw(frame: &mut Frame, app: &App, area: Rect) {
             Span::raw(" ")
         };
         let mut spans = vec![marker];
-        spans.extend(line.spans);
+        spans.extend(detail::styled(paper, line, width, &app.theme, query).spans);
         lines.push(Line::from(spans));
     }
     frame.render_widget(Paragraph::new(lines), body);

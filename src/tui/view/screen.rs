@@ -2,15 +2,24 @@
 //! open box on top.
 
 use ratatui::Frame;
+use ratatui::layout::Rect;
+use ratatui::text::{Line, Span};
+use ratatui::widgets::Paragraph;
 
 use super::{categories, days, footer, help, leaderboard, links, paper, papers, search, starred};
 use super::{confirm, finder, goto, people, similar, status, tag, tags, too_small, watches};
 use crate::tui::boxes::OpenBox;
 use crate::tui::core::app::App;
-use crate::tui::core::layout::Shape;
+use crate::tui::core::layout::{MAX_SIDE, Shape};
 use crate::tui::core::state::Pane;
 
 pub fn draw(frame: &mut Frame, app: &App) {
+    widgets(frame, app);
+    // Whatever a widget drew, the terminal must draw it as it was measured.
+    super::settle::settle(frame.buffer_mut());
+}
+
+fn widgets(frame: &mut Frame, app: &App) {
     let a = app.areas();
     match a.shape {
         Shape::TooSmall => return too_small::draw(frame, app, frame.area()),
@@ -30,6 +39,7 @@ pub fn draw(frame: &mut Frame, app: &App) {
         },
     }
     status::draw(frame, app, a.status);
+    capped(frame, app, a.status);
     footer::draw(frame, app, a.footer);
     let Some(open) = app.open_box() else { return };
     let c = open.component();
@@ -50,4 +60,15 @@ pub fn draw(frame: &mut Frame, app: &App) {
         OpenBox::Confirm(b) => confirm::draw(frame, app, b, area, hint),
         OpenBox::Finder(b) => finder::draw(frame, app, b, area, hint),
     }
+}
+
+/// On a terminal bigger than the reader draws, the end of the status line says so.
+fn capped(frame: &mut Frame, app: &App, status: Rect) {
+    let (w, h) = app.size();
+    if w <= MAX_SIDE && h <= MAX_SIDE {
+        return;
+    }
+    let text = format!(" terminal {w}×{h}: drawing {MAX_SIDE}×{MAX_SIDE} ");
+    let line = Line::from(Span::styled(text, app.theme.error)).right_aligned();
+    frame.render_widget(Paragraph::new(line), status);
 }
