@@ -217,7 +217,11 @@ impl TitleFinder {
             (Some(tops), _) => tops,
             // After the bounds, the titles are scored one after another: while `limit` is a
             // small part of the titles, that is quicker than scoring them all on every core.
-            (None, Some(bound)) if limit.saturating_mul(8) <= self.len() => {
+            // Not when a `^` or `^…$` word must start the title: its first characters pass
+            // over nearly every title unread, so scoring them all costs less than the bounds.
+            (None, Some(bound))
+                if limit.saturating_mul(8) <= self.len() && q.checks.heads.is_empty() =>
+            {
                 q.by_bound(self, bound, limit)
             }
             (None, _) => q.ranked(self, limit),
