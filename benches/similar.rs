@@ -17,6 +17,7 @@ fn archive() -> (Archive, u64) {
     let mut a = Archive::load(Path::new(&dir)).expect("HOTPAPERS_BENCH_ARCHIVE");
     if std::env::var_os("HOTPAPERS_BENCH_DISTINCT").is_some() {
         for day in &mut a.days {
+            let day = std::sync::Arc::make_mut(day);
             for p in &mut day.papers {
                 p.key = PaperKey::from_stored(format!("{}@{}", p.key, day.date));
             }

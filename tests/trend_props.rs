@@ -55,10 +55,7 @@ fn archive(days: BTreeMap<u64, Vec<PaperSpec>>) -> Archive {
                 .collect(),
         })
         .collect();
-    Archive {
-        days,
-        ..Archive::default()
-    }
+    Archive::from_days(days)
 }
 
 fn archives() -> impl Strategy<Value = Archive> {

@@ -2,6 +2,7 @@
 //! without keeping them), with what went wrong on the way.
 
 use std::path::{Path, PathBuf};
+use std::sync::Arc;
 
 use chrono::{NaiveDate, NaiveDateTime};
 
@@ -16,7 +17,8 @@ use super::{read, sample};
 pub struct Archive {
     /// The folder the posts came from; `None` for the bundled sample.
     pub root: Option<PathBuf>,
-    pub days: Vec<Day>,
+    /// Shared, so that a reload keeps the days of unchanged posts without copying them.
+    pub days: Vec<Arc<Day>>,
     pub diagnostics: Vec<Diagnostic>,
     /// The invented sample built into the binary, not anybody's archive.
     pub sample: bool,
@@ -66,6 +68,14 @@ impl Archive {
         })
     }
 
+    /// An archive of these days (as they are: not sorted, nothing checked), for tests and tools.
+    pub fn from_days(days: Vec<Day>) -> Archive {
+        Archive {
+            days: days.into_iter().map(Arc::new).collect(),
+            ..Archive::default()
+        }
+    }
+
     /// The sample archive embedded in the binary.
     pub fn sample() -> Archive {
         let mut a = Archive::assemble_in(sample::parse_all(), Path::new(sample::SAMPLE_PREFIX));
@@ -82,11 +92,24 @@ impl Archive {
     /// file, so the duplicate warning joins `base` back on to name the file like every other
     /// diagnostic does.
     pub(super) fn assemble_in(parsed: Vec<Parsed>, base: &Path) -> Archive {
+        Archive::assemble_shared(
+            parsed
+                .into_iter()
+                .map(|p| (p.day.map(Arc::new), p.diagnostics)),
+            base,
+        )
+    }
+
+    /// `assemble_in` for days that may be shared with another archive (see `Reloader`).
+    pub(super) fn assemble_shared<D: IntoIterator<Item = Diagnostic>>(
+        posts: impl ExactSizeIterator<Item = (Option<Arc<Day>>, D)>,
+        base: &Path,
+    ) -> Archive {
         let mut diagnostics = Vec::new();
-        let mut days = Vec::with_capacity(parsed.len());
-        for p in parsed {
-            diagnostics.extend(p.diagnostics);
-            days.extend(p.day);
+        let mut days = Vec::with_capacity(posts.len());
+        for (day, diags) in posts {
+            diagnostics.extend(diags);
+            days.extend(day);
         }
         let days = keep_newest(days, base, &mut diagnostics);
         Archive {
@@ -167,7 +190,7 @@ trait Dated {
     fn key(&self) -> (NaiveDate, Option<NaiveDateTime>, &str);
 }
 
-impl Dated for Day {
+impl Dated for Arc<Day> {
     fn key(&self) -> (NaiveDate, Option<NaiveDateTime>, &str) {
         (self.date, self.published, &self.file)
     }

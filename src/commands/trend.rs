@@ -293,8 +293,10 @@ fn small_multiples(names: &[&str], trends: &[Trend], screen: Screen) -> Buffer {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::archive::Day;
     use crate::search::PaperRef;
     use chrono::NaiveDate;
+    use std::sync::Arc;
 
     fn trend() -> Trend {
         let a = Archive::sample();
@@ -337,9 +339,9 @@ mod tests {
     fn periods_beyond_a_buffers_height_are_all_printed_on_one_scale() {
         // Weeks from the year 1000 to 2024: more than 50,000 rows.
         let mut a = Archive::sample();
-        let mut early = a.days[0].clone();
+        let mut early = Day::clone(&a.days[0]);
         early.date = NaiveDate::from_ymd_opt(1000, 1, 6).unwrap();
-        a.days.insert(0, early);
+        a.days.insert(0, Arc::new(early));
         let hits = vec![PaperRef { day: 0, paper: 0 }, PaperRef { day: 1, paper: 0 }];
         let t = Trend::of(&a, &hits, Period::Week);
         assert!(t.buckets.len() > 50_000);

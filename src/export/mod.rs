@@ -95,10 +95,10 @@ pub fn select<'a>(archive: &'a Archive, sel: &Selection, marks: &Snapshot) -> Ve
         .filter(|d| sel.wants_day(d.date))
         .filter_map(|d| {
             if !sel.filters_papers() {
-                return Some(Cow::Borrowed(d));
+                return Some(Cow::Borrowed(&**d));
             }
             if d.papers.iter().all(|p| sel.wants_paper(p, marks)) && !d.papers.is_empty() {
-                return Some(Cow::Borrowed(d));
+                return Some(Cow::Borrowed(&**d));
             }
             let papers: Vec<Paper> = d
                 .papers

@@ -105,6 +105,7 @@ fn date(s: &str) -> Option<Result<Target, GotoError>> {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use std::sync::Arc;
 
     fn paper(id: &str) -> Target {
         Target::Paper(id.to_string())
@@ -240,7 +241,7 @@ mod tests {
             crate::archive::Day::bare(date, papers)
         };
         Archive {
-            days: days.iter().map(day).collect(),
+            days: days.iter().map(day).map(Arc::new).collect(),
             ..Archive::default()
         }
     }

@@ -273,10 +273,7 @@ mod tests {
             ),
             Day::bare("2024-01-09", vec![paper("c", vec![tweet("bob", "u5")])]),
         ];
-        Archive {
-            days,
-            ..Archive::default()
-        }
+        Archive::from_days(days)
     }
 
     fn figures(t: &[Tweeter]) -> Vec<(&str, usize, usize)> {

@@ -2,6 +2,7 @@
 //! abstract drawn from its topic's words, plus words every paper has.
 
 use std::collections::HashSet;
+use std::sync::Arc;
 
 use super::text::{Term, hash_term};
 use super::{Method, Options, Similarity};
@@ -108,12 +109,7 @@ fn archive() -> Archive {
         }
         days.push(Day::bare(date, papers));
     }
-    Archive {
-        root: None,
-        days,
-        diagnostics: vec![],
-        sample: false,
-    }
+    Archive::from_days(days)
 }
 
 fn keys(v: &[(PaperKey, f32)]) -> Vec<String> {
@@ -180,7 +176,7 @@ fn features_are_words_and_pairs_between_the_document_frequency_limits() {
     assert!(fw < loose.weight_of("p0", "protein").unwrap());
     // A word of one paper alone is under the minimum.
     let mut a = archive();
-    a.days[0].papers[0].abstract_text += " Zymurgy.";
+    Arc::make_mut(&mut a.days[0]).papers[0].abstract_text += " Zymurgy.";
     let k = a.days[0].papers[0].key.to_string();
     let sim = Similarity::build(&a);
     assert!(sim.weight_of(&k, "zymurgy").is_none());
@@ -217,7 +213,7 @@ fn a_paper_on_several_days_is_one_paper_read_from_its_latest_listing() {
     let mut a = archive();
     let mut again = paper(0, 0, 9);
     again.abstract_text = "Galaxy halo redshift spectra of dwarf stellar nebula.".into();
-    a.days[2].papers.push(again);
+    Arc::make_mut(&mut a.days[2]).papers.push(again);
     let sim = Similarity::build(&a);
     assert_eq!(sim.len(), 24);
     assert_eq!(sim.latest("p0"), Some((2, a.days[2].papers.len() - 1)));
@@ -237,7 +233,7 @@ fn shared_authors_and_categories_count_without_shared_words() {
     let mut y = Paper::bare(21, "Topological insulators", Some("x2"));
     y.authors = vec!["maurice frechet".into()];
     y.categories = vec!["quant-ph".into()];
-    a.days[0].papers.extend([x, y]);
+    Arc::make_mut(&mut a.days[0]).papers.extend([x, y]);
     let sim = Similarity::build(&a);
     let near = sim.similar("x1", 5);
     assert_eq!(keys(&near), ["x2"]);

@@ -1,5 +1,7 @@
 //! The index's behaviour on small invented archives: what each kind of term finds.
 
+use std::sync::Arc;
+
 use super::*;
 use crate::archive::{Archive, Paper};
 use crate::archive::{Day, Tweet};
@@ -34,7 +36,12 @@ fn archive(days: Vec<Vec<Row>>) -> Archive {
         Day::bare(&format!("2022-01-{:02}", 1 + i), papers)
     };
     Archive {
-        days: days.into_iter().enumerate().map(day).collect(),
+        days: days
+            .into_iter()
+            .enumerate()
+            .map(day)
+            .map(Arc::new)
+            .collect(),
         ..Archive::default()
     }
 }
@@ -168,7 +175,7 @@ fn texts(papers: &[(&str, &str, u64)]) -> Archive {
         })
         .collect();
     Archive {
-        days: vec![Day::bare("2022-02-01", papers)],
+        days: vec![Arc::new(Day::bare("2022-02-01", papers))],
         ..Archive::default()
     }
 }
@@ -265,15 +272,15 @@ fn relevance_ranks_titles_above_abstracts_and_breaks_ties_by_attention() {
 #[test]
 fn a_paper_listed_again_with_the_same_text_is_one_document() {
     let mut a = texts(&[("Diffusion models", "abc", 1)]);
-    let again = a.days[0].clone();
-    a.days.push(Day {
+    let again = Day::clone(&a.days[0]);
+    a.days.push(Arc::new(Day {
         date: "2022-02-02".parse().unwrap(),
         ..again
-    });
-    let mut changed = a.days[0].clone();
+    }));
+    let mut changed = Day::clone(&a.days[0]);
     changed.date = "2022-02-03".parse().unwrap();
     changed.papers[0].abstract_text = "edited".into();
-    a.days.push(changed);
+    a.days.push(Arc::new(changed));
     let i = SearchIndex::build(&a);
     assert_eq!((i.len(), i.documents()), (3, 2));
     let found = |q: &str| -> Vec<usize> {
@@ -330,7 +337,7 @@ fn has_code_finds_papers_with_a_link_to_code_in_the_abstract_or_a_tweet() {
         ("2201.00003", "A Project Page", "cs.LG", vec![]),
         ("2201.00004", "Without", "cs.LG", vec![]),
     ]]);
-    let papers = &mut a.days[0].papers;
+    let papers = &mut Arc::make_mut(&mut a.days[0]).papers;
     papers[0].abstract_text = "Code: \\url{https://github.com/x/y}.".into();
     papers[2].abstract_text = "Our code is available at https://example.org/p.".into();
     papers[3].abstract_text = "See https://example.org/videos and github.com/.".into();

@@ -1,5 +1,7 @@
 //! The finder against scoring every title: same titles, same order.
 
+use std::sync::Arc;
+
 use super::*;
 use crate::archive::{Day, Paper};
 
@@ -13,7 +15,7 @@ fn archive(days: &[(&str, &[&str])]) -> Archive {
         Day::bare(date, papers)
     };
     Archive {
-        days: days.iter().map(day).collect(),
+        days: days.iter().map(day).map(Arc::new).collect(),
         ..Archive::default()
     }
 }

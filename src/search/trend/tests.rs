@@ -15,27 +15,24 @@ fn paper(rank: u32, id: &str, cats: &[&str], score: u64) -> Paper {
 
 /// January (two days), nothing in February or March, April (one day).
 fn archive() -> Archive {
-    Archive {
-        days: vec![
-            Day::bare(
-                "2024-01-02",
-                vec![
-                    paper(1, "1", &["cs.LG"], 10),
-                    paper(2, "2", &["cs.CV", "cs.LG"], 5),
-                ],
-            ),
-            Day::bare("2024-01-30", vec![paper(1, "1", &["cs.LG"], 30)]),
-            Day::bare(
-                "2024-04-15",
-                vec![
-                    paper(1, "1", &["cs.LG", "cs.LG"], 40),
-                    paper(2, "3", &["cs.CV"], 1),
-                    paper(3, "4", &["math.ST"], 2),
-                ],
-            ),
-        ],
-        ..Archive::default()
-    }
+    Archive::from_days(vec![
+        Day::bare(
+            "2024-01-02",
+            vec![
+                paper(1, "1", &["cs.LG"], 10),
+                paper(2, "2", &["cs.CV", "cs.LG"], 5),
+            ],
+        ),
+        Day::bare("2024-01-30", vec![paper(1, "1", &["cs.LG"], 30)]),
+        Day::bare(
+            "2024-04-15",
+            vec![
+                paper(1, "1", &["cs.LG", "cs.LG"], 40),
+                paper(2, "3", &["cs.CV"], 1),
+                paper(3, "4", &["math.ST"], 2),
+            ],
+        ),
+    ])
 }
 
 fn at(day: usize, paper: usize) -> PaperRef {

@@ -4,6 +4,8 @@
 
 use chrono::{Datelike, NaiveDate};
 
+use std::sync::Arc;
+
 use crate::archive::Day;
 
 /// More days than this without a post between two listed days are marked.
@@ -20,7 +22,7 @@ pub enum DayRow {
 }
 
 /// The rows of the day list for `days` (oldest first), newest first.
-pub fn day_rows(days: &[Day]) -> Vec<DayRow> {
+pub fn day_rows(days: &[Arc<Day>]) -> Vec<DayRow> {
     let mut rows = Vec::with_capacity(days.len() + days.len() / 20 + 1);
     let mut newer: Option<NaiveDate> = None;
     for (i, day) in days.iter().enumerate().rev() {
@@ -52,8 +54,11 @@ pub fn row_of(rows: &[DayRow], day: usize) -> Option<usize> {
 mod tests {
     use super::*;
 
-    fn days(dates: &[&str]) -> Vec<Day> {
-        dates.iter().map(|d| Day::bare(d, vec![])).collect()
+    fn days(dates: &[&str]) -> Vec<Arc<Day>> {
+        dates
+            .iter()
+            .map(|d| Arc::new(Day::bare(d, vec![])))
+            .collect()
     }
 
     #[test]

@@ -205,7 +205,7 @@ impl Reader {
     }
 
     pub fn current_day(&self) -> Option<&Day> {
-        self.archive.days.get(self.day)
+        self.archive.days.get(self.day).map(|d| &**d)
     }
 
     /// The selected paper, if it is listed (the category filter can hide every paper of a day;

@@ -24,6 +24,8 @@ pub struct World<'a> {
     pub mouse: bool,
     pub timers: Timers,
     pub clicks: super::clicks::Clicks,
+    /// The posts read so far, for reloads to read only what changed.
+    pub posts: workers::Posts,
 }
 
 /// How carrying out an effect went.
@@ -145,7 +147,7 @@ pub fn start_reload(app: &App, w: &mut World<'_>) {
     if w.timers
         .start_reload(app.loading().is_some(), Instant::now())
     {
-        workers::reload(root, w.tx.clone());
+        workers::reload(root, w.posts.clone(), w.tx.clone());
     }
 }
 

@@ -44,6 +44,7 @@ pub fn event_loop(
         mouse,
         timers: Timers::new(opts.read_after),
         clicks: Default::default(),
+        posts: Default::default(),
     };
     start_workers(app, opts.listing, &mut world)?;
     world.timers.track(app.unread_on_screen(), Instant::now());
@@ -156,7 +157,7 @@ fn start_workers(
     });
     run_effects(app, vec![Effect::Index], world)?;
     if let Some(listing) = listing {
-        workers::load(listing, world.tx.clone());
+        workers::load(listing, world.posts.clone(), world.tx.clone());
     }
     if let Some(root) = app.archive().root.clone() {
         watcher::watch(root, world.tx.clone());

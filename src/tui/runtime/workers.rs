@@ -3,21 +3,25 @@
 //! message.
 
 use std::path::PathBuf;
-use std::sync::Arc;
 use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering};
 use std::sync::mpsc::Sender;
+use std::sync::{Arc, Mutex};
 use std::time::Duration;
 
 use signal_hook::consts::signal::{SIGCONT, SIGHUP, SIGINT, SIGTERM, SIGTSTP, SIGWINCH};
 
 use super::messages::Msg;
 use super::terminal;
-use crate::archive::{Archive, Listing};
+use crate::archive::{Archive, Listing, Reloader};
 use crate::tui::core::handles::{IndexHandle, SimilarHandle};
+
+/// What the loads of this session have read, shared by the load and the reloads, so that a
+/// reload reads only the posts that changed (one at a time: the timers start one reload at once).
+pub type Posts = Arc<Mutex<Reloader>>;
 
 /// Reads every post on other threads, reporting progress a few times a second; the archive
 /// arrives as a message once complete.
-pub fn load(listing: Listing, tx: Sender<Msg>) {
+pub fn load(listing: Listing, posts: Posts, tx: Sender<Msg>) {
     let done = Arc::new(AtomicUsize::new(0));
     let finished = Arc::new(AtomicBool::new(false));
     let total = listing.files.len();
@@ -36,7 +40,9 @@ pub fn load(listing: Listing, tx: Sender<Msg>) {
         });
     }
     std::thread::spawn(move || {
-        let archive = listing.load_all(&done);
+        let mut posts = posts.lock().unwrap_or_else(|e| e.into_inner());
+        let archive = posts.load(listing, &done).archive;
+        drop(posts);
         finished.store(true, Ordering::Relaxed);
         let _ = tx.send(Msg::Loaded(archive));
     });
@@ -51,10 +57,14 @@ pub fn index(archive: Arc<Archive>, tx: Sender<Msg>) {
     });
 }
 
-/// Loads the archive at `root` again; the result arrives as a message.
-pub fn reload(root: PathBuf, tx: Sender<Msg>) {
+/// Loads the archive at `root` again, reading only the posts that changed; the result arrives
+/// as a message.
+pub fn reload(root: PathBuf, posts: Posts, tx: Sender<Msg>) {
     std::thread::spawn(move || {
-        let _ = tx.send(Msg::Reloaded(Archive::load(&root)));
+        let mut posts = posts.lock().unwrap_or_else(|e| e.into_inner());
+        let loaded = posts.reload(&root).map(|r| r.archive);
+        drop(posts);
+        let _ = tx.send(Msg::Reloaded(loaded));
     });
 }
 
