@@ -151,9 +151,37 @@ fn trend(c: &mut Criterion) {
     group.finish();
 }
 
+/// Taking in a reload where one post changed (`SearchIndex::update`): the newest post with
+/// each paper's counts changed (the same texts: the documents are kept), and the same post with
+/// one paper's abstract edited (a new document, indexed into a segment of its own).
+fn update(c: &mut Criterion) {
+    use std::sync::Arc;
+
+    let old = big_archive();
+    let index = SearchIndex::build(&old);
+    let changed = |edit: bool| {
+        let mut new = old.clone();
+        let last = new.days.len() - 1;
+        let day = Arc::make_mut(&mut new.days[last]);
+        for p in &mut day.papers {
+            p.retweets += 1;
+        }
+        if edit && let Some(p) = day.papers.first_mut() {
+            p.abstract_text.push_str(" Edited.");
+        }
+        new
+    };
+    let mut group = c.benchmark_group("index_update");
+    for (name, edit) in [("counts changed", false), ("abstract edited", true)] {
+        let new = changed(edit);
+        group.bench_function(name, |b| b.iter(|| index.update(&old, &new).unwrap()));
+    }
+    group.finish();
+}
+
 criterion_group! {
     name = benches;
     config = Criterion::default().sample_size(20);
-    targets = search, trend
+    targets = search, trend, update
 }
 criterion_main!(benches);

@@ -9,15 +9,18 @@ mod build;
 mod doc;
 mod postings;
 mod rank;
+mod segment;
 #[cfg(test)]
 mod tests;
+mod update;
 
 use std::collections::HashMap;
+use std::sync::Arc;
 
 pub use self::doc::PaperRef;
 use self::doc::{Counts, FIELDS, Listing};
-use self::postings::Postings;
 pub use self::rank::Order;
+use self::segment::Segment;
 use super::highlight::term_ranges;
 use super::query::{Field, Node, Query, Term};
 use super::words::words;
@@ -48,19 +51,41 @@ pub struct SearchIndex {
     listings: Vec<Listing>,
     /// Words per field of each document, for BM25's length normalisation.
     lengths: Vec<Counts>,
-    postings: Postings,
+    /// The documents' words, in segments of consecutive documents: one from a full build, and
+    /// one more for each update since (see `update`).
+    segments: Vec<Arc<Segment>>,
     orders: rank::Orders,
-    /// Each document's paper.
-    keys: Vec<PaperKey>,
-    /// Lowercased handles, without `@`: the documents whose tweets they wrote.
-    tweeters: HashMap<String, Vec<u32>>,
-    /// Lowercased canonical ids (see `arxiv_id::canonical`): their documents.
-    ids: HashMap<String, Vec<u32>>,
-    /// What documents have, by name (`has:`): `code`, the documents with a link to code.
-    has: HashMap<String, Vec<u32>>,
+    /// Whether a listing holds each document. After an update, one whose text changed or
+    /// whose post went stays in its segment but counts nowhere: a fresh build would not have
+    /// it.
+    live: Vec<bool>,
+    /// How many are.
+    documents: usize,
 }
 
 impl SearchIndex {
+    /// The index of these listings, over documents whose words are in `segments`.
+    fn assemble(
+        listings: Vec<Listing>,
+        lengths: Vec<Counts>,
+        segments: Vec<Arc<Segment>>,
+    ) -> SearchIndex {
+        let mut live = vec![false; lengths.len()];
+        for l in &listings {
+            live[l.doc as usize] = true;
+        }
+        let documents = live.iter().filter(|&&b| b).count();
+        let orders = rank::Orders::new(&listings, lengths.len());
+        SearchIndex {
+            listings,
+            lengths,
+            segments,
+            orders,
+            live,
+            documents,
+        }
+    }
+
     /// Listings indexed.
     pub fn len(&self) -> usize {
         self.listings.len()
@@ -72,29 +97,26 @@ impl SearchIndex {
 
     /// Distinct documents (papers with the same text on several days count once).
     pub fn documents(&self) -> usize {
-        self.lengths.len()
+        self.documents
     }
 
     /// Bytes the index holds on the heap, roughly (maps counted by their entries).
     pub fn heap_bytes(&self) -> usize {
-        let map = |m: &HashMap<String, Vec<u32>>| {
-            m.iter()
-                .map(|(k, v)| k.capacity() + v.capacity() * 4 + 48)
-                .sum::<usize>()
-        };
         self.listings.capacity() * std::mem::size_of::<Listing>()
             + self.lengths.capacity() * std::mem::size_of::<Counts>()
-            + self.postings.heap_bytes()
+            + self.segments.iter().map(|s| s.heap_bytes()).sum::<usize>()
             + self.orders.heap_bytes()
-            + map(&self.tweeters)
-            + map(&self.ids)
-            + map(&self.has)
+            + self.live.capacity()
     }
 
     /// The papers with a link to their code (what `has:code` finds).
     pub fn with_code(&self) -> impl Iterator<Item = &PaperKey> {
-        let docs = self.has.get("code").map_or(&[][..], Vec::as_slice);
-        docs.iter().map(|&d| &self.keys[d as usize])
+        self.segments.iter().flat_map(move |s| {
+            let docs = s.has.get("code").map_or(&[][..], Vec::as_slice);
+            docs.iter()
+                .filter(|&&d| self.live[d as usize])
+                .map(move |&d| &s.keys[(d - s.first) as usize])
+        })
     }
 
     /// The papers the query matches, by relevance when it has words, else newest first.
@@ -126,7 +148,10 @@ impl SearchIndex {
             .iter()
             .map(|c| c.iter().map(|n| n.iter().any(|&x| x > 0)).collect())
             .collect();
-        let keep = self.eval(&query.root, &mut sets.into_iter());
+        let mut keep = self.eval(&query.root, &mut sets.into_iter());
+        for (k, &live) in keep.iter_mut().zip(&self.live) {
+            *k &= live;
+        }
         let scores = match order {
             Order::Relevance => {
                 let positive: Vec<&Vec<Counts>> = terms
@@ -135,7 +160,7 @@ impl SearchIndex {
                     .filter(|((t, negated), _)| !negated && t.is_text())
                     .map(|(_, c)| c)
                     .collect();
-                Some(rank::scores(&positive, &self.lengths, &keep))
+                Some(rank::scores(&positive, &self.lengths, &self.live, &keep))
             }
             _ => None,
         };
@@ -149,18 +174,21 @@ impl SearchIndex {
     }
 
     /// How often `term` occurs in each field of each document (zeros where it does not).
-    fn term_counts(&self, term: &Term) -> Vec<Counts> {
+    fn term_counts<'a>(&'a self, term: &Term) -> Vec<Counts> {
         let mut counts = vec![[0u16; FIELDS.len()]; self.lengths.len()];
         let wanted = |f: u8| term.field == Field::Any || FIELDS[f as usize] == term.field;
-        let values = match term.field {
-            Field::Tweeter => Some(&self.tweeters),
-            Field::Paper => Some(&self.ids),
-            Field::Has => Some(&self.has),
+        let values = |s: &'a Segment| match term.field {
+            Field::Tweeter => Some(&s.tweeters),
+            Field::Paper => Some(&s.ids),
+            Field::Has => Some(&s.has),
             _ => None,
         };
-        if let Some(values) = values {
-            for &d in values.get(&term.needle).into_iter().flatten() {
-                counts[d as usize][0] = 1;
+        if matches!(term.field, Field::Tweeter | Field::Paper | Field::Has) {
+            for s in &self.segments {
+                let docs = values(s).and_then(|v| v.get(&term.needle));
+                for &d in docs.into_iter().flatten() {
+                    counts[d as usize][0] = 1;
+                }
             }
             return counts;
         }
@@ -169,39 +197,42 @@ impl SearchIndex {
         let Some(head) = words.first() else {
             return counts;
         };
-        let first = self.keys(head, term.infix);
-        if words.len() == 1 {
-            for k in first {
-                self.postings.counts(k, true, |d, f, n| {
-                    if wanted(f) {
-                        let c = &mut counts[d as usize][f as usize];
-                        *c = c.saturating_add(n.min(u32::from(u16::MAX)) as u16);
-                    }
-                });
+        // Each document is in one segment: its counts come from there alone.
+        for s in &self.segments {
+            let first = keys(s, head, term.infix);
+            if words.len() == 1 {
+                for k in first {
+                    s.postings.counts(k, true, |d, f, n| {
+                        if wanted(f) {
+                            let c = &mut counts[d as usize][f as usize];
+                            *c = c.saturating_add(n.min(u32::from(u16::MAX)) as u16);
+                        }
+                    });
+                }
+                continue;
             }
-            return counts;
-        }
-        // A phrase: where each word occurs, moved back by its place in the phrase, and kept
-        // where all of them agree.
-        let mut at = self.occurrences(&first, true);
-        for (i, w) in words.iter().enumerate().skip(1) {
-            let next = self.occurrences(&self.keys(w, false), false);
-            let shift = i as u64;
-            let moved: Vec<u64> = next
-                .into_iter()
-                .filter(|o| o & 0x0fff_ffff >= shift)
-                .map(|o| o - shift)
-                .collect();
-            at = intersect(&at, &moved);
-            if at.is_empty() {
-                break;
+            // A phrase: where each word occurs, moved back by its place in the phrase, and
+            // kept where all of them agree.
+            let mut at = occurrences(s, &first, true);
+            for (i, w) in words.iter().enumerate().skip(1) {
+                let next = occurrences(s, &keys(s, w, false), false);
+                let shift = i as u64;
+                let moved: Vec<u64> = next
+                    .into_iter()
+                    .filter(|o| o & 0x0fff_ffff >= shift)
+                    .map(|o| o - shift)
+                    .collect();
+                at = intersect(&at, &moved);
+                if at.is_empty() {
+                    break;
+                }
             }
-        }
-        for o in at {
-            let (d, f) = ((o >> 32) as usize, ((o >> 28) & 0xf) as u8);
-            if wanted(f) {
-                let c = &mut counts[d][f as usize];
-                *c = c.saturating_add(1);
+            for o in at {
+                let (d, f) = ((o >> 32) as usize, ((o >> 28) & 0xf) as u8);
+                if wanted(f) {
+                    let c = &mut counts[d][f as usize];
+                    *c = c.saturating_add(1);
+                }
             }
         }
         counts
@@ -214,36 +245,18 @@ impl SearchIndex {
             return counts;
         }
         let mut found = Vec::new();
-        for (d, key) in self.keys.iter().enumerate() {
-            if let Some(note) = notes.get(key) {
-                found.clear();
-                term_ranges(&words(note), term, &mut found);
-                if !found.is_empty() {
-                    counts[d][0] = 1;
+        for s in &self.segments {
+            for (i, key) in s.keys.iter().enumerate() {
+                if let Some(note) = notes.get(key) {
+                    found.clear();
+                    term_ranges(&words(note), term, &mut found);
+                    if !found.is_empty() {
+                        counts[s.first as usize + i][0] = 1;
+                    }
                 }
             }
         }
         counts
-    }
-
-    /// The keys a word of a query matches: those it starts, or holds with `infix`.
-    fn keys(&self, word: &str, infix: bool) -> Vec<usize> {
-        if infix {
-            self.postings.containing(word)
-        } else {
-            self.postings.with_prefix(word).collect()
-        }
-    }
-
-    /// Every occurrence of these keys, sorted, each once.
-    fn occurrences(&self, keys: &[usize], humps: bool) -> Vec<u64> {
-        let mut out = Vec::new();
-        for &k in keys {
-            self.postings.positions(k, humps, &mut out);
-        }
-        out.sort_unstable();
-        out.dedup();
-        out
     }
 
     /// The documents `node` matches, given the hits of its terms in the order `Node::terms`
@@ -269,6 +282,26 @@ impl SearchIndex {
             }
         }
     }
+}
+
+/// The keys of segment `s` a word of a query matches: those it starts, or holds with `infix`.
+fn keys(s: &Segment, word: &str, infix: bool) -> Vec<usize> {
+    if infix {
+        s.postings.containing(word)
+    } else {
+        s.postings.with_prefix(word).collect()
+    }
+}
+
+/// Every occurrence of these keys of segment `s`, sorted, each once.
+fn occurrences(s: &Segment, keys: &[usize], humps: bool) -> Vec<u64> {
+    let mut out = Vec::new();
+    for &k in keys {
+        s.postings.positions(k, humps, &mut out);
+    }
+    out.sort_unstable();
+    out.dedup();
+    out
 }
 
 /// The values in both sorted lists.

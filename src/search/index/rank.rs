@@ -73,22 +73,32 @@ fn weight(f: Field) -> f32 {
 }
 
 /// The relevance of each document `keep` holds (0 for the others), given each positive term's
-/// counts per document and field and the documents' lengths.
-pub fn scores(terms: &[&Vec<Counts>], lengths: &[Counts], keep: &[bool]) -> Vec<f32> {
-    let n = lengths.len().max(1) as f32;
-    let mut avg = [0f32; FIELDS.len()];
-    for l in lengths {
-        for (a, &x) in avg.iter_mut().zip(l) {
-            *a += f32::from(x);
+/// counts per document and field and the documents' lengths. Only the `live` documents count
+/// in the statistics (how many there are, their average lengths, how many hold a term), and
+/// those are exact sums, so an updated index ranks exactly as a fresh one.
+pub fn scores(
+    terms: &[&Vec<Counts>],
+    lengths: &[Counts],
+    live: &[bool],
+    keep: &[bool],
+) -> Vec<f32> {
+    let alive = live.iter().filter(|&&b| b).count();
+    let n = alive.max(1) as f32;
+    let mut sums = [0u64; FIELDS.len()];
+    for (l, _) in lengths.iter().zip(live).filter(|(_, b)| **b) {
+        for (a, &x) in sums.iter_mut().zip(l) {
+            *a += u64::from(x);
         }
     }
-    for a in &mut avg {
-        *a = (*a / n).max(1.0);
-    }
+    let avg = sums.map(|a| ((a as f64 / f64::from(n)) as f32).max(1.0));
     let weights: Vec<f32> = FIELDS.iter().map(|&f| weight(f)).collect();
     let mut out = vec![0f32; lengths.len()];
     for counts in terms {
-        let df = counts.iter().filter(|c| c.iter().any(|&x| x > 0)).count() as f32;
+        let df = counts
+            .iter()
+            .zip(live)
+            .filter(|(c, live)| **live && c.iter().any(|&x| x > 0))
+            .count() as f32;
         let idf = (1.0 + (n - df + 0.5) / (df + 0.5)).ln();
         for (d, c) in counts.iter().enumerate() {
             if !keep[d] || c.iter().all(|&x| x == 0) {
@@ -177,8 +187,10 @@ pub fn order(
             .collect(),
         (Order::Relevance, Some(scores)) => {
             // Best first as one integer per document (non-negative floats order as their
-            // bits), the first-listed document first among equals: an unstable sort of plain
-            // integers is the quickest there is.
+            // bits): an unstable sort of plain integers is the quickest there is. Documents
+            // of equal relevance are next to each other whatever their numbers, and their
+            // listings are put in order together below, so the numbers never show (an
+            // updated index numbers documents otherwise than a fresh build).
             let mut keyed: Vec<u64> = (0..keep.len())
                 .filter(|&d| keep[d])
                 .map(|d| (u64::from(u32::MAX - scores[d].max(0.0).to_bits()) << 32) | d as u64)

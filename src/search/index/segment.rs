@@ -1,0 +1,179 @@
+//! A segment of the index: the words of some documents, with their values (handles, ids,
+//! what they have). A full build makes one; an update adds one for the documents it makes, so
+//! that taking in a changed post indexes only that post's papers. Documents are numbered
+//! across segments, and each segment holds documents in increasing order.
+
+use std::borrow::Cow;
+use std::collections::HashMap;
+
+use super::doc::{Counts, FIELDS};
+use super::postings::{Builder, Postings};
+use crate::archive::{Paper, PaperKey};
+use crate::display::latex::prettify;
+use crate::search::arxiv_id::canonical;
+use crate::search::query::Field;
+use crate::search::words::{fold_word, spans};
+
+#[derive(Debug, Default)]
+pub struct Segment {
+    /// The number of its first document; the others follow it.
+    pub first: u32,
+    pub postings: Postings,
+    /// Each document's paper.
+    pub keys: Vec<PaperKey>,
+    /// Lowercased handles, without `@`: the documents whose tweets they wrote.
+    pub tweeters: HashMap<String, Vec<u32>>,
+    /// Lowercased canonical ids (see `arxiv_id::canonical`): their documents.
+    pub ids: HashMap<String, Vec<u32>>,
+    /// What documents have, by name (`has:`): `code`, the documents with a link to code.
+    pub has: HashMap<String, Vec<u32>>,
+}
+
+impl Segment {
+    /// Indexes `papers` as the documents numbered from `first` on, one each, and returns the
+    /// segment with each document's fields' lengths in words.
+    pub fn build<'a>(
+        first: u32,
+        papers: impl IntoIterator<Item = &'a Paper>,
+    ) -> (Segment, Vec<Counts>) {
+        let mut seg = Segment {
+            first,
+            ..Segment::default()
+        };
+        let mut lengths = Vec::new();
+        let mut ix = Indexer {
+            postings: Builder::default(),
+            word: String::new(),
+            humps: Vec::new(),
+        };
+        let mut key = String::new();
+        for (n, paper) in papers.into_iter().enumerate() {
+            let doc = first + n as u32;
+            seg.keys.push(paper.key.clone());
+            lengths.push(ix.paper(doc, paper));
+            for t in &paper.tweets {
+                key.clear();
+                key.push_str(t.handle.trim().trim_start_matches('@'));
+                key.make_ascii_lowercase();
+                add_value(&mut seg.tweeters, &key, doc);
+            }
+            if let Some(id) = &paper.arxiv_id {
+                add_value(&mut seg.ids, &canonical(id).to_ascii_lowercase(), doc);
+            }
+            if !crate::code_links::code_urls(paper).is_empty() {
+                add_value(&mut seg.has, "code", doc);
+            }
+        }
+        seg.postings = ix.postings.finish();
+        seg.keys.shrink_to_fit();
+        (seg, lengths)
+    }
+
+    /// The documents after this segment's last.
+    pub fn end(&self) -> u32 {
+        self.first + self.keys.len() as u32
+    }
+
+    /// Bytes held on the heap, roughly (maps counted by their entries; the keys not, as the
+    /// archive's papers hold them too).
+    pub fn heap_bytes(&self) -> usize {
+        let map = |m: &HashMap<String, Vec<u32>>| {
+            m.iter()
+                .map(|(k, v)| k.capacity() + v.capacity() * 4 + 48)
+                .sum::<usize>()
+        };
+        self.postings.heap_bytes() + map(&self.tweeters) + map(&self.ids) + map(&self.has)
+    }
+}
+
+/// Adds the words of one document, field by field, to the builder.
+struct Indexer {
+    postings: Builder,
+    word: String,
+    humps: Vec<usize>,
+}
+
+impl Indexer {
+    /// Indexes the words of `text` in `field` from word number `*pos` on, and returns how many
+    /// there were; `*pos` ends past a gap, so that no phrase runs from one text into the next.
+    fn text(&mut self, doc: u32, field: u8, text: &str, pos: &mut u32) -> u32 {
+        let mut n = 0;
+        spans(text, |span| {
+            fold_word(&text[span], &mut self.word, &mut self.humps, None);
+            if self.word.is_empty() {
+                return;
+            }
+            self.postings.add(&self.word, doc, field, *pos, false);
+            for &h in &self.humps {
+                self.postings.add(&self.word[h..], doc, field, *pos, true);
+            }
+            *pos += 1;
+            n += 1;
+        });
+        *pos += 1;
+        n
+    }
+
+    /// Indexes one paper as document `doc` and returns its fields' lengths in words.
+    fn paper(&mut self, doc: u32, p: &Paper) -> Counts {
+        let mut lengths = [0u16; FIELDS.len()];
+        for (f, field) in FIELDS.iter().enumerate() {
+            let fi = f as u8;
+            let mut pos = 0;
+            let mut words = 0u32;
+            // Titles and abstracts as the screen renders them too (LaTeX made readable); only
+            // the source's words count towards the field's length.
+            let shown = |s: &str, ix: &mut Indexer, pos: &mut u32| {
+                let n = ix.text(doc, fi, s, pos);
+                if let Cow::Owned(r) = prettify(s)
+                    && r != s
+                {
+                    ix.text(doc, fi, &r, pos);
+                }
+                n
+            };
+            match field {
+                Field::Title => words += shown(&p.title, self, &mut pos),
+                Field::Abstract => words += shown(&p.abstract_text, self, &mut pos),
+                Field::Authors => {
+                    for a in &p.authors {
+                        words += self.text(doc, fi, a, &mut pos);
+                    }
+                }
+                Field::Category => {
+                    for c in &p.categories {
+                        words += self.text(doc, fi, c, &mut pos);
+                    }
+                }
+                Field::Id => {
+                    if let Some(id) = &p.arxiv_id {
+                        words += self.text(doc, fi, id, &mut pos);
+                    }
+                }
+                Field::Tweet => {
+                    // Who tweeted is part of the tweet: `tw:realprof` and a plain `realprof`
+                    // find it.
+                    for t in &p.tweets {
+                        words += self.text(doc, fi, &t.author, &mut pos);
+                        words += self.text(doc, fi, &t.handle, &mut pos);
+                        words += self.text(doc, fi, &t.text, &mut pos);
+                    }
+                }
+                Field::Any | Field::Tweeter | Field::Paper | Field::Note | Field::Has => {}
+            }
+            lengths[f] = words.min(u32::from(u16::MAX)) as u16;
+        }
+        lengths
+    }
+}
+
+/// Adds `doc` to the documents of `value`, once.
+fn add_value(map: &mut HashMap<String, Vec<u32>>, value: &str, doc: u32) {
+    match map.get_mut(value) {
+        Some(docs) if docs.last() == Some(&doc) => {}
+        Some(docs) => docs.push(doc),
+        None => {
+            map.insert(value.to_string(), vec![doc]);
+        }
+    }
+}
