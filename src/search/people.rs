@@ -9,11 +9,13 @@
 //! within a frame's budget on hundreds of thousands of papers.
 
 use std::collections::{HashMap, HashSet};
+use std::sync::Arc;
 
 use chrono::NaiveDate;
 use serde::Serialize;
 
 use super::index::PaperRef;
+use super::listings::Listings;
 use crate::archive::{Archive, PaperKey};
 
 /// One account's figures over a span.
@@ -42,6 +44,7 @@ struct Account {
 #[derive(Debug, Clone)]
 struct Pair {
     account: u32,
+    /// The paper's number in `Listings`.
     paper: u32,
     /// The days (indexes into the archive, ascending) listing the paper with its tweets, in
     /// `People::days`.
@@ -58,19 +61,23 @@ pub struct People {
     accounts: Vec<Account>,
     pairs: Vec<Pair>,
     days: Vec<u32>,
-    /// Each distinct paper's listings (oldest first).
-    listings: Vec<Vec<PaperRef>>,
-    keys: Vec<PaperKey>,
+    /// Each distinct paper's listings (the reader's own, when it made them first).
+    listings: Arc<Listings>,
     dates: Vec<NaiveDate>,
 }
 
 impl People {
     pub fn build(archive: &Archive) -> People {
+        People::build_with(archive, Arc::new(Listings::build(archive)))
+    }
+
+    /// As `build`, with the archive's listings already made (`listings` must be of `archive`).
+    pub fn build_with(archive: &Archive, listings: Arc<Listings>) -> People {
         let mut accounts: Vec<Account> = Vec::new();
         let mut by_handle: HashMap<String, u32> = HashMap::new();
-        let mut papers: HashMap<&PaperKey, u32> = HashMap::new();
         let mut people = People {
             dates: archive.days.iter().map(|d| d.date).collect(),
+            listings,
             ..People::default()
         };
         let mut pairs: HashMap<(u32, u32), Seen<'_>> = HashMap::new();
@@ -78,12 +85,12 @@ impl People {
         // Newest first, so an account's name and spelling are its newest tweet's.
         for (d, day) in archive.days.iter().enumerate().rev() {
             for (i, p) in day.papers.iter().enumerate() {
-                let paper = *papers.entry(&p.key).or_insert_with(|| {
-                    people.keys.push(p.key.clone());
-                    people.listings.push(Vec::new());
-                    (people.keys.len() - 1) as u32
-                });
-                people.listings[paper as usize].push(PaperRef { day: d, paper: i });
+                if p.tweets.is_empty() {
+                    continue;
+                }
+                let Some(paper) = people.listings.id_at(PaperRef { day: d, paper: i }) else {
+                    continue;
+                };
                 for t in &p.tweets {
                     let written = t.handle.trim().trim_start_matches('@');
                     if written.is_empty() {
@@ -112,9 +119,6 @@ impl People {
                     links.insert(if t.url.is_empty() { &t.text } else { &t.url });
                 }
             }
-        }
-        for list in &mut people.listings {
-            list.reverse();
         }
         let mut pairs: Vec<_> = pairs.into_iter().collect();
         pairs.sort_unstable_by_key(|(k, _)| *k);
@@ -178,7 +182,7 @@ impl People {
                 let c = &mut counts[p.account as usize];
                 c.0 += 1;
                 c.1 += p.tweets as usize;
-                c.2 += usize::from(marked(&self.keys[p.paper as usize]));
+                c.2 += usize::from(marked(self.listings.key(p.paper)));
             }
         }
         let mut out: Vec<Tweeter> = counts
@@ -219,11 +223,13 @@ impl People {
             .filter_map(|p| {
                 let days = &self.days[p.days.start as usize..p.days.end as usize];
                 let newest = *days.iter().rev().find(|d| **d < span.1)?;
-                let at = self.listings[p.paper as usize]
+                let at = self
+                    .listings
+                    .of_id(p.paper)
                     .iter()
                     .rev()
                     .find(|r| r.day as u32 == newest)?;
-                Some((*at, &self.keys[p.paper as usize]))
+                Some((*at, self.listings.key(p.paper)))
             })
             .collect();
         out.sort_by_key(|(r, _)| (std::cmp::Reverse(r.day), r.paper));
