@@ -7,7 +7,7 @@ use std::sync::Arc;
 use crate::archive::{Archive, Day, Paper, PaperKey};
 use crate::search::{PaperRef, Query};
 
-use super::handles::{IndexHandle, SimilarHandle};
+use super::handles::{IndexHandle, PeopleHandle, SimilarHandle};
 use super::layout::{self, Areas};
 use super::notice::{Level, Notice};
 use crate::tui::keymap::Keymap;
@@ -115,6 +115,8 @@ pub struct Reader {
     /// Every listing of each paper, built when first asked for (once per archive: see
     /// `core::listed`).
     pub(crate) listings: std::sync::OnceLock<Arc<crate::search::Listings>>,
+    /// Who tweeted about what (the People box), built in the background after the index.
+    pub(crate) people: Option<PeopleHandle>,
     /// The day list's rows with month headings and gap markers (once per archive).
     pub(crate) day_rows: std::sync::OnceLock<Vec<super::day_rows::DayRow>>,
     /// The paper pane's text, wrapped once per paper and width (`detail_cache`).
@@ -166,6 +168,7 @@ impl Reader {
             filter: BTreeSet::new(),
             index: None,
             similar: None,
+            people: None,
             results: Vec::new(),
             result: None,
             last_query: None,

@@ -114,6 +114,15 @@ pub fn update(app: &mut App, event: Event) -> Vec<Effect> {
             }
             vec![]
         }
+        Event::PeopleReady(handle) => {
+            if std::sync::Arc::ptr_eq(&handle.archive, &app.reader.archive) {
+                app.reader.people = Some(handle);
+                if let Some(open) = app.open.as_mut() {
+                    open.component_mut().people_ready(&mut app.reader);
+                }
+            }
+            vec![]
+        }
         Event::SimilarReady(handle) => {
             if std::sync::Arc::ptr_eq(&handle.archive, &app.reader.archive) {
                 app.reader.similar = Some(handle);

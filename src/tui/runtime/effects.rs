@@ -128,7 +128,10 @@ pub fn perform(app: &App, effect: Effect, w: &mut World<'_>) -> std::io::Result<
             Done::Ok
         }
         Effect::Index => {
-            workers::index(std::sync::Arc::clone(app.archive()), w.tx.clone());
+            // The listings are made here if no frame has asked for them yet: the paper pane
+            // needs them for its first frame anyway.
+            let listings = std::sync::Arc::clone(app.listings());
+            workers::index(std::sync::Arc::clone(app.archive()), listings, w.tx.clone());
             Done::Ok
         }
         Effect::Quit => Done::Quit,

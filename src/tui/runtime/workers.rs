@@ -13,7 +13,8 @@ use signal_hook::consts::signal::{SIGCONT, SIGHUP, SIGINT, SIGTERM, SIGTSTP, SIG
 use super::messages::Msg;
 use super::terminal;
 use crate::archive::{Archive, Listing};
-use crate::tui::core::handles::{IndexHandle, SimilarHandle};
+use crate::search::Listings;
+use crate::tui::core::handles::{IndexHandle, PeopleHandle, SimilarHandle};
 
 /// Reads every post on other threads, reporting progress a few times a second; the archive
 /// arrives as a message once complete.
@@ -42,11 +43,14 @@ pub fn load(listing: Listing, tx: Sender<Msg>) {
     });
 }
 
-/// Builds the search index off the UI thread; the reader answers keys meanwhile.
-pub fn index(archive: Arc<Archive>, tx: Sender<Msg>) {
+/// Builds the search index off the UI thread; the reader answers keys meanwhile. `listings`
+/// are the reader's own of `archive` (the People box counts from them).
+pub fn index(archive: Arc<Archive>, listings: Arc<Listings>, tx: Sender<Msg>) {
     std::thread::spawn(move || {
         let _ = tx.send(Msg::Index(IndexHandle::build(&archive)));
-        // Then the similar papers (`=`), which no first search should wait for.
+        // Then who tweets (`P`) and the similar papers (`=`), which no first search should
+        // wait for: the People box says it is counting meanwhile.
+        let _ = tx.send(Msg::People(PeopleHandle::build(&archive, listings)));
         let _ = tx.send(Msg::Similar(SimilarHandle::build(&archive)));
     });
 }
