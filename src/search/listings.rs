@@ -6,7 +6,7 @@
 //! Papers get numbers (in the order first listed); a listing's number is found by position
 //! without hashing, and a paper's listings are one slice of a flat list, oldest first.
 
-use std::collections::HashMap;
+use std::hash::BuildHasher;
 
 use foldhash::fast::FixedState;
 
@@ -25,7 +25,10 @@ pub struct Listings {
     /// Every listing, grouped by paper, each paper's oldest first.
     refs: Vec<PaperRef>,
     keys: Vec<PaperKey>,
-    by_key: HashMap<PaperKey, u32, FixedState>,
+    /// Each paper's number by its key: an open-addressed table of numbers plus one (0 for an
+    /// empty slot) into `keys`, at least twice as many slots as listings, so that the keys
+    /// are held once (a map of keys would copy each: 330,000 more allocations).
+    slots: Vec<u32>,
 }
 
 /// How a paper's measure moved from its previous listing to this one (the leaderboard's arrow).
@@ -57,18 +60,19 @@ impl Listings {
         let mut l = Listings {
             day_starts: Vec::with_capacity(archive.days.len() + 1),
             ids: Vec::with_capacity(total),
+            slots: vec![0; (total * 2).next_power_of_two().max(2)],
             ..Listings::default()
         };
         let mut counts: Vec<u32> = Vec::new();
         for day in &archive.days {
             l.day_starts.push(l.ids.len() as u32);
             for p in &day.papers {
-                let id = match l.by_key.get(&p.key) {
-                    Some(&id) => id,
-                    None => {
+                let id = match l.find(p.key.as_str()) {
+                    Ok(id) => id,
+                    Err(slot) => {
                         let id = l.keys.len() as u32;
                         l.keys.push(p.key.clone());
-                        l.by_key.insert(p.key.clone(), id);
+                        l.slots[slot] = id + 1;
                         counts.push(0);
                         id
                     }
@@ -133,9 +137,30 @@ impl Listings {
         self.id_at(at).map_or(&[], |id| self.of_id(id))
     }
 
+    /// The number of the paper with `key`, if the archive lists it.
+    pub fn id_of(&self, key: &str) -> Option<u32> {
+        self.find(key).ok()
+    }
+
+    /// The number of the paper with `key`, or the empty slot where it goes.
+    fn find(&self, key: &str) -> Result<u32, usize> {
+        if self.slots.is_empty() {
+            return Err(0);
+        }
+        let mask = self.slots.len() - 1;
+        let mut slot = FixedState::default().hash_one(key) as usize & mask;
+        loop {
+            match self.slots[slot] {
+                0 => return Err(slot),
+                n if self.keys[n as usize - 1].as_str() == key => return Ok(n - 1),
+                _ => slot = (slot + 1) & mask,
+            }
+        }
+    }
+
     /// The listings of the paper with `key`, oldest first.
     pub fn of_key(&self, key: &str) -> &[PaperRef] {
-        self.by_key.get(key).map_or(&[], |&id| self.of_id(id))
+        self.id_of(key).map_or(&[], |id| self.of_id(id))
     }
 
     /// The listing of the same paper before `at`, if there is one.
@@ -169,8 +194,9 @@ impl Listings {
         let keys: usize = self.keys.iter().map(|k| k.as_str().len()).sum();
         (self.day_starts.len() + self.ids.len() + self.starts.len()) * 4
             + self.refs.len() * std::mem::size_of::<PaperRef>()
-            + self.keys.len() * (std::mem::size_of::<PaperKey>() * 2 + 8)
-            + keys * 2
+            + self.keys.len() * std::mem::size_of::<PaperKey>()
+            + self.slots.len() * 4
+            + keys
     }
 }
 

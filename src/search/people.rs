@@ -8,10 +8,11 @@
 //! one pass over the pairs, a binary search each, which keeps the People box and `tweeters`
 //! within a frame's budget on hundreds of thousands of papers.
 
-use std::collections::{HashMap, HashSet};
+use std::collections::HashMap;
 use std::sync::Arc;
 
 use chrono::NaiveDate;
+use foldhash::fast::FixedState;
 use serde::Serialize;
 
 use super::index::PaperRef;
@@ -52,9 +53,8 @@ struct Pair {
     tweets: u32,
 }
 
-/// While building: for an (account, paper) pair, the days listing it with the account's
-/// tweets and the tweets' links.
-type Seen<'a> = (Vec<u32>, HashSet<&'a str>);
+/// While building: a tweet as (account, paper, day, its link).
+type Row<'a> = (u32, u32, u32, &'a str);
 
 #[derive(Debug, Clone, Default)]
 pub struct People {
@@ -74,13 +74,15 @@ impl People {
     /// As `build`, with the archive's listings already made (`listings` must be of `archive`).
     pub fn build_with(archive: &Archive, listings: Arc<Listings>) -> People {
         let mut accounts: Vec<Account> = Vec::new();
-        let mut by_handle: HashMap<String, u32> = HashMap::new();
+        let mut by_handle: HashMap<String, u32, FixedState> = HashMap::default();
         let mut people = People {
             dates: archive.days.iter().map(|d| d.date).collect(),
             listings,
             ..People::default()
         };
-        let mut pairs: HashMap<(u32, u32), Seen<'_>> = HashMap::new();
+        // One row a tweet, sorted after: the rows of a pair together, its days ascending. (A
+        // map of pairs to sets of links cost two allocations a pair: 0.5 s at 330,000 papers.)
+        let mut rows: Vec<Row<'_>> = Vec::new();
         let mut handle = String::new();
         // Newest first, so an account's name and spelling are its newest tweet's.
         for (d, day) in archive.days.iter().enumerate().rev() {
@@ -99,7 +101,7 @@ impl People {
                     handle.clear();
                     handle.push_str(written);
                     handle.make_ascii_lowercase();
-                    let account = match by_handle.get(&handle) {
+                    let account = match by_handle.get(handle.as_str()) {
                         Some(&a) => a,
                         None => {
                             accounts.push(Account {
@@ -111,25 +113,29 @@ impl People {
                             a
                         }
                     };
-                    let (days, links) = pairs.entry((account, paper)).or_default();
-                    if days.last() != Some(&(d as u32)) {
-                        days.push(d as u32);
-                    }
                     // A tweet without a link is still one tweet: told apart by its text.
-                    links.insert(if t.url.is_empty() { &t.text } else { &t.url });
+                    let link = if t.url.is_empty() { &t.text } else { &t.url };
+                    rows.push((account, paper, d as u32, link));
                 }
             }
         }
-        let mut pairs: Vec<_> = pairs.into_iter().collect();
-        pairs.sort_unstable_by_key(|(k, _)| *k);
-        for ((account, paper), (mut days, links)) in pairs {
-            days.reverse();
-            let start = people.days.len() as u32;
-            people.days.extend(days);
+        rows.sort_unstable();
+        let mut links: Vec<&str> = Vec::new();
+        for pair in rows.chunk_by(|a, b| (a.0, a.1) == (b.0, b.1)) {
+            let start = people.days.len();
+            for &(_, _, day, _) in pair {
+                if people.days.len() == start || people.days.last() != Some(&day) {
+                    people.days.push(day);
+                }
+            }
+            links.clear();
+            links.extend(pair.iter().map(|r| r.3));
+            links.sort_unstable();
+            links.dedup();
             people.pairs.push(Pair {
-                account,
-                paper,
-                days: start..people.days.len() as u32,
+                account: pair[0].0,
+                paper: pair[0].1,
+                days: start as u32..people.days.len() as u32,
                 tweets: links.len() as u32,
             });
         }
@@ -165,16 +171,29 @@ impl People {
     /// The accounts that tweeted about papers listed from `since` to `until`, most papers
     /// first, then most tweets, then by handle.
     pub fn ranked(&self, since: Option<NaiveDate>, until: Option<NaiveDate>) -> Vec<Tweeter> {
-        self.ranked_marking(since, until, |_| false)
+        self.ranked_marking(since, until, std::iter::empty())
     }
 
-    /// As `ranked`, with each account's count of its papers that `marked` says yes to.
-    pub fn ranked_marking(
+    /// As `ranked`, with each account's count of its papers among `marked` (your starred
+    /// ones). The few marked are looked up once, not every pair's paper in them: asking a set
+    /// of keys about each of 330,000 pairs took 60 ms.
+    pub fn ranked_marking<'a>(
         &self,
         since: Option<NaiveDate>,
         until: Option<NaiveDate>,
-        marked: impl Fn(&PaperKey) -> bool,
+        marked: impl IntoIterator<Item = &'a PaperKey>,
     ) -> Vec<Tweeter> {
+        let mut is_marked: Vec<bool> = Vec::new();
+        for id in marked
+            .into_iter()
+            .filter_map(|k| self.listings.id_of(k.as_str()))
+        {
+            if is_marked.is_empty() {
+                is_marked = vec![false; self.listings.len()];
+            }
+            is_marked[id as usize] = true;
+        }
+        let marked = |paper: u32| is_marked.get(paper as usize).copied().unwrap_or(false);
         let span = self.span(since, until);
         let mut counts = vec![(0usize, 0usize, 0usize); self.accounts.len()];
         for p in &self.pairs {
@@ -182,7 +201,7 @@ impl People {
                 let c = &mut counts[p.account as usize];
                 c.0 += 1;
                 c.1 += p.tweets as usize;
-                c.2 += usize::from(marked(self.listings.key(p.paper)));
+                c.2 += usize::from(marked(p.paper));
             }
         }
         let mut out: Vec<Tweeter> = counts
@@ -310,7 +329,9 @@ mod tests {
             [("ann", 2, 3), ("bob", 1, 1)]
         );
         assert!(people.ranked(d("2024-02-01"), None).is_empty());
-        let marked = people.ranked_marking(None, None, |k| k.as_str() == "a");
+        let a = PaperKey::from_stored("a");
+        let unknown = PaperKey::from_stored("not in the archive");
+        let marked = people.ranked_marking(None, None, [&a, &unknown]);
         assert_eq!(marked.iter().map(|t| t.marked).collect::<Vec<_>>(), [1, 1]);
     }
 

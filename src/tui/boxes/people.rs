@@ -49,9 +49,7 @@ impl PeopleBox {
     fn rank(&mut self, r: &Reader) {
         let Some(handle) = &r.people else { return };
         let (since, until) = self.window.span(r.current_day().map(|d| d.date));
-        self.people = handle
-            .people
-            .ranked_marking(since, until, |k| r.starred.contains_key(k));
+        self.people = handle.people.ranked_marking(since, until, r.starred.keys());
         self.drill = Drill::default();
     }
 
