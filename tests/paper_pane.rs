@@ -101,7 +101,7 @@ fn a_paper_past_the_shown_bytes_is_cut_and_says_so() {
     let paper = &a.days[0].papers[1];
     let total: usize = paper.tweets.iter().map(|t| t.text.len()).sum();
     assert!(total > 4 * SHOWN_BYTES);
-    let text = detail_text(paper, 100, &[], 0, Default::default());
+    let text = detail_text(paper, 100, &Default::default(), Default::default());
     let lines: Vec<_> = (0..text.len()).map(|i| text.line(i).unwrap()).collect();
     let shown: usize = lines
         .iter()
@@ -125,7 +125,12 @@ fn a_paper_past_the_shown_bytes_is_cut_and_says_so() {
         "{cuts:?}"
     );
     // A paper within the budget is shown whole.
-    let small = detail_text(&a.days[0].papers[0], 100, &[], 0, Default::default());
+    let small = detail_text(
+        &a.days[0].papers[0],
+        100,
+        &Default::default(),
+        Default::default(),
+    );
     assert!((0..small.len()).all(|i| small.line(i).unwrap().part != Part::Cut));
 }
 

@@ -48,11 +48,44 @@ fn people(app: &App) -> Vec<(String, usize, usize)> {
 }
 
 #[test]
-fn before_the_index_p_says_to_wait() {
+fn before_the_people_are_counted_the_box_says_so_and_fills_when_they_are() {
     let mut app = app_with(world(), 120, 30);
+    // The index is there, the people not yet: they are counted after it.
+    let index = hotpapers::tui::core::handles::IndexHandle::build(app.archive());
+    hotpapers::tui::update(&mut app, hotpapers::tui::Event::IndexReady(index));
     press(&mut app, &["P"]);
-    assert!(app.open_box().is_none());
-    assert!(render(&app).contains("Still indexing"));
+    assert_eq!(app.scope(), Scope::People);
+    let screen = render(&app);
+    assert!(screen.contains("People · counting…"), "{screen}");
+    assert!(screen.contains("Counting who tweeted"), "{screen}");
+    assert!(people(&app).is_empty());
+    // Keys while counting do nothing harmful.
+    press(&mut app, &["enter", "j"]);
+    assert_eq!(app.scope(), Scope::People);
+    support::counted(&mut app);
+    assert_eq!(
+        people(&app),
+        [("bob_p".to_string(), 2, 0), ("ann_ex".to_string(), 1, 0)]
+    );
+    let screen = render(&app);
+    assert!(screen.contains("People · month · 2 accounts"), "{screen}");
+    assert!(!screen.contains("counting"), "{screen}");
+}
+
+#[test]
+fn people_of_a_replaced_archive_are_not_used() {
+    let mut app = app_with(world(), 120, 30);
+    let listings = std::sync::Arc::clone(app.listings());
+    let stale = hotpapers::tui::core::handles::PeopleHandle::build(app.archive(), listings);
+    hotpapers::tui::update(
+        &mut app,
+        hotpapers::tui::Event::Loaded(hotpapers::tui::core::handles::ArchiveHandle(
+            std::sync::Arc::new(world()),
+        )),
+    );
+    hotpapers::tui::update(&mut app, hotpapers::tui::Event::PeopleReady(stale));
+    press(&mut app, &["P"]);
+    assert!(render(&app).contains("People · counting…"));
 }
 
 #[test]

@@ -175,8 +175,7 @@ fn space_pages_the_paper_and_then_goes_on_to_the_next() {
         hotpapers::tui::core::measure::detail_text(
             p,
             app.detail_width(),
-            &[],
-            0,
+            &Default::default(),
             Default::default(),
         )
         .len()

@@ -308,3 +308,20 @@ fn trend_sparkline_chart_and_categories_over_time() {
         app
     });
 }
+
+mod attention_support;
+
+#[test]
+fn attention_across_days_and_code_links() {
+    // A paper on three days, with its code linked from its abstract and a tweet.
+    snap("attention_paper", |w, h| {
+        let mut app = app_with(attention_support::attention(), w, h);
+        act(&mut app, &[Command::Down, Command::Enter]);
+        app
+    });
+    snap("leaderboard_arrows", |w, h| {
+        let mut app = app_with(attention_support::attention(), w, h);
+        act(&mut app, &[Command::Top]);
+        app
+    });
+}

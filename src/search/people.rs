@@ -8,12 +8,15 @@
 //! one pass over the pairs, a binary search each, which keeps the People box and `tweeters`
 //! within a frame's budget on hundreds of thousands of papers.
 
-use std::collections::{HashMap, HashSet};
+use std::collections::HashMap;
+use std::sync::Arc;
 
 use chrono::NaiveDate;
+use foldhash::fast::FixedState;
 use serde::Serialize;
 
 use super::index::PaperRef;
+use super::listings::Listings;
 use crate::archive::{Archive, PaperKey};
 
 /// One account's figures over a span.
@@ -42,6 +45,7 @@ struct Account {
 #[derive(Debug, Clone)]
 struct Pair {
     account: u32,
+    /// The paper's number in `Listings`.
     paper: u32,
     /// The days (indexes into the archive, ascending) listing the paper with its tweets, in
     /// `People::days`.
@@ -49,41 +53,46 @@ struct Pair {
     tweets: u32,
 }
 
-/// While building: for an (account, paper) pair, the days listing it with the account's
-/// tweets and the tweets' links.
-type Seen<'a> = (Vec<u32>, HashSet<&'a str>);
+/// While building: a tweet as (account, paper, day, its link).
+type Row<'a> = (u32, u32, u32, &'a str);
 
 #[derive(Debug, Clone, Default)]
 pub struct People {
     accounts: Vec<Account>,
     pairs: Vec<Pair>,
     days: Vec<u32>,
-    /// Each distinct paper's listings (oldest first).
-    listings: Vec<Vec<PaperRef>>,
-    keys: Vec<PaperKey>,
+    /// Each distinct paper's listings (the reader's own, when it made them first).
+    listings: Arc<Listings>,
     dates: Vec<NaiveDate>,
 }
 
 impl People {
     pub fn build(archive: &Archive) -> People {
+        People::build_with(archive, Arc::new(Listings::build(archive)))
+    }
+
+    /// As `build`, with the archive's listings already made (`listings` must be of `archive`).
+    pub fn build_with(archive: &Archive, listings: Arc<Listings>) -> People {
         let mut accounts: Vec<Account> = Vec::new();
-        let mut by_handle: HashMap<String, u32> = HashMap::new();
-        let mut papers: HashMap<&PaperKey, u32> = HashMap::new();
+        let mut by_handle: HashMap<String, u32, FixedState> = HashMap::default();
         let mut people = People {
             dates: archive.days.iter().map(|d| d.date).collect(),
+            listings,
             ..People::default()
         };
-        let mut pairs: HashMap<(u32, u32), Seen<'_>> = HashMap::new();
+        // One row a tweet, sorted after: the rows of a pair together, its days ascending. (A
+        // map of pairs to sets of links cost two allocations a pair: 0.5 s at 330,000 papers.)
+        let mut rows: Vec<Row<'_>> = Vec::new();
         let mut handle = String::new();
         // Newest first, so an account's name and spelling are its newest tweet's.
         for (d, day) in archive.days.iter().enumerate().rev() {
             for (i, p) in day.papers.iter().enumerate() {
-                let paper = *papers.entry(&p.key).or_insert_with(|| {
-                    people.keys.push(p.key.clone());
-                    people.listings.push(Vec::new());
-                    (people.keys.len() - 1) as u32
-                });
-                people.listings[paper as usize].push(PaperRef { day: d, paper: i });
+                if p.tweets.is_empty() {
+                    continue;
+                }
+                let Some(paper) = people.listings.id_at(PaperRef { day: d, paper: i }) else {
+                    continue;
+                };
                 for t in &p.tweets {
                     let written = t.handle.trim().trim_start_matches('@');
                     if written.is_empty() {
@@ -92,7 +101,7 @@ impl People {
                     handle.clear();
                     handle.push_str(written);
                     handle.make_ascii_lowercase();
-                    let account = match by_handle.get(&handle) {
+                    let account = match by_handle.get(handle.as_str()) {
                         Some(&a) => a,
                         None => {
                             accounts.push(Account {
@@ -104,28 +113,29 @@ impl People {
                             a
                         }
                     };
-                    let (days, links) = pairs.entry((account, paper)).or_default();
-                    if days.last() != Some(&(d as u32)) {
-                        days.push(d as u32);
-                    }
                     // A tweet without a link is still one tweet: told apart by its text.
-                    links.insert(if t.url.is_empty() { &t.text } else { &t.url });
+                    let link = if t.url.is_empty() { &t.text } else { &t.url };
+                    rows.push((account, paper, d as u32, link));
                 }
             }
         }
-        for list in &mut people.listings {
-            list.reverse();
-        }
-        let mut pairs: Vec<_> = pairs.into_iter().collect();
-        pairs.sort_unstable_by_key(|(k, _)| *k);
-        for ((account, paper), (mut days, links)) in pairs {
-            days.reverse();
-            let start = people.days.len() as u32;
-            people.days.extend(days);
+        rows.sort_unstable();
+        let mut links: Vec<&str> = Vec::new();
+        for pair in rows.chunk_by(|a, b| (a.0, a.1) == (b.0, b.1)) {
+            let start = people.days.len();
+            for &(_, _, day, _) in pair {
+                if people.days.len() == start || people.days.last() != Some(&day) {
+                    people.days.push(day);
+                }
+            }
+            links.clear();
+            links.extend(pair.iter().map(|r| r.3));
+            links.sort_unstable();
+            links.dedup();
             people.pairs.push(Pair {
-                account,
-                paper,
-                days: start..people.days.len() as u32,
+                account: pair[0].0,
+                paper: pair[0].1,
+                days: start as u32..people.days.len() as u32,
                 tweets: links.len() as u32,
             });
         }
@@ -161,16 +171,29 @@ impl People {
     /// The accounts that tweeted about papers listed from `since` to `until`, most papers
     /// first, then most tweets, then by handle.
     pub fn ranked(&self, since: Option<NaiveDate>, until: Option<NaiveDate>) -> Vec<Tweeter> {
-        self.ranked_marking(since, until, |_| false)
+        self.ranked_marking(since, until, std::iter::empty())
     }
 
-    /// As `ranked`, with each account's count of its papers that `marked` says yes to.
-    pub fn ranked_marking(
+    /// As `ranked`, with each account's count of its papers among `marked` (your starred
+    /// ones). The few marked are looked up once, not every pair's paper in them: asking a set
+    /// of keys about each of 330,000 pairs took 60 ms.
+    pub fn ranked_marking<'a>(
         &self,
         since: Option<NaiveDate>,
         until: Option<NaiveDate>,
-        marked: impl Fn(&PaperKey) -> bool,
+        marked: impl IntoIterator<Item = &'a PaperKey>,
     ) -> Vec<Tweeter> {
+        let mut is_marked: Vec<bool> = Vec::new();
+        for id in marked
+            .into_iter()
+            .filter_map(|k| self.listings.id_of(k.as_str()))
+        {
+            if is_marked.is_empty() {
+                is_marked = vec![false; self.listings.len()];
+            }
+            is_marked[id as usize] = true;
+        }
+        let marked = |paper: u32| is_marked.get(paper as usize).copied().unwrap_or(false);
         let span = self.span(since, until);
         let mut counts = vec![(0usize, 0usize, 0usize); self.accounts.len()];
         for p in &self.pairs {
@@ -178,7 +201,7 @@ impl People {
                 let c = &mut counts[p.account as usize];
                 c.0 += 1;
                 c.1 += p.tweets as usize;
-                c.2 += usize::from(marked(&self.keys[p.paper as usize]));
+                c.2 += usize::from(marked(p.paper));
             }
         }
         let mut out: Vec<Tweeter> = counts
@@ -219,11 +242,13 @@ impl People {
             .filter_map(|p| {
                 let days = &self.days[p.days.start as usize..p.days.end as usize];
                 let newest = *days.iter().rev().find(|d| **d < span.1)?;
-                let at = self.listings[p.paper as usize]
+                let at = self
+                    .listings
+                    .of_id(p.paper)
                     .iter()
                     .rev()
                     .find(|r| r.day as u32 == newest)?;
-                Some((*at, &self.keys[p.paper as usize]))
+                Some((*at, self.listings.key(p.paper)))
             })
             .collect();
         out.sort_by_key(|(r, _)| (std::cmp::Reverse(r.day), r.paper));
@@ -301,7 +326,9 @@ mod tests {
             [("ann", 2, 3), ("bob", 1, 1)]
         );
         assert!(people.ranked(d("2024-02-01"), None).is_empty());
-        let marked = people.ranked_marking(None, None, |k| k.as_str() == "a");
+        let a = PaperKey::from_stored("a");
+        let unknown = PaperKey::from_stored("not in the archive");
+        let marked = people.ranked_marking(None, None, [&a, &unknown]);
         assert_eq!(marked.iter().map(|t| t.marked).collect::<Vec<_>>(), [1, 1]);
     }
 

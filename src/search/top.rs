@@ -57,6 +57,9 @@ pub struct Entry {
     pub days: Vec<NaiveDate>,
     #[serde(skip)]
     pub best: PaperRef,
+    /// The paper's newest listing in the span (what the leaderboard's arrow is about).
+    #[serde(skip)]
+    pub last: PaperRef,
 }
 
 /// Ranks the papers listed from `since` to `until` (both inclusive) by `measure`, keeping only
@@ -88,7 +91,10 @@ pub fn top(
                 best_date: day.date,
                 days: Vec::new(),
                 best: here,
+                last: here,
             });
+            // Days come oldest first.
+            e.last = here;
             if !e.days.contains(&day.date) {
                 e.days.push(day.date);
             }

@@ -6,7 +6,7 @@ use std::sync::Arc;
 use crate::archive::{ArchiveError, PaperKey};
 
 use super::command::Command;
-use super::core::handles::{ArchiveHandle, IndexHandle, SimilarHandle};
+use super::core::handles::{ArchiveHandle, IndexHandle, PeopleHandle, SimilarHandle};
 use super::core::notice::Level;
 
 #[derive(Debug, Clone)]
@@ -47,6 +47,8 @@ pub enum Event {
     IndexReady(IndexHandle),
     /// The similarity engine for the archive shown (or one since replaced).
     SimilarReady(SimilarHandle),
+    /// Who tweeted about what, counted after the index (the People box waits for it).
+    PeopleReady(PeopleHandle),
     /// The background load has read this many posts of so many.
     Progress(usize, usize),
     /// The background load finished: the whole archive replaces the first day.

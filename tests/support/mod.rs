@@ -178,10 +178,19 @@ pub fn indexed(mut app: App) -> App {
     app
 }
 
-/// Hands the app a fresh index of the archive it has, as after a change the runtime indexes.
+/// Hands the app a fresh index of the archive it has, and then its people, as after a change
+/// the runtime indexes.
 pub fn indexed_again(app: &mut App) {
     let handle = hotpapers::tui::core::handles::IndexHandle::build(app.archive());
     update(app, Event::IndexReady(handle));
+    counted(app);
+}
+
+/// Hands the app who tweeted about what, as the background work after the index does.
+pub fn counted(app: &mut App) {
+    let listings = std::sync::Arc::clone(app.listings());
+    let handle = hotpapers::tui::core::handles::PeopleHandle::build(app.archive(), listings);
+    update(app, Event::PeopleReady(handle));
 }
 
 pub fn type_text(app: &mut App, text: &str) {

@@ -60,6 +60,8 @@ pub trait Component {
     fn settle(&mut self, _r: &mut Reader) {}
     /// The search index arrived.
     fn index_ready(&mut self, _r: &mut Reader) {}
+    /// Who tweeted about what was counted.
+    fn people_ready(&mut self, _r: &mut Reader) {}
     /// The archive was replaced: whether the box stays open (lists of positions in the old
     /// archive close, and are rebuilt on asking).
     fn keep_after_swap(&mut self, _r: &mut Reader) -> bool {

@@ -5,7 +5,7 @@ use ratatui::layout::Rect;
 
 use super::component::{Component, Handled, hint_line};
 use crate::display::words::count;
-use crate::search::{Entry, Measure, top};
+use crate::search::{Change, Entry, Measure, top};
 use crate::tui::command::{Command, Scope};
 use crate::tui::core::cursor::ListCursor;
 use crate::tui::core::layout::{self, Areas};
@@ -18,6 +18,9 @@ pub struct Leaderboard {
     pub window: Window,
     pub measure: Measure,
     pub entries: Vec<Entry>,
+    /// How each entry's measure moved at its newest listing in the window since the listing
+    /// before that (whenever that was): the arrow shown.
+    pub changes: Vec<Change>,
     pub cursor: ListCursor,
 }
 
@@ -30,6 +33,7 @@ impl Leaderboard {
             window,
             measure,
             entries: Vec::new(),
+            changes: Vec::new(),
             cursor: ListCursor::default(),
         };
         b.rank(r);
@@ -41,6 +45,11 @@ impl Leaderboard {
     fn rank(&mut self, r: &Reader) {
         let (since, until) = self.window.span(r.current_day().map(|d| d.date));
         self.entries = top(&r.archive, since, until, self.measure, |p| r.shows(p));
+        self.changes = self
+            .entries
+            .iter()
+            .map(|e| r.change_at(e.last, self.measure))
+            .collect();
         self.cursor = ListCursor::default();
     }
 }

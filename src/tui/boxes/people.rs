@@ -25,12 +25,9 @@ pub struct PeopleBox {
 
 impl PeopleBox {
     /// The box over the window the leaderboard last had (a month at first), or `None` and a
-    /// word on why (no index yet, no tweets).
+    /// word on why (no tweets). Before the people are counted (in the background, after the
+    /// index) the box opens saying so, and fills when they are.
     pub fn open(r: &mut Reader) -> Option<PeopleBox> {
-        if r.index.is_none() {
-            r.tell("Still indexing; the People box opens in a moment");
-            return None;
-        }
         let window = r.board.map_or(Window::Month, |(w, _)| w);
         let mut b = PeopleBox {
             window,
@@ -38,6 +35,9 @@ impl PeopleBox {
             drill: Drill::default(),
             papers: Vec::new(),
         };
+        if r.people.is_none() {
+            return Some(b);
+        }
         b.rank(r);
         if b.people.is_empty() && window == Window::All {
             r.tell("No tweets in the archive");
@@ -47,17 +47,15 @@ impl PeopleBox {
     }
 
     fn rank(&mut self, r: &Reader) {
-        let Some(handle) = &r.index else { return };
+        let Some(handle) = &r.people else { return };
         let (since, until) = self.window.span(r.current_day().map(|d| d.date));
-        self.people = handle
-            .people
-            .ranked_marking(since, until, |k| r.starred.contains_key(k));
+        self.people = handle.people.ranked_marking(since, until, r.starred.keys());
         self.drill = Drill::default();
     }
 
     /// The papers of the account on row `i`, in the window.
     fn papers_of(&self, r: &Reader, i: usize) -> Vec<PaperRef> {
-        let (Some(handle), Some(who)) = (&r.index, self.people.get(i)) else {
+        let (Some(handle), Some(who)) = (&r.people, self.people.get(i)) else {
             return Vec::new();
         };
         let (since, until) = self.window.span(r.current_day().map(|d| d.date));
@@ -136,6 +134,10 @@ impl Component for PeopleBox {
                 (k(Command::Back), "back to the accounts"),
             ]),
         }
+    }
+
+    fn people_ready(&mut self, r: &mut Reader) {
+        self.rank(r);
     }
 
     fn keep_after_swap(&mut self, _r: &mut Reader) -> bool {

@@ -2,7 +2,7 @@
 //! asks for the pane's lines on every key (scroll bounds, the tweet in view) and the view on
 //! every frame: each asked for a fresh wrap, so a `j` in a big paper (a post within the
 //! loader's limits can hold 15 MB) took 275 ms. Now a paper is wrapped once for each width and
-//! what changes its text (its other listings, your tags and note), and moving, scrolling and
+//! what changes its text (its listings, your tags and note), and moving, scrolling and
 //! redrawing reuse it. The query's underlining is not part of the text: the view styles only
 //! the lines it shows.
 //!
@@ -12,8 +12,8 @@
 
 use std::sync::Arc;
 
-use super::measure::{Also, DetailText, Made, Mine, detail_text};
-use super::state::{MAX_ALSO, Reader};
+use super::measure::{DetailText, Made, Mine, detail_text};
+use super::state::Reader;
 
 /// How many papers' texts are kept: the one shown and the one before, so that going back and
 /// forth between two big papers does not wrap either again.
@@ -24,21 +24,7 @@ impl Reader {
     /// while nothing they are made of changes.
     pub fn detail(&self) -> Option<Arc<DetailText>> {
         let p = self.current_paper()?;
-        let all = self.all_listings();
-        let also: Vec<Also> = all
-            .iter()
-            .take(MAX_ALSO)
-            .filter_map(|&r| {
-                let (day, q) = self.paper_at(r)?;
-                Some(Also {
-                    date: day.date,
-                    rank: q.rank,
-                    retweets: q.retweets,
-                    favorites: q.favorites,
-                })
-            })
-            .collect();
-        let more = all.len().saturating_sub(also.len());
+        let listed = self.listed();
         let mine = Mine {
             tags: self.tags.get(&p.key).map_or(&[], Vec::as_slice),
             note: self.notes.get(&p.key).map(String::as_str),
@@ -46,8 +32,8 @@ impl Reader {
         let width = self.detail_width();
         let now = |m: &Made| {
             std::ptr::eq(m.archive.as_ptr(), Arc::as_ptr(&self.archive))
-                && (m.day, m.paper, m.width, m.more) == (self.day, self.paper, width, more)
-                && m.also == also
+                && (m.day, m.paper, m.width) == (self.day, self.paper, width)
+                && m.listed == listed
                 && m.tags == mine.tags
                 && m.note.as_deref() == mine.note
         };
@@ -58,14 +44,13 @@ impl Reader {
             kept.insert(0, hit);
             return Some(text);
         }
-        let text = Arc::new(detail_text(p, width, &also, more, mine));
+        let text = Arc::new(detail_text(p, width, &listed, mine));
         let made = Made {
             archive: Arc::downgrade(&self.archive),
             day: self.day,
             paper: self.paper,
             width,
-            also,
-            more,
+            listed,
             tags: mine.tags.to_vec(),
             note: mine.note.map(str::to_string),
         };

@@ -84,8 +84,9 @@ pub enum Effect {
     },
     /// Load the archive again from disk.
     Reload,
-    /// Build the search index of the archive the app now has.
-    Index,
+    /// Build the search index of the archive the app now has, from this index of the archive
+    /// it replaced when there is one (only what changed is indexed again).
+    Index(Option<super::handles::IndexHandle>),
     /// End the session (after the effects before it).
     Quit,
 }

@@ -5,7 +5,7 @@ use std::collections::HashSet;
 use std::sync::Arc;
 
 use crate::archive::{Archive, PaperKey};
-use crate::search::{People, SearchIndex};
+use crate::search::{Listings, People, SearchIndex};
 use crate::similar::Similarity;
 
 /// A freshly loaded archive.
@@ -25,9 +25,8 @@ impl Eq for ArchiveHandle {}
 #[derive(Debug, Clone)]
 pub struct IndexHandle {
     pub index: Arc<SearchIndex>,
-    /// Who tweeted about what (the People box), made with the index.
-    pub people: Arc<People>,
-    /// The papers with a link to their code (`has:code`), for the lists' mark.
+    /// The papers with a link to their code (`has:code`), for the lists' mark: read off the
+    /// index, which found them, in a pass over its papers.
     pub code: Arc<HashSet<PaperKey>>,
     pub archive: Arc<Archive>,
 }
@@ -35,11 +34,18 @@ pub struct IndexHandle {
 impl IndexHandle {
     /// Builds the index of `archive` (slow on a large archive: call off the UI thread).
     pub fn build(archive: &Arc<Archive>) -> IndexHandle {
-        let index = SearchIndex::build(archive);
+        IndexHandle::build_from(archive, None)
+    }
+
+    /// Builds the index of `archive` from `previous`, an index of the archive it replaced,
+    /// indexing only the posts that changed when it can (see `SearchIndex::update`).
+    pub fn build_from(archive: &Arc<Archive>, previous: Option<&IndexHandle>) -> IndexHandle {
+        let index = previous
+            .and_then(|p| p.index.update(&p.archive, archive))
+            .unwrap_or_else(|| SearchIndex::build(archive));
         let code = index.with_code().cloned().collect();
         IndexHandle {
             index: Arc::new(index),
-            people: Arc::new(People::build(archive)),
             code: Arc::new(code),
             archive: Arc::clone(archive),
         }
@@ -53,6 +59,33 @@ impl PartialEq for IndexHandle {
 }
 
 impl Eq for IndexHandle {}
+
+/// Who tweeted about what (the People box, `tweeters`) and the archive it describes, as
+/// `IndexHandle`. Made after the index, so that no first search waits for it.
+#[derive(Debug, Clone)]
+pub struct PeopleHandle {
+    pub people: Arc<People>,
+    pub archive: Arc<Archive>,
+}
+
+impl PeopleHandle {
+    /// Counts the people of `archive` from its `listings` (slow on a large archive: call off
+    /// the UI thread).
+    pub fn build(archive: &Arc<Archive>, listings: Arc<Listings>) -> PeopleHandle {
+        PeopleHandle {
+            people: Arc::new(People::build_with(archive, listings)),
+            archive: Arc::clone(archive),
+        }
+    }
+}
+
+impl PartialEq for PeopleHandle {
+    fn eq(&self, other: &Self) -> bool {
+        Arc::ptr_eq(&self.people, &other.people)
+    }
+}
+
+impl Eq for PeopleHandle {}
 
 /// The similarity engine and the archive it describes, as `IndexHandle`.
 #[derive(Debug, Clone)]

@@ -17,6 +17,11 @@ pub enum Part {
     Authors,
     /// Counts and the arXiv id (styled from the paper itself).
     Meta,
+    /// A link to the paper's code, labelled `code`.
+    Code,
+    /// How many days list the paper; with three or more, the view draws a sparkline of its
+    /// retweets+favorites day by day after the text (`DetailText::scores`).
+    Listed,
     Categories,
     /// Your tags of the paper.
     Tags,
@@ -28,7 +33,7 @@ pub enum Part {
     Note,
     /// "3 tweets".
     TweetsHeading,
-    /// Another day that lists the paper: `also 2021-01-19 #3 ♺ 120 ♥ 45`.
+    /// Another day that lists the paper: `also 2021-01-19 #3 ♺ 120 ♥ 45 = 165`.
     Also(usize),
     /// How many more days list it than the lines above say.
     AlsoMore,
@@ -103,6 +108,12 @@ pub struct DetailText {
     pub tweet_starts: Vec<usize>,
     /// The line of each other listing.
     pub also_starts: Vec<usize>,
+    /// The line saying how many days list the paper, if more than one does.
+    pub listed_line: Option<usize>,
+    /// The retweets+favorites of each listing, oldest first, when three or more days list the
+    /// paper (the sparkline's), and which of them is the one shown.
+    pub scores: Vec<u64>,
+    pub here: usize,
 }
 
 /// Another listing of the paper, as its line says it.
@@ -113,6 +124,24 @@ pub struct Also {
     pub retweets: u64,
     pub favorites: u64,
 }
+
+/// The paper's listings as the pane tells them: a few of the others (newest first), how many
+/// more, and every listing's retweets+favorites.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Listed {
+    pub also: Vec<Also>,
+    /// Other listings not in `also`.
+    pub more: usize,
+    /// Distinct days listing the paper, the shown one included (0 or 1: listed once).
+    pub days: usize,
+    /// Retweets+favorites of every listing, oldest first, the shown one included.
+    pub scores: Vec<u64>,
+    /// Which of `scores` is the listing shown.
+    pub here: usize,
+}
+
+/// The fewest days listing a paper that get a sparkline (two are said by the two lines).
+pub const SPARK_DAYS: usize = 3;
 
 impl DetailText {
     /// How many lines the pane's text has.
@@ -193,8 +222,7 @@ pub(crate) struct Made {
     pub(crate) day: usize,
     pub(crate) paper: usize,
     pub(crate) width: usize,
-    pub(crate) also: Vec<Also>,
-    pub(crate) more: usize,
+    pub(crate) listed: Listed,
     pub(crate) tags: Vec<String>,
     pub(crate) note: Option<String>,
 }
@@ -206,15 +234,8 @@ pub struct Mine<'a> {
     pub note: Option<&'a str>,
 }
 
-/// The paper's lines at `width` columns, with its other listings `also`, the number of
-/// listings more than those, and your tags and note.
-pub fn detail_text(
-    paper: &Paper,
-    width: usize,
-    also: &[Also],
-    more: usize,
-    mine: Mine,
-) -> DetailText {
+/// The paper's lines at `width` columns, with its other listings and your tags and note.
+pub fn detail_text(paper: &Paper, width: usize, listed: &Listed, mine: Mine) -> DetailText {
     let width = width.max(1);
     let mut d = DetailText::default();
     let mut budget = Budget(SHOWN_BYTES);
@@ -232,18 +253,10 @@ pub fn detail_text(
         meta.push_str(&format!("  arXiv:{id}"));
     }
     d.plain(Part::Meta, &meta);
-    for (i, a) in also.iter().enumerate() {
-        d.also_starts.push(d.len());
-        let text = format!(
-            "also {} #{} ♺ {} ♥ {}",
-            a.date, a.rank, a.retweets, a.favorites
-        );
-        d.plain(Part::Also(i), &text);
+    for url in code_urls(paper) {
+        d.wrapped(Part::Code, &format!("code {url}"), width);
     }
-    if more > 0 {
-        let days = crate::display::words::count(more, "more day", "more days");
-        d.plain(Part::AlsoMore, &format!("also on {days}"));
-    }
+    listings(&mut d, listed);
     if !paper.categories.is_empty() {
         let categories = paper.categories.join(" · ");
         d.cut(&mut budget, Part::Categories, &categories, width);
@@ -284,6 +297,50 @@ pub fn detail_text(
         d.cut(&mut budget, Part::Tweet, &t.text, width);
     }
     d
+}
+
+/// The links to the paper's code, found in as much of its text as the pane shows (a paper
+/// made to be big is not read past that for them: the link list reads it all).
+fn code_urls(paper: &Paper) -> Vec<String> {
+    let mut budget = Budget(SHOWN_BYTES);
+    let mut out = Vec::new();
+    let texts = std::iter::once(&paper.abstract_text).chain(paper.tweets.iter().map(|t| &t.text));
+    for text in texts {
+        let (shown, _) = budget.take(text);
+        crate::code_links::find_code_urls(shown, &mut out);
+    }
+    out
+}
+
+/// The lines on the paper's other listings: how many days list it (with a sparkline of the
+/// counts from three days on), then a few of the others, newest first, and how many more.
+fn listings(d: &mut DetailText, listed: &Listed) {
+    if listed.days > 1 {
+        d.listed_line = Some(d.len());
+        let mut head = format!("Listed on {} days", listed.days);
+        if listed.days >= SPARK_DAYS && !listed.scores.is_empty() {
+            head.push_str(", ♺+♥ day by day: ");
+            d.scores = listed.scores.clone();
+            d.here = listed.here;
+        }
+        d.plain(Part::Listed, &head);
+    }
+    for (i, a) in listed.also.iter().enumerate() {
+        d.also_starts.push(d.len());
+        let text = format!(
+            "also {} #{} ♺ {} ♥ {} = {}",
+            a.date,
+            a.rank,
+            a.retweets,
+            a.favorites,
+            a.retweets.saturating_add(a.favorites)
+        );
+        d.plain(Part::Also(i), &text);
+    }
+    if listed.more > 0 {
+        let days = crate::display::words::count(listed.more, "more day", "more days");
+        d.plain(Part::AlsoMore, &format!("also on {days}"));
+    }
 }
 
 /// The tweet in view at scroll position `scroll`: the last one starting at or above the top

@@ -9,6 +9,7 @@ mod detail_cache;
 pub mod effect;
 pub mod handles;
 pub mod layout;
+mod listed;
 pub mod marks;
 pub mod measure;
 mod mouse;

@@ -7,7 +7,7 @@ use std::sync::Arc;
 use crate::archive::{Archive, Day, Paper, PaperKey};
 use crate::search::{PaperRef, Query};
 
-use super::handles::{IndexHandle, SimilarHandle};
+use super::handles::{IndexHandle, PeopleHandle, SimilarHandle};
 use super::layout::{self, Areas};
 use super::notice::{Level, Notice};
 use crate::tui::keymap::Keymap;
@@ -112,8 +112,11 @@ pub struct Reader {
     pub(crate) now: i64,
     /// While the archive is read in the background: posts read, of how many.
     pub(crate) loading: Option<(usize, usize)>,
-    /// Every listing of each paper, built when first asked for (once per archive).
-    pub(crate) listings: std::sync::OnceLock<HashMap<PaperKey, Vec<PaperRef>>>,
+    /// Every listing of each paper, built when first asked for (once per archive: see
+    /// `core::listed`).
+    pub(crate) listings: std::sync::OnceLock<Arc<crate::search::Listings>>,
+    /// Who tweeted about what (the People box), built in the background after the index.
+    pub(crate) people: Option<PeopleHandle>,
     /// The day list's rows with month headings and gap markers (once per archive).
     pub(crate) day_rows: std::sync::OnceLock<Vec<super::day_rows::DayRow>>,
     /// The paper pane's text, wrapped once per paper and width (`detail_cache`).
@@ -165,6 +168,7 @@ impl Reader {
             filter: BTreeSet::new(),
             index: None,
             similar: None,
+            people: None,
             results: Vec::new(),
             result: None,
             last_query: None,
@@ -429,48 +433,6 @@ impl Reader {
     pub fn titles(&self) -> &crate::search::TitleFinder {
         self.titles
             .get_or_init(|| crate::search::TitleFinder::build(&self.archive))
-    }
-
-    /// The other days that list the selected paper, newest first, at most `MAX_ALSO` of them
-    /// (the paper pane says how many more).
-    pub fn also_listed(&self) -> Vec<PaperRef> {
-        let mut all = self.all_listings();
-        all.truncate(MAX_ALSO);
-        all
-    }
-
-    /// Every listing of the paper with `key`, oldest first (built once per archive).
-    pub fn listings_of(&self, key: &PaperKey) -> &[PaperRef] {
-        let all = self.listings.get_or_init(|| {
-            let mut map: HashMap<PaperKey, Vec<PaperRef>> = HashMap::new();
-            for (d, day) in self.archive.days.iter().enumerate() {
-                for (i, p) in day.papers.iter().enumerate() {
-                    map.entry(p.key.clone())
-                        .or_default()
-                        .push(PaperRef { day: d, paper: i });
-                }
-            }
-            map
-        });
-        all.get(key).map_or(&[], Vec::as_slice)
-    }
-
-    /// The selected paper's other listings, newest first.
-    pub(crate) fn all_listings(&self) -> Vec<PaperRef> {
-        let Some(p) = self.current_paper() else {
-            return Vec::new();
-        };
-        let here = PaperRef {
-            day: self.day,
-            paper: self.paper,
-        };
-        let listed = self.listings_of(&p.key);
-        listed
-            .iter()
-            .rev()
-            .copied()
-            .filter(|r| *r != here)
-            .collect()
     }
 
     /// Width of the text inside the paper pane: one column for the tweet marker, one of margin.

@@ -114,6 +114,15 @@ pub fn update(app: &mut App, event: Event) -> Vec<Effect> {
             }
             vec![]
         }
+        Event::PeopleReady(handle) => {
+            if std::sync::Arc::ptr_eq(&handle.archive, &app.reader.archive) {
+                app.reader.people = Some(handle);
+                if let Some(open) = app.open.as_mut() {
+                    open.component_mut().people_ready(&mut app.reader);
+                }
+            }
+            vec![]
+        }
         Event::SimilarReady(handle) => {
             if std::sync::Arc::ptr_eq(&handle.archive, &app.reader.archive) {
                 app.reader.similar = Some(handle);
@@ -136,11 +145,13 @@ pub fn update(app: &mut App, event: Event) -> Vec<Effect> {
             if app.reader.notice.as_ref().is_none_or(|n| !n.is_error()) {
                 app.reader.notice = notice;
             }
-            vec![Effect::Index]
+            // The first day's index has nothing to give the whole archive's.
+            vec![Effect::Index(None)]
         }
         Event::Reloaded(Ok(archive)) => {
+            let previous = app.reader.index.take();
             swap_archive(app, archive.0);
-            vec![Effect::Index]
+            vec![Effect::Index(previous)]
         }
         Event::Reloaded(Err(e)) => {
             app.reader.say(Level::Error, format!("Reload failed: {e}"));

@@ -129,8 +129,12 @@ pub fn perform(app: &App, effect: Effect, w: &mut World<'_>) -> std::io::Result<
             start_reload(app, w);
             Done::Ok
         }
-        Effect::Index => {
-            workers::index(std::sync::Arc::clone(app.archive()), w.tx.clone());
+        Effect::Index(previous) => {
+            // The listings are made here if no frame has asked for them yet: the paper pane
+            // needs them for its first frame anyway.
+            let listings = std::sync::Arc::clone(app.listings());
+            let archive = std::sync::Arc::clone(app.archive());
+            workers::index(archive, previous, listings, w.tx.clone());
             Done::Ok
         }
         Effect::Quit => Done::Quit,

@@ -155,7 +155,7 @@ fn start_workers(
             let _ = tx.send(Msg::InputGone);
         }
     });
-    run_effects(app, vec![Effect::Index], world)?;
+    run_effects(app, vec![Effect::Index(None)], world)?;
     if let Some(listing) = listing {
         workers::load(listing, world.posts.clone(), world.tx.clone());
     }

@@ -7,7 +7,7 @@ use signal_hook::consts::signal::{SIGCONT, SIGHUP, SIGTSTP, SIGWINCH};
 
 use crate::archive::{Archive, ArchiveError};
 use crate::tui::command::Scope;
-use crate::tui::core::handles::{ArchiveHandle, IndexHandle, SimilarHandle};
+use crate::tui::core::handles::{ArchiveHandle, IndexHandle, PeopleHandle, SimilarHandle};
 use crate::tui::core::notice::Level;
 use crate::tui::event::Event;
 use crate::tui::input;
@@ -28,6 +28,7 @@ pub enum Msg {
         error: bool,
     },
     Index(IndexHandle),
+    People(PeopleHandle),
     Similar(SimilarHandle),
     Reloaded(Result<Archive, ArchiveError>),
     /// Something changed under the archive folder.
@@ -134,6 +135,7 @@ pub fn step(msg: Msg, keymap: &Keymap, scope: Scope, mouse: bool) -> Step {
             text,
         }),
         Msg::Index(index) => Step::Event(Event::IndexReady(index)),
+        Msg::People(p) => Step::Event(Event::PeopleReady(p)),
         Msg::Similar(s) => Step::Event(Event::SimilarReady(s)),
         Msg::Reloaded(result) => Step::Reloaded(Event::Reloaded(
             result.map(|a| ArchiveHandle(Arc::new(a))).map_err(Arc::new),
@@ -183,6 +185,10 @@ mod tests {
         assert!(matches!(s(Msg::Signal(SIGCONT)), Step::Repaint));
         assert!(matches!(s(Msg::Signal(SIGWINCH)), Step::Repaint));
         assert!(matches!(s(Msg::FsChanged), Step::ScheduleReload));
+        let archive = Arc::new(Archive::default());
+        let listings = Arc::new(crate::search::Listings::build(&archive));
+        let people = Msg::People(PeopleHandle::build(&archive, listings));
+        assert!(matches!(s(people), Step::Event(Event::PeopleReady(_))));
         let resize = Msg::Input(TermEvent::Resize(90, 30), std::time::Instant::now());
         assert!(resize.is_repaint() && Msg::Signal(SIGWINCH).is_repaint());
         assert!(!key('j', KeyModifiers::NONE).is_repaint() && !Msg::Signal(SIGTERM).is_repaint());

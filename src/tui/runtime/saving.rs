@@ -48,7 +48,7 @@ pub fn change_of(effect: Effect) -> Result<Op, Effect> {
         | Effect::EditNote { .. }
         | Effect::Copy { .. }
         | Effect::Reload
-        | Effect::Index
+        | Effect::Index(_)
         | Effect::Quit) => return Err(other),
     })
 }

@@ -13,7 +13,8 @@ use signal_hook::consts::signal::{SIGCONT, SIGHUP, SIGINT, SIGTERM, SIGTSTP, SIG
 use super::messages::Msg;
 use super::terminal;
 use crate::archive::{Archive, Listing, Reloader};
-use crate::tui::core::handles::{IndexHandle, SimilarHandle};
+use crate::search::Listings;
+use crate::tui::core::handles::{IndexHandle, PeopleHandle, SimilarHandle};
 
 /// What the loads of this session have read, shared by the load and the reloads, so that a
 /// reload reads only the posts that changed (one at a time: the timers start one reload at once).
@@ -48,11 +49,22 @@ pub fn load(listing: Listing, posts: Posts, tx: Sender<Msg>) {
     });
 }
 
-/// Builds the search index off the UI thread; the reader answers keys meanwhile.
-pub fn index(archive: Arc<Archive>, tx: Sender<Msg>) {
+/// Builds the search index off the UI thread (from `previous`, the index of the archive this
+/// one replaced, when there is one); the reader answers keys meanwhile. `listings`
+/// are the reader's own of `archive` (the People box counts from them).
+pub fn index(
+    archive: Arc<Archive>,
+    previous: Option<IndexHandle>,
+    listings: Arc<Listings>,
+    tx: Sender<Msg>,
+) {
     std::thread::spawn(move || {
-        let _ = tx.send(Msg::Index(IndexHandle::build(&archive)));
-        // Then the similar papers (`=`), which no first search should wait for.
+        let index = IndexHandle::build_from(&archive, previous.as_ref());
+        drop(previous);
+        let _ = tx.send(Msg::Index(index));
+        // Then who tweets (`P`) and the similar papers (`=`), which no first search should
+        // wait for: the People box says it is counting meanwhile.
+        let _ = tx.send(Msg::People(PeopleHandle::build(&archive, listings)));
         let _ = tx.send(Msg::Similar(SimilarHandle::build(&archive)));
     });
 }

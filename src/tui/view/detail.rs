@@ -53,7 +53,15 @@ pub fn styled(
     match (l.part, l.part.field(), query) {
         (Part::Meta, _, _) => meta(paper, theme),
         (Part::TweetHead(i), _, q) => tweet_head(paper, i, theme, q),
-        (Part::Also(_) | Part::AlsoMore, _, _) => {
+        (Part::Code, _, _) => match l.text.strip_prefix("code ") {
+            Some(url) => Line::from(vec![
+                Span::styled("code ", theme.dim),
+                Span::styled(url.to_string(), theme.accent),
+            ]),
+            // A link wrapped onto more lines.
+            None => Line::from(Span::styled(l.text.to_string(), theme.accent)),
+        },
+        (Part::Listed | Part::Also(_) | Part::AlsoMore, _, _) => {
             Line::from(Span::styled(l.text.to_string(), theme.dim))
         }
         (Part::Blank, _, _) => Line::raw(""),

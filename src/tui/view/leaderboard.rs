@@ -25,7 +25,7 @@ pub fn draw(frame: &mut Frame, app: &App, b: &Leaderboard, area: Rect, hint: Str
     }
     let inner = super::frame::overlay_box(frame, app, area, title, hint);
     let w = inner.width as usize;
-    let head = "     #      ♺      ♥   best day    days  title";
+    let head = "     #      ♺      ♥   best day    days    title";
     let mut lines = vec![Line::from(Span::styled(pad(head, w), app.theme.heading))];
     if b.entries.is_empty() {
         let text = app.keymap.say(
@@ -44,8 +44,9 @@ pub fn draw(frame: &mut Frame, app: &App, b: &Leaderboard, area: Rect, hint: Str
         .take((inner.height as usize).saturating_sub(1))
     {
         let best = &app.archive.days[e.best.day].papers[e.best.paper];
+        let change = b.changes.get(i).map_or(" ", |c| c.mark());
         let cols = format!(
-            "{}{:>3} {:>6} {:>6}   {}  {:>4}  ",
+            "{}{:>3} {:>6} {:>6}   {}  {:>4} {change}  ",
             super::frame::marks(app, best),
             i + 1,
             e.retweets,

@@ -1,12 +1,14 @@
 use ratatui::Frame;
 use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
-use ratatui::widgets::Paragraph;
+use ratatui::widgets::{Paragraph, Sparkline, SparklineBar};
 
 use super::detail;
 use super::frame::{inner, pane_block};
+use crate::display::width::width;
 use crate::tui::boxes::OpenBox;
 use crate::tui::core::app::App;
+use crate::tui::core::measure::DetailText;
 use crate::tui::core::reader::{marked_also, marked_tweet_in};
 use crate::tui::core::state::Pane;
 
@@ -61,4 +63,37 @@ pub fn draw(frame: &mut Frame, app: &App, area: Rect) {
         lines.push(Line::from(spans));
     }
     frame.render_widget(Paragraph::new(lines), body);
+    spark(frame, app, &text, body);
+}
+
+/// The sparkline of the paper's retweets+favorites day by day, after the words on its line
+/// (when that line is in view), the shown day's bar in the accent: as many of the newest days
+/// as fit.
+fn spark(frame: &mut Frame, app: &App, text: &DetailText, body: Rect) {
+    let Some(line) = text.listed_line.filter(|_| !text.scores.is_empty()) else {
+        return;
+    };
+    let Some(row) = line
+        .checked_sub(app.scroll)
+        .filter(|&r| r < body.height as usize)
+    else {
+        return;
+    };
+    let words = text.line(line).map_or(0, |l| width(l.text));
+    // One column for the marker, as every line of the pane.
+    let x = body.x.saturating_add(1).saturating_add(words as u16);
+    let room = body.right().saturating_sub(x) as usize;
+    let skip = text.scores.len().saturating_sub(room);
+    let bars: Vec<SparklineBar> = text
+        .scores
+        .iter()
+        .enumerate()
+        .skip(skip)
+        .map(|(i, &v)| match i == text.here {
+            true => SparklineBar::from(v).style(Some(app.theme.accent)),
+            false => SparklineBar::from(v),
+        })
+        .collect();
+    let area = Rect::new(x, body.y + row as u16, (text.scores.len() - skip) as u16, 1);
+    frame.render_widget(Sparkline::default().data(bars).style(app.theme.bar), area);
 }

@@ -10,6 +10,17 @@ use crate::tui::core::app::App;
 
 /// The accounts ranked by papers, as a table, or one account's papers.
 pub fn draw(frame: &mut Frame, app: &App, b: &PeopleBox, area: Rect, hint: String) {
+    if app.people.is_none() {
+        let title = " People · counting… ".to_string();
+        let inner = super::frame::overlay_box(frame, app, area, title, hint);
+        let text = "Counting who tweeted about which papers; the accounts show here in a moment.";
+        let line = Line::from(Span::styled(
+            truncate(text, inner.width as usize),
+            app.theme.dim,
+        ));
+        frame.render_widget(Paragraph::new(line), inner);
+        return;
+    }
     let title = match b.drill.inner {
         None => format!(
             " People · {} · {} accounts ",
