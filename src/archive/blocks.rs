@@ -16,7 +16,7 @@ pub enum Kind {
 }
 
 /// A top-level block: its kind, its source range, and for a list its items.
-#[derive(Debug)]
+#[derive(Debug, PartialEq, Eq)]
 pub struct Block {
     pub kind: Kind,
     pub range: Range<usize>,
@@ -24,7 +24,7 @@ pub struct Block {
 }
 
 /// An item of a top-level list.
-#[derive(Debug, Default)]
+#[derive(Debug, Default, PartialEq, Eq)]
 pub struct Item {
     pub range: Range<usize>,
     /// The item's text without its markup, breaks as spaces.
@@ -33,8 +33,14 @@ pub struct Item {
     pub links: Vec<(String, String)>,
 }
 
-/// The top-level blocks of the body, with list items and their links.
+/// The top-level blocks of the body, with list items and their links. A body in the simple
+/// Markdown of real posts is read line by line (`blocks_lines`), with the same result.
 pub fn blocks(body: &str) -> Vec<Block> {
+    super::blocks_lines::blocks(body).unwrap_or_else(|| markdown_blocks(body))
+}
+
+/// `blocks` as pulldown-cmark finds them, for any Markdown.
+pub(super) fn markdown_blocks(body: &str) -> Vec<Block> {
     let mut out: Vec<Block> = Vec::new();
     let mut depth = 0usize;
     let mut item: Option<Item> = None;
