@@ -19,6 +19,8 @@
 //! Any other line refuses the body: indented lines, other headings, rules, fences, quotes, other
 //! HTML, other list markers, a line right after an item that is not an item, a `\r`.
 
+use std::borrow::Cow;
+
 use super::blocks::{Block, Item, Kind};
 
 /// What the line before the current one left open.
@@ -37,7 +39,7 @@ enum Open {
 
 /// The blocks of `body` as `blocks::blocks` gives them, or `None` when the body is not in the
 /// simple form described above.
-pub(super) fn blocks(body: &str) -> Option<Vec<Block>> {
+pub(super) fn blocks(body: &str) -> Option<Vec<Block<'_>>> {
     let b = body.as_bytes();
     if memchr::memchr(b'\r', b).is_some() {
         return None;
@@ -91,7 +93,11 @@ pub(super) fn blocks(body: &str) -> Option<Vec<Block>> {
 }
 
 /// Starts the block whose first line is `line` (at `range` of the body, its newline included).
-fn start_block(line: &str, range: std::ops::Range<usize>, out: &mut Vec<Block>) -> Option<Open> {
+fn start_block<'a>(
+    line: &'a str,
+    range: std::ops::Range<usize>,
+    out: &mut Vec<Block<'a>>,
+) -> Option<Open> {
     let block = |kind, items| Block {
         kind,
         range: range.clone(),
@@ -151,7 +157,30 @@ fn paragraph_line(line: &str) -> bool {
             let digits = b.iter().take_while(|c| c.is_ascii_digit()).count();
             !matches!(b.get(digits), Some(b'.' | b')'))
         }
-        c => b"()\"'$,.;:?@%^{}|/\\!&[]".contains(&c),
+        c => matches!(
+            c,
+            b'(' | b')'
+                | b'"'
+                | b'\''
+                | b'$'
+                | b','
+                | b'.'
+                | b';'
+                | b':'
+                | b'?'
+                | b'@'
+                | b'%'
+                | b'^'
+                | b'{'
+                | b'}'
+                | b'|'
+                | b'/'
+                | b'\\'
+                | b'!'
+                | b'&'
+                | b'['
+                | b']'
+        ),
     }
 }
 
@@ -188,7 +217,7 @@ const URL: [bool; 256] = {
 /// item a block of its own (a heading, a quote, a list, a rule, a fence). A label holds none of
 /// those either; a destination is printable ASCII without spaces, quotes, brackets, parentheses,
 /// `<`, `>`, `\`, `&` or `` ` ``.
-fn item(content: &str, range: std::ops::Range<usize>) -> Option<Item> {
+fn item(content: &str, range: std::ops::Range<usize>) -> Option<Item<'_>> {
     let b = content.as_bytes();
     let (&first, &last) = (b.first()?, b.last()?);
     if matches!(
@@ -207,7 +236,7 @@ fn item(content: &str, range: std::ops::Range<usize>) -> Option<Item> {
     let markup = |c: u8| MARKUP[usize::from(c)];
     let mut item = Item {
         range,
-        text: String::with_capacity(content.len()),
+        text: Cow::Borrowed(""),
         links: Vec::new(),
     };
     let mut i = 0;
@@ -216,7 +245,12 @@ fn item(content: &str, range: std::ops::Range<usize>) -> Option<Item> {
             .iter()
             .position(|&c| markup(c))
             .map_or(b.len(), |p| i + p);
-        item.text.push_str(&content[i..plain]);
+        if i == 0 && plain == b.len() {
+            // No link: the text is the content itself.
+            item.text = Cow::Borrowed(content);
+            break;
+        }
+        item.text.to_mut().push_str(&content[i..plain]);
         if plain == b.len() {
             break;
         }
@@ -230,15 +264,15 @@ fn item(content: &str, range: std::ops::Range<usize>) -> Option<Item> {
             .map(|p| label_start + p)
             .filter(|&e| e > label_start && b[e] == b']')?;
         let rest = content[label_end + 1..].strip_prefix('(')?;
-        let dest_len = rest.bytes().position(|c| c == b')')?;
-        let dest = &rest[..dest_len];
-        let dest_ok = !dest.is_empty() && dest.bytes().all(|c| URL[usize::from(c)]);
-        if !dest_ok {
+        // The destination runs to the first byte no URL holds, which must be its `)`.
+        let dest_len = rest.bytes().position(|c| !URL[usize::from(c)])?;
+        if dest_len == 0 || rest.as_bytes()[dest_len] != b')' {
             return None;
         }
+        let dest = &rest[..dest_len];
         let label = &content[label_start..label_end];
-        item.text.push_str(label);
-        item.links.push((label.to_string(), dest.to_string()));
+        item.text.to_mut().push_str(label);
+        item.links.push((Cow::Borrowed(label), Cow::Borrowed(dest)));
         i = label_end + 2 + dest_len + 1;
     }
     Some(item)

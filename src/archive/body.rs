@@ -197,11 +197,15 @@ fn read_blocks<'a>(
 
 /// The authors paragraph, `A. One, B. Two`, as names.
 fn read_authors(paragraph: &str) -> Vec<String> {
-    let mut authors: Vec<String> = paragraph
-        .split(',')
-        .map(collapse_ws)
-        .filter(|a| !a.is_empty())
-        .collect();
+    // Made at its final size (unless a name is empty): the archive keeps it.
+    let commas = memchr::memchr_iter(b',', paragraph.as_bytes()).count();
+    let mut authors = Vec::with_capacity(commas + 1);
+    for name in paragraph.split(',') {
+        let name = collapse_ws(name);
+        if !name.is_empty() {
+            authors.push(name);
+        }
+    }
     authors.shrink_to_fit();
     authors
 }
@@ -223,8 +227,8 @@ fn read_meta(
             seen.links = true;
             for (label, url) in &item.links {
                 match label.trim() {
-                    "abs" => paper.abs_url = Some(url.clone()),
-                    "pdf" => paper.pdf_url = Some(url.clone()),
+                    "abs" => paper.abs_url = Some(url.to_string()),
+                    "pdf" => paper.pdf_url = Some(url.to_string()),
                     _ => {}
                 }
             }
@@ -310,9 +314,9 @@ fn is_category_item(item: &Item) -> bool {
     if item.links.is_empty() {
         return false;
     }
-    let mut rest = item.text.as_str();
+    let mut rest = &*item.text;
     for (label, _) in &item.links {
-        let Some(i) = rest.find(label.as_str()) else {
+        let Some(i) = rest.find(&**label) else {
             return false;
         };
         if !rest[..i].chars().all(|c| c == '|' || c.is_whitespace()) {

@@ -164,12 +164,18 @@ pub fn collapse_ws(s: &str) -> String {
 /// `\t`..`\r` and space, or a character starting with 0xC2, 0xE1, 0xE2 or 0xE3 (NEL, NBSP,
 /// U+1680, U+2000..U+205F, U+3000), which are then decoded and checked.
 pub fn push_collapsed(out: &mut String, s: &str) {
+    push_collapsed_after(out, s, " ");
+}
+
+/// `push_collapsed`, with `sep` instead of a space before the first word when `out` already
+/// holds text (the words after it are still one space apart).
+pub fn push_collapsed_after(out: &mut String, s: &str, sep: &str) {
     // Most text is already single-spaced between its ends: then it is copied whole.
     let trimmed = s.trim();
     if !any_window(trimmed.as_bytes(), maybe_odd_space, odd_space) {
         if !trimmed.is_empty() {
             if !out.is_empty() {
-                out.push(' ');
+                out.push_str(sep);
             }
             out.push_str(trimmed);
         }
@@ -178,6 +184,7 @@ pub fn push_collapsed(out: &mut String, s: &str) {
     let b = s.as_bytes();
     let n = b.len();
     let mut i = 0;
+    let mut first = true;
     loop {
         while i < n {
             match ws_len(s, i) {
@@ -189,8 +196,9 @@ pub fn push_collapsed(out: &mut String, s: &str) {
             return;
         }
         if !out.is_empty() {
-            out.push(' ');
+            out.push_str(if first { sep } else { " " });
         }
+        first = false;
         let start = i;
         loop {
             while i < n && ws_len(s, i) == 0 {
