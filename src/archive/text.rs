@@ -103,6 +103,41 @@ fn any_window(
     block(first.try_into().expect("N + 2 bytes")) || block(second.try_into().expect("N + 2 bytes"))
 }
 
+/// The first `i` where `exact(b[i], b[i + 1], b[i + 2])` holds: `any_window` (see there), but
+/// saying where.
+#[inline(always)]
+fn first_window(
+    b: &[u8],
+    quick: impl Fn(u8, u8) -> bool,
+    exact: impl Fn(u8, u8, u8) -> bool,
+) -> Option<usize> {
+    const N: usize = 32;
+    let block = |w: &[u8; N + 2]| {
+        let mut maybe = false;
+        for j in 0..N {
+            maybe |= quick(w[j], w[j + 1]);
+        }
+        if !maybe {
+            return None;
+        }
+        (0..N).find(|&j| exact(w[j], w[j + 1], w[j + 2]))
+    };
+    let mut i = 0;
+    while i + N + 2 <= b.len() {
+        if let Some(j) = block(b[i..i + N + 2].try_into().expect("N + 2 bytes")) {
+            return Some(i + j);
+        }
+        i += N;
+    }
+    let rest = &b[i..];
+    let mut padded = [b'x'; 2 * N + 2];
+    padded[..rest.len()].copy_from_slice(rest);
+    let (first, second) = (&padded[..N + 2], &padded[N..]);
+    block(first.try_into().expect("N + 2 bytes"))
+        .map(|j| i + j)
+        .or_else(|| block(second.try_into().expect("N + 2 bytes")).map(|j| i + N + j))
+}
+
 /// True where a white-space character (`char::is_whitespace`) starts, or a space is followed by
 /// another: ASCII `\t`..=`\r` and space, NEL and NBSP (0xC2 ..), U+1680 (0xE1 ..),
 /// U+2000..=U+200A, U+2028, U+2029, U+202F, U+205F (0xE2 ..) and U+3000 (0xE3 ..).
@@ -170,49 +205,34 @@ pub fn push_collapsed(out: &mut String, s: &str) {
 /// `push_collapsed`, with `sep` instead of a space before the first word when `out` already
 /// holds text (the words after it are still one space apart).
 pub fn push_collapsed_after(out: &mut String, s: &str, sep: &str) {
-    // Most text is already single-spaced between its ends: then it is copied whole.
-    let trimmed = s.trim();
-    if !any_window(trimmed.as_bytes(), maybe_odd_space, odd_space) {
-        if !trimmed.is_empty() {
-            if !out.is_empty() {
-                out.push_str(sep);
-            }
-            out.push_str(trimmed);
-        }
+    let t = s.trim();
+    if t.is_empty() {
         return;
     }
-    let b = s.as_bytes();
-    let n = b.len();
-    let mut i = 0;
-    let mut first = true;
-    loop {
-        while i < n {
-            match ws_len(s, i) {
-                0 => break,
-                w => i += w,
-            }
-        }
-        if i >= n {
-            return;
-        }
-        if !out.is_empty() {
-            out.push_str(if first { sep } else { " " });
-        }
-        first = false;
-        let start = i;
-        loop {
-            while i < n && ws_len(s, i) == 0 {
-                i += 1;
-            }
-            // One plain space between two words stays part of the stretch.
-            if i + 1 < n && b[i] == b' ' && ws_len(s, i + 1) == 0 {
-                i += 1;
-                continue;
-            }
-            break;
-        }
-        out.push_str(&s[start..i]);
+    if !out.is_empty() {
+        out.push_str(sep);
     }
+    // Between the ends, most text is single-spaced: what lies between two places where it is
+    // not is copied in one go.
+    let b = t.as_bytes();
+    let mut i = 0;
+    while let Some(k) = first_window(&b[i..], maybe_odd_space, odd_space) {
+        let at = i + k;
+        // A plain space just before white space of another kind is part of the run.
+        let run = if at > i && b[at - 1] == b' ' {
+            at - 1
+        } else {
+            at
+        };
+        out.push_str(&t[i..run]);
+        out.push(' ');
+        // `t` is trimmed, so a word follows the run.
+        i = at;
+        while let w @ 1.. = ws_len(t, i) {
+            i += w;
+        }
+    }
+    out.push_str(&t[i..]);
 }
 
 /// Length of the white-space character at byte `i` of `s`, or 0 if there is none there. `i`
@@ -387,6 +407,60 @@ mod tests {
         push_collapsed(&mut out, "   ");
         push_collapsed(&mut out, "d");
         assert_eq!(out, "a b c d");
+    }
+
+    #[test]
+    fn collapse_matches_split_whitespace_on_random_text() {
+        let pieces = [
+            "a",
+            "bc",
+            "é",
+            "日本",
+            " ",
+            "  ",
+            "\t",
+            "\n",
+            "\r",
+            "\u{b}",
+            "\u{c}",
+            "\u{85}",
+            "\u{a0}",
+            "\u{1680}",
+            "\u{2000}",
+            "\u{200a}",
+            "\u{200b}",
+            "\u{2028}",
+            "\u{2029}",
+            "\u{202f}",
+            "\u{205f}",
+            "\u{3000}",
+            "—",
+            "“",
+            "x".repeat(31).leak(),
+            ".",
+        ];
+        let mut seed = 0x2545_f491_4f6c_dd1d_u64;
+        let mut next = move || {
+            seed ^= seed << 13;
+            seed ^= seed >> 7;
+            seed ^= seed << 17;
+            seed
+        };
+        for _ in 0..20_000 {
+            let n = (next() % 40) as usize;
+            let s: String = (0..n)
+                .map(|_| pieces[(next() % pieces.len() as u64) as usize])
+                .collect();
+            let reference = s.split_whitespace().collect::<Vec<_>>().join(" ");
+            assert_eq!(collapse_ws(&s), reference, "{s:?}");
+            let mut out = String::from("x");
+            push_collapsed_after(&mut out, &s, "\n");
+            let expected = match reference.as_str() {
+                "" => "x".to_string(),
+                r => format!("x\n{r}"),
+            };
+            assert_eq!(out, expected, "{s:?}");
+        }
     }
 
     #[test]

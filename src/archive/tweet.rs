@@ -106,20 +106,24 @@ fn parse_one(raw: &str) -> Found {
 }
 
 /// Byte offset of the first match of `needle` (lowercase ASCII) in `hay`, ignoring ASCII case:
-/// what `hay.to_ascii_lowercase().find(needle)` gives, without copying `hay`.
+/// what `hay.to_ascii_lowercase().find(needle)` gives, without copying `hay`. The search looks
+/// for the needle's `q` if it has one (`blockquote`: a rare letter, where `<` starts every tag of
+/// a tweet), else for its first byte.
 fn find_ci(hay: &str, needle: &str) -> Option<usize> {
     let (h, n) = (hay.as_bytes(), needle.as_bytes());
-    let first = *n.first()?;
-    let mut from = 0;
-    while from + n.len() <= h.len() {
+    let at = n.iter().position(|&c| c == b'q').unwrap_or(0);
+    let anchor = *n.get(at)?;
+    let mut from = at;
+    while from + (n.len() - at) <= h.len() {
         let i = from
-            + if first.is_ascii_alphabetic() {
-                memchr::memchr2(first, first.to_ascii_uppercase(), &h[from..])?
+            + if anchor.is_ascii_alphabetic() {
+                memchr::memchr2(anchor, anchor.to_ascii_uppercase(), &h[from..])?
             } else {
-                memchr::memchr(first, &h[from..])?
+                memchr::memchr(anchor, &h[from..])?
             };
-        if h.get(i..i + n.len())?.eq_ignore_ascii_case(n) {
-            return Some(i);
+        let start = i - at;
+        if h.get(start..start + n.len())?.eq_ignore_ascii_case(n) {
+            return Some(start);
         }
         from = i + 1;
     }
