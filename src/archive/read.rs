@@ -45,15 +45,34 @@ fn read_bytes(file: &PostFile) -> Result<Vec<u8>, String> {
             meta.len()
         ));
     }
-    let mut bytes = Vec::with_capacity(meta.len() as usize);
-    // The file may grow while we read; never take more than the cap.
-    f.take(MAX_FILE_SIZE + 1)
-        .read_to_end(&mut bytes)
-        .map_err(|e| format!("cannot read: {e}; skipped"))?;
+    let bytes = read_capped(f, meta.len()).map_err(|e| format!("cannot read: {e}; skipped"))?;
     if bytes.len() as u64 > MAX_FILE_SIZE {
         return Err(format!(
             "file grew past the {MAX_FILE_SIZE}-byte limit while being read; skipped"
         ));
+    }
+    Ok(bytes)
+}
+
+/// The file's bytes, at most `MAX_FILE_SIZE + 1` of them, read in two system calls when it is
+/// still `len` bytes long: one for its bytes, one finding nothing after them. (`read_to_end`
+/// made three: 8 KiB, the rest, and a probe for the end.)
+fn read_capped(mut f: File, len: u64) -> std::io::Result<Vec<u8>> {
+    let mut bytes = vec![0; len as usize + 1];
+    let mut got = 0;
+    while got < bytes.len() {
+        match f.read(&mut bytes[got..]) {
+            Ok(0) => break,
+            Ok(n) => got += n,
+            Err(e) if e.kind() == std::io::ErrorKind::Interrupted => {}
+            Err(e) => return Err(e),
+        }
+    }
+    bytes.truncate(got);
+    if got as u64 > len {
+        // The file grew while we read; never take more than the cap.
+        f.take(MAX_FILE_SIZE + 1 - got as u64)
+            .read_to_end(&mut bytes)?;
     }
     Ok(bytes)
 }
@@ -91,4 +110,22 @@ pub fn read_all<T: Send>(files: &[PostFile], keep: impl Fn(Parsed) -> T + Sync) 
         .into_iter()
         .flatten()
         .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use std::io::Write;
+
+    #[test]
+    fn a_file_is_read_whole_whatever_its_size_was_when_looked_at() {
+        let mut tmp = tempfile::NamedTempFile::new().unwrap();
+        let text: Vec<u8> = (0..20_000u32).map(|i| b'a' + (i % 26) as u8).collect();
+        tmp.write_all(&text).unwrap();
+        // As it was, as if it grew after its size was taken, and as if it shrank.
+        for len in [20_000, 0, 10, 19_999, 50_000] {
+            let f = File::open(tmp.path()).unwrap();
+            assert_eq!(read_capped(f, len).unwrap(), text, "{len}");
+        }
+    }
 }
