@@ -29,15 +29,21 @@ fn clean(s: &str, tabs: bool) -> Cow<'_, str> {
     if !needs_cleaning(s.as_bytes(), tabs) {
         return Cow::Borrowed(s);
     }
-    Cow::Owned(
-        s.chars()
-            .filter_map(|c| match c {
-                '\t' if tabs => Some(' '),
-                c if is_forbidden(c) => c.is_whitespace().then_some(' '),
-                c => Some(c),
-            })
-            .collect(),
-    )
+    // What lies between the characters to drop is copied in one go: a post with one such
+    // character is otherwise rebuilt a character at a time.
+    let mut out = String::with_capacity(s.len());
+    let mut i = 0;
+    while let Some(k) = first_dirty(&s.as_bytes()[i..], tabs) {
+        let at = i + k;
+        out.push_str(&s[i..at]);
+        let c = s[at..].chars().next().expect("a character starts there");
+        if c.is_whitespace() {
+            out.push(' ');
+        }
+        i = at + c.len_utf8();
+    }
+    out.push_str(&s[i..]);
+    Cow::Owned(out)
 }
 
 /// True if `b` holds a forbidden character (or a tab, when `tabs`): the same test as
@@ -45,18 +51,40 @@ fn clean(s: &str, tabs: bool) -> Cow<'_, str> {
 /// forbidden character is ASCII, or 0xC2 then 0x80..=0x9F (C1 controls), or 0xE2 0x80 0xAA..=0xAE
 /// or 0xE2 0x81 0xA6..=0xA9 (bidi controls).
 fn needs_cleaning(b: &[u8], tabs: bool) -> bool {
-    let control = move |c: u8| (c < 0x20) & (c != b'\n') & (tabs | (c != b'\t'));
     any_window(
         b,
-        |c, _| control(c) | (c == 0x7f) | (c == 0xc2) | (c == 0xe2),
-        |c, d, e| {
-            let c1 = (c == 0xc2) & (d & 0xe0 == 0x80);
-            let bidi = (c == 0xe2)
-                & (((d == 0x80) & (e.wrapping_sub(0xaa) < 5))
-                    | ((d == 0x81) & (e.wrapping_sub(0xa6) < 4)));
-            control(c) | (c == 0x7f) | c1 | bidi
-        },
+        |c, d| maybe_dirty(c, d, tabs),
+        |c, d, e| dirty(c, d, e, tabs),
     )
+}
+
+/// Where the first character `needs_cleaning` looks for starts.
+fn first_dirty(b: &[u8], tabs: bool) -> Option<usize> {
+    first_window(
+        b,
+        |c, d| maybe_dirty(c, d, tabs),
+        |c, d, e| dirty(c, d, e, tabs),
+    )
+}
+
+#[inline(always)]
+fn control(c: u8, tabs: bool) -> bool {
+    (c < 0x20) & (c != b'\n') & (tabs | (c != b'\t'))
+}
+
+/// A quick test for `dirty`: true wherever it is.
+#[inline(always)]
+fn maybe_dirty(c: u8, _: u8, tabs: bool) -> bool {
+    control(c, tabs) | (c == 0x7f) | (c == 0xc2) | (c == 0xe2)
+}
+
+/// True where a forbidden character (or a tab, when `tabs`) starts.
+#[inline(always)]
+fn dirty(c: u8, d: u8, e: u8, tabs: bool) -> bool {
+    let c1 = (c == 0xc2) & (d & 0xe0 == 0x80);
+    let bidi = (c == 0xe2)
+        & (((d == 0x80) & (e.wrapping_sub(0xaa) < 5)) | ((d == 0x81) & (e.wrapping_sub(0xa6) < 4)));
+    control(c, tabs) | (c == 0x7f) | c1 | bidi
 }
 
 /// True if `exact(b[i], b[i + 1], b[i + 2])` holds at some `i`, bytes past the end reading as
@@ -342,6 +370,59 @@ mod tests {
                 s.replace_range(at..=at, "\u{1b}");
                 assert!(!sanitize(&s).contains('\u{1b}'), "at {at} of {len}");
             }
+        }
+    }
+
+    #[test]
+    fn cleaning_drops_exactly_what_a_filter_of_characters_drops() {
+        let pieces = [
+            "a",
+            "é",
+            "日本",
+            " ",
+            "\t",
+            "\n",
+            "\u{1b}",
+            "\u{7}",
+            "\u{b}",
+            "\u{c}",
+            "\u{7f}",
+            "\u{85}",
+            "\u{9b}",
+            "\u{a0}",
+            "\u{202a}",
+            "\u{202e}",
+            "\u{202f}",
+            "\u{2066}",
+            "\u{2069}",
+            "\u{206a}",
+            "—",
+            "\u{2029}",
+            "x".repeat(33).leak(),
+        ];
+        let by_chars = |s: &str, tabs: bool| -> String {
+            s.chars()
+                .filter_map(|c| match c {
+                    '\t' if tabs => Some(' '),
+                    c if is_forbidden(c) => c.is_whitespace().then_some(' '),
+                    c => Some(c),
+                })
+                .collect()
+        };
+        let mut seed = 0x2545_f491_4f6c_dd1d_u64;
+        let mut next = move || {
+            seed ^= seed << 13;
+            seed ^= seed >> 7;
+            seed ^= seed << 17;
+            seed
+        };
+        for _ in 0..20_000 {
+            let n = (next() % 40) as usize;
+            let s: String = (0..n)
+                .map(|_| pieces[(next() % pieces.len() as u64) as usize])
+                .collect();
+            assert_eq!(sanitize(&s), by_chars(&s, true), "{s:?}");
+            assert_eq!(strip_forbidden(&s), by_chars(&s, false), "{s:?}");
         }
     }
 
