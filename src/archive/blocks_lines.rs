@@ -22,6 +22,7 @@
 use std::borrow::Cow;
 
 use super::blocks::{Block, Item, Kind};
+use super::text::find;
 
 /// What the line before the current one left open.
 #[derive(Clone, Copy, PartialEq, Eq)]
@@ -123,11 +124,11 @@ fn start_block<'a>(
             Open::Html
         }
         // An HTML block of the kind `<script` opens ends at the line holding `</script>`.
-        b'<' if tag_starts(line, "<script", false) && line.contains("</script>") => {
+        b'<' if tag_starts(line, "<script", false) && find(line, "</script>").is_some() => {
             out.push(block(Kind::Html, Vec::new()));
             Open::Nothing
         }
-        b'[' if line.contains("]:") => return None,
+        b'[' if find(line, "]:").is_some() => return None,
         _ if paragraph_line(line) => {
             out.push(block(Kind::Paragraph, Vec::new()));
             Open::Paragraph

@@ -9,7 +9,7 @@ use std::ops::Range;
 
 use super::blocks::{Block, Item, Kind, blocks};
 use super::model::Paper;
-use super::text::{collapse_ws, push_collapsed};
+use super::text::{collapse_ws, find, push_collapsed};
 use super::tweet;
 
 /// More papers than this in one post is not a digest; the rest are skipped with a warning.
@@ -316,7 +316,7 @@ fn is_category_item(item: &Item) -> bool {
     }
     let mut rest = &*item.text;
     for (label, _) in &item.links {
-        let Some(i) = rest.find(&**label) else {
+        let Some(i) = find(rest, label) else {
             return false;
         };
         if !rest[..i].chars().all(|c| c == '|' || c.is_whitespace()) {
@@ -328,8 +328,11 @@ fn is_category_item(item: &Item) -> bool {
 }
 
 fn read_counts(rest: &str, paper: &mut Paper, offset: usize, problems: &mut Vec<BodyProblem>) {
-    let (rt, fav) = match rest.split_once("favorites:") {
-        Some((rt, fav)) => (rt.trim().trim_end_matches(',').trim(), fav.trim()),
+    let (rt, fav) = match find(rest, "favorites:") {
+        Some(i) => (
+            rest[..i].trim().trim_end_matches(',').trim(),
+            rest[i + "favorites:".len()..].trim(),
+        ),
         None => (rest.trim(), ""),
     };
     let fav = fav
@@ -362,7 +365,7 @@ fn truncate(s: &str, n: usize) -> String {
 /// fragment or `.pdf` suffix.
 fn arxiv_id(url: &str) -> Option<String> {
     let url = url.split(['?', '#']).next().unwrap_or(url);
-    let at = url.find("/abs/").or_else(|| url.find("/pdf/"))?;
+    let at = find(url, "/abs/").or_else(|| find(url, "/pdf/"))?;
     let id = url[at + 5..].trim_end_matches('/');
     let id = id.strip_suffix(".pdf").unwrap_or(id);
     (!id.is_empty()).then(|| id.to_string())

@@ -128,7 +128,9 @@ fn any_window(
     let mut padded = [b'x'; 2 * N + 2];
     padded[..rest.len()].copy_from_slice(rest);
     let (first, second) = (&padded[..N + 2], &padded[N..]);
-    block(first.try_into().expect("N + 2 bytes")) || block(second.try_into().expect("N + 2 bytes"))
+    // The second block only tests the positions from N on, which a short field has none of.
+    block(first.try_into().expect("N + 2 bytes"))
+        || (rest.len() > N && block(second.try_into().expect("N + 2 bytes")))
 }
 
 /// The first `i` where `exact(b[i], b[i + 1], b[i + 2])` holds: `any_window` (see there), but
@@ -163,7 +165,12 @@ fn first_window(
     let (first, second) = (&padded[..N + 2], &padded[N..]);
     block(first.try_into().expect("N + 2 bytes"))
         .map(|j| i + j)
-        .or_else(|| block(second.try_into().expect("N + 2 bytes")).map(|j| i + N + j))
+        .or_else(|| {
+            (rest.len() > N)
+                .then(|| block(second.try_into().expect("N + 2 bytes")))
+                .flatten()
+                .map(|j| i + N + j)
+        })
 }
 
 /// True where a white-space character (`char::is_whitespace`) starts, or a space is followed by
@@ -275,6 +282,25 @@ fn ws_len(s: &str, i: usize) -> usize {
         },
         _ => 0,
     }
+}
+
+/// Byte offset of the first `needle` in `hay`: `hay.find(needle)`, for the short needles of the
+/// loader, which it looks for a few times in every paper; the standard searcher sets up a
+/// two-way search each time.
+pub fn find(hay: &str, needle: &str) -> Option<usize> {
+    let (h, n) = (hay.as_bytes(), needle.as_bytes());
+    let Some((&first, rest)) = n.split_first() else {
+        return Some(0);
+    };
+    let mut from = 0;
+    while from + n.len() <= h.len() {
+        let i = from + memchr::memchr(first, &h[from..h.len() - rest.len()])?;
+        if h[i + 1..].starts_with(rest) {
+            return Some(i);
+        }
+        from = i + 1;
+    }
+    None
 }
 
 /// Normalises line endings to `\n` (CRLF and lone CR both occur in files edited on other systems).
@@ -436,6 +462,25 @@ mod tests {
     fn collapse_handles_mixed_whitespace() {
         assert_eq!(collapse_ws("  a \n\t b\u{a0}\u{3000}c  "), "a b c");
         assert_eq!(collapse_ws(""), "");
+    }
+
+    #[test]
+    fn find_finds_what_str_find_finds() {
+        for hay in [
+            "",
+            "a",
+            "abc",
+            "ababab",
+            "links: abs | pdf",
+            "cs.LG | cs.CV",
+            "é—x",
+        ] {
+            for needle in [
+                "", "a", "b", "ab", "bab", "abc", "c", "cs.CV", "pdf", "é", "—x", "x",
+            ] {
+                assert_eq!(find(hay, needle), hay.find(needle), "{hay:?} {needle:?}");
+            }
+        }
     }
 
     #[test]
