@@ -2,7 +2,10 @@
 # Full-index speed and memory: `hotpapers check` (and `examples/summarize.rs`, check on
 # Archive::summarize) against ripgrep scanning the same files
 # (`rg -c '^# [0-9]+\. ' DIR`), measured side by side in one run, on the real corpus and on
-# generated archives of 3,000 posts (and 30,000 with --big), then the reader's first frame.
+# the real posts repeated to 3,000 (and 30,000 with --big; `examples/gen_archive.rs`), then
+# the reader's first frame (`scripts/first_frame.py`) and its first start to a search's
+# results over the whole archive (`scripts/search_ready.py`). Ends with a table of the
+# figures, each beside ripgrep's of the same run.
 #
 # usage: scripts/bench.sh [--big] [CORPUS_DIR]     (CORPUS_DIR defaults to ../shared/corpus/posts)
 #
@@ -51,9 +54,17 @@ peak_kb() {
     /usr/bin/time -f %M "$@" 2>&1 >/dev/null | tail -1
 }
 
+# The median in ms of the command numbered $2 (from 0) in hyperfine's JSON export $1.
+hyperfine_ms() {
+    python3 -c 'import json, sys; print(round(json.load(open(sys.argv[1]))["results"][int(sys.argv[2])]["median"] * 1000, 1))' "$1" "$2"
+}
+
+# One row of the closing table per archive.
+summary=()
+
 measure() {
     local dir=$1 label=$2
-    local files bytes disk
+    local files bytes disk check_ms="-" rg_ms="-" ratio="-" frame="-" ready="-" held="-"
     files=$(find "$dir" -name '*.md' | wc -l)
     bytes=$(du -sb "$dir" | cut -f1)
     disk=$(du -sk "$dir" | cut -f1)
@@ -62,31 +73,49 @@ measure() {
     "$bin" check --archive "$dir" 2>/dev/null || true
     if have hyperfine; then
         local cmds=("$bin check --archive $dir" "$summarize $dir")
-        have rg && cmds=("rg -c '^# [0-9]+\\. ' $dir" "${cmds[@]}")
-        hyperfine -N --warmup 2 --runs 10 --style basic "${cmds[@]}" 2>&1 | grep -Ev '^\s*$'
+        have rg && cmds+=("rg -c '^# [0-9]+\\. ' $dir")
+        hyperfine -N --warmup 2 --runs 10 --style basic --export-json "$tmp/runs.json" "${cmds[@]}" 2>&1 | grep -Ev '^\s*$'
+        check_ms=$(hyperfine_ms "$tmp/runs.json" 0)
+        have rg && rg_ms=$(hyperfine_ms "$tmp/runs.json" 2)
     else
-        local h s r
-        h=$(median_ms "$bin" check --archive "$dir")
+        local s
+        check_ms=$(median_ms "$bin" check --archive "$dir")
         s=$(median_ms "$summarize" "$dir")
-        echo "summarize ${s} ms (median of 10)"
-        if have rg; then
-            r=$(median_ms rg -c '^# [0-9]+\. ' "$dir")
-            echo "check ${h} ms, rg ${r} ms (median of 10): check/rg = $(awk "BEGIN { printf \"%.2f\", $h / $r }")"
-        else
-            echo "check ${h} ms (median of 10)"
-        fi
+        echo "check ${check_ms} ms, summarize ${s} ms (median of 10)"
+        have rg && rg_ms=$(median_ms rg -c '^# [0-9]+\. ' "$dir") && echo "rg ${rg_ms} ms (median of 10)"
     fi
+    [ "$rg_ms" != "-" ] && ratio=$(awk "BEGIN { printf \"%.2f\", $check_ms / $rg_ms }")
     if [ -x /usr/bin/time ]; then
         echo "peak memory: check $(peak_kb "$bin" check --archive "$dir") KB, summarize $(peak_kb "$summarize" "$dir") KB$(have rg && echo ", rg $(peak_kb rg -c '^# [0-9]+\. ' "$dir") KB"); archive $disk KB on disk"
     fi
-    python3 scripts/first_frame.py "$dir" --runs 10 --bin "$bin" 2>/dev/null || echo "first frame: not measured"
+    local out
+    if out=$(python3 scripts/first_frame.py "$dir" --runs 10 --bin "$bin" 2>/dev/null); then
+        echo "$out"
+        frame=$(sed -n 's/.*median \([0-9.]*\) ms.*/\1/p' <<<"$out")
+    else
+        echo "first frame: not measured"
+    fi
+    if out=$(python3 scripts/search_ready.py "$dir" --runs 3 --bin "$bin" 2>/dev/null); then
+        echo "$out"
+        ready=$(sed -n 's/.*median \([0-9.]*\) s.*/\1/p' <<<"$out")
+        held=$(sed -n 's/.*peak memory \([0-9]*\) MiB.*/\1/p' <<<"$out")
+    else
+        echo "first start to search results: not measured"
+    fi
+    summary+=("| $label | $files | $((disk / 1024)) MiB | $rg_ms ms | $check_ms ms | ${ratio}x | $frame ms | $ready s | $held MiB |")
 }
 
-measure "$corpus" "corpus"
+measure "$corpus" "real posts"
 sizes=(3000)
 [ "$big" = yes ] && sizes+=(30000)
 for n in "${sizes[@]}"; do
     "$gen" --posts "$n" --from "$corpus" --out "$tmp/arch$n" 2>/dev/null
-    measure "$tmp/arch$n" "generated"
+    measure "$tmp/arch$n" "real posts repeated"
     rm -rf "$tmp/arch$n"
 done
+
+echo
+echo "== summary (medians; rg and hotpapers in the same run)"
+echo "| archive | posts | on disk | rg -c | check | check/rg | first frame | first start to search results | reader's peak memory then |"
+echo "| --- | --- | --- | --- | --- | --- | --- | --- | --- |"
+printf '%s\n' "${summary[@]}"

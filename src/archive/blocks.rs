@@ -1,6 +1,7 @@
 //! The top-level Markdown blocks of a post's body as pulldown-cmark finds them, each with its
 //! source range, and for a list its items' text and links.
 
+use std::borrow::Cow;
 use std::ops::Range;
 
 use pulldown_cmark::{Event, HeadingLevel, Options, Parser, Tag, TagEnd};
@@ -16,25 +17,31 @@ pub enum Kind {
 }
 
 /// A top-level block: its kind, its source range, and for a list its items.
-#[derive(Debug)]
-pub struct Block {
+#[derive(Debug, PartialEq, Eq)]
+pub struct Block<'a> {
     pub kind: Kind,
     pub range: Range<usize>,
-    pub items: Vec<Item>,
+    pub items: Vec<Item<'a>>,
 }
 
-/// An item of a top-level list.
-#[derive(Debug, Default)]
-pub struct Item {
+/// An item of a top-level list. Its strings borrow from the body where they can.
+#[derive(Debug, Default, PartialEq, Eq)]
+pub struct Item<'a> {
     pub range: Range<usize>,
     /// The item's text without its markup, breaks as spaces.
-    pub text: String,
+    pub text: Cow<'a, str>,
     /// (label, destination) of each link in the item.
-    pub links: Vec<(String, String)>,
+    pub links: Vec<(Cow<'a, str>, Cow<'a, str>)>,
 }
 
-/// The top-level blocks of the body, with list items and their links.
-pub fn blocks(body: &str) -> Vec<Block> {
+/// The top-level blocks of the body, with list items and their links. A body in the simple
+/// Markdown of real posts is read line by line (`blocks_lines`), with the same result.
+pub fn blocks(body: &str) -> Vec<Block<'_>> {
+    super::blocks_lines::blocks(body).unwrap_or_else(|| markdown_blocks(body))
+}
+
+/// `blocks` as pulldown-cmark finds them, for any Markdown.
+pub(super) fn markdown_blocks(body: &str) -> Vec<Block<'_>> {
     let mut out: Vec<Block> = Vec::new();
     let mut depth = 0usize;
     let mut item: Option<Item> = None;
@@ -75,8 +82,8 @@ pub fn blocks(body: &str) -> Vec<Block> {
             Event::End(end) => {
                 depth = depth.saturating_sub(1);
                 if matches!(end, TagEnd::Link) {
-                    if let (Some(l), Some(it)) = (link.take(), item.as_mut()) {
-                        it.links.push(l);
+                    if let (Some((label, url)), Some(it)) = (link.take(), item.as_mut()) {
+                        it.links.push((label.into(), url.into()));
                     }
                 }
                 if depth == 1 && matches!(end, TagEnd::Item) {
@@ -90,12 +97,12 @@ pub fn blocks(body: &str) -> Vec<Block> {
                     l.0.push_str(&t);
                 }
                 if let Some(it) = item.as_mut() {
-                    it.text.push_str(&t);
+                    it.text.to_mut().push_str(&t);
                 }
             }
             Event::SoftBreak | Event::HardBreak => {
                 if let Some(it) = item.as_mut() {
-                    it.text.push(' ');
+                    it.text.to_mut().push(' ');
                 }
             }
             Event::Html(_) | Event::Rule if depth == 0 => {

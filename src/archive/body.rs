@@ -9,7 +9,7 @@ use std::ops::Range;
 
 use super::blocks::{Block, Item, Kind, blocks};
 use super::model::Paper;
-use super::text::{collapse_ws, push_collapsed};
+use super::text::{collapse_ws, find, push_collapsed};
 use super::tweet;
 
 /// More papers than this in one post is not a digest; the rest are skipped with a warning.
@@ -197,11 +197,15 @@ fn read_blocks<'a>(
 
 /// The authors paragraph, `A. One, B. Two`, as names.
 fn read_authors(paragraph: &str) -> Vec<String> {
-    let mut authors: Vec<String> = paragraph
-        .split(',')
-        .map(collapse_ws)
-        .filter(|a| !a.is_empty())
-        .collect();
+    // Made at its final size (unless a name is empty): the archive keeps it.
+    let commas = memchr::memchr_iter(b',', paragraph.as_bytes()).count();
+    let mut authors = Vec::with_capacity(commas + 1);
+    for name in paragraph.split(',') {
+        let name = collapse_ws(name);
+        if !name.is_empty() {
+            authors.push(name);
+        }
+    }
     authors.shrink_to_fit();
     authors
 }
@@ -223,8 +227,8 @@ fn read_meta(
             seen.links = true;
             for (label, url) in &item.links {
                 match label.trim() {
-                    "abs" => paper.abs_url = Some(url.clone()),
-                    "pdf" => paper.pdf_url = Some(url.clone()),
+                    "abs" => paper.abs_url = Some(url.to_string()),
+                    "pdf" => paper.pdf_url = Some(url.to_string()),
                     _ => {}
                 }
             }
@@ -310,9 +314,9 @@ fn is_category_item(item: &Item) -> bool {
     if item.links.is_empty() {
         return false;
     }
-    let mut rest = item.text.as_str();
+    let mut rest = &*item.text;
     for (label, _) in &item.links {
-        let Some(i) = rest.find(label.as_str()) else {
+        let Some(i) = find(rest, label) else {
             return false;
         };
         if !rest[..i].chars().all(|c| c == '|' || c.is_whitespace()) {
@@ -324,8 +328,11 @@ fn is_category_item(item: &Item) -> bool {
 }
 
 fn read_counts(rest: &str, paper: &mut Paper, offset: usize, problems: &mut Vec<BodyProblem>) {
-    let (rt, fav) = match rest.split_once("favorites:") {
-        Some((rt, fav)) => (rt.trim().trim_end_matches(',').trim(), fav.trim()),
+    let (rt, fav) = match find(rest, "favorites:") {
+        Some(i) => (
+            rest[..i].trim().trim_end_matches(',').trim(),
+            rest[i + "favorites:".len()..].trim(),
+        ),
         None => (rest.trim(), ""),
     };
     let fav = fav
@@ -358,7 +365,7 @@ fn truncate(s: &str, n: usize) -> String {
 /// fragment or `.pdf` suffix.
 fn arxiv_id(url: &str) -> Option<String> {
     let url = url.split(['?', '#']).next().unwrap_or(url);
-    let at = url.find("/abs/").or_else(|| url.find("/pdf/"))?;
+    let at = find(url, "/abs/").or_else(|| find(url, "/pdf/"))?;
     let id = url[at + 5..].trim_end_matches('/');
     let id = id.strip_suffix(".pdf").unwrap_or(id);
     (!id.is_empty()).then(|| id.to_string())

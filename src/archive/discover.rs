@@ -75,12 +75,21 @@ pub fn discover(root: &Path) -> Result<(Vec<PostFile>, Vec<Diagnostic>), Archive
         };
         first = false;
         for entry in entries.flatten() {
-            let path = entry.path();
-            let name = entry.file_name().to_string_lossy().into_owned();
-            if name.starts_with('.') {
+            let file_name = entry.file_name();
+            if file_name.as_encoded_bytes().starts_with(b".") {
                 continue;
             }
-            let rel = format!("{prefix}{name}");
+            // Made at their final sizes, the name's own buffer reused when it can be: this runs
+            // for every file before the first frame.
+            let mut path = PathBuf::with_capacity(dir.as_os_str().len() + 1 + file_name.len());
+            path.push(&dir);
+            path.push(&file_name);
+            let rel = match (prefix.is_empty(), file_name.into_string()) {
+                (true, Ok(name)) => name,
+                (_, Ok(name)) => format!("{prefix}{name}"),
+                (_, Err(name)) => format!("{prefix}{}", name.to_string_lossy()),
+            };
+            let name = &rel[prefix.len()..];
             // The entry's own type needs no system call on most file systems; a symlink is
             // followed with fs::metadata, where a dangling one fails and is reported.
             let kind = match entry.file_type() {
@@ -90,7 +99,7 @@ pub fn discover(root: &Path) -> Result<(Vec<PostFile>, Vec<Diagnostic>), Archive
             let meta = match kind {
                 Ok(m) => m,
                 Err(e) => {
-                    if is_post_name(&name) {
+                    if is_post_name(name) {
                         diags.push(Diagnostic::error(
                             &path,
                             None,
@@ -102,7 +111,7 @@ pub fn discover(root: &Path) -> Result<(Vec<PostFile>, Vec<Diagnostic>), Archive
             };
             if meta.is_dir() {
                 stack.push((path, format!("{rel}/")));
-            } else if is_post_name(&name) {
+            } else if is_post_name(name) {
                 if meta.is_file() {
                     files.push(PostFile { path, rel });
                 } else {
@@ -115,8 +124,33 @@ pub fn discover(root: &Path) -> Result<(Vec<PostFile>, Vec<Diagnostic>), Archive
             }
         }
     }
-    files.sort_by(|a, b| a.rel.cmp(&b.rel));
+    sort_by_rel(&mut files);
     Ok((files, diags))
+}
+
+/// Sorts files by relative path (two can only read the same when neither name is UTF-8: then
+/// by path). Most comparisons are of the paths' first 16 bytes, kept as one number; the file
+/// names of a flat archive differ within them.
+fn sort_by_rel(files: &mut Vec<PostFile>) {
+    let head = |s: &str| {
+        let mut b = [0u8; 16];
+        let n = s.len().min(16);
+        b[..n].copy_from_slice(&s.as_bytes()[..n]);
+        u128::from_be_bytes(b)
+    };
+    let mut order: Vec<(u128, usize)> = files
+        .iter()
+        .enumerate()
+        .map(|(i, f)| (head(&f.rel), i))
+        .collect();
+    order.sort_unstable_by(|a, b| {
+        a.0.cmp(&b.0).then_with(|| {
+            let (x, y) = (&files[a.1], &files[b.1]);
+            x.rel.cmp(&y.rel).then_with(|| x.path.cmp(&y.path))
+        })
+    });
+    let mut unsorted: Vec<Option<PostFile>> = files.drain(..).map(Some).collect();
+    files.extend(order.iter().filter_map(|&(_, i)| unsorted[i].take()));
 }
 
 #[cfg(unix)]
@@ -128,4 +162,43 @@ fn dir_key(dir: &Path) -> Option<(u64, u64)> {
 #[cfg(not(unix))]
 fn dir_key(dir: &Path) -> Option<PathBuf> {
     fs::canonicalize(dir).ok()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn files_sort_by_relative_path_then_path() {
+        let names = [
+            "2020-01-02---Hot-Papers.md",
+            "2020-01-02---Hot-Papers.markdown",
+            "2020-01-02---Hot-Papers.md.md",
+            "2020-01-0",
+            "2020-01-02---Hot",
+            "2020-01-02---Hot\u{0}",
+            "content/posts/2021/2021-03-04-a.md",
+            "content/posts/2021/2021-03-04-b.md",
+            "content/posts/2020/2020-12-31.md",
+            "a.md",
+            "Z.md",
+            "é.md",
+            "\u{fffd}.md",
+        ];
+        let mut seed = 0x9e37_79b9_7f4a_7c15_u64;
+        let mut files: Vec<PostFile> = Vec::new();
+        for i in 0..200 {
+            seed ^= seed << 13;
+            seed ^= seed >> 7;
+            seed ^= seed << 17;
+            let rel = names[(seed % names.len() as u64) as usize].to_string();
+            // The same relative path from two files: names that are not UTF-8 read alike.
+            let path = PathBuf::from(format!("/archive/{i:03}/{rel}"));
+            files.push(PostFile { path, rel });
+        }
+        let mut expected = files.clone();
+        expected.sort_by(|a, b| a.rel.cmp(&b.rel).then_with(|| a.path.cmp(&b.path)));
+        sort_by_rel(&mut files);
+        assert_eq!(files, expected);
+    }
 }

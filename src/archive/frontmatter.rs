@@ -158,6 +158,9 @@ fn scalar_string(v: &serde_yaml::Value) -> Option<String> {
 /// The deepest nesting of flow brackets. Brackets in quotes and comments count too, which can
 /// only overestimate, and only in front matter no post has.
 fn flow_depth(yaml: &str) -> usize {
+    if memchr::memchr2(b'[', b'{', yaml.as_bytes()).is_none() {
+        return 0;
+    }
     let (mut depth, mut max) = (0usize, 0);
     for b in yaml.bytes() {
         match b {
@@ -175,7 +178,8 @@ fn flow_depth(yaml: &str) -> usize {
 /// True if the YAML may contain an alias. Errs towards yes: a false yes only costs a warning and
 /// the plain-line fallback, a false no could let an alias bomb through.
 fn has_alias(yaml: &str) -> bool {
-    yaml.lines().any(line_has_alias)
+    // An alias is a `*`; most front matter has none at all.
+    memchr::memchr(b'*', yaml.as_bytes()).is_some() && yaml.lines().any(line_has_alias)
 }
 
 /// An alias can only stand where a node starts: at the start of a line's content, after a `- `,

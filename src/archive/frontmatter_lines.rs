@@ -102,7 +102,32 @@ fn simple_scalar(v: &str) -> Option<(&str, bool)> {
         .is_some_and(|c| c.is_ascii_alphanumeric() || *c == b'/' || *c == b'.');
     let rest_ok = b.iter().enumerate().all(|(i, &c)| match c {
         b':' => b.get(i + 1).is_some_and(|n| *n != b' '),
-        c => c.is_ascii_alphanumeric() || b" -_.,/+()!?=;~$%&*<>@".contains(&c),
+        c => {
+            c.is_ascii_alphanumeric()
+                || matches!(
+                    c,
+                    b' ' | b'-'
+                        | b'_'
+                        | b'.'
+                        | b','
+                        | b'/'
+                        | b'+'
+                        | b'('
+                        | b')'
+                        | b'!'
+                        | b'?'
+                        | b'='
+                        | b';'
+                        | b'~'
+                        | b'$'
+                        | b'%'
+                        | b'&'
+                        | b'*'
+                        | b'<'
+                        | b'>'
+                        | b'@'
+                )
+        }
     });
     (first_ok && rest_ok).then_some((text, false))
 }
@@ -116,9 +141,10 @@ fn certainly_a_string(plain: &str) -> bool {
             plain,
             "null" | "Null" | "NULL" | "~" | "true" | "True" | "TRUE" | "false" | "False" | "FALSE"
         )
-        && plain
-            .bytes()
-            .any(|c| !(c.is_ascii_hexdigit() || b"xXoO.+-_".contains(&c)))
+        && plain.bytes().any(|c| {
+            !(c.is_ascii_hexdigit()
+                || matches!(c, b'x' | b'X' | b'o' | b'O' | b'.' | b'+' | b'-' | b'_'))
+        })
 }
 
 /// Reads top-level `key: value` lines without a YAML parser.

@@ -7,9 +7,9 @@ use std::sync::atomic::{AtomicUsize, Ordering};
 use chrono::NaiveDate;
 
 use super::collection::Archive;
+use super::dates::find_date;
 use super::diagnostic::{ArchiveError, Diagnostic};
 use super::discover::{PostFile, discover, posts_root};
-use super::post::date_from_name;
 use super::read;
 
 /// The posts of an archive folder, not yet read.
@@ -36,11 +36,7 @@ impl Listing {
     /// file carries it, else the nearest earlier day, else the nearest later one. `None` when
     /// no file name has a date.
     pub fn day_for(&self, want: Option<NaiveDate>) -> Option<NaiveDate> {
-        let mut dates: Vec<NaiveDate> = self
-            .files
-            .iter()
-            .filter_map(|f| date_from_name(&f.rel))
-            .collect();
+        let mut dates: Vec<NaiveDate> = self.files.iter().filter_map(name_date).collect();
         dates.sort_unstable();
         dates.dedup();
         let want = match want {
@@ -60,7 +56,7 @@ impl Listing {
         let files: Vec<PostFile> = self
             .files
             .iter()
-            .filter(|f| date_from_name(&f.rel) == Some(day))
+            .filter(|f| name_date(f) == Some(day))
             .cloned()
             .collect();
         let parsed = read::read_all(&files, |p| p);
@@ -82,6 +78,13 @@ impl Listing {
         archive.root = Some(self.root.clone());
         archive
     }
+}
+
+/// `date_from_name` of a listed file, without taking its path apart: the file name is what
+/// follows the last `/` of its relative path (its parts are names, never `.` or `..`).
+fn name_date(file: &PostFile) -> Option<NaiveDate> {
+    let rel = &file.rel;
+    find_date(memchr::memrchr(b'/', rel.as_bytes()).map_or(rel.as_str(), |i| &rel[i + 1..]))
 }
 
 #[cfg(test)]

@@ -2,6 +2,7 @@
 //! problem found on the way. Nothing here knows about terminals.
 
 mod blocks;
+mod blocks_lines;
 mod body;
 mod collection;
 mod dates;

@@ -10,8 +10,14 @@ use super::post::{MAX_FILE_SIZE, Parsed, parse_post};
 
 /// Reads and parses one post file. Never blocks on a FIFO and never reads more than the size cap.
 pub fn read_post(file: &PostFile) -> Parsed {
-    match read_bytes(file) {
-        Ok(bytes) => parse_post(&file.path, &file.rel, &bytes),
+    read_post_into(file, &mut Vec::new())
+}
+
+/// `read_post`, reading the file into `buf`, which one thread keeps for all the posts it reads
+/// (its bytes are overwritten, never cleared, so it is zeroed only as it grows).
+fn read_post_into(file: &PostFile, buf: &mut Vec<u8>) -> Parsed {
+    match read_bytes(file, buf) {
+        Ok(bytes) => parse_post(&file.path, &file.rel, bytes),
         Err(message) => Parsed {
             day: None,
             diagnostics: vec![Diagnostic::error(&file.path, None, message)],
@@ -31,7 +37,7 @@ fn open(path: &std::path::Path) -> std::io::Result<File> {
     opts.open(path)
 }
 
-fn read_bytes(file: &PostFile) -> Result<Vec<u8>, String> {
+fn read_bytes<'b>(file: &PostFile, buf: &'b mut Vec<u8>) -> Result<&'b [u8], String> {
     let f = open(&file.path).map_err(|e| format!("cannot open: {e}; skipped"))?;
     let meta = f
         .metadata()
@@ -45,17 +51,40 @@ fn read_bytes(file: &PostFile) -> Result<Vec<u8>, String> {
             meta.len()
         ));
     }
-    let mut bytes = Vec::with_capacity(meta.len() as usize);
-    // The file may grow while we read; never take more than the cap.
-    f.take(MAX_FILE_SIZE + 1)
-        .read_to_end(&mut bytes)
-        .map_err(|e| format!("cannot read: {e}; skipped"))?;
+    let bytes =
+        read_capped(f, meta.len(), buf).map_err(|e| format!("cannot read: {e}; skipped"))?;
     if bytes.len() as u64 > MAX_FILE_SIZE {
         return Err(format!(
             "file grew past the {MAX_FILE_SIZE}-byte limit while being read; skipped"
         ));
     }
     Ok(bytes)
+}
+
+/// The file's bytes, at most `MAX_FILE_SIZE + 1` of them, read into `buf` in two system calls
+/// when it is still `len` bytes long: one for its bytes, one finding nothing after them.
+/// (`read_to_end` made three: 8 KiB, the rest, and a probe for the end.)
+fn read_capped(mut f: File, len: u64, buf: &mut Vec<u8>) -> std::io::Result<&[u8]> {
+    let want = len as usize + 1;
+    if buf.len() < want {
+        buf.resize(want, 0);
+    }
+    let mut got = 0;
+    while got < want {
+        match f.read(&mut buf[got..want]) {
+            Ok(0) => break,
+            Ok(n) => got += n,
+            Err(e) if e.kind() == std::io::ErrorKind::Interrupted => {}
+            Err(e) => return Err(e),
+        }
+    }
+    if got == want {
+        // The file grew while we read; never take more than the cap.
+        buf.truncate(got);
+        f.take(MAX_FILE_SIZE + 1 - got as u64).read_to_end(buf)?;
+        got = buf.len();
+    }
+    Ok(&buf[..got])
 }
 
 /// Reads and parses all files on every core, keeping the input order. Each parsed post goes
@@ -73,10 +102,11 @@ pub fn read_all<T: Send>(files: &[PostFile], keep: impl Fn(Parsed) -> T + Sync) 
         for _ in 0..threads {
             s.spawn(|| {
                 let mut local = Vec::new();
+                let mut buf = Vec::new();
                 loop {
                     let i = next.fetch_add(1, Ordering::Relaxed);
                     let Some(file) = files.get(i) else { break };
-                    local.push((i, keep(read_post(file))));
+                    local.push((i, keep(read_post_into(file, &mut buf))));
                 }
                 let mut slots = results.lock().unwrap_or_else(|e| e.into_inner());
                 for (i, p) in local {
@@ -91,4 +121,23 @@ pub fn read_all<T: Send>(files: &[PostFile], keep: impl Fn(Parsed) -> T + Sync) 
         .into_iter()
         .flatten()
         .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use std::io::Write;
+
+    #[test]
+    fn a_file_is_read_whole_whatever_its_size_was_when_looked_at() {
+        let mut tmp = tempfile::NamedTempFile::new().unwrap();
+        let text: Vec<u8> = (0..20_000u32).map(|i| b'a' + (i % 26) as u8).collect();
+        tmp.write_all(&text).unwrap();
+        // As it was, as if it grew after its size was taken, and as if it shrank.
+        let mut buf = Vec::new();
+        for len in [20_000, 0, 10, 19_999, 50_000, 5] {
+            let f = File::open(tmp.path()).unwrap();
+            assert_eq!(read_capped(f, len, &mut buf).unwrap(), text, "{len}");
+        }
+    }
 }

@@ -29,15 +29,21 @@ fn clean(s: &str, tabs: bool) -> Cow<'_, str> {
     if !needs_cleaning(s.as_bytes(), tabs) {
         return Cow::Borrowed(s);
     }
-    Cow::Owned(
-        s.chars()
-            .filter_map(|c| match c {
-                '\t' if tabs => Some(' '),
-                c if is_forbidden(c) => c.is_whitespace().then_some(' '),
-                c => Some(c),
-            })
-            .collect(),
-    )
+    // What lies between the characters to drop is copied in one go: a post with one such
+    // character is otherwise rebuilt a character at a time.
+    let mut out = String::with_capacity(s.len());
+    let mut i = 0;
+    while let Some(k) = first_dirty(&s.as_bytes()[i..], tabs) {
+        let at = i + k;
+        out.push_str(&s[i..at]);
+        let c = s[at..].chars().next().expect("a character starts there");
+        if c.is_whitespace() {
+            out.push(' ');
+        }
+        i = at + c.len_utf8();
+    }
+    out.push_str(&s[i..]);
+    Cow::Owned(out)
 }
 
 /// True if `b` holds a forbidden character (or a tab, when `tabs`): the same test as
@@ -45,18 +51,40 @@ fn clean(s: &str, tabs: bool) -> Cow<'_, str> {
 /// forbidden character is ASCII, or 0xC2 then 0x80..=0x9F (C1 controls), or 0xE2 0x80 0xAA..=0xAE
 /// or 0xE2 0x81 0xA6..=0xA9 (bidi controls).
 fn needs_cleaning(b: &[u8], tabs: bool) -> bool {
-    let control = move |c: u8| (c < 0x20) & (c != b'\n') & (tabs | (c != b'\t'));
     any_window(
         b,
-        |c, _| control(c) | (c == 0x7f) | (c == 0xc2) | (c == 0xe2),
-        |c, d, e| {
-            let c1 = (c == 0xc2) & (d & 0xe0 == 0x80);
-            let bidi = (c == 0xe2)
-                & (((d == 0x80) & (e.wrapping_sub(0xaa) < 5))
-                    | ((d == 0x81) & (e.wrapping_sub(0xa6) < 4)));
-            control(c) | (c == 0x7f) | c1 | bidi
-        },
+        |c, d| maybe_dirty(c, d, tabs),
+        |c, d, e| dirty(c, d, e, tabs),
     )
+}
+
+/// Where the first character `needs_cleaning` looks for starts.
+fn first_dirty(b: &[u8], tabs: bool) -> Option<usize> {
+    first_window(
+        b,
+        |c, d| maybe_dirty(c, d, tabs),
+        |c, d, e| dirty(c, d, e, tabs),
+    )
+}
+
+#[inline(always)]
+fn control(c: u8, tabs: bool) -> bool {
+    (c < 0x20) & (c != b'\n') & (tabs | (c != b'\t'))
+}
+
+/// A quick test for `dirty`: true wherever it is.
+#[inline(always)]
+fn maybe_dirty(c: u8, _: u8, tabs: bool) -> bool {
+    control(c, tabs) | (c == 0x7f) | (c == 0xc2) | (c == 0xe2)
+}
+
+/// True where a forbidden character (or a tab, when `tabs`) starts.
+#[inline(always)]
+fn dirty(c: u8, d: u8, e: u8, tabs: bool) -> bool {
+    let c1 = (c == 0xc2) & (d & 0xe0 == 0x80);
+    let bidi = (c == 0xe2)
+        & (((d == 0x80) & (e.wrapping_sub(0xaa) < 5)) | ((d == 0x81) & (e.wrapping_sub(0xa6) < 4)));
+    control(c, tabs) | (c == 0x7f) | c1 | bidi
 }
 
 /// True if `exact(b[i], b[i + 1], b[i + 2])` holds at some `i`, bytes past the end reading as
@@ -100,7 +128,49 @@ fn any_window(
     let mut padded = [b'x'; 2 * N + 2];
     padded[..rest.len()].copy_from_slice(rest);
     let (first, second) = (&padded[..N + 2], &padded[N..]);
-    block(first.try_into().expect("N + 2 bytes")) || block(second.try_into().expect("N + 2 bytes"))
+    // The second block only tests the positions from N on, which a short field has none of.
+    block(first.try_into().expect("N + 2 bytes"))
+        || (rest.len() > N && block(second.try_into().expect("N + 2 bytes")))
+}
+
+/// The first `i` where `exact(b[i], b[i + 1], b[i + 2])` holds: `any_window` (see there), but
+/// saying where.
+#[inline(always)]
+fn first_window(
+    b: &[u8],
+    quick: impl Fn(u8, u8) -> bool,
+    exact: impl Fn(u8, u8, u8) -> bool,
+) -> Option<usize> {
+    const N: usize = 32;
+    let block = |w: &[u8; N + 2]| {
+        let mut maybe = false;
+        for j in 0..N {
+            maybe |= quick(w[j], w[j + 1]);
+        }
+        if !maybe {
+            return None;
+        }
+        (0..N).find(|&j| exact(w[j], w[j + 1], w[j + 2]))
+    };
+    let mut i = 0;
+    while i + N + 2 <= b.len() {
+        if let Some(j) = block(b[i..i + N + 2].try_into().expect("N + 2 bytes")) {
+            return Some(i + j);
+        }
+        i += N;
+    }
+    let rest = &b[i..];
+    let mut padded = [b'x'; 2 * N + 2];
+    padded[..rest.len()].copy_from_slice(rest);
+    let (first, second) = (&padded[..N + 2], &padded[N..]);
+    block(first.try_into().expect("N + 2 bytes"))
+        .map(|j| i + j)
+        .or_else(|| {
+            (rest.len() > N)
+                .then(|| block(second.try_into().expect("N + 2 bytes")))
+                .flatten()
+                .map(|j| i + N + j)
+        })
 }
 
 /// True where a white-space character (`char::is_whitespace`) starts, or a space is followed by
@@ -164,47 +234,40 @@ pub fn collapse_ws(s: &str) -> String {
 /// `\t`..`\r` and space, or a character starting with 0xC2, 0xE1, 0xE2 or 0xE3 (NEL, NBSP,
 /// U+1680, U+2000..U+205F, U+3000), which are then decoded and checked.
 pub fn push_collapsed(out: &mut String, s: &str) {
-    // Most text is already single-spaced between its ends: then it is copied whole.
-    let trimmed = s.trim();
-    if !any_window(trimmed.as_bytes(), maybe_odd_space, odd_space) {
-        if !trimmed.is_empty() {
-            if !out.is_empty() {
-                out.push(' ');
-            }
-            out.push_str(trimmed);
-        }
+    push_collapsed_after(out, s, " ");
+}
+
+/// `push_collapsed`, with `sep` instead of a space before the first word when `out` already
+/// holds text (the words after it are still one space apart).
+pub fn push_collapsed_after(out: &mut String, s: &str, sep: &str) {
+    let t = s.trim();
+    if t.is_empty() {
         return;
     }
-    let b = s.as_bytes();
-    let n = b.len();
-    let mut i = 0;
-    loop {
-        while i < n {
-            match ws_len(s, i) {
-                0 => break,
-                w => i += w,
-            }
-        }
-        if i >= n {
-            return;
-        }
-        if !out.is_empty() {
-            out.push(' ');
-        }
-        let start = i;
-        loop {
-            while i < n && ws_len(s, i) == 0 {
-                i += 1;
-            }
-            // One plain space between two words stays part of the stretch.
-            if i + 1 < n && b[i] == b' ' && ws_len(s, i + 1) == 0 {
-                i += 1;
-                continue;
-            }
-            break;
-        }
-        out.push_str(&s[start..i]);
+    if !out.is_empty() {
+        out.push_str(sep);
     }
+    // Between the ends, most text is single-spaced: what lies between two places where it is
+    // not is copied in one go.
+    let b = t.as_bytes();
+    let mut i = 0;
+    while let Some(k) = first_window(&b[i..], maybe_odd_space, odd_space) {
+        let at = i + k;
+        // A plain space just before white space of another kind is part of the run.
+        let run = if at > i && b[at - 1] == b' ' {
+            at - 1
+        } else {
+            at
+        };
+        out.push_str(&t[i..run]);
+        out.push(' ');
+        // `t` is trimmed, so a word follows the run.
+        i = at;
+        while let w @ 1.. = ws_len(t, i) {
+            i += w;
+        }
+    }
+    out.push_str(&t[i..]);
 }
 
 /// Length of the white-space character at byte `i` of `s`, or 0 if there is none there. `i`
@@ -219,6 +282,25 @@ fn ws_len(s: &str, i: usize) -> usize {
         },
         _ => 0,
     }
+}
+
+/// Byte offset of the first `needle` in `hay`: `hay.find(needle)`, for the short needles of the
+/// loader, which it looks for a few times in every paper; the standard searcher sets up a
+/// two-way search each time.
+pub fn find(hay: &str, needle: &str) -> Option<usize> {
+    let (h, n) = (hay.as_bytes(), needle.as_bytes());
+    let Some((&first, rest)) = n.split_first() else {
+        return Some(0);
+    };
+    let mut from = 0;
+    while from + n.len() <= h.len() {
+        let i = from + memchr::memchr(first, &h[from..h.len() - rest.len()])?;
+        if h[i + 1..].starts_with(rest) {
+            return Some(i);
+        }
+        from = i + 1;
+    }
+    None
 }
 
 /// Normalises line endings to `\n` (CRLF and lone CR both occur in files edited on other systems).
@@ -318,6 +400,59 @@ mod tests {
     }
 
     #[test]
+    fn cleaning_drops_exactly_what_a_filter_of_characters_drops() {
+        let pieces = [
+            "a",
+            "é",
+            "日本",
+            " ",
+            "\t",
+            "\n",
+            "\u{1b}",
+            "\u{7}",
+            "\u{b}",
+            "\u{c}",
+            "\u{7f}",
+            "\u{85}",
+            "\u{9b}",
+            "\u{a0}",
+            "\u{202a}",
+            "\u{202e}",
+            "\u{202f}",
+            "\u{2066}",
+            "\u{2069}",
+            "\u{206a}",
+            "—",
+            "\u{2029}",
+            "x".repeat(33).leak(),
+        ];
+        let by_chars = |s: &str, tabs: bool| -> String {
+            s.chars()
+                .filter_map(|c| match c {
+                    '\t' if tabs => Some(' '),
+                    c if is_forbidden(c) => c.is_whitespace().then_some(' '),
+                    c => Some(c),
+                })
+                .collect()
+        };
+        let mut seed = 0x2545_f491_4f6c_dd1d_u64;
+        let mut next = move || {
+            seed ^= seed << 13;
+            seed ^= seed >> 7;
+            seed ^= seed << 17;
+            seed
+        };
+        for _ in 0..20_000 {
+            let n = (next() % 40) as usize;
+            let s: String = (0..n)
+                .map(|_| pieces[(next() % pieces.len() as u64) as usize])
+                .collect();
+            assert_eq!(sanitize(&s), by_chars(&s, true), "{s:?}");
+            assert_eq!(strip_forbidden(&s), by_chars(&s, false), "{s:?}");
+        }
+    }
+
+    #[test]
     fn strip_forbidden_keeps_tabs() {
         assert_eq!(strip_forbidden("\ta\u{1b}[1m\u{c}b\u{202e}"), "\ta[1m b");
         assert!(matches!(strip_forbidden("\tclean"), Cow::Borrowed(_)));
@@ -327,6 +462,25 @@ mod tests {
     fn collapse_handles_mixed_whitespace() {
         assert_eq!(collapse_ws("  a \n\t b\u{a0}\u{3000}c  "), "a b c");
         assert_eq!(collapse_ws(""), "");
+    }
+
+    #[test]
+    fn find_finds_what_str_find_finds() {
+        for hay in [
+            "",
+            "a",
+            "abc",
+            "ababab",
+            "links: abs | pdf",
+            "cs.LG | cs.CV",
+            "é—x",
+        ] {
+            for needle in [
+                "", "a", "b", "ab", "bab", "abc", "c", "cs.CV", "pdf", "é", "—x", "x",
+            ] {
+                assert_eq!(find(hay, needle), hay.find(needle), "{hay:?} {needle:?}");
+            }
+        }
     }
 
     #[test]
@@ -379,6 +533,60 @@ mod tests {
         push_collapsed(&mut out, "   ");
         push_collapsed(&mut out, "d");
         assert_eq!(out, "a b c d");
+    }
+
+    #[test]
+    fn collapse_matches_split_whitespace_on_random_text() {
+        let pieces = [
+            "a",
+            "bc",
+            "é",
+            "日本",
+            " ",
+            "  ",
+            "\t",
+            "\n",
+            "\r",
+            "\u{b}",
+            "\u{c}",
+            "\u{85}",
+            "\u{a0}",
+            "\u{1680}",
+            "\u{2000}",
+            "\u{200a}",
+            "\u{200b}",
+            "\u{2028}",
+            "\u{2029}",
+            "\u{202f}",
+            "\u{205f}",
+            "\u{3000}",
+            "—",
+            "“",
+            "x".repeat(31).leak(),
+            ".",
+        ];
+        let mut seed = 0x2545_f491_4f6c_dd1d_u64;
+        let mut next = move || {
+            seed ^= seed << 13;
+            seed ^= seed >> 7;
+            seed ^= seed << 17;
+            seed
+        };
+        for _ in 0..20_000 {
+            let n = (next() % 40) as usize;
+            let s: String = (0..n)
+                .map(|_| pieces[(next() % pieces.len() as u64) as usize])
+                .collect();
+            let reference = s.split_whitespace().collect::<Vec<_>>().join(" ");
+            assert_eq!(collapse_ws(&s), reference, "{s:?}");
+            let mut out = String::from("x");
+            push_collapsed_after(&mut out, &s, "\n");
+            let expected = match reference.as_str() {
+                "" => "x".to_string(),
+                r => format!("x\n{r}"),
+            };
+            assert_eq!(out, expected, "{s:?}");
+        }
     }
 
     #[test]

@@ -1,7 +1,9 @@
 //! Embedded tweets: `<blockquote class="twitter-tweet">…&mdash; Name (@handle) <a href="…">Date</a></blockquote>`.
 
+use std::borrow::Cow;
+
 use super::model::Tweet;
-use super::text::{collapse_ws, decode_entities, push_collapsed, strip_forbidden};
+use super::text::{collapse_ws, decode_entities, push_collapsed_after, strip_forbidden};
 
 /// A tweet found in a region of the post, with where it starts (byte offset in the region).
 pub struct Found {
@@ -49,16 +51,16 @@ fn parse_one(raw: &str) -> Found {
                 None => (&body[p_open_end..], "", lang),
             }
         }
-        None => ("", body, String::new()),
+        None => ("", body, ""),
     };
 
     let mut problem = None;
-    let (author, handle) = match attribution.rfind("(@") {
+    let (author, handle) = match rfind_pair(attribution, b'(', b'@') {
         Some(h) => {
             let after = &attribution[h + 2..];
             let handle_len = after.find(')').unwrap_or(0);
             let before = &attribution[..h];
-            let before = match before.rfind("&mdash;") {
+            let before = match rfind_mdash(before) {
                 Some(m) => &before[m + "&mdash;".len()..],
                 None => before.rsplit('—').next().unwrap_or(before),
             };
@@ -81,7 +83,7 @@ fn parse_one(raw: &str) -> Found {
                 .find('<')
                 .map_or(attribution.len(), |i| a_end + i);
             let date = collapse_ws(&decode(&attribution[a_end..text_end]));
-            (strip_query(&decode(&href)).to_string(), date)
+            (strip_query(&decode(href)).to_string(), date)
         }
         None => {
             problem = problem.or(Some("a tweet has no status link"));
@@ -95,7 +97,7 @@ fn parse_one(raw: &str) -> Found {
             handle,
             url,
             date,
-            lang,
+            lang: lang.to_string(),
             text: html_to_text(text_html),
         },
         offset: 0,
@@ -104,20 +106,24 @@ fn parse_one(raw: &str) -> Found {
 }
 
 /// Byte offset of the first match of `needle` (lowercase ASCII) in `hay`, ignoring ASCII case:
-/// what `hay.to_ascii_lowercase().find(needle)` gives, without copying `hay`.
+/// what `hay.to_ascii_lowercase().find(needle)` gives, without copying `hay`. The search looks
+/// for the needle's `q` if it has one (`blockquote`: a rare letter, where `<` starts every tag of
+/// a tweet), else for its first byte.
 fn find_ci(hay: &str, needle: &str) -> Option<usize> {
     let (h, n) = (hay.as_bytes(), needle.as_bytes());
-    let first = *n.first()?;
-    let mut from = 0;
-    while from + n.len() <= h.len() {
+    let at = n.iter().position(|&c| c == b'q').unwrap_or(0);
+    let anchor = *n.get(at)?;
+    let mut from = at;
+    while from + (n.len() - at) <= h.len() {
         let i = from
-            + if first.is_ascii_alphabetic() {
-                memchr::memchr2(first, first.to_ascii_uppercase(), &h[from..])?
+            + if anchor.is_ascii_alphabetic() {
+                memchr::memchr2(anchor, anchor.to_ascii_uppercase(), &h[from..])?
             } else {
-                memchr::memchr(first, &h[from..])?
+                memchr::memchr(anchor, &h[from..])?
             };
-        if h.get(i..i + n.len())?.eq_ignore_ascii_case(n) {
-            return Some(i);
+        let start = i - at;
+        if h.get(start..start + n.len())?.eq_ignore_ascii_case(n) {
+            return Some(start);
         }
         from = i + 1;
     }
@@ -147,9 +153,42 @@ fn rfind_ci(hay: &str, needle: &str) -> Option<usize> {
 
 /// Decodes entities and drops what they may encode that must not be shown (`&#155;`, `&#8238;`),
 /// before any white space is collapsed, so no double space is left where they were. (References
-/// to C0 controls such as `&#27;` are left as typed by the decoder.)
-fn decode(s: &str) -> String {
-    strip_forbidden(&decode_entities(s)).into_owned()
+/// to C0 controls such as `&#27;` are left as typed by the decoder.) Borrows when nothing changes.
+fn decode(s: &str) -> Cow<'_, str> {
+    match decode_entities(s) {
+        Cow::Borrowed(b) => strip_forbidden(b),
+        Cow::Owned(o) => match strip_forbidden(&o) {
+            Cow::Borrowed(_) => Cow::Owned(o),
+            Cow::Owned(stripped) => Cow::Owned(stripped),
+        },
+    }
+}
+
+/// Byte offset of the last `a` immediately followed by `b` in `hay` (both ASCII): what
+/// `hay.rfind` of the two-byte string gives, without setting up a substring search.
+fn rfind_pair(hay: &str, a: u8, b: u8) -> Option<usize> {
+    let h = hay.as_bytes();
+    let mut to = h.len();
+    while let Some(i) = memchr::memrchr(a, &h[..to]) {
+        if h.get(i + 1) == Some(&b) {
+            return Some(i);
+        }
+        to = i;
+    }
+    None
+}
+
+/// Byte offset of the last `&mdash;` in `hay`.
+fn rfind_mdash(hay: &str) -> Option<usize> {
+    let h = hay.as_bytes();
+    let mut to = h.len();
+    while let Some(i) = memchr::memrchr(b'&', &h[..to]) {
+        if h[i..].starts_with(b"&mdash;") {
+            return Some(i);
+        }
+        to = i;
+    }
+    None
 }
 
 /// Cuts the query string and fragment off a URL.
@@ -160,21 +199,19 @@ fn strip_query(url: &str) -> &str {
 /// End (exclusive) of the tag that starts at `start` (`<`), honouring quoted attribute values.
 fn tag_end(s: &str, start: usize) -> Option<usize> {
     // On bytes: quotes and `>` are ASCII, and no byte of a longer character is.
-    let mut quote = None;
-    for (i, &c) in s.as_bytes()[start..].iter().enumerate() {
-        match (quote, c) {
-            (Some(q), c) if c == q => quote = None,
-            (Some(_), _) => {}
-            (None, b'"' | b'\'') => quote = Some(c),
-            (None, b'>') => return Some(start + i + 1),
-            _ => {}
+    let b = s.as_bytes();
+    let mut i = start;
+    loop {
+        let at = i + memchr::memchr3(b'"', b'\'', b'>', &b[i..])?;
+        match b[at] {
+            b'>' => return Some(at + 1),
+            quote => i = at + 1 + memchr::memchr(quote, &b[at + 1..])? + 1,
         }
     }
-    None
 }
 
 /// The value of attribute `name` inside one tag's source.
-fn attr(tag: &str, name: &str) -> Option<String> {
+fn attr<'a>(tag: &'a str, name: &str) -> Option<&'a str> {
     let mut from = 0;
     while let Some(i) = find_ci(&tag[from..], name) {
         let at = from + i;
@@ -192,13 +229,16 @@ fn attr(tag: &str, name: &str) -> Option<String> {
                 .next()
                 .unwrap_or(""),
         };
-        return Some(value.to_string());
+        return Some(value);
     }
     None
 }
 
 /// Drops tags, keeping the text between them.
-fn strip_tags(s: &str) -> String {
+fn strip_tags(s: &str) -> Cow<'_, str> {
+    if memchr::memchr(b'<', s.as_bytes()).is_none() {
+        return Cow::Borrowed(s);
+    }
     let mut out = String::with_capacity(s.len());
     let mut pos = 0;
     while let Some(i) = memchr::memchr(b'<', &s.as_bytes()[pos..]) {
@@ -212,7 +252,7 @@ fn strip_tags(s: &str) -> String {
         }
     }
     out.push_str(&s[pos..]);
-    out
+    Cow::Owned(out)
 }
 
 /// Tweet HTML to plain text: `<br>` and paragraph breaks become newlines, links their visible
@@ -244,19 +284,14 @@ pub fn html_to_text(html: &str) -> String {
     let decoded = decode(&flat);
     let mut out = String::with_capacity(decoded.len());
     let mut blank_run = 0;
-    let mut line = String::new();
     for raw in decoded.split('\n') {
-        line.clear();
-        push_collapsed(&mut line, raw);
-        if line.is_empty() {
+        // A line of white space alone collapses to nothing.
+        if raw.trim().is_empty() {
             blank_run += 1;
             continue;
         }
-        if !out.is_empty() {
-            out.push_str(if blank_run > 0 { "\n\n" } else { "\n" });
-        }
+        push_collapsed_after(&mut out, raw, if blank_run > 0 { "\n\n" } else { "\n" });
         blank_run = 0;
-        out.push_str(&line);
     }
     out
 }

@@ -1,0 +1,191 @@
+#!/usr/bin/env python3
+"""Time from starting the reader to a search's results over the whole archive, in a pseudo-terminal.
+
+usage: scripts/search_ready.py ARCHIVE [--query Q] [--runs N] [--size COLSxROWS] [--bin PATH]
+
+Each run starts `hotpapers ARCHIVE` in a new pseudo-terminal (140x40 by default) with a fresh
+reading state, types `/` and the query (`learning` by default) as soon as the first frame is
+drawn, and stops the clock when the search box shows its count of papers with the whole archive
+read and indexed: neither "Indexing the archive…" nor "(so far: …)" on screen. The screen is
+kept by a small terminal emulator (cursor moves, clears and text; enough for the reader's
+output). Also reports the reader's peak resident memory at that moment (VmHWM, Linux). Prints
+every run and the min / median / max. Python standard library only.
+"""
+
+import argparse
+import codecs
+import fcntl
+import os
+import re
+import select
+import shutil
+import signal
+import statistics
+import struct
+import sys
+import tempfile
+import termios
+import time
+import unicodedata
+
+CSI = re.compile(rb"\x1b\[([0-9;?<=>]*)[ -/]*([@-~])|\x1b[()][0-9A-Za-z]|\x1b[=>78]|\x1b\][^\x07]*\x07")
+COUNT = re.compile(r"\d+ papers?\b|Nothing matches")
+
+
+class Screen:
+    """Enough of a terminal to read the reader's screen: CUP, ED, EL and printed text."""
+
+    def __init__(self, cols, rows):
+        self.cols, self.rows = cols, rows
+        self.grid = [[" "] * cols for _ in range(rows)]
+        self.r = self.c = 0
+        self.pending = b""
+        self.decoder = codecs.getincrementaldecoder("utf-8")(errors="replace")
+
+    def feed(self, data):
+        data = self.pending + data
+        pos = 0
+        while pos < len(data):
+            if data[pos] == 0x1B:
+                m = CSI.match(data, pos)
+                if not m:
+                    break  # an escape cut in the middle: wait for the rest
+                if m.group(2) is not None:
+                    self.csi(m.group(1).decode(), m.group(2).decode())
+                pos = m.end()
+                continue
+            end = data.find(b"\x1b", pos)
+            end = len(data) if end < 0 else end
+            # A character cut at the end of a read is completed by the next one.
+            self.text(self.decoder.decode(data[pos:end]))
+            pos = end
+        self.pending = data[pos:]
+
+    def csi(self, args, final):
+        nums = [int(x) if x.isdigit() else 0 for x in args.split(";")] if args else []
+        if final == "H":
+            self.r = max(1, nums[0] if nums else 1) - 1
+            self.c = max(1, nums[1] if len(nums) > 1 else 1) - 1
+        elif final == "J" and (nums or [0])[0] == 2:
+            self.grid = [[" "] * self.cols for _ in range(self.rows)]
+        elif final == "K" and 0 <= self.r < self.rows:
+            for c in range(self.c, self.cols):
+                self.grid[self.r][c] = " "
+
+    def text(self, text):
+        for ch in text:
+            if ch == "\r":
+                self.c = 0
+            elif ch == "\n":
+                self.r += 1
+            elif ch >= " ":
+                wide = unicodedata.east_asian_width(ch) in "WF"
+                if 0 <= self.r < self.rows and 0 <= self.c < self.cols:
+                    self.grid[self.r][self.c] = ch
+                self.c += 2 if wide else 1
+
+    def lines(self):
+        return ["".join(row) for row in self.grid]
+
+
+def ready(screen):
+    lines = screen.lines()
+    if any("Indexing the archive" in l or "so far:" in l for l in lines):
+        return False
+    return any("Search every day" in l for l in lines) and any(COUNT.search(l) for l in lines)
+
+
+def peak_kb(pid):
+    try:
+        with open(f"/proc/{pid}/status") as f:
+            for line in f:
+                if line.startswith("VmHWM:"):
+                    return int(line.split()[1])
+    except OSError:
+        pass
+    return None
+
+
+def one_run(binary, archive, query, cols, rows, state_dir, timeout):
+    env = {k: v for k, v in os.environ.items() if k not in ("HOTPAPERS_ARCHIVE", "BROWSER", "NO_COLOR")}
+    env.update(TERM="xterm-256color", LANG="C.UTF-8", HOTPAPERS_STATE_DIR=state_dir)
+    start = time.perf_counter()
+    pid, fd = os.forkpty()
+    if pid == 0:
+        fcntl.ioctl(0, termios.TIOCSWINSZ, struct.pack("HHHH", rows, cols, 0, 0))
+        os.execve(binary, [binary, archive], env)
+    fcntl.ioctl(fd, termios.TIOCSWINSZ, struct.pack("HHHH", rows, cols, 0, 0))
+    screen = Screen(cols, rows)
+    typed = False
+    result = None
+    try:
+        while time.perf_counter() - start < timeout:
+            if select.select([fd], [], [], 0.05)[0]:
+                try:
+                    chunk = os.read(fd, 65536)
+                except OSError:
+                    break
+                if not chunk:
+                    break
+                if b"\x1b[6n" in chunk:
+                    os.write(fd, b"\x1b[1;1R")
+                screen.feed(chunk)
+            if not typed and any(" papers" in l for l in screen.lines()):
+                os.write(fd, b"/" + query.encode())
+                typed = True
+            elif typed and ready(screen):
+                result = (time.perf_counter() - start, peak_kb(pid))
+                break
+        os.write(fd, b"\x1b\x1bq")
+        deadline = time.perf_counter() + 5
+        while time.perf_counter() < deadline:
+            if os.waitpid(pid, os.WNOHANG)[0]:
+                break
+            try:
+                if select.select([fd], [], [], 0.05)[0]:
+                    os.read(fd, 65536)
+            except OSError:
+                pass
+        else:
+            os.kill(pid, signal.SIGKILL)
+            os.waitpid(pid, 0)
+    finally:
+        os.close(fd)
+    return result
+
+
+def main():
+    root = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
+    p = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    p.add_argument("archive")
+    p.add_argument("--query", default="learning")
+    p.add_argument("--runs", type=int, default=3)
+    p.add_argument("--size", default="140x40")
+    p.add_argument("--bin", default=os.path.join(root, "target", "release", "hotpapers"))
+    p.add_argument("--timeout", type=float, default=300.0)
+    a = p.parse_args()
+    cols, rows = (int(x) for x in a.size.lower().split("x"))
+    if not os.access(a.bin, os.X_OK):
+        sys.exit(f"{a.bin}: not built (cargo build --release)")
+    times, peaks = [], []
+    for i in range(a.runs):
+        state = tempfile.mkdtemp(prefix="hotpapers-search-ready-")
+        try:
+            r = one_run(a.bin, a.archive, a.query, cols, rows, state, a.timeout)
+        finally:
+            shutil.rmtree(state, ignore_errors=True)
+        if r is None:
+            sys.exit(f"run {i + 1}: no results over the whole archive within {a.timeout:.0f} s")
+        times.append(r[0])
+        if r[1]:
+            peaks.append(r[1])
+        print(f"run {i + 1}: {r[0]:.2f} s, peak {r[1] or 0} KB", file=sys.stderr)
+    peak = f", peak memory {max(peaks) / 1024:.0f} MiB" if peaks else ""
+    print(
+        f"first start to the whole archive's results for {a.query!r}, {len(times)} runs: "
+        f"min {min(times):.2f} s, median {statistics.median(times):.2f} s, max {max(times):.2f} s{peak}"
+    )
+
+
+if __name__ == "__main__":
+    main()
