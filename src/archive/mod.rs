@@ -16,6 +16,7 @@ mod post;
 mod read;
 pub mod sample;
 pub mod text;
+mod text_scan;
 mod tweet;
 
 pub use collection::{Archive, Summary};
