@@ -34,14 +34,9 @@ pub struct Item<'a> {
     pub links: Vec<(Cow<'a, str>, Cow<'a, str>)>,
 }
 
-/// The top-level blocks of the body, with list items and their links. A body in the simple
-/// Markdown of real posts is read line by line (`blocks_lines`), with the same result.
-pub fn blocks(body: &str) -> Vec<Block<'_>> {
-    super::blocks_lines::blocks(body).unwrap_or_else(|| markdown_blocks(body))
-}
-
-/// `blocks` as pulldown-cmark finds them, for any Markdown.
-pub(super) fn markdown_blocks(body: &str) -> Vec<Block<'_>> {
+/// The top-level blocks of the body as pulldown-cmark finds them, with list items and their
+/// links, for any Markdown (`body::blocks` reads the simple Markdown of real posts without it).
+pub fn markdown_blocks(body: &str) -> Vec<Block<'_>> {
     let mut out: Vec<Block> = Vec::new();
     let mut depth = 0usize;
     let mut item: Option<Item> = None;

@@ -1,13 +1,15 @@
 //! The body of a post: ranked papers under `# N. Title` headings.
 //!
 //! pulldown-cmark finds the block structure (in `blocks`, so that a `#` inside a code block or HTML
-//! is not taken for a heading); the fields themselves are read from the source text of those
+//! is not taken for a heading; `blocks_lines` gives the same for the simple Markdown real posts
+//! are written in, without it); the fields themselves are read from the source text of those
 //! blocks, because the format's fields (titles, abstracts) are defined as source text, not
 //! rendered Markdown.
 
 use std::ops::Range;
 
-use super::blocks::{Block, Item, Kind, blocks};
+use super::blocks::{Block, Item, Kind, markdown_blocks};
+use super::blocks_lines;
 use super::model::Paper;
 use super::text::{collapse_ws, find, push_collapsed};
 use super::tweet;
@@ -22,6 +24,13 @@ pub const MAX_TWEETS: usize = 200;
 pub struct BodyProblem {
     pub offset: usize,
     pub message: String,
+}
+
+/// The top-level blocks of the body, with list items and their links. A body in the simple
+/// Markdown of real posts is read line by line (`blocks_lines`), with the same result as
+/// pulldown-cmark's.
+fn blocks(body: &str) -> Vec<Block<'_>> {
+    blocks_lines::blocks(body).unwrap_or_else(|| markdown_blocks(body))
 }
 
 /// Reads the papers of a body. Line numbers are filled in by the caller from the offsets.

@@ -17,6 +17,7 @@ mod read;
 mod reload;
 pub mod sample;
 pub mod text;
+mod text_scan;
 mod tweet;
 
 pub use collection::{Archive, Summary};
