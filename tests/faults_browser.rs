@@ -283,3 +283,21 @@ fn a_browser_that_finds_the_terminal_by_name_is_undone() {
     s.wait_text("The second abstract.");
     quit(s);
 }
+
+#[test]
+fn what_a_browser_leaves_running_cannot_change_the_terminal_later() {
+    // The browser ends at once, leaving behind a program that reaches the terminal by its name
+    // when told to: after the reader has looked at the terminal's mode as the browser ended.
+    let browser = FakeBrowser::new(
+        "tty=/proc/$PPID/fd/0\ndir=\"$(dirname \"$0\")\"\n\
+         ( while [ ! -e \"$dir/go\" ]; do sleep 0.1; done; stty sane < $tty; touch \"$dir/done\" ) \
+         > /dev/null 2>&1 &",
+    );
+    let (mut s, _dir) = open_with(&browser);
+    std::fs::write(browser.dir.path().join("go"), "").expect("write go");
+    finished(&browser);
+    wait_until("raw mode back", || raw(&s));
+    s.send("j");
+    s.wait_text("The second abstract.");
+    quit(s);
+}

@@ -19,8 +19,13 @@ const GRACE: Duration = Duration::from_secs(2);
 ///
 /// The browser gets the URL with its host in ASCII (see `links::ascii_hosts`): what the status
 /// line shows is what it opens.
-/// `done` gets the outcome for the status line; `repaint` asks the reader to draw the whole
-/// screen again, since a program that reached the terminal could have written over it.
+/// `done` gets the outcome for the status line; `repaint` asks the reader, once the browser has
+/// started and once it has ended, to put its terminal's mode back if the browser changed it
+/// (see `tty_mode`) and to draw the whole screen again, since a program that reached the
+/// terminal could have written over it. The repaint is asked for by a message, not by
+/// signalling ourselves SIGWINCH as a resize would: a process-wide signal landing on the input
+/// thread mid-read lost keys (one in four runs of the PTY tests under load missed the key after
+/// a browser started).
 pub fn open(
     what: &'static str,
     url: String,
@@ -30,69 +35,16 @@ pub fn open(
     std::thread::spawn(move || {
         let browser = std::env::var("BROWSER").ok();
         let url = crate::links::ascii_hosts(&url).into_owned();
-        let mode = TerminalMode::save();
         let (text, error, child) = outcome(what, &url, browser.as_deref(), GRACE);
-        if mode.take_back() {
-            repaint();
-        }
+        repaint();
         done(text, error);
         // A browser still running is waited for here, off the UI's thread, so it leaves no
         // zombie behind once it exits; whatever it did to the terminal meanwhile is undone.
         if let Some(mut child) = child {
             let _ = child.wait();
-            if mode.take_back() {
-                repaint();
-            }
+            repaint();
         }
     });
-}
-
-/// The terminal's mode (termios) before a browser starts, to put back if anything changed it.
-///
-/// The browser runs in a session of its own, without a controlling terminal, so it cannot open
-/// `/dev/tty`; but a program can still reach the terminal by its name (`/dev/pts/3`) and turn
-/// raw mode off (`stty sane`), which would leave keys echoed and line-buffered. Nothing when
-/// standard input is no terminal.
-struct TerminalMode(Option<libc::termios>);
-
-impl TerminalMode {
-    fn save() -> TerminalMode {
-        // SAFETY: tcgetattr only writes the struct it is given, which is zeroed plain data.
-        let mut t: libc::termios = unsafe { std::mem::zeroed() };
-        let ok = unsafe { libc::tcgetattr(libc::STDIN_FILENO, &mut t) } == 0;
-        TerminalMode(ok.then_some(t))
-    }
-
-    /// Puts the saved mode back if it changed; whether the screen is to be drawn again (the
-    /// terminal is the reader's). Not while an editor has the terminal: its mode is the
-    /// editor's then, and the reader takes the terminal back itself when the editor ends.
-    ///
-    /// The repaint is asked for by a message, not by signalling ourselves SIGWINCH as a resize
-    /// would: a process-wide signal landing on the input thread mid-read lost keys (one in four
-    /// runs of the PTY tests under load missed the key after a browser started).
-    fn take_back(&self) -> bool {
-        let Some(saved) = self.0 else { return false };
-        if super::workers::EDITING.load(std::sync::atomic::Ordering::SeqCst) {
-            return false;
-        }
-        let now = TerminalMode::save();
-        if !now.0.is_some_and(|t| same_mode(&t, &saved)) {
-            // SAFETY: tcsetattr reads the saved struct.
-            unsafe {
-                libc::tcsetattr(libc::STDIN_FILENO, libc::TCSANOW, &saved);
-            }
-        }
-        true
-    }
-}
-
-/// Whether two terminal modes are the same in what a program can set: flags, control
-/// characters and speeds.
-fn same_mode(a: &libc::termios, b: &libc::termios) -> bool {
-    (a.c_iflag, a.c_oflag, a.c_cflag, a.c_lflag) == (b.c_iflag, b.c_oflag, b.c_cflag, b.c_lflag)
-        && a.c_cc == b.c_cc
-        // SAFETY: both read a plain struct.
-        && unsafe { (libc::cfgetispeed(a), libc::cfgetospeed(a)) == (libc::cfgetispeed(b), libc::cfgetospeed(b)) }
 }
 
 /// Tries the browsers `browser` (the value of `$BROWSER`) names for `url`: the status message

@@ -50,6 +50,7 @@ pub fn perform(app: &App, effect: Effect, w: &mut World<'_>) -> std::io::Result<
     };
     Ok(match effect {
         Effect::OpenUrl { what, url } => {
+            w.timers.watch_mode(Instant::now());
             let tx = w.tx.clone();
             let again = w.tx.clone();
             browser::open(

@@ -12,7 +12,7 @@ use super::messages::{Msg, Next, Step, coalesce, step};
 use super::startup::{Options, unix_now};
 use super::terminal;
 use super::timers::{Due, Timers};
-use super::{watcher, workers};
+use super::{tty_mode, watcher, workers};
 use crate::state::Saver;
 use crate::tui::core::app::App;
 use crate::tui::core::effect::Effect;
@@ -178,6 +178,9 @@ fn events_of(
             e.into_iter().collect()
         }
         Step::Repaint => {
+            // A browser asks for one when it has started and ended: it may have changed the
+            // terminal's mode too.
+            tty_mode::keep();
             let (w, h) = repaint(world.term)?;
             vec![Event::Resize(w, h)]
         }
@@ -207,6 +210,11 @@ fn timers_due(app: &App, world: &mut World<'_>) -> Vec<Event> {
             Due::Reload => effects::start_reload(app, world),
             Due::Seen(key) => events.push(Event::Seen(key)),
             Due::Fade => events.push(Event::Clock(unix_now())),
+            Due::TerminalMode => {
+                if tty_mode::keep() {
+                    let _ = world.tx.send(Msg::Repaint);
+                }
+            }
         }
     }
     events

@@ -11,6 +11,7 @@ mod saving;
 pub mod startup;
 pub mod terminal;
 pub mod timers;
+mod tty_mode;
 mod watcher;
 mod workers;
 

@@ -139,6 +139,7 @@ static MOUSE: AtomicBool = AtomicBool::new(false);
 /// keys), and mouse capture if asked.
 pub fn enter(mouse: bool) -> io::Result<()> {
     enable_raw_mode()?;
+    super::tty_mode::remember();
     ACTIVE.store(true, Ordering::SeqCst);
     MOUSE.store(mouse, Ordering::SeqCst);
     let mut out = io::stdout();

@@ -18,7 +18,13 @@ pub enum Due {
     Reload,
     /// A notice may have faded: the app should hear the time.
     Fade,
+    /// The terminal's mode is to be looked at (see `tty_mode`).
+    TerminalMode,
 }
+
+/// How often the terminal's mode is looked at once a browser has been started: a program it
+/// left running can turn raw mode off at any time, and keys are line-buffered until it is back.
+pub const MODE_EVERY: Duration = Duration::from_secs(1);
 
 #[derive(Debug, Default)]
 pub struct Timers {
@@ -32,6 +38,8 @@ pub struct Timers {
     reloading: bool,
     /// The notice on screen (its text and time) and when it fades.
     notice: Option<((String, i64), Instant)>,
+    /// When to look at the terminal's mode next; none until a browser is started.
+    mode: Option<Instant>,
 }
 
 impl Timers {
@@ -48,6 +56,7 @@ impl Timers {
             self.seen.as_ref().map(|s| s.1),
             self.reload,
             self.notice.as_ref().map(|n| n.1),
+            self.mode,
         ]
         .into_iter()
         .flatten()
@@ -73,6 +82,11 @@ impl Timers {
             let fade = Duration::from_secs(FADE_SECS as u64);
             self.notice = id.map(|id| (id, now + fade));
         }
+    }
+
+    /// A browser was started: from now on the terminal's mode is looked at every `MODE_EVERY`.
+    pub fn watch_mode(&mut self, now: Instant) {
+        self.mode.get_or_insert(now + MODE_EVERY);
     }
 
     /// Something changed under the archive folder: reload a moment from now.
@@ -110,6 +124,10 @@ impl Timers {
             if let Some((key, _)) = self.seen.take() {
                 out.push(Due::Seen(key));
             }
+        }
+        if self.mode.is_some_and(|t| t <= now) {
+            self.mode = Some(now + MODE_EVERY);
+            out.push(Due::TerminalMode);
         }
         out
     }
@@ -190,6 +208,22 @@ mod tests {
         };
         t.track_notice(Some(&error), t0);
         assert_eq!(t.next(), None, "errors wait for a key");
+    }
+
+    #[test]
+    fn the_terminal_mode_is_looked_at_every_second_once_a_browser_started() {
+        let t0 = Instant::now();
+        let mut t = Timers::new(None);
+        assert_eq!(t.next(), None, "an idle reader sleeps");
+        t.watch_mode(t0);
+        // A second browser does not put the next look off.
+        t.watch_mode(t0 + Duration::from_millis(600));
+        assert_eq!(t.next(), Some(t0 + MODE_EVERY));
+        assert_eq!(t.due(t0 + Duration::from_millis(999)), vec![]);
+        assert_eq!(t.due(t0 + MODE_EVERY), vec![Due::TerminalMode]);
+        // And again, for as long as the reader runs.
+        assert_eq!(t.next(), Some(t0 + 2 * MODE_EVERY));
+        assert_eq!(t.due(t0 + 2 * MODE_EVERY), vec![Due::TerminalMode]);
     }
 
     #[test]
