@@ -8,16 +8,16 @@
 //! one pass over the pairs, a binary search each, which keeps the People box and `tweeters`
 //! within a frame's budget on hundreds of thousands of papers.
 
-use std::collections::HashMap;
 use std::sync::Arc;
 
 use chrono::NaiveDate;
-use foldhash::fast::FixedState;
 use serde::Serialize;
 
 use super::index::PaperRef;
 use super::listings::Listings;
-use crate::archive::{Archive, PaperKey};
+
+mod build;
+use crate::archive::PaperKey;
 
 /// One account's figures over a span.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
@@ -53,9 +53,6 @@ struct Pair {
     tweets: u32,
 }
 
-/// While building: a tweet as (account, paper, day, its link).
-type Row<'a> = (u32, u32, u32, &'a str);
-
 #[derive(Debug, Clone, Default)]
 pub struct People {
     accounts: Vec<Account>,
@@ -67,82 +64,6 @@ pub struct People {
 }
 
 impl People {
-    pub fn build(archive: &Archive) -> People {
-        People::build_with(archive, Arc::new(Listings::build(archive)))
-    }
-
-    /// As `build`, with the archive's listings already made (`listings` must be of `archive`).
-    pub fn build_with(archive: &Archive, listings: Arc<Listings>) -> People {
-        let mut accounts: Vec<Account> = Vec::new();
-        let mut by_handle: HashMap<String, u32, FixedState> = HashMap::default();
-        let mut people = People {
-            dates: archive.days.iter().map(|d| d.date).collect(),
-            listings,
-            ..People::default()
-        };
-        // One row a tweet, sorted after: the rows of a pair together, its days ascending. (A
-        // map of pairs to sets of links cost two allocations a pair: 0.5 s at 330,000 papers.)
-        let mut rows: Vec<Row<'_>> = Vec::new();
-        let mut handle = String::new();
-        // Newest first, so an account's name and spelling are its newest tweet's.
-        for (d, day) in archive.days.iter().enumerate().rev() {
-            for (i, p) in day.papers.iter().enumerate() {
-                if p.tweets.is_empty() {
-                    continue;
-                }
-                let Some(paper) = people.listings.id_at(PaperRef { day: d, paper: i }) else {
-                    continue;
-                };
-                for t in &p.tweets {
-                    let written = t.handle.trim().trim_start_matches('@');
-                    if written.is_empty() {
-                        continue;
-                    }
-                    handle.clear();
-                    handle.push_str(written);
-                    handle.make_ascii_lowercase();
-                    let account = match by_handle.get(handle.as_str()) {
-                        Some(&a) => a,
-                        None => {
-                            accounts.push(Account {
-                                handle: written.to_string(),
-                                name: t.author.trim().to_string(),
-                            });
-                            let a = (accounts.len() - 1) as u32;
-                            by_handle.insert(handle.clone(), a);
-                            a
-                        }
-                    };
-                    // A tweet without a link is still one tweet: told apart by its text.
-                    let link = if t.url.is_empty() { &t.text } else { &t.url };
-                    rows.push((account, paper, d as u32, link));
-                }
-            }
-        }
-        rows.sort_unstable();
-        let mut links: Vec<&str> = Vec::new();
-        for pair in rows.chunk_by(|a, b| (a.0, a.1) == (b.0, b.1)) {
-            let start = people.days.len();
-            for &(_, _, day, _) in pair {
-                if people.days.len() == start || people.days.last() != Some(&day) {
-                    people.days.push(day);
-                }
-            }
-            links.clear();
-            links.extend(pair.iter().map(|r| r.3));
-            links.sort_unstable();
-            links.dedup();
-            people.pairs.push(Pair {
-                account: pair[0].0,
-                paper: pair[0].1,
-                days: start as u32..people.days.len() as u32,
-                tweets: links.len() as u32,
-            });
-        }
-        people.accounts = accounts;
-        people
-    }
-
     /// How many accounts tweeted about some paper.
     pub fn len(&self) -> usize {
         self.accounts.len()
@@ -259,7 +180,7 @@ impl People {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::archive::{Day, Paper, Tweet};
+    use crate::archive::{Archive, Day, Paper, Tweet};
 
     fn tweet(handle: &str, url: &str) -> Tweet {
         Tweet {

@@ -1,0 +1,220 @@
+//! Building `People`: every tweet read once, on both cores.
+//!
+//! The build is bound by memory, not arithmetic: each tweet's handle sits somewhere in the
+//! archive's heap and reading it is a cache miss. So the tweets are read in two halves of the
+//! days at once (or, when the listings are still to be made, beside them), each half naming
+//! its own accounts; the halves are then joined, the newer half's accounts first so that an
+//! account keeps its newest spelling and name.
+
+use std::collections::HashMap;
+use std::ops::Range;
+use std::sync::Arc;
+
+use foldhash::fast::FixedState;
+
+use super::{Account, Pair, People};
+use crate::archive::{Archive, Tweet};
+use crate::search::index::PaperRef;
+use crate::search::listings::Listings;
+
+/// A tweet while building: its account, then where it was listed (before the listings are
+/// known: day and position; after: paper and day), then the number of its link, 32 bits each
+/// from high to low, so that sorting the rows compares no strings.
+type Row = u128;
+
+/// No account: a tweet whose handle is empty once trimmed.
+const NOBODY: u32 = u32::MAX;
+
+/// The tweets of some days, with the accounts they name.
+struct Part<'a> {
+    accounts: Vec<Account>,
+    by_handle: HashMap<String, u32, FixedState>,
+    /// Account, day, position on the day, link: the days newest first.
+    rows: Vec<Row>,
+    /// Each tweet's link (its text when it has none: still one tweet, told apart by it).
+    links: Vec<&'a str>,
+}
+
+impl<'a> Part<'a> {
+    fn read(archive: &'a Archive, days: Range<usize>) -> Part<'a> {
+        let mut part = Part {
+            accounts: Vec::new(),
+            by_handle: HashMap::default(),
+            rows: Vec::new(),
+            links: Vec::new(),
+        };
+        // The account of each handle as written: a few thousand accounts write hundreds of
+        // thousands of tweets, so trimming and lowercasing once a spelling, not once a tweet,
+        // saved a fifth of the build.
+        let mut by_written: HashMap<&str, u32, FixedState> = HashMap::default();
+        // Newest first, so an account's name and spelling are its newest tweet's.
+        for d in days.rev() {
+            for (i, p) in archive.days[d].papers.iter().enumerate() {
+                for t in &p.tweets {
+                    let account = match by_written.get(t.handle.as_str()) {
+                        Some(&a) => a,
+                        None => {
+                            let a = part.account_of(t);
+                            by_written.insert(t.handle.as_str(), a);
+                            a
+                        }
+                    };
+                    if account == NOBODY {
+                        continue;
+                    }
+                    part.rows
+                        .push(row(account, d as u32, i as u32, part.links.len()));
+                    part.links
+                        .push(if t.url.is_empty() { &t.text } else { &t.url });
+                }
+            }
+        }
+        part
+    }
+
+    /// The account of `t`'s handle (compared ignoring case, without its `@`), a new one named
+    /// after `t` if none has it yet; `NOBODY` for an empty handle.
+    fn account_of(&mut self, t: &Tweet) -> u32 {
+        let written = t.handle.trim().trim_start_matches('@');
+        if written.is_empty() {
+            return NOBODY;
+        }
+        let accounts = &mut self.accounts;
+        *self
+            .by_handle
+            .entry(written.to_ascii_lowercase())
+            .or_insert_with(|| {
+                accounts.push(Account {
+                    handle: written.to_string(),
+                    name: t.author.trim().to_string(),
+                });
+                (accounts.len() - 1) as u32
+            })
+    }
+
+    /// This part, newer, followed by `older`: its new accounts numbered after this part's.
+    fn then(mut self, older: Part<'a>) -> Part<'a> {
+        let renumber: Vec<u32> = older
+            .accounts
+            .into_iter()
+            .map(|a| {
+                let accounts = &mut self.accounts;
+                *self
+                    .by_handle
+                    .entry(a.handle.to_ascii_lowercase())
+                    .or_insert_with(|| {
+                        accounts.push(a);
+                        (accounts.len() - 1) as u32
+                    })
+            })
+            .collect();
+        let shift = self.links.len();
+        self.rows.extend(older.rows.iter().map(|&r| {
+            let (account, day, at, link) = fields(r);
+            row(renumber[account as usize], day, at, shift + link as usize)
+        }));
+        self.links.extend(older.links);
+        self
+    }
+}
+
+fn row(account: u32, high: u32, low: u32, link: usize) -> Row {
+    (account as u128) << 96 | (high as u128) << 64 | (low as u128) << 32 | link as u32 as u128
+}
+
+fn fields(r: Row) -> (u32, u32, u32, u32) {
+    (
+        (r >> 96) as u32,
+        (r >> 64) as u32,
+        (r >> 32) as u32,
+        r as u32,
+    )
+}
+
+/// The tweets of the days `days`, read in two halves at once when there are days to halve.
+fn read_halves(archive: &Archive, days: Range<usize>) -> Part<'_> {
+    let mid = days.start + days.len() / 2;
+    if mid == days.start {
+        return Part::read(archive, days);
+    }
+    std::thread::scope(|s| {
+        let older = s.spawn(|| Part::read(archive, days.start..mid));
+        let newer = Part::read(archive, mid..days.end);
+        newer.then(older.join().expect("reading tweets"))
+    })
+}
+
+impl People {
+    pub fn build(archive: &Archive) -> People {
+        // The listings made on one core while the tweets are read on the other.
+        let (listings, part) = std::thread::scope(|s| {
+            let listings = s.spawn(|| Listings::build(archive));
+            let part = Part::read(archive, 0..archive.days.len());
+            (listings.join().expect("building listings"), part)
+        });
+        People::finish(archive, Arc::new(listings), part)
+    }
+
+    /// As `build`, with the archive's listings already made (`listings` must be of `archive`).
+    pub fn build_with(archive: &Archive, listings: Arc<Listings>) -> People {
+        let part = read_halves(archive, 0..archive.days.len());
+        People::finish(archive, listings, part)
+    }
+
+    fn finish(archive: &Archive, listings: Arc<Listings>, part: Part<'_>) -> People {
+        let Part {
+            accounts,
+            mut rows,
+            links,
+            ..
+        } = part;
+        // Positions become paper numbers; sorted, the rows of a pair are together, its days
+        // ascending. (A map of pairs to sets of links cost two allocations a pair: 0.5 s at
+        // 330,000 papers.)
+        for r in &mut rows {
+            let (account, day, at, link) = fields(*r);
+            let at = PaperRef {
+                day: day as usize,
+                paper: at as usize,
+            };
+            let paper = listings
+                .id_at(at)
+                .expect("the listings are of this archive");
+            *r = row(account, paper, day, link as usize);
+        }
+        rows.sort_unstable();
+        let mut people = People {
+            dates: archive.days.iter().map(|d| d.date).collect(),
+            listings,
+            accounts,
+            ..People::default()
+        };
+        let mut pair_links: Vec<&str> = Vec::new();
+        for pair in rows.chunk_by(|a, b| a >> 64 == b >> 64) {
+            let start = people.days.len();
+            for &r in pair {
+                let day = fields(r).2;
+                if people.days.len() == start || people.days.last() != Some(&day) {
+                    people.days.push(day);
+                }
+            }
+            let tweets = if pair.len() == 1 {
+                1
+            } else {
+                pair_links.clear();
+                pair_links.extend(pair.iter().map(|&r| links[fields(r).3 as usize]));
+                pair_links.sort_unstable();
+                pair_links.dedup();
+                pair_links.len() as u32
+            };
+            let (account, paper, _, _) = fields(pair[0]);
+            people.pairs.push(Pair {
+                account,
+                paper,
+                days: start as u32..people.days.len() as u32,
+                tweets,
+            });
+        }
+        people
+    }
+}
