@@ -13,6 +13,7 @@ pub mod terminal;
 pub mod timers;
 mod tty_mode;
 mod watcher;
+mod wide_cells;
 mod workers;
 
 use std::sync::mpsc;

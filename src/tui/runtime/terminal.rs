@@ -74,7 +74,7 @@ impl Backend for Capped {
     where
         I: Iterator<Item = (u16, u16, &'a Cell)>,
     {
-        self.0.draw(content)
+        super::wide_cells::draw(&mut self.0, content)
     }
 
     fn append_lines(&mut self, n: u16) -> io::Result<()> {
