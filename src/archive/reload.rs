@@ -102,14 +102,24 @@ impl Reloader {
             .map(|f| Stamp::of(&f.path, now))
             .collect();
         let mut old = std::mem::take(&mut self.kept);
-        let unchanged = |f: &PostFile, stamp: &Option<Stamp>| {
-            stamp.is_some() && old.get(&f.path).is_some_and(|k| k.stamp == *stamp)
-        };
-        let to_read: Vec<PostFile> = listing
+        // Which files are kept as read before: each path once (a path listed twice is read
+        // again for its second listing), so that the posts read line up with the rest.
+        let mut claimed = std::collections::HashSet::new();
+        let keep: Vec<bool> = listing
             .files
             .iter()
             .zip(&stamps)
-            .filter(|(f, s)| !unchanged(f, s))
+            .map(|(f, s)| {
+                s.is_some()
+                    && old.get(&f.path).is_some_and(|k| k.stamp == *s)
+                    && claimed.insert(f.path.clone())
+            })
+            .collect();
+        let to_read: Vec<PostFile> = listing
+            .files
+            .iter()
+            .zip(&keep)
+            .filter(|(_, keep)| !**keep)
             .map(|(f, _)| f.clone())
             .collect();
         done.fetch_add(listing.files.len() - to_read.len(), Ordering::Relaxed);
@@ -120,11 +130,11 @@ impl Reloader {
         let (reads, kept) = (read.len(), listing.files.len() - read.len());
         let mut read = read.into_iter();
         let mut posts = Vec::with_capacity(listing.files.len());
-        for (file, stamp) in listing.files.into_iter().zip(stamps) {
-            let post = match old.remove(&file.path) {
-                Some(k) if stamp.is_some() && k.stamp == stamp => k,
-                _ => {
-                    let p = read.next().expect("a post read for each changed file");
+        for ((file, stamp), keep) in listing.files.into_iter().zip(stamps).zip(keep) {
+            let post = match old.remove(&file.path).filter(|_| keep) {
+                Some(k) => k,
+                None => {
+                    let p = read.next().expect("a post read for each file not kept");
                     Kept {
                         stamp,
                         day: p.day.map(Arc::new),
@@ -258,5 +268,21 @@ mod tests {
             again.archive.diagnostics,
             Archive::load(dir.path()).unwrap().diagnostics
         );
+    }
+
+    #[test]
+    fn a_file_listed_twice_is_kept_once_and_read_again_for_its_second_listing() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("2024-01-01---Hot-Papers.md");
+        std::fs::write(&path, post("2024-01-01", "Twice")).unwrap();
+        settle(&path, 60);
+        let mut listing = Listing::scan(dir.path()).unwrap();
+        listing.files.push(listing.files[0].clone());
+        let mut r = Reloader::default();
+        let first = r.load(listing.clone(), &AtomicUsize::new(0));
+        assert_eq!(first.read, 2);
+        let again = r.load(listing, &AtomicUsize::new(0));
+        assert_eq!((again.read, again.kept), (1, 1));
+        assert_eq!(again.archive.days, first.archive.days);
     }
 }
