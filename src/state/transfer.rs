@@ -104,11 +104,12 @@ pub struct Query {
 /// The latest time a library may hold: the last second of the year 9999.
 pub const LATEST_TIME: i64 = 253_402_300_799;
 
-/// Why a file is not a library this hotpapers can import.
+/// Why a file is not a library this hotpapers can import. The JSON errors are in the message,
+/// not sources: a message with its sources is printed as a chain, which said them twice.
 #[derive(Debug, thiserror::Error)]
 pub enum LibraryError {
     #[error("not JSON: {0}")]
-    Json(#[source] serde_json::Error),
+    Json(serde_json::Error),
     #[error("not a hotpapers library (no \"format\": \"{LIBRARY_FORMAT}\")")]
     NotALibrary,
     #[error(
@@ -116,7 +117,7 @@ pub enum LibraryError {
     )]
     Version(String),
     #[error("not a library of version {LIBRARY_VERSION}: {0}")]
-    Shape(#[source] serde_json::Error),
+    Shape(serde_json::Error),
     #[error("{0}")]
     Entry(String),
 }
