@@ -14,4 +14,6 @@ pub mod links;
 pub mod search;
 pub mod similar;
 pub mod state;
+#[cfg(test)]
+mod test_rng;
 pub mod tui;

@@ -389,13 +389,7 @@ mod tests {
 
     #[test]
     fn simple_reading_agrees_with_pulldown_cmark() {
-        let mut seed = 0x9e37_79b9_7f4a_7c15_u64;
-        let mut next = move || {
-            seed ^= seed << 13;
-            seed ^= seed >> 7;
-            seed ^= seed << 17;
-            seed
-        };
+        let mut next = crate::test_rng::xorshift(0x9e37_79b9_7f4a_7c15);
         let mut simple = 0;
         for _ in 0..100_000 {
             let n = (next() % 16) as usize + 1;

@@ -185,12 +185,10 @@ mod tests {
             "é.md",
             "\u{fffd}.md",
         ];
-        let mut seed = 0x9e37_79b9_7f4a_7c15_u64;
+        let mut next = crate::test_rng::xorshift(0x9e37_79b9_7f4a_7c15);
         let mut files: Vec<PostFile> = Vec::new();
         for i in 0..200 {
-            seed ^= seed << 13;
-            seed ^= seed >> 7;
-            seed ^= seed << 17;
+            let seed = next();
             let rel = names[(seed % names.len() as u64) as usize].to_string();
             // The same relative path from two files: names that are not UTF-8 read alike.
             let path = PathBuf::from(format!("/archive/{i:03}/{rel}"));

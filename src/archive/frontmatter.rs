@@ -394,13 +394,7 @@ mod tests {
             "---",
             "...",
         ];
-        let mut seed = 0x2545_f491_4f6c_dd1d_u64;
-        let mut next = move || {
-            seed ^= seed << 13;
-            seed ^= seed >> 7;
-            seed ^= seed << 17;
-            seed
-        };
+        let mut next = crate::test_rng::xorshift(0x2545_f491_4f6c_dd1d);
         let mut simple = 0;
         for _ in 0..60_000 {
             let n = (next() % 9) as usize + 1;

@@ -263,13 +263,7 @@ mod tests {
                 })
                 .collect()
         };
-        let mut seed = 0x2545_f491_4f6c_dd1d_u64;
-        let mut next = move || {
-            seed ^= seed << 13;
-            seed ^= seed >> 7;
-            seed ^= seed << 17;
-            seed
-        };
+        let mut next = crate::test_rng::xorshift(0x2545_f491_4f6c_dd1d);
         for _ in 0..20_000 {
             let n = (next() % 40) as usize;
             let s: String = (0..n)
@@ -393,13 +387,7 @@ mod tests {
             "x".repeat(31).leak(),
             ".",
         ];
-        let mut seed = 0x2545_f491_4f6c_dd1d_u64;
-        let mut next = move || {
-            seed ^= seed << 13;
-            seed ^= seed >> 7;
-            seed ^= seed << 17;
-            seed
-        };
+        let mut next = crate::test_rng::xorshift(0x2545_f491_4f6c_dd1d);
         for _ in 0..20_000 {
             let n = (next() % 40) as usize;
             let s: String = (0..n)

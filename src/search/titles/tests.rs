@@ -70,13 +70,8 @@ pub(super) fn titles(n: usize) -> Vec<String> {
         "xq|self-attention|LLMs|3D|a|e\u{301}t\u{e9}|Transf|Chainsaw",
     );
     let words: Vec<&str> = WORDS.split('|').collect();
-    let mut seed = 0x2545_f491_4f6c_dd1du64;
-    let mut next = move |m: usize| {
-        seed ^= seed << 13;
-        seed ^= seed >> 7;
-        seed ^= seed << 17;
-        (seed % m as u64) as usize
-    };
+    let mut rng = crate::test_rng::xorshift(0x2545_f491_4f6c_dd1d);
+    let mut next = move |m: usize| (rng() % m as u64) as usize;
     let mut out: Vec<String> = Vec::with_capacity(n);
     while out.len() < n {
         if !out.is_empty() && next(10) == 0 {
