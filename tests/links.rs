@@ -2,7 +2,7 @@
 //! deduplication of a paper's links, and a property test that the scanner never panics and only
 //! returns links that may be opened.
 
-use hotpapers::archive::{Paper, Tweet};
+use hotpapers::archive::{Paper, PaperInfo, Tweet};
 use hotpapers::links::{Link, LinkKind, check_url, find_urls, paper_links};
 use proptest::prelude::*;
 
@@ -192,30 +192,32 @@ fn tweet(handle: &str, url: &str, text: &str) -> Tweet {
 fn paper() -> Paper {
     Paper {
         rank: 1,
-        title: "T".into(),
-        authors: vec![],
         retweets: 0,
         favorites: 0,
-        arxiv_id: Some("2101.00001".into()),
-        abs_url: Some("https://arxiv.org/abs/2101.00001".into()),
-        pdf_url: Some("https://arxiv.org/pdf/2101.00001".into()),
-        categories: vec![],
-        abstract_text: "Code: https://github.com/a/b. Paper https://arxiv.org/abs/2101.00001."
-            .into(),
-        tweets: vec![
-            tweet(
-                "jane",
-                "https://twitter.com/jane/status/1",
-                "New! https://t.co/abc https://github.com/a/b pic.twitter.com/P",
-            ),
-            tweet(
-                "",
-                "https://twitter.com/x/status/2",
-                "https://t.co/abc https://t.co/d…",
-            ),
-        ],
         line: 1,
-        key: Default::default(),
+        info: std::sync::Arc::new(PaperInfo {
+            title: "T".into(),
+            authors: vec![],
+            arxiv_id: Some("2101.00001".into()),
+            abs_url: Some("https://arxiv.org/abs/2101.00001".into()),
+            pdf_url: Some("https://arxiv.org/pdf/2101.00001".into()),
+            categories: vec![],
+            abstract_text: "Code: https://github.com/a/b. Paper https://arxiv.org/abs/2101.00001."
+                .into(),
+            tweets: vec![
+                tweet(
+                    "jane",
+                    "https://twitter.com/jane/status/1",
+                    "New! https://t.co/abc https://github.com/a/b pic.twitter.com/P",
+                ),
+                tweet(
+                    "",
+                    "https://twitter.com/x/status/2",
+                    "https://t.co/abc https://t.co/d…",
+                ),
+            ],
+            key: Default::default(),
+        }),
     }
 }
 

@@ -5,7 +5,7 @@
 use std::collections::BTreeMap;
 
 use chrono::{Days, NaiveDate};
-use hotpapers::archive::{Archive, Day, Paper, PaperKey};
+use hotpapers::archive::{Archive, Day, Paper, PaperInfo, PaperKey};
 use hotpapers::search::trend::category_trends;
 use hotpapers::search::{Order, Period, SearchIndex, Trend, parse};
 use proptest::prelude::*;
@@ -21,18 +21,20 @@ fn paper(rank: u32, id: u32, words: &[usize], cats: &[usize]) -> Paper {
     let arxiv_id = format!("2401.{id:05}");
     Paper {
         rank,
-        title: title.clone(),
-        authors: vec!["Ann Example".into()],
         retweets: u64::from(id),
         favorites: u64::from(rank),
-        arxiv_id: Some(arxiv_id.clone()),
-        abs_url: None,
-        pdf_url: None,
-        categories: cats.iter().map(|&c| CATS[c].to_string()).collect(),
-        abstract_text: String::new(),
-        tweets: vec![],
         line: 1,
-        key: PaperKey::of(Some(&arxiv_id), &title),
+        info: std::sync::Arc::new(PaperInfo {
+            title: title.clone(),
+            authors: vec!["Ann Example".into()],
+            arxiv_id: Some(arxiv_id.clone()),
+            abs_url: None,
+            pdf_url: None,
+            categories: cats.iter().map(|&c| CATS[c].to_string()).collect(),
+            abstract_text: String::new(),
+            tweets: vec![],
+            key: PaperKey::of(Some(&arxiv_id), &title),
+        }),
     }
 }
 

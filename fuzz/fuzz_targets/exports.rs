@@ -11,7 +11,7 @@
 use std::borrow::Cow;
 
 use chrono::NaiveDate;
-use hotpapers::archive::{Day, Paper, PaperKey};
+use hotpapers::archive::{Day, Paper, PaperInfo, PaperKey};
 use hotpapers::export::{self, Format, csv::Cells};
 use hotpapers::links::{ascii_hosts, check_url};
 use hotpapers::state::{Note, Snapshot};
@@ -34,18 +34,20 @@ fn papers(text: &str, marks: &mut Snapshot) -> Vec<Paper> {
         let key = PaperKey::of(id.as_deref(), get(0));
         let p = Paper {
             rank: i as u32 + 1,
-            title: get(0).to_string(),
-            authors: list(get(1)),
             retweets: 0,
             favorites: 0,
-            arxiv_id: id,
-            abs_url: Some(get(2)).filter(|s| !s.is_empty()).map(str::to_string),
-            pdf_url: None,
-            categories: list(get(4)),
-            abstract_text: String::new(),
-            tweets: Vec::new(),
             line: 1,
-            key: key.clone(),
+            info: std::sync::Arc::new(PaperInfo {
+                title: get(0).to_string(),
+                authors: list(get(1)),
+                arxiv_id: id,
+                abs_url: Some(get(2)).filter(|s| !s.is_empty()).map(str::to_string),
+                pdf_url: None,
+                categories: list(get(4)),
+                abstract_text: String::new(),
+                tweets: Vec::new(),
+                key: key.clone(),
+            }),
         };
         let tags = list(get(5));
         if !tags.is_empty() {

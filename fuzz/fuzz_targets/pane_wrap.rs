@@ -23,7 +23,7 @@ use std::io::Write;
 use std::rc::Rc;
 
 use hotpapers::archive::text::{collapse_ws, sanitize};
-use hotpapers::archive::{Archive, Day, Paper, PaperKey, Tweet};
+use hotpapers::archive::{Archive, Day, Paper, PaperInfo, PaperKey, Tweet};
 use hotpapers::display::cells::{agrees, cluster_width};
 use hotpapers::display::width::width;
 use hotpapers::tui::core::measure::{DetailText, Mine, Part, detail_text};
@@ -75,18 +75,20 @@ fn paper(rank: u32, text: &str) -> Paper {
         .collect();
     Paper {
         rank,
-        key: PaperKey::of(None, &format!("{rank} {title}")),
-        title,
-        authors: list(get(1)),
         retweets: 12,
         favorites: 345,
-        arxiv_id: None,
-        abs_url: None,
-        pdf_url: None,
-        categories: list(get(2)),
-        abstract_text: one_line(get(3)),
-        tweets,
         line: 1,
+        info: std::sync::Arc::new(PaperInfo {
+            key: PaperKey::of(None, &format!("{rank} {title}")),
+            title,
+            authors: list(get(1)),
+            arxiv_id: None,
+            abs_url: None,
+            pdf_url: None,
+            categories: list(get(2)),
+            abstract_text: one_line(get(3)),
+            tweets,
+        }),
     }
 }
 

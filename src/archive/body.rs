@@ -10,7 +10,7 @@ use std::ops::Range;
 
 use super::blocks::{Block, Item, Kind, markdown_blocks};
 use super::blocks_lines;
-use super::model::Paper;
+use super::model::{Paper, PaperInfo};
 use super::text::{collapse_ws, find, push_collapsed};
 use super::tweet;
 
@@ -135,21 +135,14 @@ fn read_paper(
     section: Range<usize>,
     problems: &mut Vec<BodyProblem>,
 ) -> Paper {
-    let mut paper = Paper {
+    let mut paper = Paper::new(
         rank,
-        title,
-        authors: Vec::new(),
-        retweets: 0,
-        favorites: 0,
-        arxiv_id: None,
-        abs_url: None,
-        pdf_url: None,
-        categories: Vec::new(),
-        abstract_text: String::new(),
-        tweets: Vec::new(),
-        line: 0,
-        key: Default::default(),
-    };
+        PaperInfo {
+            title,
+            ..PaperInfo::default()
+        },
+    );
+    paper.line = 0;
     let found = read_blocks(body, blocks, &mut paper, problems);
     paper.abstract_text = join_abstract(&found.abstract_parts);
     paper.arxiv_id = paper

@@ -8,6 +8,7 @@ use chrono::{NaiveDate, NaiveDateTime};
 
 use super::diagnostic::{ArchiveError, Diagnostic, Severity, count};
 use super::discover::{discover, posts_root};
+use super::intern::InfoPool;
 use super::model::Day;
 use super::post::Parsed;
 use super::{read, sample};
@@ -29,7 +30,7 @@ impl Archive {
     pub fn load(dir: &Path) -> Result<Archive, ArchiveError> {
         let root = posts_root(dir)?;
         let (files, mut diagnostics) = discover(&root)?;
-        let parsed = read::read_all(&files, |p| p);
+        let parsed = read::read_all(&files, Some(&InfoPool::default()), |p| p);
         let mut archive = Archive::assemble_in(parsed, &root);
         diagnostics.append(&mut archive.diagnostics);
         archive.diagnostics = diagnostics;
@@ -43,7 +44,7 @@ impl Archive {
     pub fn summarize(dir: &Path) -> Result<Summary, ArchiveError> {
         let root = posts_root(dir)?;
         let (files, mut diagnostics) = discover(&root)?;
-        let parsed = read::read_all(&files, |p| {
+        let parsed = read::read_all(&files, None, |p| {
             let day = p.day.map(|d| DayCounts {
                 date: d.date,
                 published: d.published,

@@ -10,6 +10,7 @@ use super::collection::Archive;
 use super::dates::find_date;
 use super::diagnostic::{ArchiveError, Diagnostic};
 use super::discover::{PostFile, discover, posts_root};
+use super::intern::InfoPool;
 use super::read;
 
 /// The posts of an archive folder, not yet read.
@@ -59,7 +60,7 @@ impl Listing {
             .filter(|f| name_date(f) == Some(day))
             .cloned()
             .collect();
-        let parsed = read::read_all(&files, |p| p);
+        let parsed = read::read_all(&files, Some(&InfoPool::default()), |p| p);
         let mut archive = Archive::assemble_in(parsed, &self.root);
         archive.root = Some(self.root.clone());
         archive
@@ -67,7 +68,7 @@ impl Listing {
 
     /// Parses every post on all cores, counting finished files in `done` as it goes.
     pub fn load_all(&self, done: &AtomicUsize) -> Archive {
-        let parsed = read::read_all(&self.files, |p| {
+        let parsed = read::read_all(&self.files, Some(&InfoPool::default()), |p| {
             done.fetch_add(1, Ordering::Relaxed);
             p
         });

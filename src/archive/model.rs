@@ -1,6 +1,8 @@
 //! The archive's data model: days of ranked papers with the tweets about them.
 
 use chrono::{NaiveDate, NaiveDateTime};
+use std::sync::Arc;
+
 use serde::Serialize;
 
 /// One digest: the papers of one day, in rank order.
@@ -17,26 +19,83 @@ pub struct Day {
     pub papers: Vec<Paper>,
 }
 
-/// One ranked paper.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+/// One ranked paper: where a day lists it (rank, counts, line) and what the paper is (its
+/// `PaperInfo`, shared). A paper listed on several days with the same text holds one
+/// `PaperInfo` for all of them (see `InfoPool`): real archives list a hot paper day after day,
+/// and its abstract and tweets need not sit in memory once per listing.
+///
+/// The info's fields read as the paper's own (`paper.title`), through `Deref`; writing one
+/// (`paper.title = ..`) copies the info first when another listing shares it.
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Paper {
     pub rank: u32,
-    pub title: String,
-    pub authors: Vec<String>,
     pub retweets: u64,
     pub favorites: u64,
+    /// 1-based line of the paper's heading in its file.
+    pub line: usize,
+    pub info: Arc<PaperInfo>,
+}
+
+/// What a paper is, whichever day lists it.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Hash)]
+pub struct PaperInfo {
+    pub title: String,
+    pub authors: Vec<String>,
     pub arxiv_id: Option<String>,
     pub abs_url: Option<String>,
     pub pdf_url: Option<String>,
     pub categories: Vec<String>,
-    #[serde(rename = "abstract")]
     pub abstract_text: String,
     pub tweets: Vec<Tweet>,
-    /// 1-based line of the paper's heading in its file.
-    pub line: usize,
     /// The paper's identity (see `PaperKey`), set by the loader once id and title are known.
-    #[serde(skip)]
     pub key: PaperKey,
+}
+
+impl std::ops::Deref for Paper {
+    type Target = PaperInfo;
+    fn deref(&self) -> &PaperInfo {
+        &self.info
+    }
+}
+
+impl std::ops::DerefMut for Paper {
+    fn deref_mut(&mut self) -> &mut PaperInfo {
+        Arc::make_mut(&mut self.info)
+    }
+}
+
+impl Paper {
+    /// A paper ranked `rank` (on line 1, with no counts) that is `info`.
+    pub fn new(rank: u32, info: PaperInfo) -> Paper {
+        Paper {
+            rank,
+            retweets: 0,
+            favorites: 0,
+            line: 1,
+            info: Arc::new(info),
+        }
+    }
+}
+
+// The fields in the order of the model before infos were shared, which exports keep.
+impl Serialize for Paper {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeStruct;
+        let mut st = s.serialize_struct("Paper", 12)?;
+        st.serialize_field("rank", &self.rank)?;
+        st.serialize_field("title", &self.title)?;
+        st.serialize_field("authors", &self.authors)?;
+        st.serialize_field("retweets", &self.retweets)?;
+        st.serialize_field("favorites", &self.favorites)?;
+        st.serialize_field("arxiv_id", &self.arxiv_id)?;
+        st.serialize_field("abs_url", &self.abs_url)?;
+        st.serialize_field("pdf_url", &self.pdf_url)?;
+        st.serialize_field("categories", &self.categories)?;
+        st.serialize_field("abstract", &self.abstract_text)?;
+        st.serialize_field("tweets", &self.tweets)?;
+        st.serialize_field("line", &self.line)?;
+        st.end()
+    }
 }
 
 /// Who a paper is, whatever day lists it: its arXiv id, or its lowercased title when it has
@@ -84,7 +143,7 @@ impl std::fmt::Display for PaperKey {
 }
 
 /// A tweet embedded under a paper.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize)]
 pub struct Tweet {
     pub author: String,
     pub handle: String,
@@ -102,21 +161,15 @@ pub struct Tweet {
 #[cfg(test)]
 impl Paper {
     pub(crate) fn bare(rank: u32, title: &str, arxiv_id: Option<&str>) -> Paper {
-        Paper {
+        Paper::new(
             rank,
-            title: title.to_string(),
-            authors: vec![],
-            retweets: 0,
-            favorites: 0,
-            arxiv_id: arxiv_id.map(str::to_string),
-            abs_url: None,
-            pdf_url: None,
-            categories: vec![],
-            abstract_text: String::new(),
-            tweets: vec![],
-            line: 1,
-            key: PaperKey::of(arxiv_id, title),
-        }
+            PaperInfo {
+                title: title.to_string(),
+                arxiv_id: arxiv_id.map(str::to_string),
+                key: PaperKey::of(arxiv_id, title),
+                ..PaperInfo::default()
+            },
+        )
     }
 }
 

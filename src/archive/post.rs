@@ -322,6 +322,7 @@ fn cut_long_lines(text: &str) -> Option<(String, LongLines)> {
 fn sanitize_day(day: &mut Day) {
     sanitize_in_place(&mut day.title);
     for p in &mut day.papers {
+        let p = &mut **p;
         for s in [&mut p.title, &mut p.abstract_text]
             .into_iter()
             .chain(p.authors.iter_mut())

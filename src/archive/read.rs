@@ -6,6 +6,7 @@ use std::sync::atomic::{AtomicUsize, Ordering};
 
 use super::diagnostic::Diagnostic;
 use super::discover::PostFile;
+use super::intern::InfoPool;
 use super::post::{MAX_FILE_SIZE, Parsed, parse_post};
 
 /// Reads and parses one post file. Never blocks on a FIFO and never reads more than the size cap.
@@ -89,8 +90,13 @@ fn read_capped(mut f: File, len: u64, buf: &mut Vec<u8>) -> std::io::Result<&[u8
 
 /// Reads and parses all files on every core, keeping the input order. Each parsed post goes
 /// through `keep` on the thread that parsed it, so a caller that needs only part of a post
-/// (counts, say) never holds all of them at once.
-pub fn read_all<T: Send>(files: &[PostFile], keep: impl Fn(Parsed) -> T + Sync) -> Vec<T> {
+/// (counts, say) never holds all of them at once. With a `pool`, the papers of each post are
+/// interned there first (see `InfoPool`).
+pub fn read_all<T: Send>(
+    files: &[PostFile],
+    pool: Option<&InfoPool>,
+    keep: impl Fn(Parsed) -> T + Sync,
+) -> Vec<T> {
     let threads = std::thread::available_parallelism()
         .map_or(1, |n| n.get())
         .min(files.len().max(1));
@@ -106,7 +112,11 @@ pub fn read_all<T: Send>(files: &[PostFile], keep: impl Fn(Parsed) -> T + Sync) 
                 loop {
                     let i = next.fetch_add(1, Ordering::Relaxed);
                     let Some(file) = files.get(i) else { break };
-                    local.push((i, keep(read_post_into(file, &mut buf))));
+                    let mut parsed = read_post_into(file, &mut buf);
+                    if let (Some(pool), Some(day)) = (pool, parsed.day.as_mut()) {
+                        pool.intern_day(day);
+                    }
+                    local.push((i, keep(parsed)));
                 }
                 let mut slots = results.lock().unwrap_or_else(|e| e.into_inner());
                 for (i, p) in local {

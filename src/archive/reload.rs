@@ -17,6 +17,7 @@ use std::time::{Duration, SystemTime};
 use super::collection::Archive;
 use super::diagnostic::{ArchiveError, Diagnostic};
 use super::discover::PostFile;
+use super::intern::InfoPool;
 use super::lazy::Listing;
 use super::model::Day;
 use super::read;
@@ -29,6 +30,8 @@ const SETTLED: Duration = Duration::from_secs(2);
 pub struct Reloader {
     root: PathBuf,
     kept: HashMap<PathBuf, Kept>,
+    /// The infos of the posts read, so that a post read again shares them with the others.
+    pool: InfoPool,
 }
 
 /// One post as read: its file's stamp then (if it can be trusted), its day and diagnostics.
@@ -93,6 +96,7 @@ impl Reloader {
         if listing.root != self.root {
             // Another folder: nothing read before is of use.
             self.kept.clear();
+            self.pool = InfoPool::default();
             self.root.clone_from(&listing.root);
         }
         let now = SystemTime::now();
@@ -123,7 +127,7 @@ impl Reloader {
             .map(|(f, _)| f.clone())
             .collect();
         done.fetch_add(listing.files.len() - to_read.len(), Ordering::Relaxed);
-        let read = read::read_all(&to_read, |p| {
+        let read = read::read_all(&to_read, Some(&self.pool), |p| {
             done.fetch_add(1, Ordering::Relaxed);
             p
         });
@@ -155,6 +159,7 @@ impl Reloader {
         archive.diagnostics = diagnostics;
         archive.root = Some(self.root.clone());
         self.kept = posts.into_iter().collect();
+        self.pool.prune();
         Reloaded {
             archive,
             read: reads,

@@ -194,10 +194,9 @@ mod tests {
     }
 
     fn paper(id: &str, tweets: Vec<Tweet>) -> Paper {
-        Paper {
-            tweets,
-            ..Paper::bare(1, id, Some(id))
-        }
+        let mut p = Paper::bare(1, id, Some(id));
+        p.tweets = tweets;
+        p
     }
 
     fn world() -> Archive {

@@ -13,16 +13,18 @@ use crate::archive::{Archive, Paper, PaperKey};
 /// Whether two listings hold the same text in every field the index reads (so that they are
 /// one document: the same words, lengths, handles, id and links to code).
 pub(super) fn same_text(a: &Paper, b: &Paper) -> bool {
-    a.title == b.title
-        && a.authors == b.authors
-        && a.abstract_text == b.abstract_text
-        && a.categories == b.categories
-        && a.arxiv_id == b.arxiv_id
-        && a.tweets.len() == b.tweets.len()
-        && a.tweets
-            .iter()
-            .zip(&b.tweets)
-            .all(|(x, y)| x.author == y.author && x.handle == y.handle && x.text == y.text)
+    // Listings of one paper share its info when the loader interned them (see `InfoPool`).
+    Arc::ptr_eq(&a.info, &b.info)
+        || a.title == b.title
+            && a.authors == b.authors
+            && a.abstract_text == b.abstract_text
+            && a.categories == b.categories
+            && a.arxiv_id == b.arxiv_id
+            && a.tweets.len() == b.tweets.len()
+            && a.tweets
+                .iter()
+                .zip(&b.tweets)
+                .all(|(x, y)| x.author == y.author && x.handle == y.handle && x.text == y.text)
 }
 
 /// The listings of `archive` in result order (newest day first, then the day's rank order).

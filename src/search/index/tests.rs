@@ -26,11 +26,12 @@ fn archive(days: Vec<Vec<Row>>) -> Archive {
         let papers = papers
             .into_iter()
             .enumerate()
-            .map(|(r, (id, title, cat, tweets))| Paper {
-                authors: vec!["Ada Lovelace".into()],
-                categories: vec![cat.into()],
-                tweets,
-                ..Paper::bare(r as u32 + 1, title, (!id.is_empty()).then_some(id))
+            .map(|(r, (id, title, cat, tweets))| {
+                let mut p = Paper::bare(r as u32 + 1, title, (!id.is_empty()).then_some(id));
+                p.authors = vec!["Ada Lovelace".into()];
+                p.categories = vec![cat.into()];
+                p.tweets = tweets;
+                p
             })
             .collect();
         Day::bare(&format!("2022-01-{:02}", 1 + i), papers)
@@ -166,12 +167,13 @@ fn texts(papers: &[(&str, &str, u64)]) -> Archive {
     let papers = papers
         .iter()
         .enumerate()
-        .map(|(r, &(title, abs, rt))| Paper {
-            abstract_text: abs.into(),
-            retweets: rt,
-            authors: vec!["Grace Hopper".into()],
-            categories: vec!["cs.LG".into()],
-            ..Paper::bare(r as u32 + 1, title, None)
+        .map(|(r, &(title, abs, rt))| {
+            let mut p = Paper::bare(r as u32 + 1, title, None);
+            p.abstract_text = abs.into();
+            p.retweets = rt;
+            p.authors = vec!["Grace Hopper".into()];
+            p.categories = vec!["cs.LG".into()];
+            p
         })
         .collect();
     Archive {

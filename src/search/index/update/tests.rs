@@ -80,13 +80,12 @@ impl World {
                 })
                 .collect();
             let arxiv = format!("2401.{id:05}");
-            self.texts[id] = Some(Paper {
-                authors: vec![r.words(1, 2)],
-                categories: vec![CATEGORIES[r.below(CATEGORIES.len())].into()],
-                abstract_text,
-                tweets,
-                ..Paper::bare(0, &r.words(1, 4), (id % 5 != 0).then_some(arxiv.as_str()))
-            });
+            let mut p = Paper::bare(0, &r.words(1, 4), (id % 5 != 0).then_some(arxiv.as_str()));
+            p.authors = vec![r.words(1, 2)];
+            p.categories = vec![CATEGORIES[r.below(CATEGORIES.len())].into()];
+            p.abstract_text = abstract_text;
+            p.tweets = tweets;
+            self.texts[id] = Some(p);
         }
         let mut p = self.texts[id].clone().expect("a text");
         p.rank = rank;
