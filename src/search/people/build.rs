@@ -299,3 +299,16 @@ impl People {
         people
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::distinct;
+
+    #[test]
+    fn texts_of_one_hash_are_counted_apart() {
+        let mut links = [(7, "u1"), (7, "u2"), (3, "u3"), (7, "u1"), (3, "u3")];
+        assert_eq!(distinct(&mut links), 3);
+        assert_eq!(distinct(&mut [(1, "a"), (2, "a")]), 2, "as hashed");
+        assert_eq!(distinct(&mut []), 0);
+    }
+}
