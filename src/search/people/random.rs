@@ -37,10 +37,9 @@ fn archive(next: &mut impl FnMut() -> u64) -> Archive {
                         text: format!("text {}", pick(2)),
                     })
                     .collect();
-                Paper {
-                    tweets,
-                    ..Paper::bare(rank as u32 + 1, titles[pick(titles.len())], id)
-                }
+                let mut paper = Paper::bare(rank as u32 + 1, titles[pick(titles.len())], id);
+                paper.tweets = tweets;
+                paper
             })
             .collect();
         days.push(Day::bare(&date.to_string(), papers));
@@ -218,10 +217,8 @@ fn reading_the_archive_in_halves_keeps_the_newest_spelling() {
     };
     let mut days = Vec::new();
     for (i, handle) in ["Ann", "ANN", "ann", "@aNN"].iter().enumerate() {
-        let paper = Paper {
-            tweets: vec![tweet(handle, &format!("name {i}"), &format!("u{i}"))],
-            ..Paper::bare(1, "t", Some(&i.to_string()))
-        };
+        let mut paper = Paper::bare(1, "t", Some(&i.to_string()));
+        paper.tweets = vec![tweet(handle, &format!("name {i}"), &format!("u{i}"))];
         days.push(Day::bare(&format!("2024-01-0{}", i + 1), vec![paper]));
     }
     let people = People::build(&Archive::from_days(days));
