@@ -26,7 +26,7 @@ use hotpapers::archive::text::{collapse_ws, sanitize};
 use hotpapers::archive::{Archive, Day, Paper, PaperInfo, PaperKey, Tweet};
 use hotpapers::display::cells::{agrees, cluster_width};
 use hotpapers::display::width::width;
-use hotpapers::tui::core::measure::{DetailText, Mine, Part, detail_text};
+use hotpapers::tui::core::measure::{DetailText, Listed, Mine, Part, detail_text};
 use hotpapers::tui::theme::Theme;
 use hotpapers::tui::{App, Command, Event, update, view};
 use libfuzzer_sys::fuzz_target;
@@ -247,7 +247,7 @@ fuzz_target!(|data: &[u8]| {
     }
     for p in &papers[1..] {
         let max = usize::from(*wb);
-        check_lines(&detail_text(p, max, &[], 0, Mine::default()), max);
+        check_lines(&detail_text(p, max, &Listed::default(), Mine::default()), max);
     }
 
     // The reader at a size its layout draws panes at (30x8 and more).
@@ -260,7 +260,7 @@ fuzz_target!(|data: &[u8]| {
         papers,
     };
     let archive = Archive {
-        days: vec![day],
+        days: vec![std::sync::Arc::new(day)],
         ..Archive::default()
     };
     let mut app = App::new(archive, Theme::color());
