@@ -34,23 +34,26 @@ pub struct Reloader {
     pool: InfoPool,
 }
 
-/// One post as read: its file's stamp then (if it can be trusted), its day and diagnostics.
-#[derive(Debug)]
-struct Kept {
-    stamp: Option<Stamp>,
-    day: Option<Arc<Day>>,
-    diagnostics: Vec<Diagnostic>,
+/// One post as read: its file's stamp then (if it can be trusted), the checksum of the bytes
+/// parsed (see `codec::checksum`; none when the file could not be read), its day and
+/// diagnostics. Public for the cache, which stores them and gives them back (`seed`).
+#[derive(Debug, Clone)]
+pub struct Kept {
+    pub stamp: Option<Stamp>,
+    pub hash: Option<u64>,
+    pub day: Option<Arc<Day>>,
+    pub diagnostics: Vec<Diagnostic>,
 }
 
 /// What `stat` says of a file, enough to know it changed without reading it.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-struct Stamp {
-    len: u64,
-    modified: Option<SystemTime>,
+pub struct Stamp {
+    pub len: u64,
+    pub modified: Option<SystemTime>,
     /// Inode and change time: a file replaced by another (a fresh clone, a rename over it) or
     /// touched back to its old modification time is not the same file.
     #[cfg(unix)]
-    inode: (u64, u64, i64, i64),
+    pub inode: (u64, u64, i64, i64),
 }
 
 impl Stamp {
@@ -80,6 +83,8 @@ pub struct Reloaded {
     pub archive: Archive,
     pub read: usize,
     pub kept: usize,
+    /// Of those kept, how many had a new stamp but the same content (a `touch`, a fresh clone).
+    pub restamped: usize,
 }
 
 impl Reloader {
@@ -109,7 +114,7 @@ impl Reloader {
         // Which files are kept as read before: each path once (a path listed twice is read
         // again for its second listing), so that the posts read line up with the rest.
         let mut claimed = std::collections::HashSet::new();
-        let keep: Vec<bool> = listing
+        let mut keep: Vec<bool> = listing
             .files
             .iter()
             .zip(&stamps)
@@ -119,6 +124,8 @@ impl Reloader {
                     && claimed.insert(f.path.clone())
             })
             .collect();
+        // A file whose stamp changed may still hold what was parsed: compare its content.
+        let restamped = same_content(&listing.files, &mut keep, &old, &mut claimed);
         let to_read: Vec<PostFile> = listing
             .files
             .iter()
@@ -127,20 +134,21 @@ impl Reloader {
             .map(|(f, _)| f.clone())
             .collect();
         done.fetch_add(listing.files.len() - to_read.len(), Ordering::Relaxed);
-        let read = read::read_all(&to_read, Some(&self.pool), |p| {
+        let read = read::read_all_hashed(&to_read, Some(&self.pool), |p, hash| {
             done.fetch_add(1, Ordering::Relaxed);
-            p
+            (p, hash)
         });
         let (reads, kept) = (read.len(), listing.files.len() - read.len());
         let mut read = read.into_iter();
         let mut posts = Vec::with_capacity(listing.files.len());
         for ((file, stamp), keep) in listing.files.into_iter().zip(stamps).zip(keep) {
             let post = match old.remove(&file.path).filter(|_| keep) {
-                Some(k) => k,
+                Some(k) => Kept { stamp, ..k },
                 None => {
-                    let p = read.next().expect("a post read for each file not kept");
+                    let (p, hash) = read.next().expect("a post read for each file not kept");
                     Kept {
                         stamp,
+                        hash,
                         day: p.day.map(Arc::new),
                         diagnostics: p.diagnostics,
                     }
@@ -164,8 +172,79 @@ impl Reloader {
             archive,
             read: reads,
             kept,
+            restamped,
         }
     }
+
+    /// Starts from `posts` of the folder `root` (as a cache kept them) as if they had been
+    /// read: the next `load` of `root` keeps those whose file did not change.
+    pub fn seed(&mut self, root: PathBuf, posts: impl IntoIterator<Item = (PathBuf, Kept)>) {
+        self.root = root;
+        self.pool = InfoPool::default();
+        self.kept = posts.into_iter().collect();
+        for day in self.kept.values().filter_map(|k| k.day.as_ref()) {
+            for p in &day.papers {
+                self.pool.adopt(&p.info);
+            }
+        }
+    }
+
+    /// The folder last loaded.
+    pub fn root(&self) -> &Path {
+        &self.root
+    }
+
+    /// The posts as last loaded, by path, for a cache to store.
+    pub fn posts(&self) -> impl Iterator<Item = (&Path, &Kept)> {
+        self.kept.iter().map(|(p, k)| (p.as_path(), k))
+    }
+}
+
+/// Marks in `keep` the files not kept by their stamp whose content is what was read before,
+/// each path once (see `claimed`), and returns how many. Their checksums are taken on every
+/// core: after a fresh clone, that is every file.
+fn same_content(
+    files: &[PostFile],
+    keep: &mut [bool],
+    old: &HashMap<PathBuf, Kept>,
+    claimed: &mut std::collections::HashSet<PathBuf>,
+) -> usize {
+    let check: Vec<(usize, u64)> = files
+        .iter()
+        .enumerate()
+        .filter(|&(i, f)| !keep[i] && !claimed.contains(&f.path))
+        .filter_map(|(i, f)| Some((i, old.get(&f.path)?.hash?)))
+        .collect();
+    if check.is_empty() {
+        return 0;
+    }
+    let threads = std::thread::available_parallelism().map_or(1, |n| n.get());
+    let chunk = check.len().div_ceil(threads);
+    let same: Vec<usize> = std::thread::scope(|s| {
+        let jobs: Vec<_> = check
+            .chunks(chunk)
+            .map(|part| {
+                s.spawn(move || {
+                    let mut buf = Vec::new();
+                    part.iter()
+                        .filter(|&&(i, h)| read::content_hash(&files[i], &mut buf) == Some(h))
+                        .map(|&(i, _)| i)
+                        .collect::<Vec<usize>>()
+                })
+            })
+            .collect();
+        jobs.into_iter()
+            .flat_map(|j| j.join().unwrap_or_default())
+            .collect()
+    });
+    let mut n = 0;
+    for i in same {
+        if claimed.insert(files[i].path.clone()) {
+            keep[i] = true;
+            n += 1;
+        }
+    }
+    n
 }
 
 #[cfg(test)]
@@ -239,7 +318,7 @@ mod tests {
     }
 
     #[test]
-    fn a_file_modified_just_now_or_in_the_future_is_read_again() {
+    fn a_file_modified_just_now_or_in_the_future_is_checked_again_by_its_content() {
         let dir = tempfile::tempdir().unwrap();
         let now = dir.path().join("2024-01-01---Hot-Papers.md");
         let later = dir.path().join("2024-01-02---Hot-Papers.md");
@@ -251,7 +330,13 @@ mod tests {
         let mut r = Reloader::default();
         r.reload(dir.path()).unwrap();
         let again = r.reload(dir.path()).unwrap();
-        assert_eq!((again.read, again.kept), (2, 0));
+        // Their stamps are not trusted, their content is compared: still what was parsed.
+        assert_eq!((again.read, again.kept, again.restamped), (0, 2, 2));
+        // Rewritten within the same tick, to the same length: read again.
+        std::fs::write(&now, post("2024-01-01", "Wow")).unwrap();
+        let third = r.reload(dir.path()).unwrap();
+        assert_eq!((third.read, third.kept, third.restamped), (1, 1, 1));
+        assert_eq!(third.archive.days[0].papers[0].title, "Wow");
     }
 
     #[test]

@@ -12,13 +12,15 @@ use signal_hook::consts::signal::{SIGCONT, SIGHUP, SIGINT, SIGTERM, SIGTSTP, SIG
 
 use super::messages::Msg;
 use super::terminal;
-use crate::archive::{Archive, Listing, Reloader};
+use crate::archive::{Archive, Listing};
+use crate::cache::Loader;
 use crate::search::Listings;
 use crate::tui::core::handles::{IndexHandle, PeopleHandle, SimilarHandle};
 
 /// What the loads of this session have read, shared by the load and the reloads, so that a
 /// reload reads only the posts that changed (one at a time: the timers start one reload at once).
-pub type Posts = Arc<Mutex<Reloader>>;
+/// The first load starts from the cache, and the index threads write it again.
+pub type Posts = Arc<Mutex<Loader>>;
 
 /// Reads every post on other threads, reporting progress a few times a second; the archive
 /// arrives as a message once complete.
@@ -43,25 +45,50 @@ pub fn load(listing: Listing, posts: Posts, tx: Sender<Msg>) {
     std::thread::spawn(move || {
         let mut posts = posts.lock().unwrap_or_else(|e| e.into_inner());
         let archive = posts.load(listing, &done).archive;
+        let warnings = posts.take_warnings();
         drop(posts);
+        for w in warnings {
+            let _ = tx.send(Msg::Cache(w));
+        }
         finished.store(true, Ordering::Relaxed);
         let _ = tx.send(Msg::Loaded(archive));
     });
 }
 
 /// Builds the search index off the UI thread (from `previous`, the index of the archive this
-/// one replaced, when there is one); the reader answers keys meanwhile. `listings`
-/// are the reader's own of `archive` (the People box counts from them).
+/// one replaced, when there is one, else from the cache's); the reader answers keys
+/// meanwhile. `listings` are the reader's own of `archive` (the People box counts from them).
+/// Then the cache is written, when the archive or the index changed.
 pub fn index(
     archive: Arc<Archive>,
     previous: Option<IndexHandle>,
     listings: Arc<Listings>,
+    posts: Posts,
     tx: Sender<Msg>,
 ) {
     std::thread::spawn(move || {
-        let index = IndexHandle::build_from(&archive, previous.as_ref());
+        // Not waiting for the loader: while it loads the whole archive, the first screen's
+        // day is indexed without the cache.
+        let cached = match &previous {
+            Some(_) => None,
+            None => posts
+                .try_lock()
+                .ok()
+                .and_then(|mut l| l.cached_index(&archive)),
+        };
+        let index = match cached {
+            Some(index) => IndexHandle::of(&archive, index),
+            None => IndexHandle::build_from(&archive, previous.as_ref()),
+        };
         drop(previous);
+        let pending = posts
+            .try_lock()
+            .ok()
+            .and_then(|mut l| l.pending(&archive, Some(&index.index)));
         let _ = tx.send(Msg::Index(index));
+        if let Some(Err(w)) = pending.map(|p| p.write()) {
+            let _ = tx.send(Msg::Cache(w));
+        }
         // Then who tweets (`P`) and the similar papers (`=`), which no first search should
         // wait for: the People box says it is counting meanwhile.
         let _ = tx.send(Msg::People(PeopleHandle::build(&archive, listings)));
