@@ -34,13 +34,13 @@ fn path(out: &mut Out, root: &Path, p: &Path) {
 }
 
 fn read_path(inp: &mut In, root: &Path) -> Result<PathBuf, Malformed> {
-    let relative = inp.bool()?;
+    let absolute = inp.bool()?;
     let bytes = inp.bytes()?;
     #[cfg(unix)]
     let p = PathBuf::from(<std::ffi::OsStr as std::os::unix::ffi::OsStrExt>::from_bytes(bytes));
     #[cfg(not(unix))]
     let p = PathBuf::from(std::str::from_utf8(bytes).map_err(|_| Malformed)?);
-    Ok(if relative { root.join(p) } else { p })
+    Ok(if absolute { p } else { root.join(p) })
 }
 
 fn time(out: &mut Out, t: SystemTime) {
