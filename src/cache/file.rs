@@ -18,7 +18,7 @@ pub const MAX_SIZE: u64 = 4 << 30;
 /// Why a cache file was not used.
 #[derive(Debug, thiserror::Error)]
 pub enum Unusable {
-    #[error("{path}: cannot read the cache ({source}); rebuilding it")]
+    #[error("{path}: cannot read the cache ({source}); going on without it")]
     Io {
         path: PathBuf,
         #[source]
@@ -128,8 +128,32 @@ pub fn write(path: &Path, payload: &[u8]) -> std::io::Result<()> {
     })();
     if result.is_err() {
         let _ = fs::remove_file(&tmp);
+    } else {
+        remove_stale(dir, &name);
     }
     result
+}
+
+/// Removes the temporary files of writes to the cache `name` killed before their rename (an
+/// hour old: no write takes that long, and one under way is never touched).
+fn remove_stale(dir: &Path, name: &str) {
+    let prefix = format!(".{name}.");
+    let Ok(entries) = fs::read_dir(dir) else {
+        return;
+    };
+    for e in entries.flatten() {
+        let file = e.file_name();
+        let file = file.to_string_lossy();
+        let old = e
+            .metadata()
+            .and_then(|m| m.modified())
+            .ok()
+            .and_then(|t| t.elapsed().ok())
+            .is_some_and(|age| age.as_secs() > 3600);
+        if old && file.starts_with(&prefix) && file.ends_with(".tmp") {
+            let _ = fs::remove_file(e.path());
+        }
+    }
 }
 
 #[cfg(test)]

@@ -26,9 +26,20 @@ pub struct Loader {
     /// Set once a write failed: no more tries this session, so the warning is said once.
     failed: Arc<AtomicBool>,
     warnings: Vec<String>,
+    /// The cache folder, when not this run's (see `cache::dir`).
+    dir: Option<PathBuf>,
 }
 
 impl Loader {
+    /// A loader keeping its caches in `dir`, whatever this run's environment says (for tests
+    /// and benches, which must not touch the user's cache).
+    pub fn in_dir(dir: PathBuf) -> Loader {
+        Loader {
+            dir: Some(dir),
+            ..Loader::default()
+        }
+    }
+
     /// Loads the posts of `listing` (see `Reloader::load`), from the cache the first time.
     pub fn load(&mut self, listing: Listing, done: &AtomicUsize) -> Reloaded {
         if !self.opened || listing.root != self.reloader.root() {
@@ -53,7 +64,10 @@ impl Loader {
         self.warm = None;
         self.has_index = false;
         self.dirty = true;
-        self.cache = Cache::of(root);
+        self.cache = match &self.dir {
+            Some(dir) => Cache::in_dir(dir, root),
+            None => Cache::of(root),
+        };
         let Some(cache) = &self.cache else {
             return;
         };
@@ -65,7 +79,14 @@ impl Loader {
                 self.dirty = false;
             }
             Ok(None) => {}
-            Err(e) => self.warnings.push(e.to_string()),
+            Err(e) => {
+                // A file that cannot be read is in a folder that will not be written either:
+                // one warning, not a second one for the write.
+                if matches!(e, super::Unusable::Io { .. }) {
+                    self.failed.store(true, Ordering::Relaxed);
+                }
+                self.warnings.push(e.to_string());
+            }
         }
     }
 

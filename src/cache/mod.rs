@@ -11,6 +11,8 @@
 mod file;
 mod loader;
 mod posts;
+#[cfg(test)]
+mod tests;
 
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
