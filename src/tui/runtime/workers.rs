@@ -67,6 +67,7 @@ pub fn index(
     tx: Sender<Msg>,
 ) {
     std::thread::spawn(move || {
+        let reloaded = previous.is_some();
         // Not waiting for the loader: while it loads the whole archive, the first screen's
         // day is indexed without the cache.
         let cached = match &previous {
@@ -86,14 +87,49 @@ pub fn index(
             .ok()
             .and_then(|mut l| l.pending(&archive, Some(&index.index)));
         let _ = tx.send(Msg::Index(index));
-        if let Some(Err(w)) = pending.map(|p| p.write()) {
-            let _ = tx.send(Msg::Cache(w));
+        if let Some(pending) = pending {
+            if reloaded {
+                // Written when the reader ends (see `finish_cache_write`), the latest replacing
+                // any before it: at 30,000 posts a write costs about 0.1 s, as much as taking
+                // in the changed post, and a `git pull` brings several in a row. Should the
+                // reader be killed first, the next start reads the posts changed since.
+                *DEFERRED.lock().unwrap_or_else(|e| e.into_inner()) = Some(pending);
+            } else {
+                let _writing = CACHE_WRITE.lock().unwrap_or_else(|e| e.into_inner());
+                if let Err(w) = pending.write() {
+                    let _ = tx.send(Msg::Cache(w));
+                }
+            }
         }
         // Then who tweets (`P`) and the similar papers (`=`), which no first search should
         // wait for: the People box says it is counting meanwhile.
         let _ = tx.send(Msg::People(PeopleHandle::build(&archive, listings)));
         let _ = tx.send(Msg::Similar(SimilarHandle::build(&archive)));
     });
+}
+
+/// Held while the cache is written, so that quitting right after the first index (the cold
+/// start's write takes a moment at 30,000 posts) waits for it rather than cutting it short.
+static CACHE_WRITE: Mutex<()> = Mutex::new(());
+
+/// The cache write of the last reload, made when the reader ends.
+static DEFERRED: Mutex<Option<crate::cache::Pending>> = Mutex::new(None);
+
+/// Makes the deferred cache write and waits for any under way, up to `limit` (never longer: a
+/// disk that hangs must not keep the reader from ending; the write is atomic, so the old cache
+/// stays then).
+pub fn finish_cache_write(limit: Duration) {
+    let deferred = DEFERRED.lock().unwrap_or_else(|e| e.into_inner()).take();
+    let (done, wait) = std::sync::mpsc::channel();
+    std::thread::spawn(move || {
+        let _writing = CACHE_WRITE.lock().unwrap_or_else(|e| e.into_inner());
+        if let Some(pending) = deferred {
+            // Nobody is left to tell of a failure: the reader has ended.
+            let _ = pending.write();
+        }
+        let _ = done.send(());
+    });
+    let _ = wait.recv_timeout(limit);
 }
 
 /// Loads the archive at `root` again, reading only the posts that changed; the result arrives
