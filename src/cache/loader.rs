@@ -7,7 +7,8 @@ use std::path::{Path, PathBuf};
 use std::sync::Arc;
 use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering};
 
-use super::Cache;
+use super::file::Unusable;
+use super::store::Cache;
 use crate::archive::{Archive, ArchiveError, Day, Kept, Listing, Reloaded, Reloader};
 use crate::search::SearchIndex;
 
@@ -82,7 +83,7 @@ impl Loader {
             Err(e) => {
                 // A file that cannot be read is in a folder that will not be written either:
                 // one warning, not a second one for the write.
-                if matches!(e, super::Unusable::Io { .. }) {
+                if matches!(e, Unusable::Io { .. }) {
                     self.failed.store(true, Ordering::Relaxed);
                 }
                 self.warnings.push(e.to_string());

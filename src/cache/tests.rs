@@ -5,7 +5,8 @@ use std::path::{Path, PathBuf};
 use std::sync::Arc;
 use std::time::{Duration, SystemTime};
 
-use super::{Cache, Loader};
+use super::loader::Loader;
+use super::store::Cache;
 use crate::archive::{Archive, Reloaded};
 use crate::search::{SearchIndex, parse};
 
