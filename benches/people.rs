@@ -12,8 +12,9 @@
 //! * `people_box`: opening the box once People is built, for each window ending at the newest
 //!   day (week, month, year, all time): the ranking with your starred papers marked, through
 //!   the reader's own `update`, then a frame drawn.
-//! * `tweeters`: the command's work after loading: building People and ranking all time (as
-//!   the command does without `--since`/`--until`), and ranking alone.
+//! * `tweeters`: the command's work after loading, all of it: the listings, People from them
+//!   and the ranking of all time (as the command does without `--since`/`--until`), then
+//!   dropped as the command exits; and ranking alone.
 
 use std::path::Path;
 use std::sync::Arc;
@@ -121,7 +122,7 @@ fn people(c: &mut Criterion) {
 
     let mut group = c.benchmark_group("tweeters");
     group.sample_size(10);
-    group.bench_function("build and rank all time", |b| {
+    group.bench_function("after load: listings, people, rank all time", |b| {
         b.iter(|| {
             let people = People::build(&archive);
             people.ranked(None, None).into_iter().take(20).count()

@@ -4,8 +4,9 @@
 # (`rg -c '^# [0-9]+\. ' DIR`), measured side by side in one run, on the real corpus and on
 # the real posts repeated to 3,000 (and 30,000 with --big; `examples/gen_archive.rs`), then
 # the reader's first frame (`scripts/first_frame.py`) and its first start to a search's
-# results over the whole archive (`scripts/search_ready.py`). Ends with a table of the
-# figures, each beside ripgrep's of the same run.
+# results over the whole archive (`scripts/search_ready.py`) and the CPU it spends taking in one
+# changed post (`scripts/reload_cpu.py`). Ends with a table of the figures, each beside ripgrep's
+# of the same run.
 #
 # usage: scripts/bench.sh [--big] [CORPUS_DIR]     (CORPUS_DIR defaults to ../shared/corpus/posts)
 #
@@ -64,7 +65,7 @@ summary=()
 
 measure() {
     local dir=$1 label=$2
-    local files bytes disk check_ms="-" rg_ms="-" ratio="-" frame="-" ready="-" held="-"
+    local files bytes disk check_ms="-" rg_ms="-" ratio="-" frame="-" ready="-" held="-" cpu="-"
     files=$(find "$dir" -name '*.md' | wc -l)
     bytes=$(du -sb "$dir" | cut -f1)
     disk=$(du -sk "$dir" | cut -f1)
@@ -115,7 +116,13 @@ measure() {
         echo "second start to search results: not measured"
     fi
     rm -rf "$cache"
-    summary+=("| $label | $files | $((disk / 1024)) MiB | $rg_ms ms | $check_ms ms | ${ratio}x | $frame ms | $ready s | $warm s | $((cached / 1024)) MiB | $held MiB |")
+    if out=$(python3 scripts/reload_cpu.py "$dir" --changes 5 --bin "$bin" 2>/dev/null); then
+        echo "$out"
+        cpu=$(sed -n 's/.*median \([0-9.]*\) s.*/\1/p' <<<"$out")
+    else
+        echo "CPU for one changed post: not measured"
+    fi
+    summary+=("| $label | $files | $((disk / 1024)) MiB | $rg_ms ms | $check_ms ms | ${ratio}x | $frame ms | $ready s | $warm s | $((cached / 1024)) MiB | $held MiB | $cpu s |")
 }
 
 measure "$corpus" "real posts"
@@ -129,6 +136,6 @@ done
 
 echo
 echo "== summary (medians; rg and hotpapers in the same run)"
-echo "| archive | posts | on disk | rg -c | check | check/rg | first frame | first start to search results | second start (warm cache) | cache on disk | reader's peak memory then |"
-echo "| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |"
+echo "| archive | posts | on disk | rg -c | check | check/rg | first frame | first start to search results | second start (warm cache) | cache on disk | reader's peak memory then | CPU for one changed post |"
+echo "| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |"
 printf '%s\n' "${summary[@]}"

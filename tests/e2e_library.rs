@@ -122,12 +122,13 @@ fn equals_lists_similar_papers_and_enter_goes_to_one() {
     let dir = fixture();
     let mut s = start_cmd(hotpapers(&[&arg(dir.path())]));
     s.wait_text("Days (3)");
-    // The engine is built in the background after the index: until then `=` says so.
+    // The engine is built in the background after the load: until then `=` says so, and the
+    // box opens once it is there.
     let mut screen = String::new();
     for _ in 0..50 {
         s.send("=");
         screen = s.wait_for("the similar box or word of it", |t| {
-            t.contains("Similar to") || t.contains("Still working out")
+            t.contains("Similar to") || t.contains("Working out which papers")
         });
         if screen.contains("Similar to") {
             break;

@@ -135,12 +135,46 @@ fn equals_lists_the_papers_of_the_same_topic_first_and_enter_goes_there() {
     );
 }
 
+fn asks_for_the_engine(effects: &[Effect]) -> usize {
+    effects
+        .iter()
+        .filter(|e| matches!(e, Effect::Similar))
+        .count()
+}
+
 #[test]
-fn before_the_engine_is_built_equals_says_so() {
+fn before_the_engine_is_there_equals_asks_for_it_once_and_opens_when_it_arrives() {
     let mut app = indexed(app_with(world(), 100, 30));
-    press(&mut app, &["="]);
+    let effects = press(&mut app, &["="]);
+    assert_eq!(asks_for_the_engine(&effects), 1, "{effects:?}");
     assert!(app.open_box().is_none());
-    assert!(render(&app).contains("Still working out which papers are alike"));
+    assert!(render(&app).contains("Working out which papers are alike"));
+    // Pressed again while it is worked out: not asked for twice.
+    assert_eq!(asks_for_the_engine(&press(&mut app, &["="])), 0);
+    let app = ready(app);
+    assert_eq!(app.scope(), Scope::Similar);
+    assert_eq!(listed(&app)[0], "Forecasting Urban Traffic Flow");
+}
+
+#[test]
+fn a_reload_works_out_similar_papers_again_only_when_they_are_wanted() {
+    use hotpapers::tui::core::handles::ArchiveHandle;
+    let reloaded = || Event::Reloaded(Ok(ArchiveHandle(std::sync::Arc::new(world()))));
+    let mut app = ready(indexed(app_with(world(), 100, 30)));
+    // Nobody looking at similar papers: a change on disk does not work them out again.
+    let effects = act(&mut app, &[reloaded()]);
+    assert!(
+        effects.iter().any(|e| matches!(e, Effect::Index(_))),
+        "{effects:?}"
+    );
+    assert_eq!(asks_for_the_engine(&effects), 0, "{effects:?}");
+    // Until `=` asks.
+    assert_eq!(asks_for_the_engine(&press(&mut app, &["="])), 1);
+    let mut app = ready(app);
+    assert_eq!(app.scope(), Scope::Similar);
+    // With the box open, a reload asks at once.
+    let effects = act(&mut app, &[reloaded()]);
+    assert_eq!(asks_for_the_engine(&effects), 1, "{effects:?}");
 }
 
 #[test]

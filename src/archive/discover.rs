@@ -33,7 +33,7 @@ pub fn posts_root(dir: &Path) -> Result<PathBuf, ArchiveError> {
     })
 }
 
-fn is_post_name(name: &str) -> bool {
+pub(super) fn is_post_name(name: &str) -> bool {
     let ends = |suffix: &str| {
         name.len() >= suffix.len()
             && name.as_bytes()[name.len() - suffix.len()..].eq_ignore_ascii_case(suffix.as_bytes())

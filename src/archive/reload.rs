@@ -8,19 +8,25 @@
 //! (git's "racily clean" entries), and one dated in the future says the clock moved. Both are
 //! read again next time.
 
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
 use std::sync::atomic::{AtomicUsize, Ordering};
 use std::time::{Duration, SystemTime};
 
+use foldhash::fast::FixedState;
+
 use super::collection::Archive;
 use super::diagnostic::{ArchiveError, Diagnostic};
-use super::discover::PostFile;
+use super::discover::{PostFile, posts_root};
 use super::intern::InfoPool;
 use super::lazy::Listing;
 use super::model::Day;
 use super::read;
+
+mod changed;
+pub use changed::Changed;
+use changed::Named;
 
 /// How recent a modification must not be for its stamp to be trusted.
 const SETTLED: Duration = Duration::from_secs(2);
@@ -29,7 +35,11 @@ const SETTLED: Duration = Duration::from_secs(2);
 #[derive(Debug, Default)]
 pub struct Reloader {
     root: PathBuf,
-    kept: HashMap<PathBuf, Kept>,
+    /// The files of the last load, in its order, and each one's post as read then.
+    files: Vec<PostFile>,
+    kept: Vec<Kept>,
+    /// What listing the folder had to say then, for a reload that need not list it again.
+    listed: Vec<Diagnostic>,
     /// The infos of the posts read, so that a post read again shares them with the others.
     pool: InfoPool,
 }
@@ -91,46 +101,178 @@ impl Reloader {
     /// Lists the folder `dir` (a folder of posts or a blog checkout) and loads it, reading only
     /// the posts that changed since the last load.
     pub fn reload(&mut self, dir: &Path) -> Result<Reloaded, ArchiveError> {
-        let listing = Listing::scan(dir)?;
-        Ok(self.load(listing, &AtomicUsize::new(0)))
+        self.reload_changed(dir, &Changed::all())
+    }
+
+    /// `reload`, trusting that of the files looked at before only those `changed` names may
+    /// have changed: the others are not even looked at again (a file whose stamp could not be
+    /// trusted last time always is). When all it names are files read before and still there,
+    /// the folder is not even listed again: it holds the same files.
+    pub fn reload_changed(
+        &mut self,
+        dir: &Path,
+        changed: &Changed,
+    ) -> Result<Reloaded, ArchiveError> {
+        let done = AtomicUsize::new(0);
+        Ok(match self.same_files(dir, changed) {
+            Some(files) => {
+                let listing = Listing {
+                    root: self.root.clone(),
+                    files,
+                    diagnostics: self.listed.clone(),
+                };
+                self.load_listed(listing, true, &done, changed)
+            }
+            None => self.load_changed(Listing::scan(dir)?, &done, changed),
+        })
+    }
+
+    /// The files of the last load (taken out) when what `changed` names cannot change the
+    /// listing: files read before that are still files, and paths that are gone or are no
+    /// posts (an editor's or `sed -i`'s temporary file, renamed over a post). Then listing the
+    /// folder again would find the very same files.
+    fn same_files(&mut self, dir: &Path, changed: &Changed) -> Option<Vec<PostFile>> {
+        let named = Named::of(changed, &self.root)?;
+        if self.files.is_empty() || posts_root(dir).ok()? != self.root {
+            return None;
+        }
+        let mut known = HashSet::with_capacity_and_hasher(named.exact.len(), FixedState::default());
+        for f in &self.files {
+            if named.names(&f.rel) {
+                if !named.exact.contains(f.rel.as_str()) {
+                    // Under a folder that changed: it may hold other files now.
+                    return None;
+                }
+                known.insert(f.rel.as_str());
+            }
+        }
+        for rel in &named.exact {
+            let meta = std::fs::symlink_metadata(self.root.join(rel));
+            let same = if known.contains(rel.as_str()) {
+                std::fs::metadata(self.root.join(rel)).is_ok_and(|m| m.is_file())
+            } else {
+                match meta {
+                    Err(_) => true,
+                    Ok(m) => m.is_file() && !super::discover::is_post_name(rel),
+                }
+            };
+            if !same {
+                return None;
+            }
+        }
+        drop(known);
+        Some(std::mem::take(&mut self.files))
     }
 
     /// Loads the posts of `listing` (on every core), reading only those that changed since the
     /// last load, and counting every post in `done` as it is read or kept.
     pub fn load(&mut self, listing: Listing, done: &AtomicUsize) -> Reloaded {
+        self.load_changed(listing, done, &Changed::all())
+    }
+
+    /// `load`, looking again only at the files `changed` names (see `reload_changed`).
+    pub fn load_changed(
+        &mut self,
+        listing: Listing,
+        done: &AtomicUsize,
+        changed: &Changed,
+    ) -> Reloaded {
+        self.load_listed(listing, false, done, changed)
+    }
+
+    /// `load_changed`; `same_files` when `listing` holds the files of the last load, taken
+    /// out of it (`same_files`).
+    fn load_listed(
+        &mut self,
+        listing: Listing,
+        same_files: bool,
+        done: &AtomicUsize,
+        changed: &Changed,
+    ) -> Reloaded {
         if listing.root != self.root {
             // Another folder: nothing read before is of use.
+            self.files.clear();
             self.kept.clear();
             self.pool = InfoPool::default();
             self.root.clone_from(&listing.root);
         }
+        let named = Named::of(changed, &self.root);
         let now = SystemTime::now();
-        let stamps: Vec<Option<Stamp>> = listing
-            .files
-            .iter()
-            .map(|f| Stamp::of(&f.path, now))
+        let old_files = std::mem::take(&mut self.files);
+        let mut old: Vec<Option<Kept>> = std::mem::take(&mut self.kept)
+            .into_iter()
+            .map(Some)
             .collect();
-        let mut old = std::mem::take(&mut self.kept);
-        // Which files are kept as read before: each path once (a path listed twice is read
-        // again for its second listing), so that the posts read line up with the rest.
-        let mut claimed = std::collections::HashSet::new();
-        let mut keep: Vec<bool> = listing
+        // Where each file was in the last load: at the same place when the folder lists the
+        // same files (the usual case, found without hashing a path), else found by its path.
+        let same_order = same_files
+            || old_files.len() == listing.files.len()
+                && old_files
+                    .iter()
+                    .zip(&listing.files)
+                    .all(|(a, b)| a.rel == b.rel);
+        let by_rel: HashMap<&str, usize, FixedState> = if same_order {
+            HashMap::default()
+        } else {
+            old_files
+                .iter()
+                .enumerate()
+                .map(|(i, f)| (f.rel.as_str(), i))
+                .collect()
+        };
+        let was_at = |i: usize, f: &PostFile| {
+            if same_order {
+                Some(i)
+            } else {
+                by_rel.get(f.rel.as_str()).copied()
+            }
+        };
+        // Each post read before is kept for one file only (a path listed twice is read again
+        // for its second listing), so that the posts read line up with the rest.
+        let mut claimed = vec![false; old.len()];
+        let mut stamps = Vec::with_capacity(listing.files.len());
+        let mut keep: Vec<Option<usize>> = Vec::with_capacity(listing.files.len());
+        for (i, f) in listing.files.iter().enumerate() {
+            let at = was_at(i, f).filter(|&j| !claimed[j]);
+            let was = at.and_then(|j| old[j].as_ref()).and_then(|k| k.stamp);
+            let unchanged = was.is_some() && named.as_ref().is_some_and(|n| !n.names(&f.rel));
+            let stamp = if unchanged {
+                was
+            } else {
+                Stamp::of(&f.path, now)
+            };
+            let kept = at.filter(|_| stamp.is_some() && was == stamp);
+            if let Some(j) = kept {
+                claimed[j] = true;
+            }
+            keep.push(kept);
+            stamps.push(stamp);
+        }
+        // A file whose stamp changed may still hold what was parsed: compare its content.
+        let check: Vec<(usize, usize, u64)> = listing
             .files
             .iter()
-            .zip(&stamps)
-            .map(|(f, s)| {
-                s.is_some()
-                    && old.get(&f.path).is_some_and(|k| k.stamp == *s)
-                    && claimed.insert(f.path.clone())
+            .enumerate()
+            .filter(|&(i, _)| keep[i].is_none())
+            .filter_map(|(i, f)| {
+                let j = was_at(i, f).filter(|&j| !claimed[j])?;
+                Some((i, j, old[j].as_ref()?.hash?))
             })
             .collect();
-        // A file whose stamp changed may still hold what was parsed: compare its content.
-        let restamped = same_content(&listing.files, &mut keep, &old, &mut claimed);
+        drop(by_rel);
+        let mut restamped = 0;
+        for (i, j) in same_content(&listing.files, &check) {
+            if !claimed[j] {
+                claimed[j] = true;
+                keep[i] = Some(j);
+                restamped += 1;
+            }
+        }
         let to_read: Vec<PostFile> = listing
             .files
             .iter()
             .zip(&keep)
-            .filter(|(_, keep)| !**keep)
+            .filter(|(_, keep)| keep.is_none())
             .map(|(f, _)| f.clone())
             .collect();
         done.fetch_add(listing.files.len() - to_read.len(), Ordering::Relaxed);
@@ -141,8 +283,8 @@ impl Reloader {
         let (reads, kept) = (read.len(), listing.files.len() - read.len());
         let mut read = read.into_iter();
         let mut posts = Vec::with_capacity(listing.files.len());
-        for ((file, stamp), keep) in listing.files.into_iter().zip(stamps).zip(keep) {
-            let post = match old.remove(&file.path).filter(|_| keep) {
+        for (stamp, keep) in stamps.into_iter().zip(keep) {
+            let post = match keep.and_then(|j| old[j].take()) {
                 Some(k) => Kept { stamp, ..k },
                 None => {
                     let (p, hash) = read.next().expect("a post read for each file not kept");
@@ -154,19 +296,21 @@ impl Reloader {
                     }
                 }
             };
-            posts.push((file.path, post));
+            posts.push(post);
         }
         let mut archive = Archive::assemble_shared(
             posts
                 .iter()
-                .map(|(_, k)| (k.day.clone(), k.diagnostics.iter().cloned())),
+                .map(|k| (k.day.clone(), k.diagnostics.iter().cloned())),
             &self.root,
         );
-        let mut diagnostics = listing.diagnostics;
+        let mut diagnostics = listing.diagnostics.clone();
         diagnostics.append(&mut archive.diagnostics);
         archive.diagnostics = diagnostics;
         archive.root = Some(self.root.clone());
-        self.kept = posts.into_iter().collect();
+        self.files = listing.files;
+        self.listed = listing.diagnostics;
+        self.kept = posts;
         self.pool.prune();
         Reloaded {
             archive,
@@ -179,14 +323,27 @@ impl Reloader {
     /// Starts from `posts` of the folder `root` (as a cache kept them) as if they had been
     /// read: the next `load` of `root` keeps those whose file did not change.
     pub fn seed(&mut self, root: PathBuf, posts: impl IntoIterator<Item = (PathBuf, Kept)>) {
-        self.root = root;
         self.pool = InfoPool::default();
-        self.kept = posts.into_iter().collect();
-        for day in self.kept.values().filter_map(|k| k.day.as_ref()) {
-            for p in &day.papers {
+        self.files.clear();
+        self.kept.clear();
+        self.listed.clear();
+        for (path, k) in posts {
+            // The relative path as discovery writes it: `/` between the parts.
+            let rel = path.strip_prefix(&root).unwrap_or(&path);
+            let rel: Vec<String> = rel
+                .components()
+                .map(|c| c.as_os_str().to_string_lossy().into_owned())
+                .collect();
+            for p in k.day.iter().flat_map(|d| &d.papers) {
                 self.pool.adopt(&p.info);
             }
+            self.files.push(PostFile {
+                path,
+                rel: rel.join("/"),
+            });
+            self.kept.push(k);
         }
+        self.root = root;
     }
 
     /// The folder last loaded.
@@ -196,183 +353,37 @@ impl Reloader {
 
     /// The posts as last loaded, by path, for a cache to store.
     pub fn posts(&self) -> impl Iterator<Item = (&Path, &Kept)> {
-        self.kept.iter().map(|(p, k)| (p.as_path(), k))
+        self.files.iter().map(|f| f.path.as_path()).zip(&self.kept)
     }
 }
 
-/// Marks in `keep` the files not kept by their stamp whose content is what was read before,
-/// each path once (see `claimed`), and returns how many. Their checksums are taken on every
-/// core: after a fresh clone, that is every file.
-fn same_content(
-    files: &[PostFile],
-    keep: &mut [bool],
-    old: &HashMap<PathBuf, Kept>,
-    claimed: &mut std::collections::HashSet<PathBuf>,
-) -> usize {
-    let check: Vec<(usize, u64)> = files
-        .iter()
-        .enumerate()
-        .filter(|&(i, f)| !keep[i] && !claimed.contains(&f.path))
-        .filter_map(|(i, f)| Some((i, old.get(&f.path)?.hash?)))
-        .collect();
+/// Which of the files `check` lists (file, post read before, its checksum) hold what that post
+/// was parsed from: the pairs (file, post). Their checksums are taken on every core: after a
+/// fresh clone, that is every file.
+fn same_content(files: &[PostFile], check: &[(usize, usize, u64)]) -> Vec<(usize, usize)> {
     if check.is_empty() {
-        return 0;
+        return Vec::new();
     }
     let threads = std::thread::available_parallelism().map_or(1, |n| n.get());
     let chunk = check.len().div_ceil(threads);
-    let same: Vec<usize> = std::thread::scope(|s| {
+    std::thread::scope(|s| {
         let jobs: Vec<_> = check
             .chunks(chunk)
             .map(|part| {
                 s.spawn(move || {
                     let mut buf = Vec::new();
                     part.iter()
-                        .filter(|&&(i, h)| read::content_hash(&files[i], &mut buf) == Some(h))
-                        .map(|&(i, _)| i)
-                        .collect::<Vec<usize>>()
+                        .filter(|&&(i, _, h)| read::content_hash(&files[i], &mut buf) == Some(h))
+                        .map(|&(i, j, _)| (i, j))
+                        .collect::<Vec<_>>()
                 })
             })
             .collect();
         jobs.into_iter()
             .flat_map(|j| j.join().unwrap_or_default())
             .collect()
-    });
-    let mut n = 0;
-    for i in same {
-        if claimed.insert(files[i].path.clone()) {
-            keep[i] = true;
-            n += 1;
-        }
-    }
-    n
+    })
 }
 
 #[cfg(test)]
-mod tests {
-    use super::*;
-
-    fn post(day: &str, title: &str) -> String {
-        format!(
-            "---\ntitle: Hot Papers {day}\ndate: {day}T00:00:00Z\n---\n\n\
-             # 1. {title}\nAnn Author\n\n- retweets: 1, favorites: 2 (01/01/2024 09:00:00)\n\n\
-             - links: [abs](https://arxiv.org/abs/2401.00001) | [pdf](https://arxiv.org/pdf/2401.00001)\n\
-             - [cs.LG](https://arxiv.org/list/cs.LG/recent)\n\nAn abstract.\n"
-        )
-    }
-
-    /// Sets a file's modification time well in the past, so that its stamp is trusted.
-    fn settle(path: &std::path::Path, secs_ago: u64) {
-        let f = std::fs::File::options().write(true).open(path).unwrap();
-        f.set_modified(SystemTime::now() - Duration::from_secs(secs_ago))
-            .unwrap();
-    }
-
-    fn titles(a: &Archive) -> Vec<String> {
-        a.days.iter().map(|d| d.papers[0].title.clone()).collect()
-    }
-
-    #[test]
-    fn only_changed_posts_are_read_again() {
-        let dir = tempfile::tempdir().unwrap();
-        let name = |d: &str| dir.path().join(format!("{d}---Hot-Papers.md"));
-        for d in ["2024-01-01", "2024-01-02", "2024-01-03"] {
-            std::fs::write(name(d), post(d, &format!("Paper of {d}"))).unwrap();
-            settle(&name(d), 60);
-        }
-        let mut r = Reloader::default();
-        let first = r.reload(dir.path()).unwrap();
-        assert_eq!((first.read, first.kept), (3, 0));
-        let again = r.reload(dir.path()).unwrap();
-        assert_eq!((again.read, again.kept), (0, 3));
-        assert_eq!(again.archive.days, first.archive.days);
-        // The same days, not copies of them.
-        assert!(Arc::ptr_eq(&again.archive.days[0], &first.archive.days[0]));
-
-        // Edited (same length, an older time than before: a clock set back), added, deleted.
-        std::fs::write(
-            name("2024-01-02"),
-            post("2024-01-02", "Paper of 2024-01-0X"),
-        )
-        .unwrap();
-        settle(&name("2024-01-02"), 3600);
-        std::fs::write(
-            name("2024-01-04"),
-            post("2024-01-04", "Paper of 2024-01-04"),
-        )
-        .unwrap();
-        settle(&name("2024-01-04"), 60);
-        std::fs::remove_file(name("2024-01-01")).unwrap();
-        let next = r.reload(dir.path()).unwrap();
-        assert_eq!((next.read, next.kept), (2, 1));
-        assert_eq!(
-            titles(&next.archive),
-            [
-                "Paper of 2024-01-0X",
-                "Paper of 2024-01-03",
-                "Paper of 2024-01-04"
-            ]
-        );
-        let fresh = Archive::load(dir.path()).unwrap();
-        assert_eq!(next.archive.days, fresh.days);
-        assert_eq!(next.archive.diagnostics, fresh.diagnostics);
-    }
-
-    #[test]
-    fn a_file_modified_just_now_or_in_the_future_is_checked_again_by_its_content() {
-        let dir = tempfile::tempdir().unwrap();
-        let now = dir.path().join("2024-01-01---Hot-Papers.md");
-        let later = dir.path().join("2024-01-02---Hot-Papers.md");
-        std::fs::write(&now, post("2024-01-01", "Now")).unwrap();
-        std::fs::write(&later, post("2024-01-02", "Later")).unwrap();
-        let f = std::fs::File::options().write(true).open(&later).unwrap();
-        f.set_modified(SystemTime::now() + Duration::from_secs(3600))
-            .unwrap();
-        let mut r = Reloader::default();
-        r.reload(dir.path()).unwrap();
-        let again = r.reload(dir.path()).unwrap();
-        // Their stamps are not trusted, their content is compared: still what was parsed.
-        assert_eq!((again.read, again.kept, again.restamped), (0, 2, 2));
-        // Rewritten within the same tick, to the same length: read again.
-        std::fs::write(&now, post("2024-01-01", "Wow")).unwrap();
-        let third = r.reload(dir.path()).unwrap();
-        assert_eq!((third.read, third.kept, third.restamped), (1, 1, 1));
-        assert_eq!(third.archive.days[0].papers[0].title, "Wow");
-    }
-
-    #[test]
-    fn diagnostics_of_kept_posts_are_reported_again_in_the_same_order() {
-        let dir = tempfile::tempdir().unwrap();
-        let bad = dir.path().join("2024-01-01---Hot-Papers.md");
-        let dup = dir.path().join("2024-01-01-again.md");
-        std::fs::write(&bad, "---\ntitle: [unclosed\n---\n# 1. X\n").unwrap();
-        std::fs::write(&dup, post("2024-01-01", "Second")).unwrap();
-        settle(&bad, 60);
-        settle(&dup, 60);
-        let mut r = Reloader::default();
-        let first = r.reload(dir.path()).unwrap();
-        assert!(!first.archive.diagnostics.is_empty());
-        let again = r.reload(dir.path()).unwrap();
-        assert_eq!(again.kept, 2);
-        assert_eq!(again.archive.diagnostics, first.archive.diagnostics);
-        assert_eq!(
-            again.archive.diagnostics,
-            Archive::load(dir.path()).unwrap().diagnostics
-        );
-    }
-
-    #[test]
-    fn a_file_listed_twice_is_kept_once_and_read_again_for_its_second_listing() {
-        let dir = tempfile::tempdir().unwrap();
-        let path = dir.path().join("2024-01-01---Hot-Papers.md");
-        std::fs::write(&path, post("2024-01-01", "Twice")).unwrap();
-        settle(&path, 60);
-        let mut listing = Listing::scan(dir.path()).unwrap();
-        listing.files.push(listing.files[0].clone());
-        let mut r = Reloader::default();
-        let first = r.load(listing.clone(), &AtomicUsize::new(0));
-        assert_eq!(first.read, 2);
-        let again = r.load(listing, &AtomicUsize::new(0));
-        assert_eq!((again.read, again.kept), (1, 1));
-        assert_eq!(again.archive.days, first.archive.days);
-    }
-}
+mod tests;

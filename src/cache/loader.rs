@@ -9,7 +9,9 @@ use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering};
 
 use super::file::Unusable;
 use super::store::Cache;
-use crate::archive::{Archive, ArchiveError, Day, Kept, Listing, Reloaded, Reloader};
+use crate::archive::{
+    Archive, ArchiveError, Changed, Day, Kept, Listing, Reloaded, Reloader, posts_root,
+};
 use crate::search::SearchIndex;
 
 #[derive(Debug, Default)]
@@ -58,6 +60,25 @@ impl Loader {
     pub fn reload(&mut self, dir: &Path) -> Result<Reloaded, ArchiveError> {
         let listing = Listing::scan(dir)?;
         Ok(self.load(listing, &AtomicUsize::new(0)))
+    }
+
+    /// Loads `dir` again looking only at what `changed` names (see
+    /// `Reloader::reload_changed`); the first load of a folder reads its cache and looks at
+    /// everything.
+    pub fn reload_changed(
+        &mut self,
+        dir: &Path,
+        changed: &Changed,
+    ) -> Result<Reloaded, ArchiveError> {
+        if !self.opened || posts_root(dir)? != self.reloader.root() {
+            return self.reload(dir);
+        }
+        let before = self.reloader.posts().count();
+        let r = self.reloader.reload_changed(dir, changed)?;
+        if r.read > 0 || r.restamped > 0 || r.kept != before {
+            self.dirty = true;
+        }
+        Ok(r)
     }
 
     fn open(&mut self, root: &Path) {

@@ -7,15 +7,20 @@
 //! without hashing, and a paper's listings are one slice of a flat list, oldest first.
 
 use std::hash::BuildHasher;
+use std::ops::Range;
+use std::sync::Arc;
 
 use foldhash::fast::FixedState;
 
 use super::index::PaperRef;
 use super::top::Measure;
-use crate::archive::{Archive, PaperKey};
+use crate::archive::{Archive, Day, PaperKey};
 
 #[derive(Debug, Clone, Default)]
 pub struct Listings {
+    /// The archive's days, shared: a paper's key is read at its first listing instead of
+    /// copied (a copy each was 330,000 allocations, a third of the build).
+    days: Vec<Arc<Day>>,
     /// Where each day's papers start in `ids` (one more entry than days).
     day_starts: Vec<u32>,
     /// The paper number of each listing, day by day in rank order.
@@ -24,11 +29,10 @@ pub struct Listings {
     starts: Vec<u32>,
     /// Every listing, grouped by paper, each paper's oldest first.
     refs: Vec<PaperRef>,
-    keys: Vec<PaperKey>,
-    /// Each paper's number by its key: an open-addressed table of numbers plus one (0 for an
-    /// empty slot) into `keys`, at least twice as many slots as listings, so that the keys
-    /// are held once (a map of keys would copy each: 330,000 more allocations).
-    slots: Vec<u32>,
+    /// Each paper's number by its key: an open-addressed table, at least twice as many slots
+    /// as listings, each the high half of the key's hash above the number plus one (0 for an
+    /// empty slot), so that a probe past another paper reads no key.
+    slots: Vec<u64>,
 }
 
 /// How a paper's measure moved from its previous listing to this one (the leaderboard's arrow).
@@ -54,62 +58,148 @@ impl Change {
     }
 }
 
+/// The papers of some days numbered in the order first listed.
+struct Numbering {
+    /// As `Listings::slots`.
+    slots: Vec<u64>,
+    /// The number of each listing of the days, day by day.
+    ids: Vec<u32>,
+    /// Each paper's first listing, the hash of its key and how many listings it has.
+    firsts: Vec<PaperRef>,
+    hashes: Vec<u64>,
+    counts: Vec<u32>,
+}
+
+impl Numbering {
+    /// The papers of `days` numbered, with room for `room` papers (at least the days' own).
+    fn of(all: &[Arc<Day>], days: Range<usize>, room: usize) -> Numbering {
+        let listings: usize = all[days.clone()].iter().map(|d| d.papers.len()).sum();
+        let mut n = Numbering {
+            slots: vec![0; (room.max(listings) * 2).next_power_of_two().max(2)],
+            ids: Vec::with_capacity(listings),
+            firsts: Vec::new(),
+            hashes: Vec::new(),
+            counts: Vec::new(),
+        };
+        for d in days {
+            for (i, p) in all[d].papers.iter().enumerate() {
+                let id = n.find_or_add(all, hash(p.key.as_str()), PaperRef { day: d, paper: i });
+                n.counts[id as usize] += 1;
+                n.ids.push(id);
+            }
+        }
+        n
+    }
+
+    /// The number of the paper listed at `at` (its key's hash `h`), new if it has none yet.
+    fn find_or_add(&mut self, all: &[Arc<Day>], h: u64, at: PaperRef) -> u32 {
+        let key = |at: PaperRef| all[at.day].papers[at.paper].key.as_str();
+        let mask = self.slots.len() - 1;
+        let mut slot = h as usize & mask;
+        loop {
+            match self.slots[slot] {
+                0 => {
+                    self.firsts.push(at);
+                    self.hashes.push(h);
+                    self.counts.push(0);
+                    self.slots[slot] = h >> 32 << 32 | self.firsts.len() as u64;
+                    return self.firsts.len() as u32 - 1;
+                }
+                s if s >> 32 == h >> 32 && key(self.firsts[s as u32 as usize - 1]) == key(at) => {
+                    return s as u32 - 1;
+                }
+                _ => slot = (slot + 1) & mask,
+            }
+        }
+    }
+}
+
+fn hash(key: &str) -> u64 {
+    FixedState::default().hash_one(key)
+}
+
+/// The day where the listings of `days` split in two halves, for two cores.
+fn middle(day_starts: &[u32]) -> usize {
+    let total = day_starts.last().copied().unwrap_or(0);
+    day_starts
+        .partition_point(|&s| s < total / 2)
+        .min(day_starts.len().saturating_sub(1))
+}
+
 impl Listings {
     pub fn build(archive: &Archive) -> Listings {
-        let total: usize = archive.days.iter().map(|d| d.papers.len()).sum();
+        let mut day_starts = Vec::with_capacity(archive.days.len() + 1);
+        let mut total = 0u32;
+        for day in &archive.days {
+            day_starts.push(total);
+            total += day.papers.len() as u32;
+        }
+        day_starts.push(total);
         let mut l = Listings {
-            day_starts: Vec::with_capacity(archive.days.len() + 1),
-            ids: Vec::with_capacity(total),
-            slots: vec![0; (total * 2).next_power_of_two().max(2)],
+            days: archive.days.clone(),
+            day_starts,
             ..Listings::default()
         };
-        let mut counts: Vec<u32> = Vec::new();
-        for day in &archive.days {
-            l.day_starts.push(l.ids.len() as u32);
-            for p in &day.papers {
-                let id = match l.find(p.key.as_str()) {
-                    Ok(id) => id,
-                    Err(slot) => {
-                        let id = l.keys.len() as u32;
-                        l.keys.push(p.key.clone());
-                        l.slots[slot] = id + 1;
-                        counts.push(0);
-                        id
-                    }
-                };
-                counts[id as usize] += 1;
-                l.ids.push(id);
-            }
-        }
-        l.day_starts.push(l.ids.len() as u32);
-        // Each paper's slice, then the listings dropped in day by day: oldest first.
-        l.starts = Vec::with_capacity(counts.len() + 1);
+        // Reading the keys is what costs (each is a cache miss), so each half of the days is
+        // numbered on its own core, each key read once while it is in the cache; the newer
+        // half's papers are then looked up among the older's by hash, comparing only the keys
+        // of papers in both.
+        let mid = middle(&l.day_starts);
+        let (mut older, newer) = std::thread::scope(|s| {
+            let older = s.spawn(|| Numbering::of(&l.days, 0..mid, total as usize));
+            let newer = Numbering::of(&l.days, mid..l.days.len(), 0);
+            (older.join().expect("numbering papers"), newer)
+        });
+        let renumber: Vec<u32> = (newer.firsts.iter().zip(&newer.hashes))
+            .zip(&newer.counts)
+            .map(|((&at, &h), &count)| {
+                let id = older.find_or_add(&l.days, h, at);
+                older.counts[id as usize] += count;
+                id
+            })
+            .collect();
+        let Numbering {
+            slots,
+            mut ids,
+            counts,
+            ..
+        } = older;
+        ids.extend(newer.ids.iter().map(|&id| renumber[id as usize]));
+        (l.slots, l.ids) = (slots, ids);
+        l.group(&counts);
+        l
+    }
+
+    /// Each paper's slice, then the listings dropped in day by day: oldest first.
+    fn group(&mut self, counts: &[u32]) {
+        self.starts = Vec::with_capacity(counts.len() + 1);
         let mut at = 0u32;
-        for c in &counts {
-            l.starts.push(at);
+        for c in counts {
+            self.starts.push(at);
             at += c;
         }
-        l.starts.push(at);
-        let mut next: Vec<u32> = l.starts[..counts.len()].to_vec();
-        l.refs = vec![PaperRef { day: 0, paper: 0 }; l.ids.len()];
-        for (d, day) in archive.days.iter().enumerate() {
-            let first = l.day_starts[d] as usize;
-            for i in 0..day.papers.len() {
-                let id = l.ids[first + i] as usize;
-                l.refs[next[id] as usize] = PaperRef { day: d, paper: i };
-                next[id] += 1;
+        self.starts.push(at);
+        let mut next: Vec<u32> = self.starts[..counts.len()].to_vec();
+        self.refs = vec![PaperRef { day: 0, paper: 0 }; self.ids.len()];
+        for (d, w) in self.day_starts.windows(2).enumerate() {
+            for (i, &id) in self.ids[w[0] as usize..w[1] as usize].iter().enumerate() {
+                self.refs[next[id as usize] as usize] = PaperRef { day: d, paper: i };
+                next[id as usize] += 1;
             }
         }
-        l
+    }
+
+    fn key_at(&self, at: PaperRef) -> &PaperKey {
+        &self.days[at.day].papers[at.paper].key
     }
 
     /// How many distinct papers the archive lists.
     pub fn len(&self) -> usize {
-        self.keys.len()
+        self.starts.len().saturating_sub(1)
     }
 
     pub fn is_empty(&self) -> bool {
-        self.keys.is_empty()
+        self.len() == 0
     }
 
     /// The number of the paper listed at `at`, if the archive has that listing.
@@ -122,7 +212,7 @@ impl Listings {
 
     /// The paper numbered `id`.
     pub fn key(&self, id: u32) -> &PaperKey {
-        &self.keys[id as usize]
+        self.key_at(self.refs[self.starts[id as usize] as usize])
     }
 
     /// The listings of the paper numbered `id`, oldest first.
@@ -139,20 +229,23 @@ impl Listings {
 
     /// The number of the paper with `key`, if the archive lists it.
     pub fn id_of(&self, key: &str) -> Option<u32> {
-        self.find(key).ok()
+        self.find(key)
     }
 
-    /// The number of the paper with `key`, or the empty slot where it goes.
-    fn find(&self, key: &str) -> Result<u32, usize> {
+    /// The number of the paper with `key`, if the archive lists it.
+    fn find(&self, key: &str) -> Option<u32> {
         if self.slots.is_empty() {
-            return Err(0);
+            return None;
         }
         let mask = self.slots.len() - 1;
-        let mut slot = FixedState::default().hash_one(key) as usize & mask;
+        let h = hash(key);
+        let mut slot = h as usize & mask;
         loop {
             match self.slots[slot] {
-                0 => return Err(slot),
-                n if self.keys[n as usize - 1].as_str() == key => return Ok(n - 1),
+                0 => return None,
+                s if s >> 32 == h >> 32 && self.key((s as u32) - 1).as_str() == key => {
+                    return Some((s as u32) - 1);
+                }
                 _ => slot = (slot + 1) & mask,
             }
         }
@@ -191,12 +284,10 @@ impl Listings {
 
     /// Roughly the heap this holds, for the benches.
     pub fn heap_bytes(&self) -> usize {
-        let keys: usize = self.keys.iter().map(|k| k.as_str().len()).sum();
         (self.day_starts.len() + self.ids.len() + self.starts.len()) * 4
+            + self.days.len() * std::mem::size_of::<Arc<Day>>()
             + self.refs.len() * std::mem::size_of::<PaperRef>()
-            + self.keys.len() * std::mem::size_of::<PaperKey>()
-            + self.slots.len() * 4
-            + keys
+            + self.slots.len() * 8
     }
 }
 
@@ -269,6 +360,19 @@ mod tests {
         assert_eq!(l.of_key("title:no id here"), [at(0, 2), at(2, 1)]);
         assert_eq!(l.of_key("title:another title"), [at(3, 1)]);
         assert_eq!(l.of(at(2, 1)), [at(0, 2), at(2, 1)]);
+    }
+
+    #[test]
+    fn keys_of_one_hash_are_still_told_apart() {
+        let a = world();
+        let mut n = Numbering::of(&a.days, 0..0, 9);
+        let ids: Vec<u32> = [at(0, 0), at(0, 1), at(0, 2), at(2, 1), at(2, 2), at(3, 1)]
+            .into_iter()
+            .map(|r| n.find_or_add(&a.days, 7, r))
+            .collect();
+        // Thrice, twice, no id here, the same in capitals, thrice, another title.
+        assert_eq!(ids, [0, 1, 2, 2, 0, 3]);
+        assert_eq!(n.firsts, [at(0, 0), at(0, 1), at(0, 2), at(3, 1)]);
     }
 
     #[test]

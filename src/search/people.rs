@@ -17,6 +17,8 @@ use super::index::PaperRef;
 use super::listings::Listings;
 
 mod build;
+#[cfg(test)]
+mod random;
 use crate::archive::PaperKey;
 
 /// One account's figures over a span.

@@ -42,7 +42,7 @@ pub struct SimilarBox {
 fn engine(r: &mut Reader) -> Option<SimilarHandle> {
     let handle = r.similar.clone();
     if handle.is_none() {
-        r.tell("Still working out which papers are alike; try again in a moment");
+        r.tell("Working out which papers are alike…");
     }
     handle
 }

@@ -87,6 +87,10 @@ pub enum Effect {
     /// Build the search index of the archive the app now has, from this index of the archive
     /// it replaced when there is one (only what changed is indexed again).
     Index(Option<super::handles::IndexHandle>),
+    /// Work out which papers of the archive the app now has are alike (`=`). Asked for after
+    /// the first load, and after a reload only once somebody wants similar papers: a change on
+    /// disk should not cost that work every time.
+    Similar,
     /// End the session (after the effects before it).
     Quit,
 }

@@ -87,8 +87,12 @@ pub struct Reader {
     pub(crate) filter: BTreeSet<String>,
     /// Built in the background; search waits for it.
     pub(crate) index: Option<IndexHandle>,
-    /// The similarity engine (`=`), once built after the index.
+    /// The similarity engine (`=`), once built (see `Effect::Similar`).
     pub(crate) similar: Option<SimilarHandle>,
+    /// The engine was asked for, for this archive.
+    pub(crate) similar_asked: bool,
+    /// What to open once it arrives: `=` or its like pressed before it was there.
+    pub(crate) similar_wanted: Option<crate::tui::command::Command>,
     /// The last search's results, for `n`/`N`, and which one is shown.
     pub(crate) results: Vec<PaperRef>,
     pub(crate) result: Option<usize>,
@@ -168,6 +172,8 @@ impl Reader {
             filter: BTreeSet::new(),
             index: None,
             similar: None,
+            similar_asked: false,
+            similar_wanted: None,
             people: None,
             results: Vec::new(),
             result: None,

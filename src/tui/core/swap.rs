@@ -19,6 +19,7 @@ pub fn replace(r: &mut Reader, archive: Arc<Archive>) {
     // Positions into the old archive mean nothing in the new one.
     r.index = None;
     r.similar = None;
+    r.similar_asked = false;
     r.people = None;
     r.listings = std::sync::OnceLock::new();
     r.titles = std::sync::OnceLock::new();

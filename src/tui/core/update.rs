@@ -126,6 +126,12 @@ pub fn update(app: &mut App, event: Event) -> Vec<Effect> {
         Event::SimilarReady(handle) => {
             if std::sync::Arc::ptr_eq(&handle.archive, &app.reader.archive) {
                 app.reader.similar = Some(handle);
+                // Asked for before it was there: shown now, unless another box came first.
+                if let Some(command) = app.reader.similar_wanted.take()
+                    && app.open.is_none()
+                {
+                    app.open = boxes::open(&mut app.reader, command);
+                }
             }
             vec![]
         }
@@ -145,13 +151,21 @@ pub fn update(app: &mut App, event: Event) -> Vec<Effect> {
             if app.reader.notice.as_ref().is_none_or(|n| !n.is_error()) {
                 app.reader.notice = notice;
             }
-            // The first day's index has nothing to give the whole archive's.
-            vec![Effect::Index(None)]
+            // The first day's index has nothing to give the whole archive's. Similar papers
+            // are worked out now too, so that the first `=` need not wait.
+            app.reader.similar_asked = true;
+            vec![Effect::Index(None), Effect::Similar]
         }
         Event::Reloaded(Ok(archive)) => {
             let previous = app.reader.index.take();
+            let similar_open = matches!(app.open, Some(OpenBox::Similar(_)));
             swap_archive(app, archive.0);
-            vec![Effect::Index(previous)]
+            let mut effects = vec![Effect::Index(previous)];
+            if similar_open || app.reader.similar_wanted.is_some() {
+                app.reader.similar_asked = true;
+                effects.push(Effect::Similar);
+            }
+            effects
         }
         Event::Reloaded(Err(e)) => {
             app.reader.say(Level::Error, format!("Reload failed: {e}"));
@@ -379,9 +393,28 @@ fn once_in_reader(app: &mut App, command: Command) -> Vec<Effect> {
         Command::CopyBibtex => return marks::copy_bibtex(r),
         Command::Reload => return marks::reload(r),
         Command::Suspend => return vec![Effect::Suspend],
-        other => app.open = boxes::open(r, other),
+        other => {
+            app.open = boxes::open(r, other);
+            if r.similar.is_none() && matches!(other, Command::Similar | Command::ForYou) {
+                return want_similar(r, other);
+            }
+        }
     }
     vec![]
+}
+
+/// `=` (or its like) before the engine is there: it opens once the engine arrives, which is
+/// asked for unless it already is.
+fn want_similar(r: &mut crate::tui::core::state::Reader, command: Command) -> Vec<Effect> {
+    if r.current_paper().is_none() && command == Command::Similar {
+        return vec![];
+    }
+    r.similar_wanted = Some(command);
+    if std::mem::replace(&mut r.similar_asked, true) {
+        vec![]
+    } else {
+        vec![Effect::Similar]
+    }
 }
 
 /// Ends the session, saving where the reader is for the next start.

@@ -9,6 +9,7 @@ use super::messages::Msg;
 use super::terminal::{self, Term};
 use super::timers::Timers;
 use super::{browser, clipboard, saving, workers};
+use crate::archive::Changed;
 use crate::state::{Op, Saver};
 use crate::tui::core::app::App;
 use crate::tui::core::effect::Effect;
@@ -26,6 +27,8 @@ pub struct World<'a> {
     pub clicks: super::clicks::Clicks,
     /// The posts read so far, for reloads to read only what changed.
     pub posts: workers::Posts,
+    /// What the watcher saw change since the last reload started.
+    pub changed: Changed,
 }
 
 /// How carrying out an effect went.
@@ -127,6 +130,8 @@ pub fn perform(app: &App, effect: Effect, w: &mut World<'_>) -> std::io::Result<
             }),
         },
         Effect::Reload => {
+            // Asked for: every file is looked at, whatever the watcher saw.
+            w.changed.merge(Changed::all());
             start_reload(app, w);
             Done::Ok
         }
@@ -136,6 +141,10 @@ pub fn perform(app: &App, effect: Effect, w: &mut World<'_>) -> std::io::Result<
             let listings = std::sync::Arc::clone(app.listings());
             let archive = std::sync::Arc::clone(app.archive());
             workers::index(archive, previous, listings, w.posts.clone(), w.tx.clone());
+            Done::Ok
+        }
+        Effect::Similar => {
+            workers::similar(std::sync::Arc::clone(app.archive()), w.tx.clone());
             Done::Ok
         }
         Effect::Quit => Done::Quit,
@@ -152,7 +161,8 @@ pub fn start_reload(app: &App, w: &mut World<'_>) {
     if w.timers
         .start_reload(app.loading().is_some(), Instant::now())
     {
-        workers::reload(root, w.posts.clone(), w.tx.clone());
+        let changed = std::mem::take(&mut w.changed);
+        workers::reload(root, w.posts.clone(), changed, w.tx.clone());
     }
 }
 

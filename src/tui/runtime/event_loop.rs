@@ -45,6 +45,7 @@ pub fn event_loop(
         timers: Timers::new(opts.read_after),
         clicks: Default::default(),
         posts: Default::default(),
+        changed: Default::default(),
     };
     start_workers(app, opts.listing, &mut world)?;
     world.timers.track(app.unread_on_screen(), Instant::now());
@@ -101,7 +102,7 @@ pub fn event_loop(
                     (step(msg, &app.keymap, app.scope(), mouse), at)
                 }
             };
-            dirty |= !matches!(step, Step::Nothing | Step::ScheduleReload);
+            dirty |= !matches!(step, Step::Nothing | Step::ScheduleReload(_));
             if let Some(code) = handle(app, step, at, &mut world)? {
                 return Ok(code);
             }
@@ -155,7 +156,14 @@ fn start_workers(
             let _ = tx.send(Msg::InputGone);
         }
     });
-    run_effects(app, vec![Effect::Index(None)], world)?;
+    let mut first = vec![Effect::Index(None)];
+    if listing.is_none() {
+        // The whole archive is here already (the sample): similar papers can be worked out
+        // now; otherwise they are once it is loaded.
+        app.reader.similar_asked = true;
+        first.push(Effect::Similar);
+    }
+    run_effects(app, first, world)?;
     if let Some(listing) = listing {
         workers::load(listing, world.posts.clone(), world.tx.clone());
     }
@@ -189,7 +197,8 @@ fn events_of(
             let (w, h) = repaint(world.term)?;
             vec![Event::Resize(w, h)]
         }
-        Step::ScheduleReload => {
+        Step::ScheduleReload(changed) => {
+            world.changed.merge(changed);
             world.timers.changed_on_disk(Instant::now());
             vec![]
         }

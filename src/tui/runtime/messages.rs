@@ -5,7 +5,7 @@ use std::sync::Arc;
 
 use signal_hook::consts::signal::{SIGCONT, SIGHUP, SIGTSTP, SIGWINCH};
 
-use crate::archive::{Archive, ArchiveError};
+use crate::archive::{Archive, ArchiveError, Changed};
 use crate::tui::command::Scope;
 use crate::tui::core::handles::{ArchiveHandle, IndexHandle, PeopleHandle, SimilarHandle};
 use crate::tui::core::notice::Level;
@@ -31,8 +31,8 @@ pub enum Msg {
     People(PeopleHandle),
     Similar(SimilarHandle),
     Reloaded(Result<Archive, ArchiveError>),
-    /// Something changed under the archive folder.
-    FsChanged,
+    /// Something changed under the archive folder: these paths, or anything.
+    FsChanged(Changed),
     /// What the watcher of the archive folder has to say (what it cannot watch).
     Watch(String),
     /// What the cache has to say (it was damaged, it cannot be written).
@@ -54,8 +54,8 @@ pub enum Step {
     Repaint,
     /// Stop the process until `fg` (Ctrl-Z from outside).
     Suspend,
-    /// Reload a moment from now.
-    ScheduleReload,
+    /// Reload a moment from now, looking again at what changed.
+    ScheduleReload(Changed),
     /// End with this exit status.
     Exit(i32),
     /// A reload finished: its result goes to the app, and the next reload may start.
@@ -142,7 +142,7 @@ pub fn step(msg: Msg, keymap: &Keymap, scope: Scope, mouse: bool) -> Step {
         Msg::Reloaded(result) => Step::Reloaded(Event::Reloaded(
             result.map(|a| ArchiveHandle(Arc::new(a))).map_err(Arc::new),
         )),
-        Msg::FsChanged => Step::ScheduleReload,
+        Msg::FsChanged(changed) => Step::ScheduleReload(changed),
         Msg::Watch(text) => Step::Event(Event::Notice {
             level: Level::Error,
             text,
@@ -190,7 +190,11 @@ mod tests {
         assert!(matches!(s(Msg::Signal(SIGTSTP)), Step::Suspend));
         assert!(matches!(s(Msg::Signal(SIGCONT)), Step::Repaint));
         assert!(matches!(s(Msg::Signal(SIGWINCH)), Step::Repaint));
-        assert!(matches!(s(Msg::FsChanged), Step::ScheduleReload));
+        let changed = Changed::paths([std::path::PathBuf::from("/a/2024-01-01.md")]);
+        assert!(matches!(
+            s(Msg::FsChanged(changed.clone())),
+            Step::ScheduleReload(c) if c == changed
+        ));
         let archive = Arc::new(Archive::default());
         let listings = Arc::new(crate::search::Listings::build(&archive));
         let people = Msg::People(PeopleHandle::build(&archive, listings));

@@ -49,6 +49,7 @@ pub fn change_of(effect: Effect) -> Result<Op, Effect> {
         | Effect::Copy { .. }
         | Effect::Reload
         | Effect::Index(_)
+        | Effect::Similar
         | Effect::Quit) => return Err(other),
     })
 }

@@ -15,6 +15,7 @@ use notify::event::ModifyKind;
 use notify::{EventKind, RecommendedWatcher, RecursiveMode, Watcher};
 
 use super::messages::Msg;
+use crate::archive::Changed;
 
 /// How often the archive folder itself is looked at.
 const LOOK_EVERY: Duration = Duration::from_secs(1);
@@ -55,8 +56,16 @@ impl Watching {
         loop {
             match events.recv_timeout(LOOK_EVERY) {
                 Ok(Ok(ev)) => {
-                    if relevant(&ev) && self.tx.send(Msg::FsChanged).is_err() {
-                        return;
+                    if relevant(&ev) {
+                        // Lost events (the kernel's queue overflowed): anything may have changed.
+                        let changed = if ev.need_rescan() {
+                            Changed::all()
+                        } else {
+                            Changed::paths(ev.paths.iter().cloned())
+                        };
+                        if self.tx.send(Msg::FsChanged(changed)).is_err() {
+                            return;
+                        }
                     }
                     // A new folder (a new month, a clone under way, one moved in) is watched too.
                     if matches!(
@@ -74,7 +83,7 @@ impl Watching {
                 }
                 // The watcher's own trouble (events lost, say): read the archive again anyway.
                 Ok(Err(_)) => {
-                    if self.tx.send(Msg::FsChanged).is_err() {
+                    if self.tx.send(Msg::FsChanged(Changed::all())).is_err() {
                         return;
                     }
                 }
@@ -88,7 +97,7 @@ impl Watching {
                 self.armed = None;
                 if now.is_some() {
                     self.arm();
-                    if self.tx.send(Msg::FsChanged).is_err() {
+                    if self.tx.send(Msg::FsChanged(Changed::all())).is_err() {
                         return;
                     }
                 }

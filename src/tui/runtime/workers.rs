@@ -12,7 +12,7 @@ use signal_hook::consts::signal::{SIGCONT, SIGHUP, SIGINT, SIGTERM, SIGTSTP, SIG
 
 use super::messages::Msg;
 use super::terminal;
-use crate::archive::{Archive, Listing};
+use crate::archive::{Archive, Changed, Listing};
 use crate::cache::Loader;
 use crate::search::Listings;
 use crate::tui::core::handles::{IndexHandle, PeopleHandle, SimilarHandle};
@@ -101,9 +101,15 @@ pub fn index(
                 }
             }
         }
-        // Then who tweets (`P`) and the similar papers (`=`), which no first search should
-        // wait for: the People box says it is counting meanwhile.
+        // Then who tweets (`P`), which no first search should wait for: the People box says
+        // it is counting meanwhile.
         let _ = tx.send(Msg::People(PeopleHandle::build(&archive, listings)));
+    });
+}
+
+/// Works out which papers are alike (`=`) off the UI thread.
+pub fn similar(archive: Arc<Archive>, tx: Sender<Msg>) {
+    std::thread::spawn(move || {
         let _ = tx.send(Msg::Similar(SimilarHandle::build(&archive)));
     });
 }
@@ -134,10 +140,10 @@ pub fn finish_cache_write(limit: Duration) {
 
 /// Loads the archive at `root` again, reading only the posts that changed; the result arrives
 /// as a message.
-pub fn reload(root: PathBuf, posts: Posts, tx: Sender<Msg>) {
+pub fn reload(root: PathBuf, posts: Posts, changed: Changed, tx: Sender<Msg>) {
     std::thread::spawn(move || {
         let mut posts = posts.lock().unwrap_or_else(|e| e.into_inner());
-        let loaded = posts.reload(&root).map(|r| r.archive);
+        let loaded = posts.reload_changed(&root, &changed).map(|r| r.archive);
         drop(posts);
         let _ = tx.send(Msg::Reloaded(loaded));
     });
