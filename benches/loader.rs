@@ -2,12 +2,20 @@
 //! from the bundled sample (its ten days repeated over consecutive days) in a temporary folder.
 //! `HOTPAPERS_BENCH_ARCHIVE=DIR` also indexes a real or generated folder (see
 //! `examples/gen_archive.rs`); the benchmarks never need anything outside the repository.
+//!
+//! `warm_start_*`: a start with a cache (read it, stat every post, the index brought up to
+//! date: search ready), what writing the cache costs, and taking in one changed post (reload,
+//! index update, cache write). The caches live in a temporary folder, never the user's.
 
 use std::path::Path;
 
 use chrono::{Days, NaiveDate};
 use criterion::{Criterion, Throughput, criterion_group, criterion_main};
-use hotpapers::archive::{Archive, parse_post, sample};
+use std::sync::Arc;
+
+use hotpapers::archive::{Archive, Listing, Reloader, parse_post, sample};
+use hotpapers::cache::{Cache, Loader};
+use hotpapers::search::SearchIndex;
 
 /// Writes `n` posts into `dir`, the sample's days repeated from 2000-01-01 on; returns the bytes.
 fn write_archive(dir: &Path, n: u64) -> u64 {
@@ -68,5 +76,93 @@ fn full_index(c: &mut Criterion) {
     group.finish();
 }
 
-criterion_group!(benches, parse_one, full_index);
+/// The warm start and the cache's writes over the archive at `dir`, as `name`.
+fn warm(c: &mut Criterion, name: &str, dir: &Path) {
+    let cache = tempfile::tempdir().unwrap();
+    let start = |cache: &Path| {
+        let mut loader = Loader::in_dir(cache.to_path_buf());
+        let r = loader.reload(dir).unwrap();
+        let index = loader.cached_index(&r.archive);
+        (loader, r, index)
+    };
+    // A first run fills the cache.
+    let (mut loader, r, _) = start(cache.path());
+    let index = Arc::new(SearchIndex::build(&r.archive));
+    loader
+        .pending(&r.archive, Some(&index))
+        .unwrap()
+        .write()
+        .unwrap();
+    let mut group = c.benchmark_group(name);
+    group.sample_size(10);
+    group.bench_function("read cache + stat + index ready", |b| {
+        b.iter(|| {
+            let (_, r, index) = start(cache.path());
+            assert_eq!(r.read, 0);
+            index.expect("the cached index")
+        })
+    });
+
+    let mut posts = Reloader::default();
+    let archive = posts.reload(dir).unwrap().archive;
+    let root = posts.root().to_path_buf();
+    let file = Cache::in_dir(cache.path(), &root).unwrap();
+    let kept: Vec<_> = posts.posts().collect();
+    group.bench_function("write the whole cache", |b| {
+        b.iter(|| {
+            file.write(&root, &kept, Some((&archive.days, &index)))
+                .unwrap()
+        })
+    });
+
+    // One post changed, back and forth between two texts of one length: a reload reads it,
+    // the index takes it in, the cache is written. Written beside and renamed over, so that
+    // a folder of hard links to an archive (`cp -al`) leaves the original alone.
+    let (mut loader, r, cached) = start(cache.path());
+    let mut state = (r.archive, Arc::new(cached.unwrap()));
+    let post = Listing::scan(dir).unwrap().files[0].path.clone();
+    let text = std::fs::read_to_string(&post).unwrap();
+    let mut flip = false;
+    group.bench_function("one changed post: reload + index + write", |b| {
+        b.iter(|| {
+            flip = !flip;
+            let edited = if flip {
+                text.replacen('a', "b", 1)
+            } else {
+                text.clone()
+            };
+            replace(&post, &edited);
+            let r = loader.reload(dir).unwrap();
+            assert_eq!(r.read, 1);
+            let index = state
+                .1
+                .update(&state.0, &r.archive)
+                .unwrap_or_else(|| SearchIndex::build(&r.archive));
+            let index = Arc::new(index);
+            if let Some(p) = loader.pending(&r.archive, Some(&index)) {
+                p.write().unwrap();
+            }
+            state = (r.archive, index);
+        })
+    });
+    replace(&post, &text);
+    group.finish();
+}
+
+fn replace(path: &Path, text: &str) {
+    let tmp = path.with_extension("bench-tmp");
+    std::fs::write(&tmp, text).unwrap();
+    std::fs::rename(&tmp, path).unwrap();
+}
+
+fn warm_start(c: &mut Criterion) {
+    let dir = tempfile::tempdir().unwrap();
+    write_archive(dir.path(), 300);
+    warm(c, "warm_start_300_posts", dir.path());
+    if let Some(env) = std::env::var_os("HOTPAPERS_BENCH_ARCHIVE") {
+        warm(c, "warm_start_env", Path::new(&env));
+    }
+}
+
+criterion_group!(benches, parse_one, full_index, warm_start);
 criterion_main!(benches);

@@ -96,20 +96,33 @@ measure() {
     else
         echo "first frame: not measured"
     fi
-    if out=$(python3 scripts/search_ready.py "$dir" --runs 3 --bin "$bin" 2>/dev/null); then
+    if out=$(python3 scripts/search_ready.py "$dir" --runs 3 --no-cache --bin "$bin" 2>/dev/null); then
         echo "$out"
         ready=$(sed -n 's/.*median \([0-9.]*\) s.*/\1/p' <<<"$out")
         held=$(sed -n 's/.*peak memory \([0-9]*\) MiB.*/\1/p' <<<"$out")
     else
         echo "first start to search results: not measured"
     fi
+    # A second start: one cold run fills a cache folder of its own, the warm ones read it.
+    local cache="$tmp/cache" warm="-" cached=0
+    rm -rf "$cache"
+    mkdir -p "$cache"
+    if out=$(python3 scripts/search_ready.py "$dir" --runs 4 --cache-dir "$cache" --bin "$bin" 2>/dev/null); then
+        echo "$out"
+        warm=$(sed -n 's/^start (warm).*median \([0-9.]*\) s.*/\1/p' <<<"$out")
+        cached=$(du -sk "$cache" | cut -f1)
+        echo "cache on disk: $((cached / 1024)) MiB ($(awk "BEGIN { printf \"%.2f\", $cached / $disk }")x the archive)"
+    else
+        echo "second start to search results: not measured"
+    fi
+    rm -rf "$cache"
     if out=$(python3 scripts/reload_cpu.py "$dir" --changes 5 --bin "$bin" 2>/dev/null); then
         echo "$out"
         cpu=$(sed -n 's/.*median \([0-9.]*\) s.*/\1/p' <<<"$out")
     else
         echo "CPU for one changed post: not measured"
     fi
-    summary+=("| $label | $files | $((disk / 1024)) MiB | $rg_ms ms | $check_ms ms | ${ratio}x | $frame ms | $ready s | $held MiB | $cpu s |")
+    summary+=("| $label | $files | $((disk / 1024)) MiB | $rg_ms ms | $check_ms ms | ${ratio}x | $frame ms | $ready s | $warm s | $((cached / 1024)) MiB | $held MiB | $cpu s |")
 }
 
 measure "$corpus" "real posts"
@@ -123,6 +136,6 @@ done
 
 echo
 echo "== summary (medians; rg and hotpapers in the same run)"
-echo "| archive | posts | on disk | rg -c | check | check/rg | first frame | first start to search results | reader's peak memory then | CPU for one changed post |"
-echo "| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |"
+echo "| archive | posts | on disk | rg -c | check | check/rg | first frame | first start to search results | second start (warm cache) | cache on disk | reader's peak memory then | CPU for one changed post |"
+echo "| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |"
 printf '%s\n' "${summary[@]}"

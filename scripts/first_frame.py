@@ -30,7 +30,8 @@ CURSOR_QUERY = b"\x1b[6n"
 
 def one_run(binary, archive, cols, rows, state_dir, timeout):
     env = {k: v for k, v in os.environ.items() if k not in ("HOTPAPERS_ARCHIVE", "BROWSER", "NO_COLOR")}
-    env.update(TERM="xterm-256color", LANG="C.UTF-8", HOTPAPERS_STATE_DIR=state_dir)
+    # The first frame is drawn before the cache is read; nor is the user's cache written.
+    env.update(TERM="xterm-256color", LANG="C.UTF-8", HOTPAPERS_STATE_DIR=state_dir, HOTPAPERS_CACHE="off")
     start = time.perf_counter()
     pid, fd = os.forkpty()
     if pid == 0:

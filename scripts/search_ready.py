@@ -2,6 +2,7 @@
 """Time from starting the reader to a search's results over the whole archive, in a pseudo-terminal.
 
 usage: scripts/search_ready.py ARCHIVE [--query Q] [--runs N] [--size COLSxROWS] [--bin PATH]
+                               [--cache-dir DIR | --no-cache]
 
 Each run starts `hotpapers ARCHIVE` in a new pseudo-terminal (140x40 by default) with a fresh
 reading state, types `/` and the query (`learning` by default) as soon as the first frame is
@@ -10,6 +11,10 @@ read and indexed: neither "Indexing the archive…" nor "(so far: …)" on scree
 kept by a small terminal emulator (cursor moves, clears and text; enough for the reader's
 output). Also reports the reader's peak resident memory at that moment (VmHWM, Linux). Prints
 every run and the min / median / max. Python standard library only.
+
+The cache: every run gets a fresh reading state but all runs share one cache folder (a new
+temporary one unless --cache-dir names one), so the first run of a fresh folder is a cold start
+and those after it warm starts (reported apart); --no-cache runs with HOTPAPERS_CACHE=off.
 """
 
 import argparse
@@ -106,9 +111,13 @@ def peak_kb(pid):
     return None
 
 
-def one_run(binary, archive, query, cols, rows, state_dir, timeout):
-    env = {k: v for k, v in os.environ.items() if k not in ("HOTPAPERS_ARCHIVE", "BROWSER", "NO_COLOR")}
+def one_run(binary, archive, query, cols, rows, state_dir, cache_dir, timeout):
+    env = {k: v for k, v in os.environ.items() if k not in ("HOTPAPERS_ARCHIVE", "BROWSER", "NO_COLOR", "HOTPAPERS_CACHE")}
     env.update(TERM="xterm-256color", LANG="C.UTF-8", HOTPAPERS_STATE_DIR=state_dir)
+    if cache_dir is None:
+        env["HOTPAPERS_CACHE"] = "off"
+    else:
+        env["XDG_CACHE_HOME"] = cache_dir
     start = time.perf_counter()
     pid, fd = os.forkpty()
     if pid == 0:
@@ -163,28 +172,49 @@ def main():
     p.add_argument("--size", default="140x40")
     p.add_argument("--bin", default=os.path.join(root, "target", "release", "hotpapers"))
     p.add_argument("--timeout", type=float, default=300.0)
+    p.add_argument("--cache-dir", help="the cache folder ($XDG_CACHE_HOME) all runs share")
+    p.add_argument("--no-cache", action="store_true", help="run with HOTPAPERS_CACHE=off")
     a = p.parse_args()
+    own_cache = None
+    if a.no_cache:
+        cache = None
+    elif a.cache_dir:
+        cache = a.cache_dir
+    else:
+        cache = own_cache = tempfile.mkdtemp(prefix="hotpapers-search-ready-cache-")
     cols, rows = (int(x) for x in a.size.lower().split("x"))
     if not os.access(a.bin, os.X_OK):
         sys.exit(f"{a.bin}: not built (cargo build --release)")
-    times, peaks = [], []
-    for i in range(a.runs):
-        state = tempfile.mkdtemp(prefix="hotpapers-search-ready-")
-        try:
-            r = one_run(a.bin, a.archive, a.query, cols, rows, state, a.timeout)
-        finally:
-            shutil.rmtree(state, ignore_errors=True)
-        if r is None:
-            sys.exit(f"run {i + 1}: no results over the whole archive within {a.timeout:.0f} s")
-        times.append(r[0])
-        if r[1]:
-            peaks.append(r[1])
-        print(f"run {i + 1}: {r[0]:.2f} s, peak {r[1] or 0} KB", file=sys.stderr)
-    peak = f", peak memory {max(peaks) / 1024:.0f} MiB" if peaks else ""
-    print(
-        f"first start to the whole archive's results for {a.query!r}, {len(times)} runs: "
-        f"min {min(times):.2f} s, median {statistics.median(times):.2f} s, max {max(times):.2f} s{peak}"
-    )
+    runs = []
+    try:
+        for i in range(a.runs):
+            state = tempfile.mkdtemp(prefix="hotpapers-search-ready-")
+            # Warm when the cache folder already holds a cache (of this or another archive).
+            warm = cache is not None and any(
+                f.endswith(".cache") for _, _, fs in os.walk(cache) for f in fs
+            )
+            try:
+                r = one_run(a.bin, a.archive, a.query, cols, rows, state, cache, a.timeout)
+            finally:
+                shutil.rmtree(state, ignore_errors=True)
+            if r is None:
+                sys.exit(f"run {i + 1}: no results over the whole archive within {a.timeout:.0f} s")
+            kind = "warm" if warm else ("no cache" if cache is None else "cold")
+            runs.append((kind, r[0], r[1]))
+            print(f"run {i + 1} ({kind}): {r[0]:.2f} s, peak {r[1] or 0} KB", file=sys.stderr)
+    finally:
+        if own_cache:
+            shutil.rmtree(own_cache, ignore_errors=True)
+    for kind in ("no cache", "cold", "warm"):
+        times = [t for k, t, _ in runs if k == kind]
+        peaks = [p for k, _, p in runs if k == kind and p]
+        if not times:
+            continue
+        peak = f", peak memory {max(peaks) / 1024:.0f} MiB" if peaks else ""
+        print(
+            f"start ({kind}) to the whole archive's results for {a.query!r}, {len(times)} runs: "
+            f"min {min(times):.2f} s, median {statistics.median(times):.2f} s, max {max(times):.2f} s{peak}"
+        )
 
 
 if __name__ == "__main__":

@@ -41,6 +41,10 @@ pub struct Cli {
     /// Do not capture the mouse (lets the terminal select text).
     #[arg(long)]
     pub no_mouse: bool,
+
+    /// Neither read nor write the cache of parsed posts (as HOTPAPERS_CACHE=off does).
+    #[arg(long, global = true)]
+    pub no_cache: bool,
 }
 
 impl Cli {
@@ -142,7 +146,15 @@ pub enum Command {
     /// Unread papers like the starred ones, best first (starred and read papers left out).
     /// Exit status 1 when nothing is starred yet.
     Recommend(RecommendArgs),
+    /// Where the archive's cache of parsed posts and search index is, and its size; `cache
+    /// clear` removes it (it is rebuilt at the next load).
+    Cache {
+        #[command(subcommand)]
+        action: Option<CacheAction>,
+    },
 }
+mod cache;
+pub use cache::CacheAction;
 mod search_flags;
 mod similar;
 mod trend;

@@ -3,8 +3,10 @@
 //! The library holds the archive model and loader (`archive`), independent of any terminal.
 
 pub mod archive;
+pub mod cache;
 pub mod cli;
 pub mod code_links;
+pub mod codec;
 pub mod commands;
 pub mod config;
 pub mod display;

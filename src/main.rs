@@ -150,6 +150,9 @@ fn take_search_flags(cli: &mut Cli) -> Result<bool, String> {
 }
 
 fn dispatch(cli: &Cli, config: &Config, keymap: &Keymap) -> anyhow::Result<ExitCode> {
+    if cli.no_cache {
+        hotpapers::cache::bypass();
+    }
     let Some(command) = &cli.command else {
         // The reader draws on the terminal itself.
         return commands::read::run(cli, config, keymap);
@@ -170,6 +173,7 @@ fn dispatch(cli: &Cli, config: &Config, keymap: &Keymap) -> anyhow::Result<ExitC
         // Library: similar and recommend
         Command::Similar(args) => commands::similar::run(cli, config, args, &mut out),
         Command::Recommend(args) => commands::recommend::run(cli, config, args, &mut out),
+        Command::Cache { action } => commands::cache::run(cli, config, *action, &mut out),
     };
     // Flushed here so that a failing last write is an error too, not lost in the writer's drop.
     let flushed = out.flush();

@@ -59,7 +59,8 @@ fn run(home: &Path, args: &[&str], env: &[(&str, &Path)]) -> Output {
         .env_remove("HOTPAPERS_ARCHIVE")
         .env("XDG_CONFIG_HOME", home)
         .env("HOME", home.join("no-home"))
-        .env("HOTPAPERS_STATE_DIR", home.join("state"));
+        .env("HOTPAPERS_STATE_DIR", home.join("state"))
+        .env("XDG_CACHE_HOME", home.join("cache"));
     for (k, v) in env {
         cmd.env(k, v);
     }

@@ -23,6 +23,10 @@ fn hotpapers(args: &[&str]) -> std::process::Output {
     Command::new(env!("CARGO_BIN_EXE_hotpapers"))
         .args(args)
         .env_remove("HOTPAPERS_ARCHIVE")
+        .env(
+            "XDG_CACHE_HOME",
+            std::env::temp_dir().join("hotpapers-test-cache"),
+        )
         .output()
         .expect("run hotpapers")
 }

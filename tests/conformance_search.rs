@@ -29,6 +29,10 @@ fn run(args: &[&str]) -> (i32, Value) {
     let out = Command::new(env!("CARGO_BIN_EXE_hotpapers"))
         .args(args)
         .args(["--json", "--archive", posts.to_str().unwrap()])
+        .env(
+            "XDG_CACHE_HOME",
+            std::env::temp_dir().join("hotpapers-test-cache"),
+        )
         .output()
         .unwrap();
     let json = serde_json::from_slice(&out.stdout)

@@ -20,6 +20,10 @@ fn tags_and_a_note_made_on_the_command_line_show_with_the_paper() {
             .args(args)
             .args(["--archive", dir.path().to_str().unwrap()])
             .env("HOTPAPERS_STATE_DIR", &state)
+            .env(
+                "XDG_CACHE_HOME",
+                std::env::temp_dir().join("hotpapers-test-cache"),
+            )
             .output()
             .unwrap();
         assert!(

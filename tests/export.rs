@@ -151,6 +151,10 @@ impl Fixture {
             .env_remove("HOTPAPERS_ARCHIVE")
             .env("XDG_CONFIG_HOME", self.config.path())
             .env("HOTPAPERS_STATE_DIR", self.state.path())
+            .env(
+                "XDG_CACHE_HOME",
+                std::env::temp_dir().join("hotpapers-test-cache"),
+            )
             .output()
             .expect("run hotpapers")
     }

@@ -281,6 +281,10 @@ fn file_names_that_are_not_utf8_load_and_print_safely() {
     let out = std::process::Command::new(env!("CARGO_BIN_EXE_hotpapers"))
         .args(["export", "--archive"])
         .arg(root)
+        .env(
+            "XDG_CACHE_HOME",
+            std::env::temp_dir().join("hotpapers-test-cache"),
+        )
         .output()
         .unwrap();
     assert!(out.status.success());

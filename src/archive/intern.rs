@@ -40,6 +40,16 @@ impl InfoPool {
         }
     }
 
+    /// Takes `info` in (one read back from a cache, say), so that posts read later share it.
+    pub fn adopt(&self, info: &Arc<PaperInfo>) {
+        let hash = FixedState::default().hash_one(&**info);
+        let mut infos = self.infos.lock().unwrap_or_else(|e| e.into_inner());
+        let same = infos.entry(hash).or_default();
+        if !same.iter().any(|i| Arc::ptr_eq(i, info) || **i == **info) {
+            same.push(Arc::clone(info));
+        }
+    }
+
     /// Forgets the infos no paper holds any more, so that a long session's edits do not pile up.
     pub fn prune(&self) {
         let mut infos = self.infos.lock().unwrap_or_else(|e| e.into_inner());

@@ -30,4 +30,4 @@ pub use lazy::Listing;
 pub use model::{Day, Paper, PaperInfo, PaperKey, Tweet};
 pub use post::{MAX_FILE_SIZE, MAX_LINE, Parsed, date_from_name, parse_post};
 pub use read::read_post;
-pub use reload::{Changed, Reloaded, Reloader};
+pub use reload::{Changed, Kept, Reloaded, Reloader, Stamp};

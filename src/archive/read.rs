@@ -17,13 +17,32 @@ pub fn read_post(file: &PostFile) -> Parsed {
 /// `read_post`, reading the file into `buf`, which one thread keeps for all the posts it reads
 /// (its bytes are overwritten, never cleared, so it is zeroed only as it grows).
 fn read_post_into(file: &PostFile, buf: &mut Vec<u8>) -> Parsed {
+    read_hashed(file, buf, false).0
+}
+
+/// `read_post_into`, with the checksum of the bytes parsed when `hash` (none when the file could
+/// not be read): what the cache compares a file with when its stamp changed but maybe not its
+/// content.
+fn read_hashed(file: &PostFile, buf: &mut Vec<u8>, hash: bool) -> (Parsed, Option<u64>) {
     match read_bytes(file, buf) {
-        Ok(bytes) => parse_post(&file.path, &file.rel, bytes),
-        Err(message) => Parsed {
-            day: None,
-            diagnostics: vec![Diagnostic::error(&file.path, None, message)],
-        },
+        Ok(bytes) => (
+            parse_post(&file.path, &file.rel, bytes),
+            hash.then(|| crate::codec::checksum(bytes)),
+        ),
+        Err(message) => (
+            Parsed {
+                day: None,
+                diagnostics: vec![Diagnostic::error(&file.path, None, message)],
+            },
+            None,
+        ),
     }
+}
+
+/// The checksum of the file's bytes as `read_all_hashed` takes it, without parsing them; `None`
+/// when it cannot be read as a post.
+pub fn content_hash(file: &PostFile, buf: &mut Vec<u8>) -> Option<u64> {
+    read_bytes(file, buf).ok().map(crate::codec::checksum)
 }
 
 fn open(path: &std::path::Path) -> std::io::Result<File> {
@@ -97,6 +116,24 @@ pub fn read_all<T: Send>(
     pool: Option<&InfoPool>,
     keep: impl Fn(Parsed) -> T + Sync,
 ) -> Vec<T> {
+    read_all_with(files, pool, false, |p, _| keep(p))
+}
+
+/// `read_all`, handing `keep` each post's content hash too (see `read_hashed`).
+pub fn read_all_hashed<T: Send>(
+    files: &[PostFile],
+    pool: Option<&InfoPool>,
+    keep: impl Fn(Parsed, Option<u64>) -> T + Sync,
+) -> Vec<T> {
+    read_all_with(files, pool, true, keep)
+}
+
+fn read_all_with<T: Send>(
+    files: &[PostFile],
+    pool: Option<&InfoPool>,
+    hash: bool,
+    keep: impl Fn(Parsed, Option<u64>) -> T + Sync,
+) -> Vec<T> {
     let threads = std::thread::available_parallelism()
         .map_or(1, |n| n.get())
         .min(files.len().max(1));
@@ -112,11 +149,11 @@ pub fn read_all<T: Send>(
                 loop {
                     let i = next.fetch_add(1, Ordering::Relaxed);
                     let Some(file) = files.get(i) else { break };
-                    let mut parsed = read_post_into(file, &mut buf);
+                    let (mut parsed, sum) = read_hashed(file, &mut buf, hash);
                     if let (Some(pool), Some(day)) = (pool, parsed.day.as_mut()) {
                         pool.intern_day(day);
                     }
-                    local.push((i, keep(parsed)));
+                    local.push((i, keep(parsed, sum)));
                 }
                 let mut slots = results.lock().unwrap_or_else(|e| e.into_inner());
                 for (i, p) in local {

@@ -44,23 +44,26 @@ pub struct Reloader {
     pool: InfoPool,
 }
 
-/// One post as read: its file's stamp then (if it can be trusted), its day and diagnostics.
-#[derive(Debug)]
-struct Kept {
-    stamp: Option<Stamp>,
-    day: Option<Arc<Day>>,
-    diagnostics: Vec<Diagnostic>,
+/// One post as read: its file's stamp then (if it can be trusted), the checksum of the bytes
+/// parsed (see `codec::checksum`; none when the file could not be read), its day and
+/// diagnostics. Public for the cache, which stores them and gives them back (`seed`).
+#[derive(Debug, Clone)]
+pub struct Kept {
+    pub stamp: Option<Stamp>,
+    pub hash: Option<u64>,
+    pub day: Option<Arc<Day>>,
+    pub diagnostics: Vec<Diagnostic>,
 }
 
 /// What `stat` says of a file, enough to know it changed without reading it.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-struct Stamp {
-    len: u64,
-    modified: Option<SystemTime>,
+pub struct Stamp {
+    pub len: u64,
+    pub modified: Option<SystemTime>,
     /// Inode and change time: a file replaced by another (a fresh clone, a rename over it) or
     /// touched back to its old modification time is not the same file.
     #[cfg(unix)]
-    inode: (u64, u64, i64, i64),
+    pub inode: (u64, u64, i64, i64),
 }
 
 impl Stamp {
@@ -90,6 +93,8 @@ pub struct Reloaded {
     pub archive: Archive,
     pub read: usize,
     pub kept: usize,
+    /// Of those kept, how many had a new stamp but the same content (a `touch`, a fresh clone).
+    pub restamped: usize,
 }
 
 impl Reloader {
@@ -243,7 +248,26 @@ impl Reloader {
             keep.push(kept);
             stamps.push(stamp);
         }
+        // A file whose stamp changed may still hold what was parsed: compare its content.
+        let check: Vec<(usize, usize, u64)> = listing
+            .files
+            .iter()
+            .enumerate()
+            .filter(|&(i, _)| keep[i].is_none())
+            .filter_map(|(i, f)| {
+                let j = was_at(i, f).filter(|&j| !claimed[j])?;
+                Some((i, j, old[j].as_ref()?.hash?))
+            })
+            .collect();
         drop(by_rel);
+        let mut restamped = 0;
+        for (i, j) in same_content(&listing.files, &check) {
+            if !claimed[j] {
+                claimed[j] = true;
+                keep[i] = Some(j);
+                restamped += 1;
+            }
+        }
         let to_read: Vec<PostFile> = listing
             .files
             .iter()
@@ -252,20 +276,21 @@ impl Reloader {
             .map(|(f, _)| f.clone())
             .collect();
         done.fetch_add(listing.files.len() - to_read.len(), Ordering::Relaxed);
-        let read = read::read_all(&to_read, Some(&self.pool), |p| {
+        let read = read::read_all_hashed(&to_read, Some(&self.pool), |p, hash| {
             done.fetch_add(1, Ordering::Relaxed);
-            p
+            (p, hash)
         });
         let (reads, kept) = (read.len(), listing.files.len() - read.len());
         let mut read = read.into_iter();
         let mut posts = Vec::with_capacity(listing.files.len());
         for (stamp, keep) in stamps.into_iter().zip(keep) {
             let post = match keep.and_then(|j| old[j].take()) {
-                Some(k) => k,
+                Some(k) => Kept { stamp, ..k },
                 None => {
-                    let p = read.next().expect("a post read for each file not kept");
+                    let (p, hash) = read.next().expect("a post read for each file not kept");
                     Kept {
                         stamp,
+                        hash,
                         day: p.day.map(Arc::new),
                         diagnostics: p.diagnostics,
                     }
@@ -291,8 +316,73 @@ impl Reloader {
             archive,
             read: reads,
             kept,
+            restamped,
         }
     }
+
+    /// Starts from `posts` of the folder `root` (as a cache kept them) as if they had been
+    /// read: the next `load` of `root` keeps those whose file did not change.
+    pub fn seed(&mut self, root: PathBuf, posts: impl IntoIterator<Item = (PathBuf, Kept)>) {
+        self.pool = InfoPool::default();
+        self.files.clear();
+        self.kept.clear();
+        self.listed.clear();
+        for (path, k) in posts {
+            // The relative path as discovery writes it: `/` between the parts.
+            let rel = path.strip_prefix(&root).unwrap_or(&path);
+            let rel: Vec<String> = rel
+                .components()
+                .map(|c| c.as_os_str().to_string_lossy().into_owned())
+                .collect();
+            for p in k.day.iter().flat_map(|d| &d.papers) {
+                self.pool.adopt(&p.info);
+            }
+            self.files.push(PostFile {
+                path,
+                rel: rel.join("/"),
+            });
+            self.kept.push(k);
+        }
+        self.root = root;
+    }
+
+    /// The folder last loaded.
+    pub fn root(&self) -> &Path {
+        &self.root
+    }
+
+    /// The posts as last loaded, by path, for a cache to store.
+    pub fn posts(&self) -> impl Iterator<Item = (&Path, &Kept)> {
+        self.files.iter().map(|f| f.path.as_path()).zip(&self.kept)
+    }
+}
+
+/// Which of the files `check` lists (file, post read before, its checksum) hold what that post
+/// was parsed from: the pairs (file, post). Their checksums are taken on every core: after a
+/// fresh clone, that is every file.
+fn same_content(files: &[PostFile], check: &[(usize, usize, u64)]) -> Vec<(usize, usize)> {
+    if check.is_empty() {
+        return Vec::new();
+    }
+    let threads = std::thread::available_parallelism().map_or(1, |n| n.get());
+    let chunk = check.len().div_ceil(threads);
+    std::thread::scope(|s| {
+        let jobs: Vec<_> = check
+            .chunks(chunk)
+            .map(|part| {
+                s.spawn(move || {
+                    let mut buf = Vec::new();
+                    part.iter()
+                        .filter(|&&(i, _, h)| read::content_hash(&files[i], &mut buf) == Some(h))
+                        .map(|&(i, j, _)| (i, j))
+                        .collect::<Vec<_>>()
+                })
+            })
+            .collect();
+        jobs.into_iter()
+            .flat_map(|j| j.join().unwrap_or_default())
+            .collect()
+    })
 }
 
 #[cfg(test)]

@@ -2,6 +2,7 @@
 //! naming days, a list for people or as JSON, and messages on stderr. `main` parses the command
 //! line and hands each command its options and stdout.
 
+pub mod cache;
 pub mod check;
 pub mod completions;
 pub mod export;
@@ -74,10 +75,38 @@ pub fn archive_dir(cli: &Cli, config: &Config) -> Option<PathBuf> {
 }
 
 pub fn load(cli: &Cli, config: &Config) -> Result<Archive> {
-    match archive_dir(cli, config) {
-        Some(dir) => blame_config(Archive::load(&dir), cli, config),
-        None => Ok(sample()),
+    Ok(load_indexed(cli, config, false)?.0)
+}
+
+/// `load`, with the search index of the archive when `index` (the cached one brought up to
+/// date, else built). Through the cache (see `cache::Loader`), which is written again when
+/// something changed, before the command goes on.
+pub fn load_indexed(
+    cli: &Cli,
+    config: &Config,
+    index: bool,
+) -> Result<(Archive, Option<std::sync::Arc<crate::search::SearchIndex>>)> {
+    let Some(dir) = archive_dir(cli, config) else {
+        let archive = sample();
+        let index = index.then(|| std::sync::Arc::new(crate::search::SearchIndex::build(&archive)));
+        return Ok((archive, index));
+    };
+    let mut loader = crate::cache::Loader::default();
+    let archive = blame_config(loader.reload(&dir), cli, config)?.archive;
+    let index = loader.cached_index(&archive).or_else(|| {
+        // Built only when asked for: a command that needs no index does not pay for one.
+        index.then(|| crate::search::SearchIndex::build(&archive))
+    });
+    let index = index.map(std::sync::Arc::new);
+    for w in loader.take_warnings() {
+        report(w);
     }
+    if let Some(pending) = loader.pending(&archive, index.as_ref())
+        && let Err(w) = pending.write()
+    {
+        report(w);
+    }
+    Ok((archive, index))
 }
 
 /// An archive load's result, naming the config file when the archive came from it.

@@ -7,7 +7,7 @@ use anyhow::Result;
 use chrono::NaiveDate;
 use serde::Serialize;
 
-use super::{load, write_list};
+use super::write_list;
 use crate::archive::Archive;
 use crate::cli::{Cli, SearchArgs, SortBy};
 use crate::config::Config;
@@ -65,16 +65,26 @@ pub fn run(
     if args.query.is_empty() {
         anyhow::bail!("search needs a query");
     }
-    let archive = load(cli, config)?;
-    search(&archive, args, out)
+    let (archive, index) = super::load_indexed(cli, config, true)?;
+    let index = index.unwrap_or_else(|| std::sync::Arc::new(SearchIndex::build(&archive)));
+    search_in(&archive, &index, args, out)
 }
 
 /// Prints the papers of `archive` that match the query, in the order asked for (by relevance
 /// when the query has words, else newest first); status 1 for none.
 pub fn search(archive: &Archive, args: &SearchArgs, out: &mut impl Write) -> Result<ExitCode> {
+    search_in(archive, &SearchIndex::build(archive), args, out)
+}
+
+/// `search` with the archive's `index` already made.
+fn search_in(
+    archive: &Archive,
+    index: &SearchIndex,
+    args: &SearchArgs,
+    out: &mut impl Write,
+) -> Result<ExitCode> {
     let text = join_args(&args.query);
     let query = parse(&text).map_err(|e| anyhow::anyhow!("query {text:?}: {e}"))?;
-    let index = SearchIndex::build(archive);
     let order = match args.sort {
         None => Order::for_query(&query),
         Some(SortBy::Relevance) => Order::Relevance,

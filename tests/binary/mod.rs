@@ -7,10 +7,12 @@ use std::process::{Command, Output, Stdio};
 
 use tempfile::TempDir;
 
-/// Temp folders for the config and the reading state, so that the developer's are not read.
+/// Temp folders for the config, the reading state and the cache, so that the developer's are
+/// not read (nor written).
 pub struct Env {
     pub config: TempDir,
     pub state: TempDir,
+    pub cache: TempDir,
 }
 
 impl Env {
@@ -18,6 +20,7 @@ impl Env {
         Env {
             config: tempfile::tempdir().unwrap(),
             state: tempfile::tempdir().unwrap(),
+            cache: tempfile::tempdir().unwrap(),
         }
     }
 
@@ -28,6 +31,7 @@ impl Env {
             .env_remove("HOTPAPERS_ARCHIVE")
             .env("XDG_CONFIG_HOME", self.config.path())
             .env("HOTPAPERS_STATE_DIR", self.state.path())
+            .env("XDG_CACHE_HOME", self.cache.path())
             .stdin(Stdio::null())
             .stderr(Stdio::piped());
         cmd

@@ -139,6 +139,10 @@ pub fn hotpapers(args: &[&str]) -> Output {
         .args(args)
         .env_remove("HOTPAPERS_ARCHIVE")
         .env("NO_COLOR", "1")
+        .env(
+            "XDG_CACHE_HOME",
+            std::env::temp_dir().join("hotpapers-test-cache"),
+        )
         .output()
         .expect("run hotpapers")
 }

@@ -58,6 +58,11 @@ fn prepare(cmd: &mut CommandBuilder) {
     // Papers are not marked read by time, so two runs show the same screen however slowly the
     // machine goes; tests of that timer set their own.
     cmd.env("HOTPAPERS_READ_AFTER", "off");
+    // Nor the user's cache: the tests' own (each archive has its entry there).
+    cmd.env(
+        "XDG_CACHE_HOME",
+        std::env::temp_dir().join("hotpapers-test-cache"),
+    );
     // Nor does the developer's own config file change what a test sees.
     cmd.env(
         "XDG_CONFIG_HOME",

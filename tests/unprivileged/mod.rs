@@ -52,11 +52,13 @@ impl Unprivileged {
     pub fn reader(&self, args: &[&str]) -> portable_pty::CommandBuilder {
         let quoted: Vec<String> = args.iter().map(|a| quote(a)).collect();
         let prefix: Vec<String> = self.prefix.iter().map(|a| quote(a)).collect();
-        crate::pty::shell(&format!(
+        let mut cmd = crate::pty::shell(&format!(
             "exec {} \"$HOTPAPERS\" {}",
             prefix.join(" "),
             quoted.join(" ")
-        ))
+        ));
+        cmd.env("HOTPAPERS_CACHE", "off");
+        cmd
     }
 
     /// A command running the binary with `args` as that user.
@@ -77,6 +79,8 @@ impl Unprivileged {
             "XDG_CONFIG_HOME",
             std::env::temp_dir().join("hotpapers-test-no-config"),
         );
+        // The tests' cache folder is not that user's to write (the cache's own tests set one).
+        cmd.env("HOTPAPERS_CACHE", "off");
         cmd
     }
 

@@ -7,6 +7,7 @@
 
 mod build;
 mod doc;
+mod persist;
 mod postings;
 mod rank;
 mod segment;

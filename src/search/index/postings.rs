@@ -207,6 +207,43 @@ impl Postings {
         });
     }
 
+    /// Its parts, for the cache to store (see `persist`).
+    pub(super) fn parts(&self) -> (&str, &[u32], &[u8], &[u64]) {
+        (&self.text, &self.key_ends, &self.bytes, &self.starts)
+    }
+
+    /// Postings made of stored parts, if they are what `finish` makes of documents `docs`
+    /// and fields below `fields`: every offset in bounds and on a character boundary, every
+    /// group decodable, its documents in `docs` and its word numbers in range. Whatever a
+    /// damaged cache holds, searching what this accepts cannot panic.
+    pub(super) fn from_parts(
+        text: String,
+        key_ends: Vec<u32>,
+        bytes: Vec<u8>,
+        starts: Vec<u64>,
+        docs: std::ops::Range<u32>,
+        fields: u8,
+    ) -> Option<Postings> {
+        let p = Postings {
+            text,
+            key_ends,
+            bytes,
+            starts,
+        };
+        let ok = p.key_ends.len() == p.starts.len()
+            && p.key_ends.is_sorted()
+            && p.starts.is_sorted()
+            && p.key_ends
+                .last()
+                .is_none_or(|&e| e as usize <= p.text.len())
+            && p.key_ends
+                .iter()
+                .all(|&e| p.text.is_char_boundary(e as usize))
+            && p.starts.last().is_none_or(|&e| e as usize == p.bytes.len())
+            && (0..p.len()).all(|k| valid_groups(p.groups(k), &docs, fields));
+        ok.then_some(p)
+    }
+
     /// Bytes held, for the memory report.
     pub fn heap_bytes(&self) -> usize {
         self.text.capacity()
@@ -214,6 +251,50 @@ impl Postings {
             + self.key_ends.capacity() * 4
             + self.starts.capacity() * 8
     }
+}
+
+/// A varint of at most five bytes that fits in a `u32`, or `None`.
+fn checked_varint(bytes: &[u8], at: &mut usize) -> Option<u32> {
+    let mut v = 0u64;
+    for shift in [0, 7, 14, 21, 28] {
+        let b = *bytes.get(*at)?;
+        *at += 1;
+        v |= u64::from(b & 0x7f) << shift;
+        if b < 0x80 {
+            return u32::try_from(v).ok();
+        }
+    }
+    None
+}
+
+/// Whether `bytes` are groups as `encode` writes them, of documents in `docs` (increasing)
+/// and fields below `fields`, each code within what `Builder` packs.
+fn valid_groups(bytes: &[u8], docs: &std::ops::Range<u32>, fields: u8) -> bool {
+    let (mut at, mut doc) = (0, 0u32);
+    while at < bytes.len() {
+        let Some(d) = checked_varint(bytes, &mut at).and_then(|d| doc.checked_add(d)) else {
+            return false;
+        };
+        doc = d;
+        let Some(&field) = bytes.get(at) else {
+            return false;
+        };
+        at += 1;
+        if !docs.contains(&doc) || field >= fields {
+            return false;
+        }
+        let Some(n) = checked_varint(bytes, &mut at) else {
+            return false;
+        };
+        let mut code = 0u32;
+        for _ in 0..n {
+            match checked_varint(bytes, &mut at).and_then(|c| code.checked_add(c)) {
+                Some(c) if c <= (MAX_POSITION << 1 | 1) => code = c,
+                _ => return false,
+            }
+        }
+    }
+    true
 }
 
 /// The first `i` in `0..n` for which `below(i)` is false (`below` true then false).

@@ -43,6 +43,11 @@ impl IndexHandle {
         let index = previous
             .and_then(|p| p.index.update(&p.archive, archive))
             .unwrap_or_else(|| SearchIndex::build(archive));
+        IndexHandle::of(archive, index)
+    }
+
+    /// `index`, the index of `archive` (one read from the cache, say), as a handle.
+    pub fn of(archive: &Arc<Archive>, index: SearchIndex) -> IndexHandle {
         let code = index.with_code().cloned().collect();
         IndexHandle {
             index: Arc::new(index),

@@ -140,7 +140,7 @@ pub fn perform(app: &App, effect: Effect, w: &mut World<'_>) -> std::io::Result<
             // needs them for its first frame anyway.
             let listings = std::sync::Arc::clone(app.listings());
             let archive = std::sync::Arc::clone(app.archive());
-            workers::index(archive, previous, listings, w.tx.clone());
+            workers::index(archive, previous, listings, w.posts.clone(), w.tx.clone());
             Done::Ok
         }
         Effect::Similar => {

@@ -35,6 +35,8 @@ pub enum Msg {
     FsChanged(Changed),
     /// What the watcher of the archive folder has to say (what it cannot watch).
     Watch(String),
+    /// What the cache has to say (it was damaged, it cannot be written).
+    Cache(String),
     /// Posts read so far by the background load, of how many.
     Progress(usize, usize),
     /// The background load is done.
@@ -143,6 +145,10 @@ pub fn step(msg: Msg, keymap: &Keymap, scope: Scope, mouse: bool) -> Step {
         Msg::FsChanged(changed) => Step::ScheduleReload(changed),
         Msg::Watch(text) => Step::Event(Event::Notice {
             level: Level::Error,
+            text,
+        }),
+        Msg::Cache(text) => Step::Event(Event::Notice {
+            level: Level::Info,
             text,
         }),
         Msg::Progress(done, total) => Step::Event(Event::Progress(done, total)),

@@ -56,6 +56,7 @@ pub fn run(mut app: App, mut opts: Options) -> anyhow::Result<i32> {
         other => other,
     };
     terminal::restore();
+    workers::finish_cache_write(std::time::Duration::from_secs(3));
     if let Some(saver) = saver {
         let left = saver.finish(SAVE_AT_QUIT);
         if left.waiting > 0 {

@@ -1,0 +1,339 @@
+//! The posts of a cache: each one's path, stamp, content hash, day and diagnostics, with each
+//! distinct `PaperInfo` written once and pointed at by number, so that reading them back gives
+//! shared infos again (see `archive::InfoPool`). Paths are kept relative to the archive's
+//! folder, so that the same folder named another way (`./arch`, `/home/me/arch`) reads back
+//! with the paths of this run.
+
+use std::collections::HashMap;
+use std::path::{Path, PathBuf};
+use std::sync::Arc;
+use std::time::{Duration, SystemTime, UNIX_EPOCH};
+
+use chrono::{DateTime, Datelike, NaiveDate};
+
+use crate::archive::{Day, Diagnostic, Kept, Paper, PaperInfo, PaperKey, Severity, Stamp, Tweet};
+use crate::codec::{In, Malformed, Out};
+
+/// The posts of a Reloader, as read back.
+pub type Posts = Vec<(PathBuf, Kept)>;
+
+/// The days of an archive, as shared with the posts.
+pub type Days = Vec<Arc<Day>>;
+
+fn path(out: &mut Out, root: &Path, p: &Path) {
+    match p.strip_prefix(root) {
+        Ok(rel) => {
+            out.u8(0);
+            out.bytes(rel.as_os_str().as_encoded_bytes());
+        }
+        Err(_) => {
+            out.u8(1);
+            out.bytes(p.as_os_str().as_encoded_bytes());
+        }
+    }
+}
+
+fn read_path(inp: &mut In, root: &Path) -> Result<PathBuf, Malformed> {
+    let absolute = inp.bool()?;
+    let bytes = inp.bytes()?;
+    #[cfg(unix)]
+    let p = PathBuf::from(<std::ffi::OsStr as std::os::unix::ffi::OsStrExt>::from_bytes(bytes));
+    #[cfg(not(unix))]
+    let p = PathBuf::from(std::str::from_utf8(bytes).map_err(|_| Malformed)?);
+    Ok(if absolute { p } else { root.join(p) })
+}
+
+fn time(out: &mut Out, t: SystemTime) {
+    let (before, d) = match t.duration_since(UNIX_EPOCH) {
+        Ok(d) => (false, d),
+        Err(e) => (true, e.duration()),
+    };
+    out.bool(before);
+    out.varint(d.as_secs());
+    out.varint(u64::from(d.subsec_nanos()));
+}
+
+fn read_time(inp: &mut In) -> Result<SystemTime, Malformed> {
+    let before = inp.bool()?;
+    let secs = inp.varint()?;
+    let nanos = inp.u32()?;
+    if nanos >= 1_000_000_000 {
+        return Err(Malformed);
+    }
+    let d = Duration::new(secs, nanos);
+    if before {
+        UNIX_EPOCH.checked_sub(d)
+    } else {
+        UNIX_EPOCH.checked_add(d)
+    }
+    .ok_or(Malformed)
+}
+
+fn stamp(out: &mut Out, s: &Stamp) {
+    out.varint(s.len);
+    out.bool(s.modified.is_some());
+    if let Some(t) = s.modified {
+        time(out, t);
+    }
+    #[cfg(unix)]
+    {
+        out.varint(s.inode.0);
+        out.varint(s.inode.1);
+        out.signed(s.inode.2);
+        out.signed(s.inode.3);
+    }
+}
+
+fn read_stamp(inp: &mut In) -> Result<Stamp, Malformed> {
+    Ok(Stamp {
+        len: inp.varint()?,
+        modified: if inp.bool()? {
+            Some(read_time(inp)?)
+        } else {
+            None
+        },
+        #[cfg(unix)]
+        inode: (inp.varint()?, inp.varint()?, inp.signed()?, inp.signed()?),
+    })
+}
+
+fn info(out: &mut Out, i: &PaperInfo) {
+    out.str(&i.title);
+    out.strs(&i.authors);
+    out.opt_str(i.arxiv_id.as_deref());
+    out.opt_str(i.abs_url.as_deref());
+    out.opt_str(i.pdf_url.as_deref());
+    out.strs(&i.categories);
+    out.str(&i.abstract_text);
+    out.usize(i.tweets.len());
+    for t in &i.tweets {
+        for s in [&t.author, &t.handle, &t.url, &t.date, &t.lang, &t.text] {
+            out.str(s);
+        }
+    }
+    out.str(i.key.as_str());
+}
+
+fn read_info(inp: &mut In) -> Result<PaperInfo, Malformed> {
+    let title = inp.string()?;
+    let authors = inp.strings()?;
+    let arxiv_id = inp.opt_string()?;
+    let abs_url = inp.opt_string()?;
+    let pdf_url = inp.opt_string()?;
+    let categories = inp.strings()?;
+    let abstract_text = inp.string()?;
+    let n = inp.count(6)?;
+    let mut tweets = Vec::with_capacity(n);
+    for _ in 0..n {
+        tweets.push(Tweet {
+            author: inp.string()?,
+            handle: inp.string()?,
+            url: inp.string()?,
+            date: inp.string()?,
+            lang: inp.string()?,
+            text: inp.string()?,
+        });
+    }
+    Ok(PaperInfo {
+        title,
+        authors,
+        arxiv_id,
+        abs_url,
+        pdf_url,
+        categories,
+        abstract_text,
+        tweets,
+        key: PaperKey::from_stored(inp.string()?),
+    })
+}
+
+fn day(out: &mut Out, d: &Day, infos: &HashMap<*const PaperInfo, usize>) {
+    out.signed(i64::from(d.date.num_days_from_ce()));
+    out.str(&d.title);
+    out.str(&d.file);
+    out.bool(d.published.is_some());
+    if let Some(t) = d.published {
+        let t = t.and_utc();
+        out.signed(t.timestamp());
+        out.varint(u64::from(t.timestamp_subsec_nanos()));
+    }
+    out.usize(d.papers.len());
+    for p in &d.papers {
+        out.varint(u64::from(p.rank));
+        out.varint(p.retweets);
+        out.varint(p.favorites);
+        out.usize(p.line);
+        out.usize(infos[&Arc::as_ptr(&p.info)]);
+    }
+}
+
+fn read_day(inp: &mut In, infos: &[Arc<PaperInfo>]) -> Result<Day, Malformed> {
+    let days = i32::try_from(inp.signed()?).map_err(|_| Malformed)?;
+    let date = NaiveDate::from_num_days_from_ce_opt(days).ok_or(Malformed)?;
+    let title = inp.string()?;
+    let file = inp.string()?;
+    let published = if inp.bool()? {
+        let secs = inp.signed()?;
+        let nanos = inp.u32()?;
+        Some(
+            DateTime::from_timestamp(secs, nanos)
+                .ok_or(Malformed)?
+                .naive_utc(),
+        )
+    } else {
+        None
+    };
+    let n = inp.count(5)?;
+    let mut papers = Vec::with_capacity(n);
+    for _ in 0..n {
+        papers.push(Paper {
+            rank: inp.u32()?,
+            retweets: inp.varint()?,
+            favorites: inp.varint()?,
+            line: inp.usize()?,
+            info: Arc::clone(infos.get(inp.usize()?).ok_or(Malformed)?),
+        });
+    }
+    Ok(Day {
+        date,
+        title,
+        file,
+        published,
+        papers,
+    })
+}
+
+fn diagnostic(out: &mut Out, root: &Path, d: &Diagnostic) {
+    out.bool(d.severity == Severity::Error);
+    path(out, root, &d.path);
+    out.bool(d.line.is_some());
+    out.usize(d.line.unwrap_or(0));
+    out.str(&d.message);
+}
+
+fn read_diagnostic(inp: &mut In, root: &Path) -> Result<Diagnostic, Malformed> {
+    let severity = if inp.bool()? {
+        Severity::Error
+    } else {
+        Severity::Warning
+    };
+    let path = read_path(inp, root)?;
+    let has_line = inp.bool()?;
+    let line = inp.usize()?;
+    Ok(Diagnostic {
+        severity,
+        path,
+        line: has_line.then_some(line),
+        message: inp.string()?,
+    })
+}
+
+/// Writes `posts` (of the folder `root`), each distinct info once; and the order of `days`
+/// (the days of the archive an index describes) as numbers of the posts holding them, or
+/// nothing when one is not among the posts. Whether the days were written.
+pub fn write(
+    out: &mut Out,
+    root: &Path,
+    posts: &[(&Path, &Kept)],
+    days: Option<&[Arc<Day>]>,
+) -> bool {
+    let mut infos: HashMap<*const PaperInfo, usize> = HashMap::new();
+    let mut order: Vec<&PaperInfo> = Vec::new();
+    for d in posts.iter().filter_map(|(_, k)| k.day.as_ref()) {
+        for p in &d.papers {
+            infos.entry(Arc::as_ptr(&p.info)).or_insert_with(|| {
+                order.push(&p.info);
+                order.len() - 1
+            });
+        }
+    }
+    out.usize(order.len());
+    for i in order {
+        info(out, i);
+    }
+    out.usize(posts.len());
+    for (p, k) in posts {
+        path(out, root, p);
+        out.bool(k.stamp.is_some());
+        if let Some(s) = &k.stamp {
+            stamp(out, s);
+        }
+        out.bool(k.hash.is_some());
+        out.varint(k.hash.unwrap_or(0));
+        out.bool(k.day.is_some());
+        if let Some(d) = &k.day {
+            day(out, d, &infos);
+        }
+        out.usize(k.diagnostics.len());
+        for d in &k.diagnostics {
+            diagnostic(out, root, d);
+        }
+    }
+    let of_post: HashMap<*const Day, usize> = posts
+        .iter()
+        .enumerate()
+        .filter_map(|(i, (_, k))| Some((Arc::as_ptr(k.day.as_ref()?), i)))
+        .collect();
+    let numbers: Option<Vec<usize>> = days.and_then(|ds| {
+        ds.iter()
+            .map(|d| of_post.get(&Arc::as_ptr(d)).copied())
+            .collect()
+    });
+    out.bool(numbers.is_some());
+    let written = numbers.is_some();
+    let numbers = numbers.unwrap_or_default();
+    out.usize(numbers.len());
+    for i in numbers {
+        out.usize(i);
+    }
+    written
+}
+
+/// Reads what `write` wrote, the paths joined to `root`: the posts, and the days of the
+/// archive the index was made for (the very `Arc`s of the posts), if it was written.
+pub fn read(inp: &mut In, root: &Path) -> Result<(Posts, Option<Days>), Malformed> {
+    let n = inp.count(10)?;
+    let mut infos = Vec::with_capacity(n);
+    for _ in 0..n {
+        infos.push(Arc::new(read_info(inp)?));
+    }
+    let n = inp.count(6)?;
+    let mut posts = Vec::with_capacity(n);
+    for _ in 0..n {
+        let p = read_path(inp, root)?;
+        let stamp = if inp.bool()? {
+            Some(read_stamp(inp)?)
+        } else {
+            None
+        };
+        let has_hash = inp.bool()?;
+        let hash = inp.varint()?;
+        let day = if inp.bool()? {
+            Some(Arc::new(read_day(inp, &infos)?))
+        } else {
+            None
+        };
+        let m = inp.count(5)?;
+        let diagnostics = (0..m)
+            .map(|_| read_diagnostic(inp, root))
+            .collect::<Result<_, _>>()?;
+        posts.push((
+            p,
+            Kept {
+                stamp,
+                hash: has_hash.then_some(hash),
+                day,
+                diagnostics,
+            },
+        ));
+    }
+    let has_days = inp.bool()?;
+    let m = inp.count(1)?;
+    let mut days = Vec::with_capacity(m);
+    for _ in 0..m {
+        let i = inp.usize()?;
+        let d = posts.get(i).and_then(|(_, k)| k.day.as_ref());
+        days.push(Arc::clone(d.ok_or(Malformed)?));
+    }
+    Ok((posts, has_days.then_some(days)))
+}
