@@ -37,8 +37,11 @@ impl Unusable {
     }
 }
 
+/// The program's version and its build (a hash of its sources, made by `build.rs`): a rebuilt
+/// program may read posts otherwise (a fixed parser), so another build's caches are another
+/// version's too, whatever the version number says.
 fn version() -> &'static str {
-    env!("CARGO_PKG_VERSION")
+    concat!(env!("CARGO_PKG_VERSION"), "+", env!("HOTPAPERS_BUILD"))
 }
 
 /// The header and payload as written.

@@ -239,6 +239,10 @@ fn damaged_truncated_old_and_foreign_caches_are_said_once_and_rebuilt() {
     };
     let mut old = good.clone();
     old[8] = old[8].wrapping_add(1);
+    // The same version number from another build (the last digit of the build's stamp).
+    let mut rebuilt = good.clone();
+    let end = 13 + usize::from(good[12]) - 1;
+    rebuilt[end] = if rebuilt[end] == b'0' { b'1' } else { b'0' };
     let cases: Vec<(&str, Vec<u8>)> = vec![
         ("magic", flip(0)),
         ("header", flip(13)),
@@ -248,6 +252,7 @@ fn damaged_truncated_old_and_foreign_caches_are_said_once_and_rebuilt() {
         ("truncated", good[..good.len() / 3].to_vec()),
         ("empty", Vec::new()),
         ("old version", old),
+        ("another build", rebuilt),
         ("foreign", foreign),
     ];
     for (what, bytes) in cases {

@@ -82,19 +82,26 @@ pub fn index(
             None => IndexHandle::build_from(&archive, previous.as_ref()),
         };
         drop(previous);
-        let pending = posts
-            .try_lock()
-            .ok()
-            .and_then(|mut l| l.pending(&archive, Some(&index.index)));
-        let _ = tx.send(Msg::Index(index));
-        if let Some(pending) = pending {
-            if reloaded {
-                // Written when the reader ends (see `finish_cache_write`), the latest replacing
-                // any before it: at 30,000 posts a write costs about 0.1 s, as much as taking
-                // in the changed post, and a `git pull` brings several in a row. Should the
-                // reader be killed first, the next start reads the posts changed since.
-                *DEFERRED.lock().unwrap_or_else(|e| e.into_inner()) = Some(pending);
-            } else {
+        if reloaded {
+            // Written when the reader ends (see `finish_cache_write`), the latest replacing
+            // any before it: at 30,000 posts a write costs about 0.1 s, as much as taking in
+            // the changed post, and a `git pull` brings several in a row. Even what to write
+            // is worked out then (the posts' list is 30,000 paths). Should the reader be
+            // killed first, the next start reads the posts changed since.
+            let latest = (
+                Arc::clone(&archive),
+                Arc::clone(&index.index),
+                posts.clone(),
+            );
+            *DEFERRED.lock().unwrap_or_else(|e| e.into_inner()) = Some(latest);
+            let _ = tx.send(Msg::Index(index));
+        } else {
+            let pending = posts
+                .try_lock()
+                .ok()
+                .and_then(|mut l| l.pending(&archive, Some(&index.index)));
+            let _ = tx.send(Msg::Index(index));
+            if let Some(pending) = pending {
                 let _writing = CACHE_WRITE.lock().unwrap_or_else(|e| e.into_inner());
                 if let Err(w) = pending.write() {
                     let _ = tx.send(Msg::Cache(w));
@@ -118,8 +125,10 @@ pub fn similar(archive: Arc<Archive>, tx: Sender<Msg>) {
 /// start's write takes a moment at 30,000 posts) waits for it rather than cutting it short.
 static CACHE_WRITE: Mutex<()> = Mutex::new(());
 
-/// The cache write of the last reload, made when the reader ends.
-static DEFERRED: Mutex<Option<crate::cache::Pending>> = Mutex::new(None);
+/// The archive and index of the last reload, with the loader that made them: the cache write
+/// made when the reader ends.
+type Latest = (Arc<Archive>, Arc<crate::search::SearchIndex>, Posts);
+static DEFERRED: Mutex<Option<Latest>> = Mutex::new(None);
 
 /// Makes the deferred cache write and waits for any under way, up to `limit` (never longer: a
 /// disk that hangs must not keep the reader from ending; the write is atomic, so the old cache
@@ -129,7 +138,11 @@ pub fn finish_cache_write(limit: Duration) {
     let (done, wait) = std::sync::mpsc::channel();
     std::thread::spawn(move || {
         let _writing = CACHE_WRITE.lock().unwrap_or_else(|e| e.into_inner());
-        if let Some(pending) = deferred {
+        let pending = deferred.and_then(|(archive, index, posts)| {
+            let mut loader = posts.lock().unwrap_or_else(|e| e.into_inner());
+            loader.pending(&archive, Some(&index))
+        });
+        if let Some(pending) = pending {
             // Nobody is left to tell of a failure: the reader has ended.
             let _ = pending.write();
         }
