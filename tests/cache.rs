@@ -199,6 +199,33 @@ fn the_cache_can_be_turned_off_shown_and_cleared() {
     );
 }
 
+#[test]
+fn a_small_archive_gets_no_cache_unless_asked_for() {
+    let env = Env::new();
+    // `folder` adds a broken post: MIN_POSTS - 1 files in all.
+    let small = folder(hotpapers::cache::MIN_POSTS - 2);
+    let d = small.path().to_str().unwrap();
+    let plain = |args: &[&str]| {
+        let mut cmd = env.command(args);
+        cmd.env_remove("HOTPAPERS_CACHE");
+        cmd.output().unwrap()
+    };
+    assert!(plain(&["export", d]).status.success());
+    assert!(cache_files(&env).is_empty(), "no cache for a small archive");
+    let o = plain(&[d, "cache"]);
+    assert!(stdout(&o).contains("none kept"), "{}", stdout(&o));
+    // HOTPAPERS_CACHE=on keeps one anyway, and an archive of MIN_POSTS posts gets one.
+    assert!(env.run(&["export", d]).status.success());
+    assert_eq!(cache_files(&env).len(), 1);
+    let big = folder(hotpapers::cache::MIN_POSTS - 1);
+    assert!(
+        plain(&["export", big.path().to_str().unwrap()])
+            .status
+            .success()
+    );
+    assert_eq!(cache_files(&env).len(), 2);
+}
+
 /// Whether the cache file of `dir` reads as a cache (the old one or the new one).
 fn readable_cache(env: &Env, dir: &Path) -> bool {
     let root = posts_root(dir).unwrap();
@@ -267,7 +294,7 @@ fn a_cache_folder_that_cannot_be_written_is_one_warning_and_nothing_else() {
     }
     let run = |args: &[&str]| {
         let mut cmd = who.command(args);
-        cmd.env_remove("HOTPAPERS_CACHE")
+        cmd.env("HOTPAPERS_CACHE", "on")
             .env_remove("HOTPAPERS_ARCHIVE")
             .env("XDG_CACHE_HOME", cache.path())
             .env("HOTPAPERS_STATE_DIR", cache.path().join("no-state"));

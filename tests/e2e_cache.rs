@@ -22,6 +22,7 @@ fn results(dir: &Path, cache: &Path, no_cache: bool) -> Vec<String> {
     }
     let mut cmd = pty::hotpapers(&args);
     cmd.env("XDG_CACHE_HOME", cache);
+    cmd.env("HOTPAPERS_CACHE", "on");
     let mut s = start_cmd(cmd);
     s.send("/");
     s.wait_text("Search every day");

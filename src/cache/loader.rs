@@ -46,7 +46,7 @@ impl Loader {
     /// Loads the posts of `listing` (see `Reloader::load`), from the cache the first time.
     pub fn load(&mut self, listing: Listing, done: &AtomicUsize) -> Reloaded {
         if !self.opened || listing.root != self.reloader.root() {
-            self.open(&listing.root);
+            self.open(&listing.root, listing.files.len());
         }
         let before = self.reloader.posts().count();
         let r = self.reloader.load(listing, done);
@@ -81,13 +81,15 @@ impl Loader {
         Ok(r)
     }
 
-    fn open(&mut self, root: &Path) {
+    fn open(&mut self, root: &Path, posts: usize) {
         self.opened = true;
         self.warm = None;
         self.has_index = false;
         self.dirty = true;
         self.cache = match &self.dir {
             Some(dir) => Cache::in_dir(dir, root),
+            // A small archive is read as fast without one (see `MIN_POSTS`).
+            None if !super::store::worth_it(posts) => None,
             None => Cache::of(root),
         };
         let Some(cache) = &self.cache else {

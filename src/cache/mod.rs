@@ -17,4 +17,4 @@ mod tests;
 
 pub use file::{FORMAT, Unusable};
 pub use loader::{Loader, Pending};
-pub use store::{Cache, Warm, bypass, dir, enabled};
+pub use store::{Cache, MIN_POSTS, Warm, bypass, dir, enabled, worth_it};

@@ -23,6 +23,16 @@ pub fn enabled() -> bool {
         && std::env::var_os("HOTPAPERS_CACHE").is_none_or(|v| v != "off")
 }
 
+/// Archives of fewer posts are parsed about as fast as a cache is read (0.1 s for 126 posts),
+/// and their cache would be larger than half the archive (the index alone is some 3 MiB): none
+/// is kept for them, unless `HOTPAPERS_CACHE=on`.
+pub const MIN_POSTS: usize = 500;
+
+/// Whether an archive of `posts` posts gets a cache (see `MIN_POSTS`).
+pub fn worth_it(posts: usize) -> bool {
+    posts >= MIN_POSTS || std::env::var_os("HOTPAPERS_CACHE").is_some_and(|v| v == "on")
+}
+
 /// The cache folder: `$XDG_CACHE_HOME/hotpapers`, else `~/.cache/hotpapers`.
 pub fn dir() -> Option<PathBuf> {
     let env = |k| {

@@ -34,6 +34,13 @@ pub fn run(
     match action.unwrap_or(CacheAction::Info) {
         CacheAction::Info => match cache.size() {
             Some(n) => writeln!(out, "{path}: {n} bytes")?,
+            None if !cache::worth_it(crate::archive::Listing::scan(&root)?.files.len()) => {
+                writeln!(
+                    out,
+                    "{path}: none kept (archives of fewer than {} posts are read as fast without one; HOTPAPERS_CACHE=on keeps one)",
+                    cache::MIN_POSTS
+                )?
+            }
             None => writeln!(out, "{path}: no cache yet")?,
         },
         CacheAction::Clear => {

@@ -32,6 +32,8 @@ impl Env {
             .env("XDG_CONFIG_HOME", self.config.path())
             .env("HOTPAPERS_STATE_DIR", self.state.path())
             .env("XDG_CACHE_HOME", self.cache.path())
+            // The fixtures are small archives, which get no cache otherwise.
+            .env("HOTPAPERS_CACHE", "on")
             .stdin(Stdio::null())
             .stderr(Stdio::piped());
         cmd
