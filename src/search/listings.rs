@@ -210,6 +210,17 @@ impl Listings {
         Some(self.ids[i])
     }
 
+    /// Where each day's listings start among all listings, day by day in rank order (one
+    /// more entry than days): a listing's position, for arrays with one entry a listing.
+    pub(crate) fn day_starts(&self) -> &[u32] {
+        &self.day_starts
+    }
+
+    /// The paper number of each listing of day `day`, in rank order.
+    pub(crate) fn ids_of_day(&self, day: usize) -> &[u32] {
+        &self.ids[self.day_starts[day] as usize..self.day_starts[day + 1] as usize]
+    }
+
     /// The paper numbered `id`.
     pub fn key(&self, id: u32) -> &PaperKey {
         self.key_at(self.refs[self.starts[id as usize] as usize])
