@@ -19,7 +19,7 @@ use std::sync::Arc;
 use foldhash::fast::FixedState;
 
 use super::{Account, Pair, People};
-use crate::archive::{Archive, Tweet};
+use crate::archive::{Archive, PaperInfo, Tweet};
 use crate::search::listings::Listings;
 
 /// No account: a tweet whose handle is empty once trimmed.
@@ -51,12 +51,12 @@ struct Said {
 struct Part<'a> {
     accounts: Vec<Account>,
     by_handle: HashMap<String, u32, FixedState>,
-    said: Vec<Said>,
     entries: Vec<Entry>,
     /// Each tweet's link (its text when it has none: still one tweet, told apart by it).
     links: Vec<&'a str>,
-    /// The said of each listing of the part's days, by position from the part's first.
-    of_listing: Vec<u32>,
+    /// The entries of each listing of the part's days (its info's), by position from the
+    /// part's first: looked up here, on the part's core, not when the rows are made.
+    of_listing: Vec<(u32, u32)>,
 }
 
 impl<'a> Part<'a> {
@@ -66,11 +66,12 @@ impl<'a> Part<'a> {
         let mut part = Part {
             accounts: Vec::new(),
             by_handle: HashMap::default(),
-            said: Vec::new(),
             entries: Vec::new(),
             links: Vec::new(),
-            of_listing: vec![NONE; (starts[days.end] - first) as usize],
+            of_listing: Vec::new(),
         };
+        let mut said: Vec<Said> = Vec::new();
+        let mut said_of = vec![NONE; (starts[days.end] - first) as usize];
         // Each paper's newest said, by paper number: a listing's info is looked up without
         // hashing, and there is rarely more than one info a paper to compare.
         let mut memo = vec![NONE; listings.len()];
@@ -84,25 +85,29 @@ impl<'a> Part<'a> {
             for (i, (p, &id)) in archive.days[d].papers.iter().zip(ids).enumerate() {
                 let info = Arc::as_ptr(&p.info) as usize;
                 let mut s = memo[id as usize];
-                while s != NONE && part.said[s as usize].info != info {
-                    s = part.said[s as usize].next;
+                while s != NONE && said[s as usize].info != info {
+                    s = said[s as usize].next;
                 }
                 if s == NONE {
-                    s = part.said.len() as u32;
-                    part.said.push(Said {
+                    s = said.len() as u32;
+                    said.push(Said {
                         info,
                         entries: 0..0,
                         next: memo[id as usize],
                     });
                     memo[id as usize] = s;
-                    reader.batch.extend(p.tweets.iter().map(|t| (s, t)));
+                    reader.infos.push((s, &p.info));
                 }
-                part.of_listing[at + i] = s;
+                said_of[at + i] = s;
             }
-            if reader.batch.len() >= BATCH || days.peek().is_none() {
-                reader.read(&mut part);
+            if reader.infos.len() >= BATCH || days.peek().is_none() {
+                reader.read(&mut part, &mut said);
             }
         }
+        part.of_listing = said_of
+            .iter()
+            .map(|&s| (said[s as usize].entries.start, said[s as usize].entries.end))
+            .collect();
         part
     }
 
@@ -142,11 +147,7 @@ impl<'a> Part<'a> {
                     })
             })
             .collect();
-        let (links, entries, said) = (
-            self.links.len() as u32,
-            self.entries.len() as u32,
-            self.said.len() as u32,
-        );
+        let (links, entries) = (self.links.len() as u32, self.entries.len() as u32);
         self.links.extend(older.links);
         self.entries
             .extend(older.entries.into_iter().map(|e| Entry {
@@ -154,27 +155,27 @@ impl<'a> Part<'a> {
                 tweets: e.tweets,
                 links: e.links.start + links..e.links.end + links,
             }));
-        self.said.extend(older.said.into_iter().map(|s| Said {
-            info: s.info,
-            entries: s.entries.start + entries..s.entries.end + entries,
-            next: NONE,
-        }));
         // The older days come first among the listings.
-        let mut of_listing: Vec<u32> = older.of_listing.iter().map(|s| s + said).collect();
+        let mut of_listing: Vec<(u32, u32)> = (older.of_listing.iter())
+            .map(|(start, end)| (start + entries, end + entries))
+            .collect();
         of_listing.extend(&self.of_listing);
         self.of_listing = of_listing;
         self
     }
 }
 
-/// Tweets gathered before their handles are looked up.
+/// Infos gathered before their tweets are read.
 const BATCH: usize = 256;
 
-/// The tweets of infos not read yet, each with its said, and what reading them needs.
+/// The infos not read yet, each with its said, and what reading them needs.
 #[derive(Default)]
 struct Reader<'a> {
+    infos: Vec<(u32, &'a PaperInfo)>,
+    tweets: Vec<&'a [Tweet]>,
     batch: Vec<(u32, &'a Tweet)>,
-    hashes: Vec<u64>,
+    /// Each tweet's handle hashed, and its link.
+    hashes: Vec<(u64, &'a str)>,
     accounts: Vec<u32>,
     by_written: Spellings<'a>,
     /// One info's tweets: account and link.
@@ -183,14 +184,25 @@ struct Reader<'a> {
 
 impl<'a> Reader<'a> {
     /// Reads the batch into `part`: each info's entries, one an account.
-    fn read(&mut self, part: &mut Part<'a>) {
-        // Each tweet and its handle are somewhere in the heap: gathered and hashed in a loop
-        // of their own, the reads of a batch wait on memory together, not in turn.
+    fn read(&mut self, part: &mut Part<'a>, said: &mut [Said]) {
+        // Each info, tweet and handle is somewhere in the heap: each read in a loop of its
+        // own, that does nothing else, the reads of a batch wait on memory together, not in
+        // turn (the info's were half the build, in the loop over the listings).
+        self.tweets.clear();
+        self.tweets
+            .extend(self.infos.iter().map(|(_, i)| i.tweets.as_slice()));
+        self.batch.clear();
+        for (&(s, _), tweets) in self.infos.iter().zip(&self.tweets) {
+            self.batch.extend(tweets.iter().map(|t| (s, t)));
+        }
+        self.infos.clear();
         self.hashes.clear();
-        self.hashes
-            .extend(self.batch.iter().map(|(_, t)| spelling_hash(&t.handle)));
+        self.hashes.extend(self.batch.iter().map(|(_, t)| {
+            let link = if t.url.is_empty() { &t.text } else { &t.url };
+            (spelling_hash(&t.handle), link.as_str())
+        }));
         self.accounts.clear();
-        for (&(_, t), &h) in self.batch.iter().zip(&self.hashes) {
+        for (&(_, t), &(h, _)) in self.batch.iter().zip(&self.hashes) {
             let account = match self.by_written.get(h, &t.handle) {
                 Some(a) => a,
                 None => {
@@ -204,10 +216,13 @@ impl<'a> Reader<'a> {
         let mut at = 0;
         for run in self.batch.chunk_by(|a, b| a.0 == b.0) {
             self.said.clear();
-            for (&(_, t), &account) in run.iter().zip(&self.accounts[at..]) {
+            let tweets = at..at + run.len();
+            for (&account, &(_, link)) in self.accounts[tweets.clone()]
+                .iter()
+                .zip(&self.hashes[tweets])
+            {
                 if account != NOBODY {
-                    self.said
-                        .push((account, if t.url.is_empty() { &t.text } else { &t.url }));
+                    self.said.push((account, link));
                 }
             }
             at += run.len();
@@ -229,7 +244,7 @@ impl<'a> Reader<'a> {
                     links: from..to,
                 });
             }
-            part.said[run[0].0 as usize].entries = start..part.entries.len() as u32;
+            said[run[0].0 as usize].entries = start..part.entries.len() as u32;
         }
         self.batch.clear();
     }
@@ -335,34 +350,33 @@ impl People {
     fn finish(archive: &Archive, listings: Arc<Listings>, part: Part<'_>) -> People {
         let Part {
             accounts,
-            said,
             entries,
             links,
             of_listing,
             ..
         } = part;
-        let entries_of = |s: u32| said[s as usize].entries.start..said[s as usize].entries.end;
         // One row a listing and an account that tweeted about it (its paper, day and entry),
         // dropped into its account's bucket walking the papers in order, each paper's
         // listings oldest first: each bucket comes out sorted by paper, then day.
         let mut bounds = vec![0u32; accounts.len() + 1];
-        for &s in &of_listing {
-            for e in entries_of(s) {
-                bounds[entries[e as usize].account as usize + 1] += 1;
+        for &(start, end) in &of_listing {
+            for e in &entries[start as usize..end as usize] {
+                bounds[e.account as usize + 1] += 1;
             }
         }
         for a in 1..bounds.len() {
             bounds[a] += bounds[a - 1];
         }
         let mut next = bounds.clone();
-        let mut rows = vec![(0u32, 0u32, 0u32); *bounds.last().unwrap_or(&0) as usize];
+        // Paper, day, entry and its tweets (so that a pair of one entry reads no entry).
+        let mut rows = vec![(0u32, 0u32, 0u32, 0u32); *bounds.last().unwrap_or(&0) as usize];
         let starts = listings.day_starts();
         for paper in 0..listings.len() as u32 {
             for r in listings.of_id(paper) {
-                let s = of_listing[starts[r.day] as usize + r.paper];
-                for e in entries_of(s) {
-                    let account = entries[e as usize].account as usize;
-                    rows[next[account] as usize] = (paper, r.day as u32, e);
+                let (start, end) = of_listing[starts[r.day] as usize + r.paper];
+                for (e, entry) in (start..end).zip(&entries[start as usize..end as usize]) {
+                    let account = entry.account as usize;
+                    rows[next[account] as usize] = (paper, r.day as u32, e, entry.tweets);
                     next[account] += 1;
                 }
             }
@@ -379,7 +393,7 @@ impl People {
             let bucket = &rows[w[0] as usize..w[1] as usize];
             for pair in bucket.chunk_by(|a, b| a.0 == b.0) {
                 let start = people.days.len();
-                for &(_, day, _) in pair {
+                for &(_, day, _, _) in pair {
                     if people.days.len() == start || people.days.last() != Some(&day) {
                         people.days.push(day);
                     }
@@ -388,7 +402,7 @@ impl People {
                 // Listings of one info say the same; of several, their links are counted
                 // together, each once.
                 let tweets = if pair.iter().all(|r| r.2 == first) {
-                    entries[first as usize].tweets
+                    pair[0].3
                 } else {
                     pair_entries.clear();
                     pair_entries.extend(pair.iter().map(|r| r.2));
