@@ -81,12 +81,28 @@ impl Numbering {
             hashes: Vec::new(),
             counts: Vec::new(),
         };
-        for d in days {
-            for (i, p) in all[d].papers.iter().enumerate() {
-                let id = n.find_or_add(all, hash(p.key.as_str()), PaperRef { day: d, paper: i });
+        // Each key is somewhere in the heap, behind its info: read, then hashed, each in a
+        // loop of its own over a batch of listings, the reads wait on memory together, not
+        // in turn.
+        let mut batch: Vec<(PaperRef, &str)> = Vec::with_capacity(BATCH);
+        let mut hashes: Vec<u64> = Vec::with_capacity(BATCH);
+        let mut days = days.peekable();
+        while let Some(d) = days.next() {
+            batch.extend(all[d].papers.iter().enumerate().map(|(i, p)| {
+                let at = PaperRef { day: d, paper: i };
+                (at, p.key.as_str())
+            }));
+            if batch.len() < BATCH && days.peek().is_some() {
+                continue;
+            }
+            hashes.clear();
+            hashes.extend(batch.iter().map(|(_, key)| hash(key)));
+            for (&(at, _), &h) in batch.iter().zip(&hashes) {
+                let id = n.find_or_add(all, h, at);
                 n.counts[id as usize] += 1;
                 n.ids.push(id);
             }
+            batch.clear();
         }
         n
     }
@@ -113,6 +129,9 @@ impl Numbering {
         }
     }
 }
+
+/// Listings gathered before their keys are hashed.
+const BATCH: usize = 256;
 
 fn hash(key: &str) -> u64 {
     FixedState::default().hash_one(key)
@@ -208,6 +227,17 @@ impl Listings {
         let end = *self.day_starts.get(at.day + 1)? as usize;
         let i = start.checked_add(at.paper).filter(|&i| i < end)?;
         Some(self.ids[i])
+    }
+
+    /// Where each day's listings start among all listings, day by day in rank order (one
+    /// more entry than days): a listing's position, for arrays with one entry a listing.
+    pub(crate) fn day_starts(&self) -> &[u32] {
+        &self.day_starts
+    }
+
+    /// The paper number of each listing of day `day`, in rank order.
+    pub(crate) fn ids_of_day(&self, day: usize) -> &[u32] {
+        &self.ids[self.day_starts[day] as usize..self.day_starts[day + 1] as usize]
     }
 
     /// The paper numbered `id`.

@@ -1,10 +1,15 @@
-//! Building `People`: every tweet read once, on both cores.
+//! Building `People`: each paper's tweets read once, however many listings share them.
 //!
 //! The build is bound by memory, not arithmetic: each tweet's handle sits somewhere in the
-//! archive's heap and reading it is a cache miss. So the tweets are read in two halves of the
-//! days at once (or, when the listings are still to be made, beside them), each half naming
-//! its own accounts; the halves are then joined, the newer half's accounts first so that an
+//! archive's heap and reading it is a cache miss. Listings of the same paper with the same
+//! text share one `PaperInfo` (tweets included), so the tweets are read once an info: what
+//! they say (each account's distinct links) is kept, and every listing of that info only
+//! points at it. The infos are read in two halves of the days at once, each half naming its
+//! own accounts; the halves are then joined, the newer half's accounts first so that an
 //! account keeps its newest spelling and name.
+//!
+//! The pairs then come out already in order, without sorting a row a tweet: the listings are
+//! walked paper by paper, each paper's oldest first, and dropped into one bucket an account.
 
 use std::collections::HashMap;
 use std::hash::BuildHasher;
@@ -14,70 +19,95 @@ use std::sync::Arc;
 use foldhash::fast::FixedState;
 
 use super::{Account, Pair, People};
-use crate::archive::{Archive, Tweet};
-use crate::search::index::PaperRef;
+use crate::archive::{Archive, PaperInfo, Tweet};
 use crate::search::listings::Listings;
-
-/// A tweet while building: its account, then where it was listed (before the listings are
-/// known: day and position; after: paper and day), then the number of its link, 32 bits each
-/// from high to low, so that sorting the rows compares no strings.
-type Row = u128;
 
 /// No account: a tweet whose handle is empty once trimmed.
 const NOBODY: u32 = u32::MAX;
+
+/// No said (the end of a paper's chain of them).
+const NONE: u32 = u32::MAX;
+
+/// One account's tweets in one info: how many distinct ones, and their distinct links (in
+/// `Part::links`).
+#[derive(Debug, Clone)]
+struct Entry {
+    account: u32,
+    tweets: u32,
+    links: Range<u32>,
+}
+
+/// What one info's tweets say, read once: its entries (in `Part::entries`).
+struct Said {
+    /// The info's address, to tell the infos of one paper apart (an edited post gives the
+    /// same paper another text); only compared, never followed.
+    info: usize,
+    entries: Range<u32>,
+    /// The said of another info of the same paper read before, or `NONE`.
+    next: u32,
+}
 
 /// The tweets of some days, with the accounts they name.
 struct Part<'a> {
     accounts: Vec<Account>,
     by_handle: HashMap<String, u32, FixedState>,
-    /// Account, day, position on the day, link: the days newest first.
-    rows: Vec<Row>,
+    entries: Vec<Entry>,
     /// Each tweet's link (its text when it has none: still one tweet, told apart by it).
     links: Vec<&'a str>,
+    /// The entries of each listing of the part's days (its info's), by position from the
+    /// part's first: looked up here, on the part's core, not when the rows are made.
+    of_listing: Vec<(u32, u32)>,
 }
 
 impl<'a> Part<'a> {
-    fn read(archive: &'a Archive, days: Range<usize>) -> Part<'a> {
+    fn read(archive: &'a Archive, listings: &Listings, days: Range<usize>) -> Part<'a> {
+        let starts = listings.day_starts();
+        let first = starts[days.start];
         let mut part = Part {
             accounts: Vec::new(),
             by_handle: HashMap::default(),
-            rows: Vec::new(),
+            entries: Vec::new(),
             links: Vec::new(),
+            of_listing: Vec::new(),
         };
-        let mut by_written = Spellings::default();
-        let mut batch: Vec<(u32, u32, &'a Tweet)> = Vec::with_capacity(BATCH);
-        let mut hashes: Vec<u64> = Vec::with_capacity(BATCH);
-        // Newest first, so an account's name and spelling are its newest tweet's.
+        let mut said: Vec<Said> = Vec::new();
+        let mut said_of = vec![NONE; (starts[days.end] - first) as usize];
+        // Each paper's newest said, by paper number: a listing's info is looked up without
+        // hashing, and there is rarely more than one info a paper to compare.
+        let mut memo = vec![NONE; listings.len()];
+        let mut reader = Reader::default();
+        // Newest first, so an account's name and spelling are its newest tweet's: an info is
+        // read at its newest listing, which is where its tweets are first met.
         let mut days = days.rev().peekable();
         while let Some(d) = days.next() {
-            for (i, p) in archive.days[d].papers.iter().enumerate() {
-                batch.extend(p.tweets.iter().map(|t| (d as u32, i as u32, t)));
-            }
-            if batch.len() < BATCH && days.peek().is_some() {
-                continue;
-            }
-            // Each tweet and its handle are somewhere in the heap: gathered and hashed in a
-            // loop of their own, the reads of a batch wait on memory together, not in turn.
-            hashes.clear();
-            hashes.extend(batch.iter().map(|(_, _, t)| spelling_hash(&t.handle)));
-            for (&(d, i, t), &h) in batch.iter().zip(&hashes) {
-                let account = match by_written.get(h, &t.handle) {
-                    Some(a) => a,
-                    None => {
-                        let a = part.account_of(t);
-                        by_written.insert(h, &t.handle, a);
-                        a
-                    }
-                };
-                if account == NOBODY {
-                    continue;
+            let at = (starts[d] - first) as usize;
+            let ids = listings.ids_of_day(d);
+            for (i, (p, &id)) in archive.days[d].papers.iter().zip(ids).enumerate() {
+                let info = Arc::as_ptr(&p.info) as usize;
+                let mut s = memo[id as usize];
+                while s != NONE && said[s as usize].info != info {
+                    s = said[s as usize].next;
                 }
-                part.rows.push(row(account, d, i, part.links.len()));
-                part.links
-                    .push(if t.url.is_empty() { &t.text } else { &t.url });
+                if s == NONE {
+                    s = said.len() as u32;
+                    said.push(Said {
+                        info,
+                        entries: 0..0,
+                        next: memo[id as usize],
+                    });
+                    memo[id as usize] = s;
+                    reader.infos.push((s, &p.info));
+                }
+                said_of[at + i] = s;
             }
-            batch.clear();
+            if reader.infos.len() >= BATCH || days.peek().is_none() {
+                reader.read(&mut part, &mut said);
+            }
         }
+        part.of_listing = said_of
+            .iter()
+            .map(|&s| (said[s as usize].entries.start, said[s as usize].entries.end))
+            .collect();
         part
     }
 
@@ -117,19 +147,111 @@ impl<'a> Part<'a> {
                     })
             })
             .collect();
-        let shift = self.links.len();
-        self.rows.extend(older.rows.iter().map(|&r| {
-            let (account, day, at, link) = fields(r);
-            row(renumber[account as usize], day, at, shift + link as usize)
-        }));
+        let (links, entries) = (self.links.len() as u32, self.entries.len() as u32);
         self.links.extend(older.links);
+        self.entries
+            .extend(older.entries.into_iter().map(|e| Entry {
+                account: renumber[e.account as usize],
+                tweets: e.tweets,
+                links: e.links.start + links..e.links.end + links,
+            }));
+        // The older days come first among the listings.
+        let mut of_listing: Vec<(u32, u32)> = (older.of_listing.iter())
+            .map(|(start, end)| (start + entries, end + entries))
+            .collect();
+        of_listing.extend(&self.of_listing);
+        self.of_listing = of_listing;
         self
     }
 }
 
+/// Infos gathered before their tweets are read.
+const BATCH: usize = 256;
+
+/// The infos not read yet, each with its said, and what reading them needs.
+#[derive(Default)]
+struct Reader<'a> {
+    infos: Vec<(u32, &'a PaperInfo)>,
+    tweets: Vec<&'a [Tweet]>,
+    batch: Vec<(u32, &'a Tweet)>,
+    /// Each tweet's handle hashed, and its link.
+    hashes: Vec<(u64, &'a str)>,
+    accounts: Vec<u32>,
+    by_written: Spellings<'a>,
+    /// One info's tweets: account and link.
+    said: Vec<(u32, &'a str)>,
+}
+
+impl<'a> Reader<'a> {
+    /// Reads the batch into `part`: each info's entries, one an account.
+    fn read(&mut self, part: &mut Part<'a>, said: &mut [Said]) {
+        // Each info, tweet and handle is somewhere in the heap: each read in a loop of its
+        // own, that does nothing else, the reads of a batch wait on memory together, not in
+        // turn (the info's were half the build, in the loop over the listings).
+        self.tweets.clear();
+        self.tweets
+            .extend(self.infos.iter().map(|(_, i)| i.tweets.as_slice()));
+        self.batch.clear();
+        for (&(s, _), tweets) in self.infos.iter().zip(&self.tweets) {
+            self.batch.extend(tweets.iter().map(|t| (s, t)));
+        }
+        self.infos.clear();
+        self.hashes.clear();
+        self.hashes.extend(self.batch.iter().map(|(_, t)| {
+            let link = if t.url.is_empty() { &t.text } else { &t.url };
+            (spelling_hash(&t.handle), link.as_str())
+        }));
+        self.accounts.clear();
+        for (&(_, t), &(h, _)) in self.batch.iter().zip(&self.hashes) {
+            let account = match self.by_written.get(h, &t.handle) {
+                Some(a) => a,
+                None => {
+                    let a = part.account_of(t);
+                    self.by_written.insert(h, &t.handle, a);
+                    a
+                }
+            };
+            self.accounts.push(account);
+        }
+        let mut at = 0;
+        for run in self.batch.chunk_by(|a, b| a.0 == b.0) {
+            self.said.clear();
+            let tweets = at..at + run.len();
+            for (&account, &(_, link)) in self.accounts[tweets.clone()]
+                .iter()
+                .zip(&self.hashes[tweets])
+            {
+                if account != NOBODY {
+                    self.said.push((account, link));
+                }
+            }
+            at += run.len();
+            self.said.sort_unstable();
+            let start = part.entries.len() as u32;
+            for same in self.said.chunk_by(|a, b| a.0 == b.0) {
+                let from = part.links.len() as u32;
+                part.links.push(same[0].1);
+                // Sorted, an account's links repeat side by side.
+                for w in same.windows(2) {
+                    if w[0].1 != w[1].1 {
+                        part.links.push(w[1].1);
+                    }
+                }
+                let to = part.links.len() as u32;
+                part.entries.push(Entry {
+                    account: same[0].0,
+                    tweets: to - from,
+                    links: from..to,
+                });
+            }
+            said[run[0].0 as usize].entries = start..part.entries.len() as u32;
+        }
+        self.batch.clear();
+    }
+}
+
 /// How many distinct texts `links` (each with its hash) holds. Sorted by hash, each text is
-/// read once or twice; sorting the texts read each a dozen times, from memory (a fifth of
-/// the build on an archive that repeats its papers).
+/// read once or twice; sorting the texts read each a dozen times, from memory.
 fn distinct(links: &mut [(u64, &str)]) -> u32 {
     links.sort_unstable_by_key(|(h, _)| *h);
     let mut n = 0;
@@ -146,9 +268,6 @@ fn distinct(links: &mut [(u64, &str)]) -> u32 {
     }
     n
 }
-
-/// Tweets gathered before their handles are looked up.
-const BATCH: usize = 256;
 
 fn spelling_hash(written: &str) -> u64 {
     FixedState::default().hash_one(written)
@@ -203,72 +322,65 @@ impl<'a> Spellings<'a> {
     }
 }
 
-fn row(account: u32, high: u32, low: u32, link: usize) -> Row {
-    (account as u128) << 96 | (high as u128) << 64 | (low as u128) << 32 | link as u32 as u128
-}
-
-fn fields(r: Row) -> (u32, u32, u32, u32) {
-    (
-        (r >> 96) as u32,
-        (r >> 64) as u32,
-        (r >> 32) as u32,
-        r as u32,
-    )
-}
-
 /// The tweets of the days `days`, read in two halves at once when there are days to halve.
-fn read_halves(archive: &Archive, days: Range<usize>) -> Part<'_> {
+fn read_halves<'a>(archive: &'a Archive, listings: &Listings, days: Range<usize>) -> Part<'a> {
     let mid = days.start + days.len() / 2;
     if mid == days.start {
-        return Part::read(archive, days);
+        return Part::read(archive, listings, days);
     }
     std::thread::scope(|s| {
-        let older = s.spawn(|| Part::read(archive, days.start..mid));
-        let newer = Part::read(archive, mid..days.end);
+        let older = s.spawn(|| Part::read(archive, listings, days.start..mid));
+        let newer = Part::read(archive, listings, mid..days.end);
         newer.then(older.join().expect("reading tweets"))
     })
 }
 
 impl People {
     pub fn build(archive: &Archive) -> People {
-        // The listings made beside the tweets being read: the two one after the other, each
-        // on both cores, measured slower (110-140 ms against 100-120 ms at 274,272 papers).
-        let (listings, part) = std::thread::scope(|s| {
-            let listings = s.spawn(|| Listings::build(archive));
-            let part = Part::read(archive, 0..archive.days.len());
-            (listings.join().expect("building listings"), part)
-        });
-        People::finish(archive, Arc::new(listings), part)
+        // The listings first, as the tweets are read by paper number (each on both cores).
+        People::build_with(archive, Arc::new(Listings::build(archive)))
     }
 
     /// As `build`, with the archive's listings already made (`listings` must be of `archive`).
     pub fn build_with(archive: &Archive, listings: Arc<Listings>) -> People {
-        let part = read_halves(archive, 0..archive.days.len());
+        let part = read_halves(archive, &listings, 0..archive.days.len());
         People::finish(archive, listings, part)
     }
 
     fn finish(archive: &Archive, listings: Arc<Listings>, part: Part<'_>) -> People {
         let Part {
             accounts,
-            mut rows,
+            entries,
             links,
+            of_listing,
             ..
         } = part;
-        // Positions become paper numbers; sorted, the rows of a pair are together, its days
-        // ascending. (A map of pairs to sets of links cost two allocations a pair: 0.5 s at
-        // 330,000 papers.)
-        for r in &mut rows {
-            let (account, day, at, link) = fields(*r);
-            let at = PaperRef {
-                day: day as usize,
-                paper: at as usize,
-            };
-            let paper = listings
-                .id_at(at)
-                .expect("the listings are of this archive");
-            *r = row(account, paper, day, link as usize);
+        // One row a listing and an account that tweeted about it (its paper, day and entry),
+        // dropped into its account's bucket walking the papers in order, each paper's
+        // listings oldest first: each bucket comes out sorted by paper, then day.
+        let mut bounds = vec![0u32; accounts.len() + 1];
+        for &(start, end) in &of_listing {
+            for e in &entries[start as usize..end as usize] {
+                bounds[e.account as usize + 1] += 1;
+            }
         }
-        rows.sort_unstable();
+        for a in 1..bounds.len() {
+            bounds[a] += bounds[a - 1];
+        }
+        let mut next = bounds.clone();
+        // Paper, day, entry and its tweets (so that a pair of one entry reads no entry).
+        let mut rows = vec![(0u32, 0u32, 0u32, 0u32); *bounds.last().unwrap_or(&0) as usize];
+        let starts = listings.day_starts();
+        for paper in 0..listings.len() as u32 {
+            for r in listings.of_id(paper) {
+                let (start, end) = of_listing[starts[r.day] as usize + r.paper];
+                for (e, entry) in (start..end).zip(&entries[start as usize..end as usize]) {
+                    let account = entry.account as usize;
+                    rows[next[account] as usize] = (paper, r.day as u32, e, entry.tweets);
+                    next[account] += 1;
+                }
+            }
+        }
         let mut people = People {
             dates: archive.days.iter().map(|d| d.date).collect(),
             listings,
@@ -276,31 +388,44 @@ impl People {
             ..People::default()
         };
         let mut pair_links: Vec<(u64, &str)> = Vec::new();
-        for pair in rows.chunk_by(|a, b| a >> 64 == b >> 64) {
-            let start = people.days.len();
-            for &r in pair {
-                let day = fields(r).2;
-                if people.days.len() == start || people.days.last() != Some(&day) {
-                    people.days.push(day);
+        let mut pair_entries: Vec<u32> = Vec::new();
+        for (account, w) in bounds.windows(2).enumerate() {
+            let bucket = &rows[w[0] as usize..w[1] as usize];
+            for pair in bucket.chunk_by(|a, b| a.0 == b.0) {
+                let start = people.days.len();
+                for &(_, day, _, _) in pair {
+                    if people.days.len() == start || people.days.last() != Some(&day) {
+                        people.days.push(day);
+                    }
                 }
+                let first = pair[0].2;
+                // Listings of one info say the same; of several, their links are counted
+                // together, each once.
+                let tweets = if pair.iter().all(|r| r.2 == first) {
+                    pair[0].3
+                } else {
+                    pair_entries.clear();
+                    pair_entries.extend(pair.iter().map(|r| r.2));
+                    pair_entries.sort_unstable();
+                    pair_entries.dedup();
+                    pair_links.clear();
+                    for &e in &pair_entries {
+                        let Range { start, end } = entries[e as usize].links;
+                        pair_links.extend(
+                            links[start as usize..end as usize]
+                                .iter()
+                                .map(|l| (FixedState::default().hash_one(l), *l)),
+                        );
+                    }
+                    distinct(&mut pair_links)
+                };
+                people.pairs.push(Pair {
+                    account: account as u32,
+                    paper: pair[0].0,
+                    days: start as u32..people.days.len() as u32,
+                    tweets,
+                });
             }
-            let tweets = if pair.len() == 1 {
-                1
-            } else {
-                pair_links.clear();
-                pair_links.extend(pair.iter().map(|&r| {
-                    let link = links[fields(r).3 as usize];
-                    (FixedState::default().hash_one(link), link)
-                }));
-                distinct(&mut pair_links)
-            };
-            let (account, paper, _, _) = fields(pair[0]);
-            people.pairs.push(Pair {
-                account,
-                paper,
-                days: start as u32..people.days.len() as u32,
-                tweets,
-            });
         }
         people
     }

@@ -3,46 +3,78 @@
 //! and none of that may change a figure.
 
 use std::collections::{BTreeMap, BTreeSet};
+use std::sync::Arc;
 
 use chrono::{Days, NaiveDate};
 
 use super::{People, Tweeter};
-use crate::archive::{Archive, Day, Paper, PaperKey, Tweet};
+use crate::archive::{Archive, Day, InfoPool, Paper, PaperInfo, PaperKey, Tweet};
 use crate::search::PaperRef;
 use crate::search::listings::Listings;
 
+/// How the listings of a random archive hold their infos.
+#[derive(Debug, Clone, Copy)]
+enum Sharing {
+    /// Each listing its own info, its tweets drawn anew.
+    None,
+    /// Listings drawn from a few papers, each its own info, then interned as the loader does:
+    /// the same text shares one info.
+    Interned,
+    /// Listings drawn from a few papers holding their infos (an info shared by listings of
+    /// several days, and by two on one day), some interned, some not: equal texts in two
+    /// infos too.
+    Cloned,
+}
+
 /// A random archive: few keys, handles and links, so that papers repeat across and within
 /// days, accounts are spelled several ways (case, `@`, spaces, empty) and tweets repeat.
-fn archive(next: &mut impl FnMut() -> u64) -> Archive {
+fn archive(next: &mut impl FnMut() -> u64, sharing: Sharing) -> Archive {
     let mut pick = |n: usize| (next() % n as u64) as usize;
     let handles = [
         "ann", "Ann", " @ann", "bob", "BOB", "cy", "", "  ", "@", "dee",
     ];
     let links = ["u1", "u2", "u3", "u4", "", "u5"];
     let titles = ["One", "one", "Two", "THREE", "three"];
+    let paper = |pick: &mut dyn FnMut(usize) -> usize| {
+        let id = ["1", "2", "3", "4"].get(pick(7)).copied();
+        let tweets = (0..pick(5))
+            .map(|_| Tweet {
+                author: format!(" name {} ", pick(3)),
+                handle: handles[pick(handles.len())].into(),
+                url: links[pick(links.len())].into(),
+                date: String::new(),
+                lang: String::new(),
+                text: format!("text {}", pick(2)),
+            })
+            .collect();
+        let mut paper = Paper::bare(1, titles[pick(titles.len())], id);
+        paper.tweets = tweets;
+        paper
+    };
+    let few: Vec<Paper> = (0..1 + pick(6)).map(|_| paper(&mut pick)).collect();
+    let pool = InfoPool::default();
     let mut date = NaiveDate::from_ymd_opt(2024, 1, 1).unwrap();
     let mut days = Vec::new();
     for _ in 0..pick(9) {
         date = date + Days::new(1 + pick(3) as u64);
         let papers = (0..pick(6))
             .map(|rank| {
-                let id = ["1", "2", "3", "4"].get(pick(7)).copied();
-                let tweets = (0..pick(5))
-                    .map(|_| Tweet {
-                        author: format!(" name {} ", pick(3)),
-                        handle: handles[pick(handles.len())].into(),
-                        url: links[pick(links.len())].into(),
-                        date: String::new(),
-                        lang: String::new(),
-                        text: format!("text {}", pick(2)),
-                    })
-                    .collect();
-                let mut paper = Paper::bare(rank as u32 + 1, titles[pick(titles.len())], id);
-                paper.tweets = tweets;
-                paper
+                let p = match sharing {
+                    Sharing::None => paper(&mut pick),
+                    Sharing::Interned => Paper::new(1, (*few[pick(few.len())].info).clone()),
+                    Sharing::Cloned => few[pick(few.len())].clone(),
+                };
+                Paper {
+                    rank: rank as u32 + 1,
+                    ..p
+                }
             })
             .collect();
-        days.push(Day::bare(&date.to_string(), papers));
+        let mut day = Day::bare(&date.to_string(), papers);
+        if matches!(sharing, Sharing::Interned) || pick(2) == 0 {
+            pool.intern_day(&mut day);
+        }
+        days.push(day);
     }
     Archive::from_days(days)
 }
@@ -144,8 +176,16 @@ fn seen(t: &[Tweeter]) -> Vec<(String, String, usize, usize, usize)> {
 fn the_builds_agree_with_a_plain_count_on_random_archives() {
     let mut next = crate::test_rng::xorshift(0x9e37_79b9_7f4a_7c15);
     let mut checked_pairs = 0;
-    for case in 0..400 {
-        let a = archive(&mut next);
+    let (mut shared, mut several) = (0, 0);
+    for case in 0..600 {
+        let sharing = [Sharing::None, Sharing::Interned, Sharing::Cloned][case % 3];
+        let a = archive(&mut next, sharing);
+        let listed: Vec<&Paper> = a.days.iter().flat_map(|d| &d.papers).collect();
+        let infos: BTreeSet<*const PaperInfo> =
+            listed.iter().map(|p| Arc::as_ptr(&p.info)).collect();
+        shared += listed.len() - infos.len();
+        // A paper with more than one info: its tweets counted across them.
+        several += usize::from(infos.len() > listings_of(&a).len());
         let l = Listings::build(&a);
         let expected = listings_of(&a);
         assert_eq!(l.len(), expected.len(), "case {case}");
@@ -202,6 +242,11 @@ fn the_builds_agree_with_a_plain_count_on_random_archives() {
     assert!(
         checked_pairs > 1000,
         "the cases list papers: {checked_pairs}"
+    );
+    assert!(shared > 1000, "listings sharing an info: {shared}");
+    assert!(
+        several > 50,
+        "cases with a paper of several infos: {several}"
     );
 }
 
