@@ -10,72 +10,38 @@ and the min / median / max in milliseconds. Python standard library only.
 """
 
 import argparse
-import fcntl
 import os
 import re
-import select
 import shutil
-import signal
 import statistics
-import struct
 import sys
 import tempfile
-import termios
 import time
+
+from pty_reader import Reader, reader_env
 
 TITLE = re.compile(rb"\xc2\xb7 *\d+ papers")  # "· 12 papers"
 ESCAPE = re.compile(rb"\x1b\[[0-9;?<=>]*[ -/]*[@-~]|\x1b[()][0-9A-Za-z]|\x1b[=>78]")
-CURSOR_QUERY = b"\x1b[6n"
 
 
 def one_run(binary, archive, cols, rows, state_dir, timeout):
-    env = {k: v for k, v in os.environ.items() if k not in ("HOTPAPERS_ARCHIVE", "BROWSER", "NO_COLOR")}
     # The first frame is drawn before the cache is read; nor is the user's cache written.
-    env.update(TERM="xterm-256color", LANG="C.UTF-8", HOTPAPERS_STATE_DIR=state_dir, HOTPAPERS_CACHE="off")
+    env = reader_env(HOTPAPERS_STATE_DIR=state_dir, HOTPAPERS_CACHE="off")
     start = time.perf_counter()
-    pid, fd = os.forkpty()
-    if pid == 0:
-        fcntl.ioctl(0, termios.TIOCSWINSZ, struct.pack("HHHH", rows, cols, 0, 0))
-        os.execve(binary, [binary, archive], env)
-    fcntl.ioctl(fd, termios.TIOCSWINSZ, struct.pack("HHHH", rows, cols, 0, 0))
+    reader = Reader(binary, [archive], env, cols, rows)
     seen = b""
     elapsed = None
     try:
         while time.perf_counter() - start < timeout:
-            ready, _, _ = select.select([fd], [], [], 0.05)
-            if not ready:
-                continue
-            try:
-                chunk = os.read(fd, 65536)
-            except OSError:
+            chunk = reader.read(0.05)
+            if chunk is None:
                 break
-            if not chunk:
-                break
-            if CURSOR_QUERY in chunk:
-                os.write(fd, b"\x1b[1;1R")
             seen += chunk
-            if TITLE.search(ESCAPE.sub(b"", seen)):
+            if chunk and TITLE.search(ESCAPE.sub(b"", seen)):
                 elapsed = time.perf_counter() - start
                 break
-        try:
-            os.write(fd, b"q")
-        except OSError:
-            pass
-        deadline = time.perf_counter() + 5
-        while time.perf_counter() < deadline:
-            done, _ = os.waitpid(pid, os.WNOHANG)
-            if done:
-                break
-            try:
-                if select.select([fd], [], [], 0.05)[0]:
-                    os.read(fd, 65536)
-            except OSError:
-                pass
-        else:
-            os.kill(pid, signal.SIGKILL)
-            os.waitpid(pid, 0)
     finally:
-        os.close(fd)
+        reader.quit(b"q")
     return elapsed
 
 

@@ -14,17 +14,14 @@ and drawing. Prints each change and the min / median / max. Python standard libr
 
 import argparse
 import os
-import select
 import shutil
-import signal
 import statistics
-import struct
 import subprocess
 import sys
 import tempfile
-import termios
 import time
-import fcntl
+
+from pty_reader import Reader, peak_kb, reader_env
 
 TICK = os.sysconf("SC_CLK_TCK")
 
@@ -36,64 +33,26 @@ def cpu_seconds(pid):
     return (int(fields[11]) + int(fields[12])) / TICK
 
 
-def peak_kb(pid):
-    with open(f"/proc/{pid}/status") as f:
-        for line in f:
-            if line.startswith("VmHWM:"):
-                return int(line.split()[1])
-    return 0
+def start(binary, archive, cols, rows, home):
+    """The reader over `archive` with its state and cache in `home`."""
+    env = reader_env(
+        HOTPAPERS_STATE_DIR=os.path.join(home, "state"),
+        XDG_CACHE_HOME=os.path.join(home, "cache"),
+    )
+    return Reader(binary, [archive], env, cols, rows)
 
 
-class Reader:
-    """The reader in a pseudo-terminal, its output read and thrown away."""
-
-    def __init__(self, binary, archive, cols, rows, home):
-        env = {k: v for k, v in os.environ.items() if k not in ("HOTPAPERS_ARCHIVE", "BROWSER", "NO_COLOR")}
-        env.update(
-            TERM="xterm-256color",
-            LANG="C.UTF-8",
-            HOTPAPERS_STATE_DIR=os.path.join(home, "state"),
-            XDG_CACHE_HOME=os.path.join(home, "cache"),
-        )
-        self.pid, self.fd = os.forkpty()
-        if self.pid == 0:
-            fcntl.ioctl(0, termios.TIOCSWINSZ, struct.pack("HHHH", rows, cols, 0, 0))
-            os.execve(binary, [binary, archive], env)
-        fcntl.ioctl(self.fd, termios.TIOCSWINSZ, struct.pack("HHHH", rows, cols, 0, 0))
-
-    def drain(self, seconds):
-        end = time.perf_counter() + seconds
-        while (left := end - time.perf_counter()) > 0:
-            if select.select([self.fd], [], [], min(left, 0.05))[0]:
-                try:
-                    chunk = os.read(self.fd, 65536)
-                except OSError:
-                    return
-                if b"\x1b[6n" in chunk:
-                    os.write(self.fd, b"\x1b[1;1R")
-
-    def settle(self, quiet=2.0, timeout=600.0):
-        """Waits until the reader's CPU time has not moved for `quiet` seconds."""
-        start = time.perf_counter()
-        last = cpu_seconds(self.pid)
-        while time.perf_counter() - start < timeout:
-            self.drain(quiet)
-            now = cpu_seconds(self.pid)
-            if now == last:
-                return now
-            last = now
-        sys.exit(f"the reader was still busy after {timeout:.0f} s")
-
-    def quit(self):
-        try:
-            os.write(self.fd, b"\x1b\x1bq")
-            self.drain(1.0)
-        except OSError:
-            pass
-        if not os.waitpid(self.pid, os.WNOHANG)[0]:
-            os.kill(self.pid, signal.SIGKILL)
-            os.waitpid(self.pid, 0)
-        os.close(self.fd)
+def settle(reader, quiet=2.0, timeout=600.0):
+    """Waits until the reader's CPU time has not moved for `quiet` seconds; returns it."""
+    begun = time.perf_counter()
+    last = cpu_seconds(reader.pid)
+    while time.perf_counter() - begun < timeout:
+        reader.drain(quiet)
+        now = cpu_seconds(reader.pid)
+        if now == last:
+            return now
+        last = now
+    sys.exit(f"the reader was still busy after {timeout:.0f} s")
 
 
 def change(path, n):
@@ -131,21 +90,21 @@ def main():
         )
         if not posts:
             sys.exit(f"{a.archive}: no posts")
-        reader = Reader(a.bin, copy, cols, rows, home)
+        reader = start(a.bin, copy, cols, rows, home)
         try:
-            loaded = reader.settle()
-            print(f"loaded and indexed: {loaded:.2f} s CPU, peak memory {peak_kb(reader.pid) // 1024} MiB", file=sys.stderr)
+            loaded = settle(reader)
+            print(f"loaded and indexed: {loaded:.2f} s CPU, peak memory {(peak_kb(reader.pid) or 0) // 1024} MiB", file=sys.stderr)
             costs = []
             for n in range(a.changes):
                 post = posts[(n * 7919 + len(posts) // 3) % len(posts)]
                 before = cpu_seconds(reader.pid)
                 change(post, n)
-                after = reader.settle()
+                after = settle(reader)
                 costs.append(after - before)
                 print(f"change {n + 1} ({os.path.relpath(post, copy)}): {after - before:.2f} s CPU", file=sys.stderr)
-            peak = peak_kb(reader.pid) // 1024
+            peak = (peak_kb(reader.pid) or 0) // 1024
         finally:
-            reader.quit()
+            reader.quit(b"\x1b\x1bq")
     finally:
         shutil.rmtree(home, ignore_errors=True)
     print(

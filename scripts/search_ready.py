@@ -19,19 +19,16 @@ and those after it warm starts (reported apart); --no-cache runs with HOTPAPERS_
 
 import argparse
 import codecs
-import fcntl
 import os
 import re
-import select
 import shutil
-import signal
 import statistics
-import struct
 import sys
 import tempfile
-import termios
 import time
 import unicodedata
+
+from pty_reader import Reader, peak_kb, reader_env
 
 CSI = re.compile(rb"\x1b\[([0-9;?<=>]*)[ -/]*([@-~])|\x1b[()][0-9A-Za-z]|\x1b[=>78]|\x1b\][^\x07]*\x07")
 COUNT = re.compile(r"\d+ papers?\b|Nothing matches")
@@ -100,66 +97,29 @@ def ready(screen):
     return any("Search every day" in l for l in lines) and any(COUNT.search(l) for l in lines)
 
 
-def peak_kb(pid):
-    try:
-        with open(f"/proc/{pid}/status") as f:
-            for line in f:
-                if line.startswith("VmHWM:"):
-                    return int(line.split()[1])
-    except OSError:
-        pass
-    return None
-
-
 def one_run(binary, archive, query, cols, rows, state_dir, cache_dir, timeout):
-    env = {k: v for k, v in os.environ.items() if k not in ("HOTPAPERS_ARCHIVE", "BROWSER", "NO_COLOR", "HOTPAPERS_CACHE")}
-    env.update(TERM="xterm-256color", LANG="C.UTF-8", HOTPAPERS_STATE_DIR=state_dir)
-    if cache_dir is None:
-        env["HOTPAPERS_CACHE"] = "off"
-    else:
-        env["XDG_CACHE_HOME"] = cache_dir
+    cache = {"HOTPAPERS_CACHE": "off"} if cache_dir is None else {"XDG_CACHE_HOME": cache_dir}
+    env = reader_env(HOTPAPERS_STATE_DIR=state_dir, **cache)
     start = time.perf_counter()
-    pid, fd = os.forkpty()
-    if pid == 0:
-        fcntl.ioctl(0, termios.TIOCSWINSZ, struct.pack("HHHH", rows, cols, 0, 0))
-        os.execve(binary, [binary, archive], env)
-    fcntl.ioctl(fd, termios.TIOCSWINSZ, struct.pack("HHHH", rows, cols, 0, 0))
+    reader = Reader(binary, [archive], env, cols, rows)
     screen = Screen(cols, rows)
     typed = False
     result = None
     try:
         while time.perf_counter() - start < timeout:
-            if select.select([fd], [], [], 0.05)[0]:
-                try:
-                    chunk = os.read(fd, 65536)
-                except OSError:
-                    break
-                if not chunk:
-                    break
-                if b"\x1b[6n" in chunk:
-                    os.write(fd, b"\x1b[1;1R")
+            chunk = reader.read(0.05)
+            if chunk is None:
+                break
+            if chunk:
                 screen.feed(chunk)
             if not typed and any(" papers" in l for l in screen.lines()):
-                os.write(fd, b"/" + query.encode())
+                os.write(reader.fd, b"/" + query.encode())
                 typed = True
             elif typed and ready(screen):
-                result = (time.perf_counter() - start, peak_kb(pid))
+                result = (time.perf_counter() - start, peak_kb(reader.pid))
                 break
-        os.write(fd, b"\x1b\x1bq")
-        deadline = time.perf_counter() + 5
-        while time.perf_counter() < deadline:
-            if os.waitpid(pid, os.WNOHANG)[0]:
-                break
-            try:
-                if select.select([fd], [], [], 0.05)[0]:
-                    os.read(fd, 65536)
-            except OSError:
-                pass
-        else:
-            os.kill(pid, signal.SIGKILL)
-            os.waitpid(pid, 0)
     finally:
-        os.close(fd)
+        reader.quit(b"\x1b\x1bq")
     return result
 
 
