@@ -147,11 +147,11 @@ impl Reloader {
             }
         }
         for rel in &named.exact {
-            let meta = std::fs::symlink_metadata(self.root.join(rel));
+            let path = self.root.join(rel);
             let same = if known.contains(rel.as_str()) {
-                std::fs::metadata(self.root.join(rel)).is_ok_and(|m| m.is_file())
+                std::fs::metadata(&path).is_ok_and(|m| m.is_file())
             } else {
-                match meta {
+                match std::fs::symlink_metadata(&path) {
                     Err(_) => true,
                     Ok(m) => m.is_file() && !super::discover::is_post_name(rel),
                 }
@@ -160,7 +160,6 @@ impl Reloader {
                 return None;
             }
         }
-        drop(known);
         Some(std::mem::take(&mut self.files))
     }
 

@@ -50,9 +50,7 @@ impl Loader {
         }
         let before = self.reloader.posts().count();
         let r = self.reloader.load(listing, done);
-        if r.read > 0 || r.restamped > 0 || r.kept != before {
-            self.dirty = true;
-        }
+        self.note(before, &r);
         r
     }
 
@@ -75,10 +73,16 @@ impl Loader {
         }
         let before = self.reloader.posts().count();
         let r = self.reloader.reload_changed(dir, changed)?;
+        self.note(before, &r);
+        Ok(r)
+    }
+
+    /// Whether a load of `before` posts changed what the cache holds: posts read, stamps
+    /// taken again, or posts gone.
+    fn note(&mut self, before: usize, r: &Reloaded) {
         if r.read > 0 || r.restamped > 0 || r.kept != before {
             self.dirty = true;
         }
-        Ok(r)
     }
 
     fn open(&mut self, root: &Path, posts: usize) {
