@@ -82,7 +82,7 @@ pub fn index(
             None => IndexHandle::build_from(&archive, previous.as_ref()),
         };
         drop(previous);
-        if reloaded {
+        let pending = if reloaded {
             // Written when the reader ends (see `finish_cache_write`), the latest replacing
             // any before it: at 30,000 posts a write costs about 0.1 s, as much as taking in
             // the changed post, and a `git pull` brings several in a row. Even what to write
@@ -94,18 +94,18 @@ pub fn index(
                 posts.clone(),
             );
             *DEFERRED.lock().unwrap_or_else(|e| e.into_inner()) = Some(latest);
-            let _ = tx.send(Msg::Index(index));
+            None
         } else {
-            let pending = posts
+            posts
                 .try_lock()
                 .ok()
-                .and_then(|mut l| l.pending(&archive, Some(&index.index)));
-            let _ = tx.send(Msg::Index(index));
-            if let Some(pending) = pending {
-                let _writing = CACHE_WRITE.lock().unwrap_or_else(|e| e.into_inner());
-                if let Err(w) = pending.write() {
-                    let _ = tx.send(Msg::Cache(w));
-                }
+                .and_then(|mut l| l.pending(&archive, Some(&index.index)))
+        };
+        let _ = tx.send(Msg::Index(index));
+        if let Some(pending) = pending {
+            let _writing = CACHE_WRITE.lock().unwrap_or_else(|e| e.into_inner());
+            if let Err(w) = pending.write() {
+                let _ = tx.send(Msg::Cache(w));
             }
         }
         // Then who tweets (`P`), which no first search should wait for: the People box says
