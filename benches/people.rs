@@ -16,12 +16,11 @@
 //!   and the ranking of all time (as the command does without `--since`/`--until`), then
 //!   dropped as the command exits; and ranking alone.
 
-use std::path::Path;
 use std::sync::Arc;
 use std::time::Instant;
 
 use criterion::{Criterion, criterion_group, criterion_main};
-use hotpapers::archive::{Archive, PaperKey};
+use hotpapers::archive::Archive;
 use hotpapers::search::{Listings, People};
 use hotpapers::tui::core::handles::PeopleHandle;
 use hotpapers::tui::core::window::Window;
@@ -30,20 +29,10 @@ use hotpapers::tui::{App, Command, Event, update, view};
 use ratatui::Terminal;
 use ratatui::backend::TestBackend;
 
+mod common;
+
 fn archive() -> Archive {
-    let Some(dir) = std::env::var_os("HOTPAPERS_BENCH_ARCHIVE") else {
-        return Archive::sample();
-    };
-    let mut a = Archive::load(Path::new(&dir)).expect("HOTPAPERS_BENCH_ARCHIVE");
-    if std::env::var_os("HOTPAPERS_BENCH_DISTINCT").is_some() {
-        for day in &mut a.days {
-            let day = std::sync::Arc::make_mut(day);
-            for p in &mut day.papers {
-                p.key = PaperKey::from_stored(format!("{}@{}", p.key, day.date));
-            }
-        }
-    }
-    a
+    common::bench_archive().0
 }
 
 fn people(c: &mut Criterion) {

@@ -4,25 +4,18 @@
 //! own (its key gets its day), for archives whose copies repeat arXiv ids.
 
 use std::collections::HashSet;
-use std::path::Path;
 
 use criterion::{Criterion, criterion_group, criterion_main};
 use hotpapers::archive::{Archive, PaperKey};
 use hotpapers::similar::Similarity;
 
+mod common;
+
 fn archive() -> (Archive, u64) {
-    let Some(dir) = std::env::var_os("HOTPAPERS_BENCH_ARCHIVE") else {
-        return (Archive::sample(), 0);
+    let (a, dir) = common::bench_archive();
+    let Some(dir) = dir else {
+        return (a, 0);
     };
-    let mut a = Archive::load(Path::new(&dir)).expect("HOTPAPERS_BENCH_ARCHIVE");
-    if std::env::var_os("HOTPAPERS_BENCH_DISTINCT").is_some() {
-        for day in &mut a.days {
-            let day = std::sync::Arc::make_mut(day);
-            for p in &mut day.papers {
-                p.key = PaperKey::from_stored(format!("{}@{}", p.key, day.date));
-            }
-        }
-    }
     let bytes = std::fs::read_dir(&dir)
         .unwrap()
         .filter_map(|e| e.ok()?.metadata().ok())

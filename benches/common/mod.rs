@@ -1,0 +1,25 @@
+//! What the benches that read a folder share: the archive in `HOTPAPERS_BENCH_ARCHIVE` (else
+//! the bundled sample), each listing made a paper of its own with `HOTPAPERS_BENCH_DISTINCT=1`
+//! (archives made by repeating posts repeat arXiv ids; real digests rarely list a paper twice).
+
+use std::path::{Path, PathBuf};
+
+use hotpapers::archive::{Archive, PaperKey};
+
+/// The archive to measure, and its folder (`None` for the sample).
+pub fn bench_archive() -> (Archive, Option<PathBuf>) {
+    let Some(dir) = std::env::var_os("HOTPAPERS_BENCH_ARCHIVE") else {
+        return (Archive::sample(), None);
+    };
+    let mut a = Archive::load(Path::new(&dir)).expect("HOTPAPERS_BENCH_ARCHIVE");
+    if std::env::var_os("HOTPAPERS_BENCH_DISTINCT").is_some() {
+        for day in &mut a.days {
+            let day = std::sync::Arc::make_mut(day);
+            for p in &mut day.papers {
+                // Written through the listing: its info is copied, so no listing shares one.
+                p.key = PaperKey::from_stored(format!("{}@{}", p.key, day.date));
+            }
+        }
+    }
+    (a, Some(PathBuf::from(dir)))
+}
