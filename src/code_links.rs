@@ -17,6 +17,9 @@ pub const CODE_HOSTS: &[&str] = &[
     "sourceforge.net",
 ];
 
+/// The first letters of links, lowercased: `http`, `www.` and each code host's.
+const LINK_STARTS: &[u8] = b"hwgbcs";
+
 /// Words that make the link after them in a sentence a link to code.
 const CODE_WORDS: &[&str] = &["code", "codes", "implementation", "source"];
 
@@ -54,6 +57,12 @@ fn next_link(text: &str, from: usize) -> Option<(usize, usize)> {
     let bytes = text.as_bytes();
     let mut i = from;
     while i < bytes.len() {
+        // Every link starts with one of these letters (`http`, `www.`, a host's name): the
+        // others are stepped over at once, as are the bytes of any non-ASCII character.
+        if !LINK_STARTS.contains(&(bytes[i] | 0x20)) {
+            i += 1;
+            continue;
+        }
         let rest = &text[i..];
         // Not inside a word or another link (`mygithub.com`, `…/www.x`); brackets and quotes
         // before a link are its surroundings.
@@ -75,8 +84,8 @@ fn next_link(text: &str, from: usize) -> Option<(usize, usize)> {
                 .unwrap_or(rest.len());
             return Some((i, i + len));
         }
-        // Step over the whole character.
-        i += rest.chars().next().map_or(1, char::len_utf8);
+        // An ASCII letter: the next byte starts a character.
+        i += 1;
     }
     None
 }
@@ -186,6 +195,20 @@ mod tests {
         let mut out = Vec::new();
         find_code_urls(text, &mut out);
         out
+    }
+
+    #[test]
+    fn every_kind_of_link_starts_with_a_letter_the_scan_stops_at() {
+        for start in ["http://", "https://", "www."]
+            .into_iter()
+            .chain(CODE_HOSTS.iter().copied())
+        {
+            assert!(LINK_STARTS.contains(&start.as_bytes()[0]), "{start}");
+        }
+        assert_eq!(
+            found("Ça — 中文 GitHub.com/a/b, HTTPS://x.org/code and www.gitlab.com/c/d"),
+            ["https://GitHub.com/a/b", "https://www.gitlab.com/c/d"]
+        );
     }
 
     #[test]

@@ -113,14 +113,20 @@ pub fn fold_word(
 ) {
     out.clear();
     humps.clear();
-    let chars: Vec<(usize, char)> = word.char_indices().filter(|(_, c)| !is_mark(*c)).collect();
-    let lower = |k: usize| chars.get(k).is_some_and(|(_, c)| c.is_lowercase());
-    for (k, &(i, c)) in chars.iter().enumerate() {
-        if k > 0 && c.is_uppercase() && !out.is_empty() {
-            let p = chars[k - 1].1;
+    // A window over the word's characters (marks left out): the one before, this one and
+    // the two after are all a hump needs. No list of them: this runs for every word indexed.
+    let mut chars = word.char_indices().filter(|(_, c)| !is_mark(*c));
+    let lower = |c: Option<(usize, char)>| c.is_some_and(|(_, c)| c.is_lowercase());
+    let (mut prev, mut cur, mut next, mut after) =
+        (None::<char>, chars.next(), chars.next(), chars.next());
+    while let Some((i, c)) = cur {
+        if let Some(p) = prev
+            && c.is_uppercase()
+            && !out.is_empty()
+        {
             // aB (StyleGAN), or the last capital of a run before a lower-case part
             // (HTTPServer), but not a plural (GANs).
-            if p.is_lowercase() || (p.is_uppercase() && lower(k + 1) && lower(k + 2)) {
+            if p.is_lowercase() || (p.is_uppercase() && lower(next) && lower(after)) {
                 humps.push(out.len());
             }
         }
@@ -129,6 +135,7 @@ pub fn fold_word(
         if let Some((o, base)) = origin.as_mut() {
             o.extend(std::iter::repeat_n(*base + i, out.len() - before));
         }
+        (prev, cur, next, after) = (Some(c), next, after, chars.next());
     }
 }
 
@@ -246,5 +253,40 @@ mod tests {
             "e\u{301}",
             "the accent goes with it"
         );
+    }
+    /// The folding as first written, with every character of the word in a list: the window
+    /// `fold_word` slides must find the same humps and origins.
+    fn fold_word_listed(word: &str) -> (String, Vec<usize>, Vec<usize>) {
+        let (mut out, mut humps, mut origin) = (String::new(), Vec::new(), Vec::new());
+        let chars: Vec<(usize, char)> = word.char_indices().filter(|(_, c)| !is_mark(*c)).collect();
+        let lower = |k: usize| chars.get(k).is_some_and(|(_, c)| c.is_lowercase());
+        for (k, &(i, c)) in chars.iter().enumerate() {
+            if k > 0 && c.is_uppercase() && !out.is_empty() {
+                let p = chars[k - 1].1;
+                if p.is_lowercase() || (p.is_uppercase() && lower(k + 1) && lower(k + 2)) {
+                    humps.push(out.len());
+                }
+            }
+            let before = out.len();
+            fold_char(c, &mut out);
+            origin.extend(std::iter::repeat_n(i, out.len() - before));
+        }
+        (out, humps, origin)
+    }
+
+    #[test]
+    fn the_sliding_window_folds_as_the_listed_characters_did() {
+        // Capitals, small letters, marks, letters that fold to two (ß, İ), digits.
+        let alphabet: Vec<char> = "aAbBzZéÉßİ\u{301}\u{308}0_-x".chars().collect();
+        let mut next = crate::test_rng::xorshift(0x5eed_f01d);
+        for _ in 0..20_000 {
+            let len = (next() % 9) as usize;
+            let word: String = (0..len)
+                .map(|_| alphabet[(next() % alphabet.len() as u64) as usize])
+                .collect();
+            let (mut out, mut humps, mut origin) = (String::new(), Vec::new(), Vec::new());
+            fold_word(&word, &mut out, &mut humps, Some((&mut origin, 0)));
+            assert_eq!((out, humps, origin), fold_word_listed(&word), "{word:?}");
+        }
     }
 }
