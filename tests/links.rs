@@ -217,6 +217,7 @@ fn paper() -> Paper {
                 ),
             ],
             key: Default::default(),
+            texts: Default::default(),
         }),
     }
 }

@@ -34,6 +34,7 @@ fn paper(rank: u32, id: u32, words: &[usize], cats: &[usize]) -> Paper {
             abstract_text: String::new(),
             tweets: vec![],
             key: PaperKey::of(Some(&arxiv_id), &title),
+            texts: Default::default(),
         }),
     }
 }

@@ -47,6 +47,7 @@ fn papers(text: &str, marks: &mut Snapshot) -> Vec<Paper> {
                 abstract_text: String::new(),
                 tweets: Vec::new(),
                 key: key.clone(),
+                texts: Default::default(),
             }),
         };
         let tags = list(get(5));

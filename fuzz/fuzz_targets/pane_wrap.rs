@@ -80,6 +80,7 @@ fn paper(rank: u32, text: &str) -> Paper {
         line: 1,
         info: std::sync::Arc::new(PaperInfo {
             key: PaperKey::of(None, &format!("{rank} {title}")),
+            texts: Default::default(),
             title,
             authors: list(get(1)),
             arxiv_id: None,

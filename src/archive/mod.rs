@@ -19,6 +19,7 @@ mod reload;
 pub mod sample;
 pub mod text;
 mod text_scan;
+mod texts;
 mod tweet;
 
 pub use collection::{Archive, Summary};
@@ -27,7 +28,8 @@ pub use diagnostic::{ArchiveError, Diagnostic, Escaped, Severity, count};
 pub use discover::{PostFile, discover, posts_root};
 pub use intern::InfoPool;
 pub use lazy::Listing;
-pub use model::{Day, Paper, PaperInfo, PaperKey, Tweet};
+pub use model::{Day, Paper, PaperInfo, PaperKey, Texts, Tweet};
 pub use post::{MAX_FILE_SIZE, MAX_LINE, Parsed, date_from_name, parse_post};
 pub use read::read_post;
 pub use reload::{Changed, Kept, Reloaded, Reloader, Stamp};
+pub use texts::{TextsError, read_texts};

@@ -49,6 +49,23 @@ pub struct PaperInfo {
     pub tweets: Vec<Tweet>,
     /// The paper's identity (see `PaperKey`), set by the loader once id and title are known.
     pub key: PaperKey,
+    /// Whether `abstract_text` and the tweets' `text` are here, or were left in the post's
+    /// file (see `archive::texts`).
+    pub texts: Texts,
+}
+
+/// Where a paper's long texts (its abstract, its tweets' text) are. They are most of an
+/// archive's bytes, and a reader shows one paper at a time: it keeps infos without them and
+/// reads them back from the post when it shows the paper.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Hash)]
+pub enum Texts {
+    /// In the info.
+    #[default]
+    Here,
+    /// Left in the post's file: the info's `abstract_text` and tweets' `text` are empty, and
+    /// this is the hash of what they were (`PaperInfo::text_hash`), for telling whether the
+    /// file still holds them and whether two listings are the same text.
+    InFile(u64),
 }
 
 impl std::ops::Deref for Paper {

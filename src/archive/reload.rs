@@ -345,6 +345,34 @@ impl Reloader {
         self.root = root;
     }
 
+    /// `archive`, the last load's, with its papers' texts left in their files (see
+    /// `Archive::without_texts`), the posts kept here now those days too, so that the next
+    /// load shares them; `None` when `archive` is not the last load's.
+    pub fn without_texts(&mut self, archive: &Archive) -> Option<Archive> {
+        let lighter = archive.without_texts();
+        let mut by_day: HashMap<*const Day, &Arc<Day>, FixedState> = archive
+            .days
+            .iter()
+            .map(Arc::as_ptr)
+            .zip(&lighter.days)
+            .collect();
+        let mut swapped = Vec::with_capacity(by_day.len());
+        for (i, k) in self.kept.iter().enumerate() {
+            if let Some(day) = k.day.as_ref().and_then(|d| by_day.remove(&Arc::as_ptr(d))) {
+                swapped.push((i, Arc::clone(day)));
+            }
+        }
+        if !by_day.is_empty() {
+            return None;
+        }
+        for (i, day) in swapped {
+            self.kept[i].day = Some(day);
+        }
+        // Its infos are the ones with texts, which nothing holds any more.
+        self.pool = InfoPool::default();
+        Some(lighter)
+    }
+
     /// The folder last loaded.
     pub fn root(&self) -> &Path {
         &self.root

@@ -11,7 +11,7 @@ use crate::codec::checksum;
 
 const MAGIC: &[u8; 8] = b"HOTPCACH";
 /// The layout of the payload: raised whenever it changes, so that an older file is rebuilt.
-pub const FORMAT: u32 = 1;
+pub const FORMAT: u32 = 2;
 /// The largest cache file read (an archive of a million posts needs far less).
 pub const MAX_SIZE: u64 = 4 << 30;
 
@@ -45,16 +45,23 @@ fn version() -> &'static str {
 }
 
 /// The header and payload as written.
+#[cfg(test)]
 pub fn frame(payload: &[u8]) -> Vec<u8> {
+    let mut out = header(payload);
+    out.extend_from_slice(payload);
+    out
+}
+
+/// The header written before `payload`.
+fn header(payload: &[u8]) -> Vec<u8> {
     let v = version().as_bytes();
-    let mut out = Vec::with_capacity(payload.len() + 40 + v.len());
+    let mut out = Vec::with_capacity(40 + v.len());
     out.extend_from_slice(MAGIC);
     out.extend_from_slice(&FORMAT.to_le_bytes());
     out.push(v.len() as u8);
     out.extend_from_slice(v);
     out.extend_from_slice(&(payload.len() as u64).to_le_bytes());
     out.extend_from_slice(&checksum(payload).to_le_bytes());
-    out.extend_from_slice(payload);
     out
 }
 
@@ -78,9 +85,12 @@ pub fn read(path: &Path) -> Result<Option<Vec<u8>>, Unusable> {
         .take(MAX_SIZE)
         .read_to_end(&mut bytes)
         .map_err(io)?;
-    unframe(&bytes)
-        .map(|p| Some(p.to_vec()))
-        .map_err(|why| Unusable::invalid(path, why))
+    let at = unframe(&bytes)
+        .map(|p| bytes.len() - p.len())
+        .map_err(|why| Unusable::invalid(path, why))?;
+    // The payload moved to the front, not copied: a cache can be tens of megabytes.
+    bytes.drain(..at);
+    Ok(Some(bytes))
 }
 
 /// The payload inside `bytes`, or why they are not a cache file of this version.
@@ -120,7 +130,9 @@ pub fn write(path: &Path, payload: &[u8]) -> std::io::Result<()> {
     let tmp = dir.join(format!(".{name}.{}-{n}.tmp", std::process::id()));
     let result = (|| {
         let mut f = File::create(&tmp)?;
-        f.write_all(&frame(payload))?;
+        // Header and payload apart, not framed into one more copy of the payload.
+        f.write_all(&header(payload))?;
+        f.write_all(payload)?;
         f.sync_all()?;
         fs::rename(&tmp, path)?;
         // The rename itself lasts once the folder is flushed too.

@@ -173,6 +173,13 @@ impl Loader {
             && archive.days.iter().all(|d| ours.contains(&Arc::as_ptr(d)))
     }
 
+    /// `archive`, the last load's, without its papers' texts (see `Reloader::without_texts`):
+    /// what the reader keeps once the archive is indexed and the cache written (which holds
+    /// no texts either).
+    pub fn without_texts(&mut self, archive: &Archive) -> Option<Archive> {
+        self.reloader.without_texts(archive)
+    }
+
     /// The warnings about the cache not yet given (one per problem).
     pub fn take_warnings(&mut self) -> Vec<String> {
         std::mem::take(&mut self.warnings)

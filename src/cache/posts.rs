@@ -11,7 +11,9 @@ use std::time::{Duration, SystemTime, UNIX_EPOCH};
 
 use chrono::{DateTime, Datelike, NaiveDate};
 
-use crate::archive::{Day, Diagnostic, Kept, Paper, PaperInfo, PaperKey, Severity, Stamp, Tweet};
+use crate::archive::{
+    Day, Diagnostic, Kept, Paper, PaperInfo, PaperKey, Severity, Stamp, Texts, Tweet,
+};
 use crate::codec::{In, Malformed, Out};
 
 /// The posts of a Reloader, as read back.
@@ -104,10 +106,13 @@ fn info(out: &mut Out, i: &PaperInfo) {
     out.opt_str(i.abs_url.as_deref());
     out.opt_str(i.pdf_url.as_deref());
     out.strs(&i.categories);
-    out.str(&i.abstract_text);
+    // Not the abstract and tweets' texts, only their hash: they are most of a post's bytes,
+    // and whoever needs them reads them from the post (see `archive::texts`), which the
+    // cache would only repeat.
+    out.varint(i.text_hash());
     out.usize(i.tweets.len());
     for t in &i.tweets {
-        for s in [&t.author, &t.handle, &t.url, &t.date, &t.lang, &t.text] {
+        for s in [&t.author, &t.handle, &t.url, &t.date, &t.lang] {
             out.str(s);
         }
     }
@@ -121,8 +126,8 @@ fn read_info(inp: &mut In) -> Result<PaperInfo, Malformed> {
     let abs_url = inp.opt_string()?;
     let pdf_url = inp.opt_string()?;
     let categories = inp.strings()?;
-    let abstract_text = inp.string()?;
-    let n = inp.count(6)?;
+    let texts = Texts::InFile(inp.varint()?);
+    let n = inp.count(5)?;
     let mut tweets = Vec::with_capacity(n);
     for _ in 0..n {
         tweets.push(Tweet {
@@ -131,7 +136,7 @@ fn read_info(inp: &mut In) -> Result<PaperInfo, Malformed> {
             url: inp.string()?,
             date: inp.string()?,
             lang: inp.string()?,
-            text: inp.string()?,
+            text: String::new(),
         });
     }
     Ok(PaperInfo {
@@ -141,9 +146,10 @@ fn read_info(inp: &mut In) -> Result<PaperInfo, Malformed> {
         abs_url,
         pdf_url,
         categories,
-        abstract_text,
+        abstract_text: String::new(),
         tweets,
         key: PaperKey::from_stored(inp.string()?),
+        texts,
     })
 }
 

@@ -8,7 +8,7 @@ use anyhow::Result;
 use serde::Serialize;
 
 use super::library_state::{find, find_one, name, now, open_store};
-use super::{Usage, load, note, report, transfer, write_list};
+use super::{Usage, load_lists, note, report, transfer, write_list};
 use crate::cli::Cli;
 use crate::cli::library::{LibraryCommand, PaperIds, TagArgs};
 use crate::config::Config;
@@ -45,7 +45,7 @@ fn star(
     on: bool,
     out: &mut impl Write,
 ) -> Result<ExitCode> {
-    let archive = load(cli, config)?;
+    let archive = load_lists(cli, config)?;
     let store = open_store()?;
     let starred = store.load()?.starred;
     let mut code = ExitCode::SUCCESS;
@@ -87,7 +87,7 @@ fn tag(
         .iter()
         .map(|t| tag_name(t).map_err(|e| Usage(e.to_string())))
         .collect::<Result<Vec<_>, _>>()?;
-    let archive = load(cli, config)?;
+    let archive = load_lists(cli, config)?;
     let paper = find_one(&archive, &args.id)?;
     let store = open_store()?;
     let id = name(paper);

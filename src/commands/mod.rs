@@ -74,8 +74,29 @@ pub fn archive_dir(cli: &Cli, config: &Config) -> Option<PathBuf> {
         .or_else(|| config.archive.clone())
 }
 
+/// The archive with every paper's abstract and tweets, for the commands that print or weigh
+/// them (export, similar papers, recommendations, trends and watch lists, which index them).
 pub fn load(cli: &Cli, config: &Config) -> Result<Archive> {
+    Ok(with_texts(load_indexed(cli, config, false)?.0))
+}
+
+/// The archive as the cache gives it: papers from unchanged posts without their long texts
+/// (see `archive::texts`), for the commands that need only titles, lists and counts.
+pub fn load_lists(cli: &Cli, config: &Config) -> Result<Archive> {
     Ok(load_indexed(cli, config, false)?.0)
+}
+
+/// `archive` with the texts its papers left in their posts read back; a post that cannot be
+/// read is said, its papers keep the rest.
+fn with_texts(archive: Archive) -> Archive {
+    if archive.holds_texts() {
+        return archive;
+    }
+    let (full, errors) = archive.with_texts();
+    for e in errors {
+        report(e);
+    }
+    full
 }
 
 /// `load`, with the search index of the archive when `index` (the cached one brought up to
@@ -95,7 +116,7 @@ pub fn load_indexed(
     let archive = blame_config(loader.reload(&dir), cli, config)?.archive;
     let index = loader.cached_index(&archive).or_else(|| {
         // Built only when asked for: a command that needs no index does not pay for one.
-        index.then(|| crate::search::SearchIndex::build(&archive))
+        index.then(|| crate::search::SearchIndex::build(&with_texts(archive.clone())))
     });
     let index = index.map(std::sync::Arc::new);
     for w in loader.take_warnings() {

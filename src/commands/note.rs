@@ -7,7 +7,7 @@ use std::process::ExitCode;
 use anyhow::Result;
 
 use super::library_state::{find_one, name, now, open_store};
-use super::load;
+use super::load_lists;
 use crate::archive::PaperKey;
 use crate::cli::Cli;
 use crate::cli::library::NoteArgs;
@@ -16,7 +16,7 @@ use crate::editor::edit;
 use crate::state::Store;
 
 pub fn run(cli: &Cli, config: &Config, args: &NoteArgs, out: &mut impl Write) -> Result<ExitCode> {
-    let archive = load(cli, config)?;
+    let archive = load_lists(cli, config)?;
     let paper = find_one(&archive, &args.id)?;
     let store = open_store()?;
     let id = name(paper);

@@ -5,7 +5,7 @@ use std::process::ExitCode;
 
 use anyhow::Result;
 
-use super::{load, span, write_list};
+use super::{load_lists, span, write_list};
 use crate::archive::Archive;
 use crate::cli::{Cli, TopArgs};
 use crate::config::Config;
@@ -13,7 +13,7 @@ use crate::display::words::count;
 use crate::search::top as rank;
 
 pub fn run(cli: &Cli, config: &Config, args: &TopArgs, out: &mut impl Write) -> Result<ExitCode> {
-    let archive = load(cli, config)?;
+    let archive = load_lists(cli, config)?;
     top(&archive, args, out)
 }
 

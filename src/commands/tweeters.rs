@@ -5,7 +5,7 @@ use std::process::ExitCode;
 
 use anyhow::Result;
 
-use super::{load, span, write_list};
+use super::{load_lists, span, write_list};
 use crate::cli::{Cli, TweetersArgs};
 use crate::config::Config;
 use crate::search::People;
@@ -16,7 +16,7 @@ pub fn run(
     args: &TweetersArgs,
     out: &mut impl Write,
 ) -> Result<ExitCode> {
-    let archive = load(cli, config)?;
+    let archive = load_lists(cli, config)?;
     let (since, until) = span(&archive, args.since, args.until)?;
     let people = People::build(&archive);
     let ranked: Vec<_> = people

@@ -55,6 +55,14 @@ pub enum Event {
     Loaded(ArchiveHandle),
     /// A reload finished, or failed.
     Reloaded(Result<ArchiveHandle, Arc<ArchiveError>>),
+    /// The archive `from`, indexed, is `to` now: the same without its papers' long texts
+    /// (see `core::texts`).
+    TextsLeft {
+        from: ArchiveHandle,
+        to: ArchiveHandle,
+    },
+    /// A day's abstracts and tweets, read back from its post.
+    TextsRead(crate::tui::core::texts::TextsRead),
 }
 
 impl From<Command> for Event {

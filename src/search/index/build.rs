@@ -17,14 +17,16 @@ pub(super) fn same_text(a: &Paper, b: &Paper) -> bool {
     Arc::ptr_eq(&a.info, &b.info)
         || a.title == b.title
             && a.authors == b.authors
-            && a.abstract_text == b.abstract_text
             && a.categories == b.categories
             && a.arxiv_id == b.arxiv_id
             && a.tweets.len() == b.tweets.len()
             && a.tweets
                 .iter()
                 .zip(&b.tweets)
-                .all(|(x, y)| x.author == y.author && x.handle == y.handle && x.text == y.text)
+                .all(|(x, y)| x.author == y.author && x.handle == y.handle)
+            // The abstract and tweets' texts, by their hash when a listing left them in its
+            // file (the reader's do, once indexed).
+            && a.info.same_texts(&b.info)
 }
 
 /// The listings of `archive` in result order (newest day first, then the day's rank order).

@@ -130,6 +130,11 @@ impl SearchIndex {
             });
         }
 
+        // Words are indexed from texts: a paper that left its texts in its file (see
+        // `archive::texts`) is indexed by a fresh build, from its post.
+        if texts.iter().any(|p| !p.holds_texts()) {
+            return None;
+        }
         let mut segments = self.segments.clone();
         let mut lengths = self.lengths.clone();
         if !texts.is_empty() {
@@ -138,6 +143,11 @@ impl SearchIndex {
             lengths.extend(more);
         }
         if segments.len() > MAX_SEGMENTS + 1 {
+            let from = segments[0].end();
+            let unheld = |l: &Listing| !new.days[l.at.day].papers[l.at.paper].holds_texts();
+            if listings.iter().any(|l| l.doc >= from && unheld(l)) {
+                return None;
+            }
             merge(new, &mut listings, &mut lengths, &mut segments);
         }
         Some(SearchIndex::assemble(listings, lengths, segments))

@@ -52,10 +52,11 @@ fn with_code(links: Vec<Link>, code: Vec<String>) -> Vec<Link> {
 impl LinksBox {
     /// The links of the selected paper, or `None` (and why) when there is none.
     pub fn open(r: &mut Reader) -> Option<LinksBox> {
-        let Some(p) = r.current_paper() else {
+        let Some(p) = r.shown_paper() else {
             r.warn("No paper selected");
             return None;
         };
+        let p = &*p;
         let links = with_code(paper_links(p), crate::code_links::code_urls(p));
         if links.is_empty() {
             let text = format!("Paper {} has no links", p.rank);

@@ -23,7 +23,8 @@ impl Reader {
     /// The selected paper's lines in the paper pane, as wide as it is: wrapped once, then kept
     /// while nothing they are made of changes.
     pub fn detail(&self) -> Option<Arc<DetailText>> {
-        let p = self.current_paper()?;
+        let p = self.shown_paper()?;
+        let p = &*p;
         let listed = self.listed();
         let mine = Mine {
             tags: self.tags.get(&p.key).map_or(&[], Vec::as_slice),
@@ -33,6 +34,7 @@ impl Reader {
         let now = |m: &Made| {
             std::ptr::eq(m.archive.as_ptr(), Arc::as_ptr(&self.archive))
                 && (m.day, m.paper, m.width) == (self.day, self.paper, width)
+                && m.texts == p.holds_texts()
                 && m.listed == listed
                 && m.tags == mine.tags
                 && m.note.as_deref() == mine.note
@@ -50,6 +52,7 @@ impl Reader {
             day: self.day,
             paper: self.paper,
             width,
+            texts: p.holds_texts(),
             listed,
             tags: mine.tags.to_vec(),
             note: mine.note.map(str::to_string),

@@ -91,6 +91,12 @@ pub enum Effect {
     /// the first load, and after a reload only once somebody wants similar papers: a change on
     /// disk should not cost that work every time.
     Similar,
+    /// Read the abstracts and tweets of `day`'s papers back from its post under `root` (see
+    /// `core::texts`).
+    ReadTexts {
+        root: std::path::PathBuf,
+        day: std::sync::Arc<crate::archive::Day>,
+    },
     /// End the session (after the effects before it).
     Quit,
 }

@@ -222,6 +222,9 @@ pub(crate) struct Made {
     pub(crate) day: usize,
     pub(crate) paper: usize,
     pub(crate) width: usize,
+    /// Whether the paper's abstract and tweets were there (else they were still being read
+    /// back from the post).
+    pub(crate) texts: bool,
     pub(crate) listed: Listed,
     pub(crate) tags: Vec<String>,
     pub(crate) note: Option<String>,
@@ -265,7 +268,12 @@ pub fn detail_text(paper: &Paper, width: usize, listed: &Listed, mine: Mine) -> 
         d.wrapped(Part::Tags, &format!("# {}", mine.tags.join(" · ")), width);
     }
     d.plain(Part::Blank, "");
-    if paper.abstract_text.is_empty() {
+    if !paper.holds_texts() {
+        d.plain(
+            Part::NoAbstract,
+            "(reading the abstract and tweets from the post…)",
+        );
+    } else if paper.abstract_text.is_empty() {
         d.plain(Part::NoAbstract, "(no abstract in this post)");
     } else {
         // Cut before prettifying: LaTeX is converted in one pass over all it is given.

@@ -20,6 +20,8 @@ pub mod select;
 pub mod start;
 pub mod state;
 mod swap;
+pub mod texts;
+mod texts_read;
 pub mod update;
 mod watch_list;
 pub mod watches;

@@ -125,6 +125,8 @@ pub struct Reader {
     pub(crate) day_rows: std::sync::OnceLock<Vec<super::day_rows::DayRow>>,
     /// The paper pane's text, wrapped once per paper and width (`detail_cache`).
     pub(crate) detail_cache: super::measure::DetailCache,
+    /// The shown papers' abstracts and tweets, read back from their posts (`core::texts`).
+    pub(crate) texts: super::texts_read::Shown,
     /// Every title, for the fuzzy finder, built when first asked for (once per archive).
     pub(crate) titles: std::sync::OnceLock<crate::search::TitleFinder>,
     /// The searches made, newest first (kept in the state database).
@@ -204,6 +206,7 @@ impl Reader {
             titles: std::sync::OnceLock::new(),
             day_rows: std::sync::OnceLock::new(),
             detail_cache: Default::default(),
+            texts: Default::default(),
             queries: Vec::new(),
             undo: None,
             undo_pending: false,

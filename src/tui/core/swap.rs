@@ -16,6 +16,8 @@ pub fn replace(r: &mut Reader, archive: Arc<Archive>) {
     let before = r.archive.days.len();
     let (scroll, focus) = (r.scroll, r.focus);
     r.archive = archive;
+    // What arrives for the archive before it is not for this one.
+    r.texts.heavier = None;
     // Positions into the old archive mean nothing in the new one.
     r.index = None;
     r.similar = None;

@@ -12,6 +12,7 @@ use super::select::keep_in_view;
 use super::state::Pane;
 use super::state::Reader;
 use super::swap;
+use super::texts;
 use super::watches;
 use crate::tui::boxes::{self, Component, Handled, OpenBox};
 use crate::tui::command::Command;
@@ -103,9 +104,10 @@ pub fn update(app: &mut App, event: Event) -> Vec<Effect> {
             app.reader.say(level, text);
             vec![]
         }
-        Event::IndexReady(handle) => {
+        Event::IndexReady(mut handle) => {
             // An index built for an archive since replaced would point at the wrong papers.
-            if std::sync::Arc::ptr_eq(&handle.archive, &app.reader.archive) {
+            if app.reader.describes(&handle.archive) {
+                handle.archive = std::sync::Arc::clone(&app.reader.archive);
                 app.reader.index = Some(handle);
                 watches::count(&mut app.reader);
                 if let Some(open) = app.open.as_mut() {
@@ -114,8 +116,9 @@ pub fn update(app: &mut App, event: Event) -> Vec<Effect> {
             }
             vec![]
         }
-        Event::PeopleReady(handle) => {
-            if std::sync::Arc::ptr_eq(&handle.archive, &app.reader.archive) {
+        Event::PeopleReady(mut handle) => {
+            if app.reader.describes(&handle.archive) {
+                handle.archive = std::sync::Arc::clone(&app.reader.archive);
                 app.reader.people = Some(handle);
                 if let Some(open) = app.open.as_mut() {
                     open.component_mut().people_ready(&mut app.reader);
@@ -123,8 +126,9 @@ pub fn update(app: &mut App, event: Event) -> Vec<Effect> {
             }
             vec![]
         }
-        Event::SimilarReady(handle) => {
-            if std::sync::Arc::ptr_eq(&handle.archive, &app.reader.archive) {
+        Event::SimilarReady(mut handle) => {
+            if app.reader.describes(&handle.archive) {
+                handle.archive = std::sync::Arc::clone(&app.reader.archive);
                 app.reader.similar = Some(handle);
                 // Asked for before it was there: shown now, unless another box came first.
                 if let Some(command) = app.reader.similar_wanted.take()
@@ -171,6 +175,14 @@ pub fn update(app: &mut App, event: Event) -> Vec<Effect> {
             app.reader.say(Level::Error, format!("Reload failed: {e}"));
             vec![]
         }
+        Event::TextsLeft { from, to } => {
+            texts::left(&mut app.reader, &from.0, to.0);
+            vec![]
+        }
+        Event::TextsRead(read) => {
+            texts::arrived(&mut app.reader, read);
+            vec![]
+        }
     };
     app.reader.previewing = matches!(app.open, Some(OpenBox::Search(_)));
     let on = app.reader.current_paper().map(|p| &p.key);
@@ -179,6 +191,8 @@ pub fn update(app: &mut App, event: Event) -> Vec<Effect> {
         app.reader.hand_marked = None;
     }
     keep_in_view(&mut app.reader);
+    let mut effects = effects;
+    effects.extend(texts::wanted(&mut app.reader));
     effects
 }
 

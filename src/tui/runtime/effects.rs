@@ -147,6 +147,10 @@ pub fn perform(app: &App, effect: Effect, w: &mut World<'_>) -> std::io::Result<
             workers::similar(std::sync::Arc::clone(app.archive()), w.tx.clone());
             Done::Ok
         }
+        Effect::ReadTexts { root, day } => {
+            workers::read_texts(root, day, w.tx.clone());
+            Done::Ok
+        }
         Effect::Quit => Done::Quit,
         // Changes to the reading state, queued above (`saving::change_of` names them).
         _ => Done::Ok,

@@ -43,6 +43,10 @@ pub enum Msg {
     Loaded(Archive),
     /// The reading state's writer says this.
     Saving(crate::state::Report),
+    /// The first archive, indexed, without its papers' long texts (see `core::texts`).
+    TextsLeft(Arc<Archive>, Arc<Archive>),
+    /// A day's texts, read back from its post.
+    TextsRead(crate::tui::core::texts::TextsRead),
 }
 
 /// What the loop does about a message.
@@ -139,6 +143,11 @@ pub fn step(msg: Msg, keymap: &Keymap, scope: Scope, mouse: bool) -> Step {
         Msg::Index(index) => Step::Event(Event::IndexReady(index)),
         Msg::People(p) => Step::Event(Event::PeopleReady(p)),
         Msg::Similar(s) => Step::Event(Event::SimilarReady(s)),
+        Msg::TextsLeft(from, to) => Step::Event(Event::TextsLeft {
+            from: ArchiveHandle(from),
+            to: ArchiveHandle(to),
+        }),
+        Msg::TextsRead(read) => Step::Event(Event::TextsRead(read)),
         Msg::Reloaded(result) => Step::Reloaded(Event::Reloaded(
             result.map(|a| ArchiveHandle(Arc::new(a))).map_err(Arc::new),
         )),

@@ -50,6 +50,7 @@ pub fn change_of(effect: Effect) -> Result<Op, Effect> {
         | Effect::Reload
         | Effect::Index(_)
         | Effect::Similar
+        | Effect::ReadTexts { .. }
         | Effect::Quit) => return Err(other),
     })
 }

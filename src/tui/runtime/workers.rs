@@ -16,6 +16,7 @@ use crate::archive::{Archive, Changed, Listing};
 use crate::cache::Loader;
 use crate::search::Listings;
 use crate::tui::core::handles::{IndexHandle, PeopleHandle, SimilarHandle};
+use crate::tui::core::texts::TextsRead;
 
 /// What the loads of this session have read, shared by the load and the reloads, so that a
 /// reload reads only the posts that changed (one at a time: the timers start one reload at once).
@@ -111,6 +112,37 @@ pub fn index(
         // Then who tweets (`P`), which no first search should wait for: the People box says
         // it is counting meanwhile.
         let _ = tx.send(Msg::People(PeopleHandle::build(&archive, listings)));
+        // Indexed and written: the papers' long texts can go (the shown paper's are read back
+        // from its post). The index of the next reload needs no texts but the changed posts'.
+        if archive.root.is_some()
+            && archive
+                .days
+                .iter()
+                .any(|d| d.papers.iter().any(|p| p.holds_texts()))
+        {
+            let lighter = posts
+                .lock()
+                .unwrap_or_else(|e| e.into_inner())
+                .without_texts(&archive);
+            if let Some(lighter) = lighter {
+                let lighter = Arc::new(lighter);
+                // The write kept for the end is of the loader's days, which these are now.
+                let mut deferred = DEFERRED.lock().unwrap_or_else(|e| e.into_inner());
+                if let Some(latest) = deferred.as_mut().filter(|l| Arc::ptr_eq(&l.0, &archive)) {
+                    latest.0 = Arc::clone(&lighter);
+                }
+                drop(deferred);
+                let _ = tx.send(Msg::TextsLeft(archive, lighter));
+            }
+        }
+    });
+}
+
+/// Reads the texts of `day` back from its post under `root` (see `core::texts`).
+pub fn read_texts(root: PathBuf, day: Arc<crate::archive::Day>, tx: Sender<Msg>) {
+    std::thread::spawn(move || {
+        let infos = crate::archive::read_texts(&root, &day);
+        let _ = tx.send(Msg::TextsRead(TextsRead { day, infos }));
     });
 }
 

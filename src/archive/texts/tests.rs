@@ -1,0 +1,158 @@
+use std::sync::Arc;
+
+use super::*;
+use crate::archive::Reloader;
+
+/// A post of `day` whose papers are `(title, abstract, tweet text)`; the first two papers
+/// of every post are the same paper (same id), so that days share infos.
+fn post(day: &str, papers: &[(&str, &str, &str)]) -> String {
+    let mut s = format!("---\ntitle: Hot Papers {day}\ndate: {day}T00:00:00Z\n---\n\n");
+    for (i, (title, abs, tweet)) in papers.iter().enumerate() {
+        s.push_str(&format!(
+            "# {}. {title}\nAnn Author\n\n- retweets: 3, favorites: 4 (01/01/2024 09:00:00)\n\n\
+             - links: [abs](https://arxiv.org/abs/2401.0000{i}) | [pdf](https://arxiv.org/pdf/2401.0000{i})\n\
+             - [cs.LG](https://arxiv.org/list/cs.LG/recent)\n\n{abs}\n\n\
+             <blockquote class=\"twitter-tweet\"><p lang=\"en\" dir=\"ltr\">{tweet}</p>&mdash; Jo (@jo) \
+             <a href=\"https://twitter.com/jo/status/{i}\">January 1, 2024</a></blockquote>\n\n",
+            i + 1
+        ));
+    }
+    s
+}
+
+fn folder() -> tempfile::TempDir {
+    let dir = tempfile::tempdir().unwrap();
+    let put = |name: &str, text: String| std::fs::write(dir.path().join(name), text).unwrap();
+    put(
+        "2024-01-01---Hot-Papers.md",
+        post(
+            "2024-01-01",
+            &[
+                ("Shared", "The same abstract.", "Same tweet"),
+                (
+                    "One",
+                    "First abstract with https://github.com/a/one.",
+                    "tweet one",
+                ),
+            ],
+        ),
+    );
+    put(
+        "2024-01-02---Hot-Papers.md",
+        post(
+            "2024-01-02",
+            &[
+                ("Shared", "The same abstract.", "Same tweet"),
+                ("Two", "Second abstract.", "tweet two"),
+            ],
+        ),
+    );
+    dir
+}
+
+#[test]
+fn texts_leave_and_come_back_the_same_shared_as_before() {
+    let dir = folder();
+    let full = Archive::load(dir.path()).unwrap();
+    assert!(full.holds_texts());
+    let light = full.without_texts();
+    assert!(light.days.iter().flat_map(|d| &d.papers).all(|p| {
+        !p.holds_texts() && p.abstract_text.is_empty() && p.tweets.iter().all(|t| t.text.is_empty())
+    }));
+    assert_eq!(
+        light.distinct_infos(),
+        full.distinct_infos(),
+        "shared infos stay shared"
+    );
+    // Everything but the texts is kept.
+    let p = &light.days[0].papers[1];
+    assert_eq!(
+        (p.title.as_str(), p.tweets[0].handle.as_str()),
+        ("One", "jo")
+    );
+    let (back, errors) = light.with_texts();
+    assert_eq!(errors, []);
+    assert_eq!(back.days, full.days);
+    assert_eq!(back.distinct_infos(), full.distinct_infos());
+    // One day read back alone.
+    let day = read_texts(dir.path(), &light.days[1]).unwrap();
+    let got: Vec<&str> = day
+        .iter()
+        .map(|i| i.as_ref().unwrap().abstract_text.as_str())
+        .collect();
+    assert_eq!(got, ["The same abstract.", "Second abstract."]);
+}
+
+#[test]
+fn a_changed_post_gives_back_only_what_it_still_holds_and_a_gone_one_names_its_file() {
+    let dir = folder();
+    let light = Archive::load(dir.path()).unwrap().without_texts();
+    let file = dir.path().join("2024-01-02---Hot-Papers.md");
+    std::fs::write(
+        &file,
+        post(
+            "2024-01-02",
+            &[
+                ("Shared", "The same abstract.", "Same tweet"),
+                ("Two", "Second abstract, edited.", "tweet two"),
+            ],
+        ),
+    )
+    .unwrap();
+    let day = read_texts(dir.path(), &light.days[1]).unwrap();
+    assert!(day[0].is_some(), "the paper that did not change");
+    assert!(
+        day[1].is_none(),
+        "an edited abstract is not taken for the one read before"
+    );
+    let (back, errors) = light.with_texts();
+    assert_eq!(errors, []);
+    assert!(back.days[1].papers[0].holds_texts() && !back.days[1].papers[1].holds_texts());
+
+    std::fs::remove_file(&file).unwrap();
+    let e = read_texts(dir.path(), &light.days[1]).unwrap_err();
+    assert_eq!(e.path, file);
+    assert!(e.to_string().contains("2024-01-02---Hot-Papers.md"), "{e}");
+    let (_, errors) = light.with_texts();
+    assert_eq!(errors.len(), 1);
+}
+
+#[test]
+fn texts_compare_by_their_hash_once_left_and_the_sample_keeps_its_own() {
+    let dir = folder();
+    let full = Archive::load(dir.path()).unwrap();
+    let light = full.without_texts();
+    let (a, b) = (&full.days[0].papers[1].info, &light.days[0].papers[1].info);
+    assert!(a.same_texts(b) && b.same_texts(a) && b.same_texts(b));
+    assert!(b.is_filled_by(a) && !a.is_filled_by(b));
+    let other = &light.days[1].papers[1].info;
+    assert!(!other.same_texts(a) && !b.is_filled_by(&full.days[1].papers[1].info));
+    assert_ne!(a.text_hash(), full.days[1].papers[1].info.text_hash());
+
+    let sample = Archive::sample();
+    assert!(
+        sample.without_texts().holds_texts(),
+        "no files to read them back from"
+    );
+}
+
+#[test]
+fn a_reloader_keeps_the_lighter_days_so_that_the_next_load_shares_them() {
+    let dir = folder();
+    let mut r = Reloader::default();
+    let first = r.reload(dir.path()).unwrap().archive;
+    let light = r.without_texts(&first).unwrap();
+    assert!(
+        r.without_texts(&first).is_none(),
+        "no longer the last load's"
+    );
+    let again = r.reload(dir.path()).unwrap().archive;
+    assert!(
+        again
+            .days
+            .iter()
+            .zip(&light.days)
+            .all(|(a, b)| Arc::ptr_eq(a, b)),
+        "unchanged posts keep the days without texts"
+    );
+}
