@@ -4,6 +4,7 @@
 
 #![cfg(unix)]
 
+#[allow(dead_code)] // not every helper of the harness is used here
 mod e2e_support;
 #[allow(dead_code)] // not every helper of the harness is used here
 mod pty;
