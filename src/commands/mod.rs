@@ -75,7 +75,7 @@ pub fn archive_dir(cli: &Cli, config: &Config) -> Option<PathBuf> {
 }
 
 /// The archive with every paper's abstract and tweets, for the commands that print or weigh
-/// them (export, similar papers, recommendations, trends and watch lists, which index them).
+/// them (export, similar papers, recommendations).
 pub fn load(cli: &Cli, config: &Config) -> Result<Archive> {
     Ok(with_texts(load_indexed(cli, config, false)?.0))
 }

@@ -13,7 +13,7 @@ use ratatui::text::Line;
 use ratatui::widgets::{Bar, BarChart, Sparkline, Widget};
 use serde::Serialize;
 
-use super::{Usage, load};
+use super::Usage;
 use crate::archive::Archive;
 use crate::cli::{Cli, TrendArgs};
 use crate::config::{Config, ThemeChoice};
@@ -55,12 +55,14 @@ impl Screen {
 pub fn run(cli: &Cli, config: &Config, args: &TrendArgs, out: &mut impl Write) -> Result<ExitCode> {
     let mut args = args.clone();
     args.take_flags().map_err(Usage)?;
-    let archive = load(cli, config)?;
     let screen = Screen::of_stdout(config);
     if args.categories {
-        categories(&archive, &args, screen, out)
+        categories(&super::load_lists(cli, config)?, &args, screen, out)
     } else {
-        trend(&archive, &args, screen, out)
+        // The cached index when there is one: counting needs no texts.
+        let (archive, index) = super::load_indexed(cli, config, true)?;
+        let index = index.ok_or_else(|| anyhow::anyhow!("the search index could not be made"))?;
+        trend(&archive, &index, &args, screen, out)
     }
 }
 
@@ -77,6 +79,7 @@ struct Row {
 /// Status 1 when nothing matches, like `search`.
 pub fn trend(
     archive: &Archive,
+    index: &crate::search::SearchIndex,
     args: &TrendArgs,
     screen: Screen,
     out: &mut impl Write,
@@ -84,7 +87,6 @@ pub fn trend(
     let text = join_args(&args.query);
     let query = parse(&text).map_err(|e| anyhow::anyhow!("query {text:?}: {e}"))?;
     let notes = super::search::notes_for(&query)?;
-    let index = crate::search::SearchIndex::build(archive);
     // Counting needs no ranking: the newest-first order is the cheapest.
     let hits = index.search_with(&query, Order::Newest, &notes);
     let t = Trend::of(archive, &hits, args.by.into());

@@ -10,7 +10,6 @@ use anyhow::{Result, bail};
 use serde::Serialize;
 
 use super::library_state::{now, open_store};
-use super::load;
 use super::search::Hit;
 use crate::archive::{Archive, PaperKey};
 use crate::cli::Cli;
@@ -41,8 +40,9 @@ pub fn run(
             "no watch lists: save a search as one in the reader (Ctrl-s in the search box), or add one to the config file, e.g. [[watch]] name = \"radiance\" query = \"ti:nerf\" (a table of its own)"
         );
     }
-    let archive = load(cli, config)?;
-    let index = SearchIndex::build(&archive);
+    // The cached index when there is one: matching needs no texts.
+    let (archive, index) = super::load_indexed(cli, config, true)?;
+    let index = index.ok_or_else(|| anyhow::anyhow!("the search index could not be made"))?;
     let mut lists = Vec::new();
     let mut to_mark: Vec<(String, Vec<PaperKey>)> = Vec::new();
     for w in &watches {
