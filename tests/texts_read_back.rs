@@ -173,3 +173,24 @@ fn a_post_changed_since_it_was_read_is_said_and_its_old_texts_are_not_shown() {
     let screen = render(&app);
     assert!(screen.contains("2024-01-01---Hot-Papers.md"), "{screen}");
 }
+
+#[test]
+fn similar_papers_are_worked_out_at_load_only_when_the_texts_are_in_memory() {
+    let dir = folder();
+    let full = Arc::new(Archive::load(dir.path()).unwrap());
+    let loaded = |archive: Arc<Archive>| {
+        let mut app = app_with(Archive::sample(), 100, 30);
+        let effects = update(&mut app, Event::Loaded(ArchiveHandle(archive)));
+        (app, effects)
+    };
+    let (_, effects) = loaded(Arc::clone(&full));
+    assert!(
+        effects.contains(&Effect::Similar),
+        "a first start: {effects:?}"
+    );
+    // From a cache, which keeps no texts: reading them all back waits for an `=`.
+    let (mut app, effects) = loaded(Arc::new(full.without_texts()));
+    assert!(!effects.contains(&Effect::Similar), "{effects:?}");
+    let effects = press(&mut app, &["="]);
+    assert!(effects.contains(&Effect::Similar), "{effects:?}");
+}

@@ -156,9 +156,15 @@ pub fn update(app: &mut App, event: Event) -> Vec<Effect> {
                 app.reader.notice = notice;
             }
             // The first day's index has nothing to give the whole archive's. Similar papers
-            // are worked out now too, so that the first `=` need not wait.
-            app.reader.similar_asked = true;
-            vec![Effect::Index(None), Effect::Similar]
+            // are worked out now too, so that the first `=` need not wait, when the texts
+            // they are made of are here (a first start); from a cache, which keeps none, they
+            // would be read back from every post: that waits for an `=`.
+            if app.reader.archive.holds_texts() {
+                app.reader.similar_asked = true;
+                vec![Effect::Index(None), Effect::Similar]
+            } else {
+                vec![Effect::Index(None)]
+            }
         }
         Event::Reloaded(Ok(archive)) => {
             let previous = app.reader.index.take();
