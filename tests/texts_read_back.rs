@@ -194,3 +194,33 @@ fn similar_papers_are_worked_out_at_load_only_when_the_texts_are_in_memory() {
     let effects = press(&mut app, &["="]);
     assert!(effects.contains(&Effect::Similar), "{effects:?}");
 }
+
+#[test]
+fn from_a_cache_the_first_screens_day_keeps_its_texts_and_the_others_are_read_back() {
+    let dir = folder();
+    let full = Archive::load(dir.path()).unwrap();
+    // The first screen: the newest day alone, parsed with its texts.
+    let first = Archive {
+        days: full.days[2..].to_vec(),
+        ..full.clone()
+    };
+    let mut app = app_with(first, 100, 30);
+    assert!(render(&app).contains("An abstract for paper 1"));
+    // The whole archive, as the cache gives it: no texts.
+    let light = Arc::new(full.without_texts());
+    let effects = update(&mut app, Event::Loaded(ArchiveHandle(light)));
+    assert!(
+        !effects
+            .iter()
+            .any(|e| matches!(e, Effect::ReadTexts { .. })),
+        "{effects:?}"
+    );
+    let screen = render(&app);
+    assert!(
+        screen.contains("An abstract for paper 1") && screen.contains("Tweet of day 2"),
+        "{screen}"
+    );
+    let effects = press(&mut app, &["["]);
+    assert_eq!(read_back(&mut app, effects), 1);
+    assert!(render(&app).contains("Tweet of day 1"));
+}

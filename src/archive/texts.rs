@@ -234,13 +234,17 @@ fn post_file(root: &Path, day: &Day) -> PostFile {
 pub fn read_texts(root: &Path, day: &Day) -> Result<Vec<Option<Arc<PaperInfo>>>, TextsError> {
     let file = post_file(root, day);
     let parsed = read::read_post(&file);
-    let full = parsed_day(&file, parsed)?;
-    Ok(day
-        .papers
+    Ok(texts_from(day, &parsed_day(&file, parsed)?))
+}
+
+/// For each paper of `day`, the info of the same paper in `full` (the same post read with its
+/// texts) if it holds the texts the paper left, else `None`.
+pub fn texts_from(day: &Day, full: &Day) -> Vec<Option<Arc<PaperInfo>>> {
+    day.papers
         .iter()
         .enumerate()
-        .map(|(i, p)| match_in(&full, i, p).map(|f| Arc::clone(&f.info)))
-        .collect())
+        .map(|(i, p)| match_in(full, i, p).map(|f| Arc::clone(&f.info)))
+        .collect()
 }
 
 fn parsed_day(file: &PostFile, parsed: super::post::Parsed) -> Result<Day, TextsError> {

@@ -11,7 +11,7 @@ use super::effect::Effect;
 use super::state::Reader;
 use super::texts_read::KEPT;
 pub use super::texts_read::{Infos, Shown, TextsRead};
-use crate::archive::{Archive, Paper};
+use crate::archive::{Archive, Day, Paper};
 use crate::tui::command::{Command, Scope};
 
 impl Reader {
@@ -96,6 +96,36 @@ pub fn arrived(r: &mut Reader, read: TextsRead) {
     }
     r.texts.read.retain(|t| !Arc::ptr_eq(&t.day, &read.day));
     r.texts.read.insert(0, read);
+    r.texts.read.truncate(KEPT);
+}
+
+/// After a swap to an archive from the cache (which keeps no texts): the day shown keeps the
+/// texts it had in `before`, the same post read for the first screen, so that the pane does
+/// not blink to "reading…" and back.
+pub fn carried(r: &mut Reader, before: Option<Arc<Day>>) {
+    let (Some(old), Some(day)) = (before, r.archive.days.get(r.day).cloned()) else {
+        return;
+    };
+    let lacks = day.papers.iter().any(|p| !p.holds_texts());
+    if !lacks || old.date != day.date || r.texts.read.iter().any(|t| Arc::ptr_eq(&t.day, &day)) {
+        return;
+    }
+    let infos = crate::archive::texts_from(&day, &old);
+    // Not when the post changed in between: its texts are read from the file, and said.
+    let all = infos
+        .iter()
+        .zip(&day.papers)
+        .all(|(i, p)| p.holds_texts() || i.is_some());
+    if !all {
+        return;
+    }
+    r.texts.read.insert(
+        0,
+        TextsRead {
+            day,
+            infos: Ok(infos),
+        },
+    );
     r.texts.read.truncate(KEPT);
 }
 

@@ -149,7 +149,9 @@ pub fn update(app: &mut App, event: Event) -> Vec<Effect> {
         Event::Loaded(archive) => {
             // Whatever the status said before the load (e.g. about --date) still holds.
             let notice = app.reader.notice.clone();
+            let before = app.reader.archive.days.get(app.reader.day).cloned();
             swap_archive(app, archive.0);
+            texts::carried(&mut app.reader, before);
             app.reader.loading = None;
             // A box's word on the swap (an error) stays; "Reloaded" does not.
             if app.reader.notice.as_ref().is_none_or(|n| !n.is_error()) {
