@@ -31,16 +31,25 @@ use crate::archive::{Archive, Tweet};
 struct Papers<'a> {
     /// The high half of a key's hash above its number plus one; 0 for an empty slot.
     slots: Vec<u64>,
-    /// Each paper's key, read only to tell apart papers of one hash's high half.
-    keys: Vec<&'a str>,
+    /// Each paper's first listing (day and index there), whose key is read only to tell
+    /// apart papers of one hash's high half: a new paper reads no key.
+    firsts: Vec<(u32, u32)>,
+    archive: &'a Archive,
 }
 
 impl<'a> Papers<'a> {
-    fn with_room(room: usize) -> Papers<'a> {
+    fn with_room(archive: &'a Archive, room: usize) -> Papers<'a> {
         Papers {
             slots: vec![0; (room * 2).next_power_of_two().max(2)],
-            keys: Vec::with_capacity(room),
+            firsts: Vec::with_capacity(room),
+            archive,
         }
+    }
+
+    fn key(&self, (day, paper): (u32, u32)) -> &str {
+        self.archive.days[day as usize].papers[paper as usize]
+            .key
+            .as_str()
     }
 
     /// The first slot a key of hash `h` looks at.
@@ -48,18 +57,20 @@ impl<'a> Papers<'a> {
         self.slots[h as usize & (self.slots.len() - 1)]
     }
 
-    /// The number of the paper with `key` (of hash `h`), new if it has none yet.
-    fn find_or_add(&mut self, h: u64, key: &'a str) -> u32 {
+    /// The number of the paper listed `at` (its key's hash `h`), new if it has none yet.
+    fn find_or_add(&mut self, h: u64, at: (u32, u32)) -> u32 {
         let mask = self.slots.len() - 1;
         let mut slot = h as usize & mask;
         loop {
             match self.slots[slot] {
                 0 => {
-                    self.keys.push(key);
-                    self.slots[slot] = h >> 32 << 32 | self.keys.len() as u64;
-                    return self.keys.len() as u32 - 1;
+                    self.firsts.push(at);
+                    self.slots[slot] = h >> 32 << 32 | self.firsts.len() as u64;
+                    return self.firsts.len() as u32 - 1;
                 }
-                s if s >> 32 == h >> 32 && self.keys[s as u32 as usize - 1] == key => {
+                s if s >> 32 == h >> 32
+                    && self.key(self.firsts[s as u32 as usize - 1]) == self.key(at) =>
+                {
                     return s as u32 - 1;
                 }
                 _ => slot = (slot + 1) & mask,
@@ -72,42 +83,43 @@ fn hash(key: &str) -> u64 {
     FixedState::default().hash_one(key)
 }
 
-/// One listing, read: its key's hash, its info's address, its key and tweets, and whether
-/// its day is in the span: all that is needed of the info, read while it is in the cache.
+/// One listing, read: its key's hash, its info's address and tweets, its day and its index
+/// there: all that is needed of the info, read while it is in the cache, in 40 bytes (each
+/// byte a listing is a third of a megabyte, written to fresh pages and read by both cores).
 /// The address is no reference, so that no later read of the info can be hoisted where it
 /// is not needed (one was, costing a miss a listing again).
 struct Listing<'a> {
     hash: u64,
     info: usize,
-    key: &'a str,
     tweets: &'a [Tweet],
-    shown: bool,
+    day: u32,
+    paper: u32,
 }
 
 /// Reads `days` newest first (one entry a listing), each read a loop of its own over a day
 /// so that the day's misses wait on memory together: the infos, then their keys.
-fn read_listings<'a>(
-    archive: &'a Archive,
-    days: Range<usize>,
-    span: &Range<usize>,
-) -> Vec<Listing<'a>> {
+fn read_listings(archive: &Archive, days: Range<usize>) -> Vec<Listing<'_>> {
     let listings: usize = archive.days[days.clone()]
         .iter()
         .map(|d| d.papers.len())
         .sum();
-    let mut out: Vec<Listing<'a>> = Vec::with_capacity(listings);
+    let mut out: Vec<Listing<'_>> = Vec::with_capacity(listings);
+    let mut keys: Vec<&str> = Vec::new();
     for d in days.rev() {
-        let shown = span.contains(&d);
         let from = out.len();
-        out.extend(archive.days[d].papers.iter().map(|p| Listing {
-            hash: 0,
-            info: Arc::as_ptr(&p.info) as usize,
-            key: p.info.key.as_str(),
-            tweets: p.info.tweets.as_slice(),
-            shown,
-        }));
-        for l in &mut out[from..] {
-            l.hash = hash(l.key);
+        keys.clear();
+        for (i, p) in archive.days[d].papers.iter().enumerate() {
+            keys.push(p.info.key.as_str());
+            out.push(Listing {
+                hash: 0,
+                info: Arc::as_ptr(&p.info) as usize,
+                tweets: p.info.tweets.as_slice(),
+                day: d as u32,
+                paper: i as u32,
+            });
+        }
+        for (l, k) in out[from..].iter_mut().zip(&keys) {
+            l.hash = hash(k);
         }
     }
     out
@@ -125,9 +137,14 @@ struct Share<'a> {
 impl<'a> Share<'a> {
     /// Counts the papers of the listings (`newer`'s, then `older`'s) whose hash's top bit is
     /// `bit`.
-    fn count(newer: &[Listing<'a>], older: &[Listing<'a>], bit: u64) -> Share<'a> {
+    fn count(
+        archive: &'a Archive,
+        (newer, older): (&[Listing<'a>], &[Listing<'a>]),
+        span: &Range<usize>,
+        bit: u64,
+    ) -> Share<'a> {
         let mine = (newer.len() + older.len()) / 2 + 1;
-        let mut papers = Papers::with_room(mine);
+        let mut papers = Papers::with_room(archive, mine);
         let mut part = Part::default();
         part.entries.reserve(mine);
         part.links.reserve(mine);
@@ -156,7 +173,7 @@ impl<'a> Share<'a> {
                 .fold(0u64, |w, (_, l)| w ^ papers.slot_of(l.hash));
             std::hint::black_box(warm);
             for &(at, l) in &batch {
-                let paper = papers.find_or_add(l.hash, l.key);
+                let paper = papers.find_or_add(l.hash, (l.day, l.paper));
                 if paper as usize == memo.len() {
                     memo.push(NONE);
                 }
@@ -175,7 +192,7 @@ impl<'a> Share<'a> {
                     of.push((paper, at, false));
                     reader.tweets.push((s, l.tweets));
                 }
-                of[s as usize].2 |= l.shown;
+                of[s as usize].2 |= span.contains(&(l.day as usize));
             }
             reader.read(&mut part, &mut said);
         }
@@ -236,13 +253,14 @@ impl People {
             })
             .unwrap_or(archive.days.len());
         let (newer, older) = std::thread::scope(|s| {
-            let older = s.spawn(|| read_listings(archive, 0..mid, &span));
-            let newer = read_listings(archive, mid..archive.days.len(), &span);
+            let older = s.spawn(|| read_listings(archive, 0..mid));
+            let newer = read_listings(archive, mid..archive.days.len());
             (newer, older.join().expect("reading listings"))
         });
+        let listings = (&newer[..], &older[..]);
         let shares = std::thread::scope(|s| {
-            let one = s.spawn(|| Share::count(&newer, &older, 1));
-            let zero = Share::count(&newer, &older, 0);
+            let one = s.spawn(|| Share::count(archive, listings, &span, 1));
+            let zero = Share::count(archive, listings, &span, 0);
             [zero, one.join().expect("counting tweets")]
         });
         // Every account once (one may have tweeted about papers of both shares), in the order
