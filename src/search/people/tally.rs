@@ -98,19 +98,22 @@ struct Listing<'a> {
 
 /// Reads `days` newest first (one entry a listing), each read a loop of its own over a day
 /// so that the day's misses wait on memory together: the infos, then their keys.
-fn read_listings(archive: &Archive, days: Range<usize>) -> Vec<Listing<'_>> {
+/// The listings go to the share of their hash's top bit, so that neither core walks past
+/// the other's.
+fn read_listings(archive: &Archive, days: Range<usize>) -> [Vec<Listing<'_>>; 2] {
     let listings: usize = archive.days[days.clone()]
         .iter()
         .map(|d| d.papers.len())
         .sum();
-    let mut out: Vec<Listing<'_>> = Vec::with_capacity(listings);
+    let mut out = [(); 2].map(|_| Vec::with_capacity(listings / 2 + listings / 16 + 16));
+    let mut day: Vec<Listing<'_>> = Vec::new();
     let mut keys: Vec<&str> = Vec::new();
     for d in days.rev() {
-        let from = out.len();
         keys.clear();
+        day.clear();
         for (i, p) in archive.days[d].papers.iter().enumerate() {
             keys.push(p.info.key.as_str());
-            out.push(Listing {
+            day.push(Listing {
                 hash: 0,
                 info: Arc::as_ptr(&p.info) as usize,
                 tweets: p.info.tweets.as_slice(),
@@ -118,8 +121,9 @@ fn read_listings(archive: &Archive, days: Range<usize>) -> Vec<Listing<'_>> {
                 paper: i as u32,
             });
         }
-        for (l, k) in out[from..].iter_mut().zip(&keys) {
+        for (mut l, k) in day.drain(..).zip(&keys) {
             l.hash = hash(k);
+            out[(l.hash >> 63) as usize].push(l);
         }
     }
     out
@@ -128,51 +132,41 @@ fn read_listings(archive: &Archive, days: Range<usize>) -> Vec<Listing<'_>> {
 /// One core's papers (those of half the hashes): what their tweets say, counted.
 struct Share<'a> {
     part: Part<'a>,
-    /// Each account's first listing (its position among all, newest day first).
-    first: Vec<u32>,
+    /// Each account's first listing (as `met`: newest day first, then by rank).
+    first: Vec<u64>,
     /// Papers, tweets and marked (none) of each account.
     counts: Vec<(usize, usize, usize)>,
 }
 
 impl<'a> Share<'a> {
-    /// Counts the papers of the listings (`newer`'s, then `older`'s) whose hash's top bit is
-    /// `bit`.
+    /// Counts the papers of the listings of this share, `newer`'s, then `older`'s.
     fn count(
         archive: &'a Archive,
         (newer, older): (&[Listing<'a>], &[Listing<'a>]),
         span: &Range<usize>,
-        bit: u64,
     ) -> Share<'a> {
-        let mine = (newer.len() + older.len()) / 2 + 1;
+        let mine = newer.len() + older.len();
         let mut papers = Papers::with_room(archive, mine);
         let mut part = Part::default();
         part.entries.reserve(mine);
         part.links.reserve(mine);
         let mut said: Vec<Said> = Vec::with_capacity(mine);
         // Each said's paper, first listing, and whether a listing of it is in the span.
-        let mut of: Vec<(u32, u32, bool)> = Vec::with_capacity(mine);
+        let mut of: Vec<(u32, u64, bool)> = Vec::with_capacity(mine);
         // Each paper's newest said, by its number.
         let mut memo: Vec<u32> = Vec::with_capacity(mine);
         let mut reader = Reader::default();
         // A batch of this share's listings: their slots are read in a loop of their own
         // first, so that the table's misses wait on memory together (in the loop that
         // numbers them, each waited in turn: two thirds of its samples in a profile).
-        let mut batch: Vec<(u32, &Listing<'a>)> = Vec::with_capacity(BATCH);
-        let mut listings = newer.iter().chain(older).enumerate().peekable();
-        while listings.peek().is_some() {
-            batch.clear();
-            batch.extend(
-                listings
-                    .by_ref()
-                    .filter(|(_, l)| l.hash >> 63 == bit)
-                    .take(BATCH)
-                    .map(|(at, l)| (at as u32, l)),
-            );
-            let warm = batch
-                .iter()
-                .fold(0u64, |w, (_, l)| w ^ papers.slot_of(l.hash));
+        let listings: Vec<&[Listing<'a>]> =
+            newer.chunks(BATCH).chain(older.chunks(BATCH)).collect();
+        for batch in listings {
+            let warm = batch.iter().fold(0u64, |w, l| w ^ papers.slot_of(l.hash));
             std::hint::black_box(warm);
-            for &(at, l) in &batch {
+            for l in batch {
+                // Newest day first, then by rank: the order `People::build` meets them.
+                let at = u64::from(u32::MAX - l.day) << 32 | u64::from(l.paper);
                 let paper = papers.find_or_add(l.hash, (l.day, l.paper));
                 if paper as usize == memo.len() {
                     memo.push(NONE);
@@ -197,7 +191,7 @@ impl<'a> Share<'a> {
             reader.read(&mut part, &mut said);
         }
         let mut share = Share {
-            first: vec![u32::MAX; part.accounts.len()],
+            first: vec![u64::MAX; part.accounts.len()],
             counts: vec![(0, 0, 0); part.accounts.len()],
             part,
         };
@@ -257,15 +251,16 @@ impl People {
             let newer = read_listings(archive, mid..archive.days.len());
             (newer, older.join().expect("reading listings"))
         });
-        let listings = (&newer[..], &older[..]);
+        let [newer0, newer1] = &newer;
+        let [older0, older1] = &older;
         let shares = std::thread::scope(|s| {
-            let one = s.spawn(|| Share::count(archive, listings, &span, 1));
-            let zero = Share::count(archive, listings, &span, 0);
+            let one = s.spawn(|| Share::count(archive, (newer1, older1), &span));
+            let zero = Share::count(archive, (newer0, older0), &span);
             [zero, one.join().expect("counting tweets")]
         });
         // Every account once (one may have tweeted about papers of both shares), in the order
         // first met, named as where it was first met.
-        let mut met: Vec<(u32, usize, usize)> = Vec::new();
+        let mut met: Vec<(u64, usize, usize)> = Vec::new();
         for (n, share) in shares.iter().enumerate() {
             met.extend(share.first.iter().enumerate().map(|(a, &at)| (at, n, a)));
         }
