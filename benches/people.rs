@@ -12,9 +12,10 @@
 //! * `people_box`: opening the box once People is built, for each window ending at the newest
 //!   day (week, month, year, all time): the ranking with your starred papers marked, through
 //!   the reader's own `update`, then a frame drawn.
-//! * `tweeters`: the command's work after loading, all of it: the listings, People from them
-//!   and the ranking of all time (as the command does without `--since`/`--until`), then
-//!   dropped as the command exits; and ranking alone.
+//! * `tweeters`: the command's work after loading, all of it: the ranking of all time (as the
+//!   command does without `--since`/`--until`) straight from the archive, `People::ranked_in`;
+//!   the same through the listings and People, as the command did before and the reader
+//!   does; and ranking a built People alone.
 
 use std::sync::Arc;
 use std::time::Instant;
@@ -111,6 +112,14 @@ fn people(c: &mut Criterion) {
 
     let mut group = c.benchmark_group("tweeters");
     group.sample_size(10);
+    group.bench_function("after load: rank all time from the archive", |b| {
+        b.iter(|| {
+            People::ranked_in(&archive, None, None)
+                .into_iter()
+                .take(20)
+                .count()
+        })
+    });
     group.bench_function("after load: listings, people, rank all time", |b| {
         b.iter(|| {
             let people = People::build(&archive);

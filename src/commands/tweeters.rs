@@ -18,9 +18,8 @@ pub fn run(
 ) -> Result<ExitCode> {
     let archive = load_lists(cli, config)?;
     let (since, until) = span(&archive, args.since, args.until)?;
-    let people = People::build(&archive);
-    let ranked: Vec<_> = people
-        .ranked(since, until)
+    // One ranking: counted straight from the archive, without the People the box keeps.
+    let ranked: Vec<_> = People::ranked_in(&archive, since, until)
         .into_iter()
         .take(args.limit)
         .collect();

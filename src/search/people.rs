@@ -19,6 +19,7 @@ use super::listings::Listings;
 mod build;
 #[cfg(test)]
 mod random;
+mod tally;
 use crate::archive::PaperKey;
 
 /// One account's figures over a span.
@@ -127,25 +128,7 @@ impl People {
                 c.2 += usize::from(marked(p.paper));
             }
         }
-        let mut out: Vec<Tweeter> = counts
-            .into_iter()
-            .enumerate()
-            .filter(|(_, (papers, _, _))| *papers > 0)
-            .map(|(a, (papers, tweets, marked))| Tweeter {
-                handle: self.accounts[a].handle.clone(),
-                name: self.accounts[a].name.clone(),
-                papers,
-                tweets,
-                marked,
-                account: a as u32,
-            })
-            .collect();
-        out.sort_by(|a, b| {
-            (b.papers, b.tweets)
-                .cmp(&(a.papers, a.tweets))
-                .then_with(|| a.handle.to_lowercase().cmp(&b.handle.to_lowercase()))
-        });
-        out
+        rank(&self.accounts, counts)
     }
 
     /// The papers `who` tweeted about from `since` to `until`, each once at its newest listing
@@ -177,6 +160,30 @@ impl People {
         out.sort_by_key(|(r, _)| (std::cmp::Reverse(r.day), r.paper));
         out
     }
+}
+
+/// The accounts with a paper among `counts` (papers, tweets, marked, by account number), most
+/// papers first, then most tweets, then by handle.
+fn rank(accounts: &[Account], counts: Vec<(usize, usize, usize)>) -> Vec<Tweeter> {
+    let mut out: Vec<Tweeter> = counts
+        .into_iter()
+        .enumerate()
+        .filter(|(_, (papers, _, _))| *papers > 0)
+        .map(|(a, (papers, tweets, marked))| Tweeter {
+            handle: accounts[a].handle.clone(),
+            name: accounts[a].name.clone(),
+            papers,
+            tweets,
+            marked,
+            account: a as u32,
+        })
+        .collect();
+    out.sort_by(|a, b| {
+        (b.papers, b.tweets)
+            .cmp(&(a.papers, a.tweets))
+            .then_with(|| a.handle.to_lowercase().cmp(&b.handle.to_lowercase()))
+    });
+    out
 }
 
 #[cfg(test)]

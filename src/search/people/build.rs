@@ -26,34 +26,35 @@ use crate::search::listings::Listings;
 const NOBODY: u32 = u32::MAX;
 
 /// No said (the end of a paper's chain of them).
-const NONE: u32 = u32::MAX;
+pub(super) const NONE: u32 = u32::MAX;
 
 /// One account's tweets in one info: how many distinct ones, and their distinct links (in
 /// `Part::links`).
 #[derive(Debug, Clone)]
-struct Entry {
-    account: u32,
-    tweets: u32,
-    links: Range<u32>,
+pub(super) struct Entry {
+    pub(super) account: u32,
+    pub(super) tweets: u32,
+    pub(super) links: Range<u32>,
 }
 
 /// What one info's tweets say, read once: its entries (in `Part::entries`).
-struct Said {
+pub(super) struct Said {
     /// The info's address, to tell the infos of one paper apart (an edited post gives the
     /// same paper another text); only compared, never followed.
-    info: usize,
-    entries: Range<u32>,
+    pub(super) info: usize,
+    pub(super) entries: Range<u32>,
     /// The said of another info of the same paper read before, or `NONE`.
-    next: u32,
+    pub(super) next: u32,
 }
 
 /// The tweets of some days, with the accounts they name.
-struct Part<'a> {
-    accounts: Vec<Account>,
+#[derive(Default)]
+pub(super) struct Part<'a> {
+    pub(super) accounts: Vec<Account>,
     by_handle: HashMap<String, u32, FixedState>,
-    entries: Vec<Entry>,
+    pub(super) entries: Vec<Entry>,
     /// Each tweet's link (its text when it has none: still one tweet, told apart by it).
-    links: Vec<&'a str>,
+    pub(super) links: Vec<&'a str>,
     /// The entries of each listing of the part's days (its info's), by position from the
     /// part's first: looked up here, on the part's core, not when the rows are made.
     of_listing: Vec<(u32, u32)>,
@@ -63,13 +64,7 @@ impl<'a> Part<'a> {
     fn read(archive: &'a Archive, listings: &Listings, days: Range<usize>) -> Part<'a> {
         let starts = listings.day_starts();
         let first = starts[days.start];
-        let mut part = Part {
-            accounts: Vec::new(),
-            by_handle: HashMap::default(),
-            entries: Vec::new(),
-            links: Vec::new(),
-            of_listing: Vec::new(),
-        };
+        let mut part = Part::default();
         let mut said: Vec<Said> = Vec::new();
         let mut said_of = vec![NONE; (starts[days.end] - first) as usize];
         // Each paper's newest said, by paper number: a listing's info is looked up without
@@ -132,7 +127,7 @@ impl<'a> Part<'a> {
     }
 
     /// This part, newer, followed by `older`: its new accounts numbered after this part's.
-    fn then(mut self, older: Part<'a>) -> Part<'a> {
+    pub(super) fn then(mut self, older: Part<'a>) -> Part<'a> {
         let renumber: Vec<u32> = older
             .accounts
             .into_iter()
@@ -166,13 +161,14 @@ impl<'a> Part<'a> {
 }
 
 /// Infos gathered before their tweets are read.
-const BATCH: usize = 256;
+pub(super) const BATCH: usize = 256;
 
 /// The infos not read yet, each with its said, and what reading them needs.
 #[derive(Default)]
-struct Reader<'a> {
-    infos: Vec<(u32, &'a PaperInfo)>,
-    tweets: Vec<&'a [Tweet]>,
+pub(super) struct Reader<'a> {
+    pub(super) infos: Vec<(u32, &'a PaperInfo)>,
+    /// Each said's tweets: read off `infos`, or given when already read.
+    pub(super) tweets: Vec<(u32, &'a [Tweet])>,
     batch: Vec<(u32, &'a Tweet)>,
     /// Each tweet's handle hashed, and its link.
     hashes: Vec<(u64, &'a str)>,
@@ -184,18 +180,18 @@ struct Reader<'a> {
 
 impl<'a> Reader<'a> {
     /// Reads the batch into `part`: each info's entries, one an account.
-    fn read(&mut self, part: &mut Part<'a>, said: &mut [Said]) {
+    pub(super) fn read(&mut self, part: &mut Part<'a>, said: &mut [Said]) {
         // Each info, tweet and handle is somewhere in the heap: each read in a loop of its
         // own, that does nothing else, the reads of a batch wait on memory together, not in
         // turn (the info's were half the build, in the loop over the listings).
-        self.tweets.clear();
         self.tweets
-            .extend(self.infos.iter().map(|(_, i)| i.tweets.as_slice()));
+            .extend(self.infos.iter().map(|&(s, i)| (s, i.tweets.as_slice())));
+        self.infos.clear();
         self.batch.clear();
-        for (&(s, _), tweets) in self.infos.iter().zip(&self.tweets) {
+        for &(s, tweets) in &self.tweets {
             self.batch.extend(tweets.iter().map(|t| (s, t)));
         }
-        self.infos.clear();
+        self.tweets.clear();
         self.hashes.clear();
         self.hashes.extend(self.batch.iter().map(|(_, t)| {
             let link = if t.url.is_empty() { &t.text } else { &t.url };
@@ -252,7 +248,7 @@ impl<'a> Reader<'a> {
 
 /// How many distinct texts `links` (each with its hash) holds. Sorted by hash, each text is
 /// read once or twice; sorting the texts read each a dozen times, from memory.
-fn distinct(links: &mut [(u64, &str)]) -> u32 {
+pub(super) fn distinct(links: &mut [(u64, &str)]) -> u32 {
     links.sort_unstable_by_key(|(h, _)| *h);
     let mut n = 0;
     for run in links.chunk_by(|a, b| a.0 == b.0) {

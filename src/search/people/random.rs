@@ -176,6 +176,7 @@ fn seen(t: &[Tweeter]) -> Vec<(String, String, usize, usize, usize)> {
 fn the_builds_agree_with_a_plain_count_on_random_archives() {
     let mut next = crate::test_rng::xorshift(0x9e37_79b9_7f4a_7c15);
     let mut checked_pairs = 0;
+    let mut ranked_in_spans = 0;
     let (mut shared, mut several) = (0, 0);
     for case in 0..600 {
         let sharing = [Sharing::None, Sharing::Interned, Sharing::Cloned][case % 3];
@@ -218,6 +219,15 @@ fn the_builds_agree_with_a_plain_count_on_random_archives() {
                 ranked(&f, in_span, &marked),
                 "case {case} {since:?} {until:?}"
             );
+            // The command's single ranking: the same accounts, numbers and figures.
+            let once = People::ranked_in(&a, since, until);
+            assert_eq!(
+                seen(&once),
+                ranked(&f, in_span, &[]),
+                "case {case} {since:?} {until:?}"
+            );
+            assert_eq!(once, people.ranked(since, until), "case {case}");
+            ranked_in_spans += usize::from(!once.is_empty());
             for t in &got {
                 let pairs = &f[&t.handle.to_ascii_lowercase()].2;
                 let mut want: Vec<(PaperRef, PaperKey)> = pairs
@@ -242,6 +252,10 @@ fn the_builds_agree_with_a_plain_count_on_random_archives() {
     assert!(
         checked_pairs > 1000,
         "the cases list papers: {checked_pairs}"
+    );
+    assert!(
+        ranked_in_spans > 500,
+        "spans with accounts: {ranked_in_spans}"
     );
     assert!(shared > 1000, "listings sharing an info: {shared}");
     assert!(
