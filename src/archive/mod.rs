@@ -32,4 +32,4 @@ pub use model::{Day, Paper, PaperInfo, PaperKey, Texts, Tweet};
 pub use post::{MAX_FILE_SIZE, MAX_LINE, Parsed, date_from_name, parse_post};
 pub use read::read_post;
 pub use reload::{Changed, Kept, Reloaded, Reloader, Stamp};
-pub use texts::{TextsError, read_texts, texts_from};
+pub use texts::{TextsError, kept_text, read_texts, texts_from};

@@ -70,7 +70,7 @@ impl PaperInfo {
                     url: t.url.clone(),
                     date: t.date.clone(),
                     lang: t.lang.clone(),
-                    text: String::new(),
+                    text: kept_text(t),
                 })
                 .collect(),
             key: self.key.clone(),
@@ -101,6 +101,17 @@ impl PaperInfo {
         full.holds_texts()
             && full.text_hash() == self.text_hash()
             && full.without_texts() == self.without_texts()
+    }
+}
+
+/// What an info without its texts keeps of a tweet's text: nothing, unless the tweet has no
+/// link, when its text is what tells it from the paper's other tweets (who tweeted what counts
+/// each tweet once, see `search::People`). Such tweets are rare.
+pub fn kept_text(t: &Tweet) -> String {
+    if t.url.is_empty() {
+        t.text.clone()
+    } else {
+        String::new()
     }
 }
 

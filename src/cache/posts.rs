@@ -115,6 +115,10 @@ fn info(out: &mut Out, i: &PaperInfo) {
         for s in [&t.author, &t.handle, &t.url, &t.date, &t.lang] {
             out.str(s);
         }
+        // A tweet without a link is told apart by its text (see `archive::kept_text`).
+        if t.url.is_empty() {
+            out.str(&t.text);
+        }
     }
     out.str(i.key.as_str());
 }
@@ -138,6 +142,9 @@ fn read_info(inp: &mut In) -> Result<PaperInfo, Malformed> {
             lang: inp.string()?,
             text: String::new(),
         });
+        if let Some(t) = tweets.last_mut().filter(|t| t.url.is_empty()) {
+            t.text = inp.string()?;
+        }
     }
     Ok(PaperInfo {
         title,

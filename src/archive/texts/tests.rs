@@ -156,3 +156,41 @@ fn a_reloader_keeps_the_lighter_days_so_that_the_next_load_shares_them() {
         "unchanged posts keep the days without texts"
     );
 }
+
+#[test]
+fn a_tweet_without_a_link_keeps_its_text_which_tells_it_from_the_others() {
+    let dir = tempfile::tempdir().unwrap();
+    let unlinked = |text: &str| {
+        format!(
+            "<blockquote class=\"twitter-tweet\"><p lang=\"en\" dir=\"ltr\">{text}</p>&mdash; Jo (@jo) January 1, 2024</blockquote>\n\n"
+        )
+    };
+    let text = post("2024-01-01", &[("Paper", "An abstract.", "linked")])
+        + &unlinked("first unlinked")
+        + &unlinked("second unlinked");
+    std::fs::write(dir.path().join("2024-01-01---Hot-Papers.md"), text).unwrap();
+    let full = Archive::load(dir.path()).unwrap();
+    let tweets = &full.days[0].papers[0].tweets;
+    assert_eq!(tweets.len(), 3);
+    assert!(
+        tweets[1].url.is_empty() && tweets[2].url.is_empty(),
+        "{tweets:?}"
+    );
+    let light = full.without_texts();
+    let kept: Vec<&str> = light.days[0].papers[0]
+        .tweets
+        .iter()
+        .map(|t| t.text.as_str())
+        .collect();
+    assert_eq!(kept, ["", "first unlinked", "second unlinked"]);
+    let count = |a: &Archive| {
+        crate::search::People::ranked_in(a, None, None)
+            .iter()
+            .map(|t| (t.handle.clone(), t.papers, t.tweets))
+            .collect::<Vec<_>>()
+    };
+    assert_eq!(count(&light), count(&full));
+    assert_eq!(count(&full), [("jo".to_string(), 1, 3)]);
+    let (back, _) = light.with_texts();
+    assert_eq!(back.days, full.days);
+}
