@@ -6,58 +6,14 @@
 //! `doc delta, field, count, count × position delta`, where a position is
 //! `word number << 1 | 1 if the key starts at a hump`.
 
-use std::collections::HashMap;
-
-use foldhash::fast::FixedState;
 use memchr::memmem;
+
+mod builder;
+
+pub use builder::Builder;
 
 /// The largest word number kept: positions past it share it (a field of 130 million words).
 const MAX_POSITION: u32 = (1 << 27) - 1;
-
-/// Occurrences gathered while indexing, by key; packed `doc << 32 | field << 28 | position`.
-/// Hashed with foldhash rather than SipHash: every word of every paper is looked up here, and
-/// keys are no secret to guard against.
-#[derive(Debug, Default)]
-pub struct Builder {
-    keys: HashMap<Box<str>, Vec<u64>, FixedState>,
-}
-
-impl Builder {
-    /// Records that `key` occurs in `doc`'s `field` at word `pos` (from a hump or not).
-    pub fn add(&mut self, key: &str, doc: u32, field: u8, pos: u32, hump: bool) {
-        let code = (pos.min(MAX_POSITION) << 1) | u32::from(hump);
-        let packed = (u64::from(doc) << 32) | (u64::from(field) << 28) | u64::from(code);
-        match self.keys.get_mut(key) {
-            Some(v) => v.push(packed),
-            None => {
-                self.keys.insert(key.into(), vec![packed]);
-            }
-        }
-    }
-
-    pub fn finish(self) -> Postings {
-        let mut keys: Vec<(Box<str>, Vec<u64>)> = self.keys.into_iter().collect();
-        keys.sort_unstable_by(|a, b| a.0.cmp(&b.0));
-        let mut p = Postings::default();
-        for (key, mut occurrences) in keys {
-            // Documents are indexed in order, each field's words in order: already sorted,
-            // unless a caller added out of order.
-            if !occurrences.is_sorted() {
-                occurrences.sort_unstable();
-            }
-            occurrences.dedup();
-            p.text.push_str(&key);
-            p.key_ends.push(p.text.len() as u32);
-            encode(&occurrences, &mut p.bytes);
-            p.starts.push(p.bytes.len() as u64);
-        }
-        p.text.shrink_to_fit();
-        p.bytes.shrink_to_fit();
-        p.key_ends.shrink_to_fit();
-        p.starts.shrink_to_fit();
-        p
-    }
-}
 
 fn push_varint(mut v: u32, out: &mut Vec<u8>) {
     while v >= 0x80 {
@@ -81,7 +37,9 @@ fn read_varint(bytes: &[u8], at: &mut usize) -> u32 {
     }
 }
 
-/// Appends the groups of `occurrences` (sorted, packed as `Builder` packs them) to `out`.
+/// Appends the groups of `occurrences` (sorted, packed `doc << 32 | field << 28 | code`) to
+/// `out`: what `Builder` makes of them, for its tests.
+#[cfg(test)]
 fn encode(occurrences: &[u64], out: &mut Vec<u8>) {
     let mut prev_doc = 0u32;
     let mut i = 0;
@@ -147,25 +105,34 @@ impl Postings {
             .collect()
     }
 
-    /// Calls `each(doc, field, n, codes)` for every group of key `k`: the `n` occurrences in
-    /// `doc`'s `field`, their codes still varint-coded in `codes`.
-    fn each_group(&self, k: usize, mut each: impl FnMut(u32, u8, u32, &[u8])) {
+    /// Calls `each(doc, rest)` for every group of key `k`: its document and what follows the
+    /// document's delta (field, count and codes, as coded).
+    fn read_groups(&self, k: usize, _buf: &mut Vec<u8>, mut each: impl FnMut(u32, &[u8])) {
         let bytes = self.groups(k);
         let (mut at, mut doc) = (0, 0u32);
         while at < bytes.len() {
             doc += read_varint(bytes, &mut at);
-            let field = bytes[at];
+            let from = at;
             at += 1;
             let n = read_varint(bytes, &mut at);
             // The codes end after their n-th last byte (one below 0x80).
-            let from = at;
             let mut ends = 0;
             while ends < n {
                 ends += u32::from(bytes[at] < 0x80);
                 at += 1;
             }
-            each(doc, field, n, &bytes[from..at]);
+            each(doc, &bytes[from..at]);
         }
+    }
+
+    /// Calls `each(doc, field, n, codes)` for every group of key `k`: the `n` occurrences in
+    /// `doc`'s `field`, their codes still varint-coded in `codes`.
+    fn each_group(&self, k: usize, mut each: impl FnMut(u32, u8, u32, &[u8])) {
+        self.read_groups(k, &mut Vec::new(), |doc, rest| {
+            let mut at = 1;
+            let n = read_varint(rest, &mut at);
+            each(doc, rest[0], n, &rest[at..]);
+        });
     }
 
     /// Calls `each(code)` for every varint-coded delta of `codes`, accumulated.
