@@ -5,6 +5,7 @@
 
 use std::borrow::Cow;
 use std::collections::HashMap;
+use std::sync::Arc;
 
 use super::doc::{Counts, FIELDS};
 use super::postings::{Builder, Postings};
@@ -67,6 +68,44 @@ impl Segment {
         seg.postings = ix.postings.finish();
         seg.keys.shrink_to_fit();
         (seg, lengths)
+    }
+
+    /// The segments `parts` (consecutive, in order) as one, of the documents `renumber` keeps
+    /// (document `d` becoming `renumber[d - first]`, `u32::MAX` for one left out, the others
+    /// numbered from `first` on in order). Made of their postings, without the texts.
+    pub fn merge(parts: &[Arc<Segment>], renumber: &[u32]) -> Segment {
+        let first = parts.first().map_or(0, |s| s.first);
+        let new = |d: u32| {
+            let n = renumber[(d - first) as usize];
+            (n != u32::MAX).then_some(n)
+        };
+        let postings: Vec<&Postings> = parts.iter().map(|s| &s.postings).collect();
+        let mut seg = Segment {
+            first,
+            postings: Postings::merge(&postings, new),
+            ..Segment::default()
+        };
+        for s in parts {
+            for (i, key) in s.keys.iter().enumerate() {
+                if new(s.first + i as u32).is_some() {
+                    seg.keys.push(key.clone());
+                }
+            }
+            let values = [
+                (&mut seg.tweeters, &s.tweeters),
+                (&mut seg.ids, &s.ids),
+                (&mut seg.has, &s.has),
+            ];
+            for (to, from) in values {
+                for (value, docs) in from {
+                    for d in docs.iter().filter_map(|&d| new(d)) {
+                        add_value(to, value, d);
+                    }
+                }
+            }
+        }
+        seg.keys.shrink_to_fit();
+        seg
     }
 
     /// The documents after this segment's last.

@@ -9,6 +9,7 @@
 use memchr::memmem;
 
 mod builder;
+mod merge;
 
 pub use builder::Builder;
 
