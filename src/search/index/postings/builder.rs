@@ -89,22 +89,19 @@ impl Builder {
         sorted.sort_unstable_by(|a, b| a.0.cmp(&b.0));
         let text_len = sorted.iter().map(|(k, _)| k.len()).sum();
         let bytes_len = self.keys.iter().map(|k| k.bytes.len()).sum();
-        let mut p = Postings {
-            text: String::with_capacity(text_len),
-            key_ends: Vec::with_capacity(sorted.len()),
-            bytes: Vec::with_capacity(bytes_len),
-            starts: Vec::with_capacity(sorted.len()),
-        };
+        let mut text = String::with_capacity(text_len);
+        let mut key_ends = Vec::with_capacity(sorted.len());
+        let mut bytes = Vec::with_capacity(bytes_len);
+        let mut starts = Vec::with_capacity(sorted.len());
         for (key, id) in sorted {
-            p.text.push_str(&key);
-            p.key_ends.push(p.text.len() as u32);
+            text.push_str(&key);
+            key_ends.push(text.len() as u32);
             // Each key's bytes are let go once copied, so that they and the whole are held
             // together only briefly.
-            let bytes = std::mem::take(&mut self.keys[id as usize].bytes);
-            p.bytes.extend_from_slice(&bytes);
-            p.starts.push(p.bytes.len() as u64);
+            bytes.extend_from_slice(&std::mem::take(&mut self.keys[id as usize].bytes));
+            starts.push(bytes.len() as u64);
         }
-        p
+        Postings::built(text, key_ends, starts, bytes)
     }
 }
 
@@ -123,16 +120,17 @@ mod tests {
             let packed = (u64::from(*doc) << 32) | (u64::from(*field) << 28) | u64::from(code);
             by_key.entry(key).or_default().push(packed);
         }
-        let mut p = Postings::default();
+        let (mut text, mut key_ends, mut bytes, mut starts) =
+            (String::new(), Vec::new(), Vec::new(), Vec::new());
         for (key, mut occurrences) in by_key {
             occurrences.sort_unstable();
             occurrences.dedup();
-            p.text.push_str(key);
-            p.key_ends.push(p.text.len() as u32);
-            encode(&occurrences, &mut p.bytes);
-            p.starts.push(p.bytes.len() as u64);
+            text.push_str(key);
+            key_ends.push(text.len() as u32);
+            encode(&occurrences, &mut bytes);
+            starts.push(bytes.len() as u64);
         }
-        p
+        Postings::built(text, key_ends, starts, bytes)
     }
 
     #[test]

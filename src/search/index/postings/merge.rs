@@ -10,12 +10,9 @@ impl Postings {
     /// order of the documents it keeps. A key left with no group is left out too, as a build
     /// of the documents kept would not have it.
     pub fn merge(parts: &[&Postings], renumber: impl Fn(u32) -> Option<u32>) -> Postings {
-        let mut out = Postings {
-            text: String::with_capacity(parts.iter().map(|p| p.text.len()).sum()),
-            key_ends: Vec::new(),
-            bytes: Vec::with_capacity(parts.iter().map(|p| p.bytes.len()).sum()),
-            starts: Vec::new(),
-        };
+        let mut text = String::with_capacity(parts.iter().map(|p| p.text.len()).sum());
+        let mut bytes = Vec::with_capacity(parts.iter().map(|p| p.bytes_len() as usize).sum());
+        let (mut key_ends, mut starts) = (Vec::new(), Vec::new());
         let mut at = vec![0usize; parts.len()];
         let mut holding = Vec::with_capacity(parts.len());
         let mut buf = Vec::new();
@@ -39,31 +36,31 @@ impl Postings {
                 }
             }
             let Some(key) = least else { break };
-            let before = out.bytes.len();
+            let before = bytes.len();
             let mut last = 0u32;
             for &i in &holding {
                 parts[i].read_groups(at[i], &mut buf, |doc, rest| {
                     if let Some(d) = renumber(doc) {
-                        push_varint(d - last, &mut out.bytes);
-                        out.bytes.extend_from_slice(rest);
+                        push_varint(d - last, &mut bytes);
+                        bytes.extend_from_slice(rest);
                         last = d;
                     }
                 });
             }
-            if out.bytes.len() > before {
-                out.text.push_str(key);
-                out.key_ends.push(out.text.len() as u32);
-                out.starts.push(out.bytes.len() as u64);
+            if bytes.len() > before {
+                text.push_str(key);
+                key_ends.push(text.len() as u32);
+                starts.push(bytes.len() as u64);
             }
             for &i in &holding {
                 at[i] += 1;
             }
         }
-        out.text.shrink_to_fit();
-        out.bytes.shrink_to_fit();
-        out.key_ends.shrink_to_fit();
-        out.starts.shrink_to_fit();
-        out
+        text.shrink_to_fit();
+        bytes.shrink_to_fit();
+        key_ends.shrink_to_fit();
+        starts.shrink_to_fit();
+        Postings::built(text, key_ends, starts, bytes)
     }
 }
 

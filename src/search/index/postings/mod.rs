@@ -10,8 +10,12 @@ use memchr::memmem;
 
 mod builder;
 mod merge;
+mod stored;
+#[cfg(test)]
+mod tests;
 
 pub use builder::Builder;
+use stored::Store;
 
 /// The largest word number kept: positions past it share it (a field of 130 million words).
 const MAX_POSITION: u32 = (1 << 27) - 1;
@@ -24,18 +28,33 @@ fn push_varint(mut v: u32, out: &mut Vec<u8>) {
     out.push(v as u8);
 }
 
+/// The varint at `*at`, which ends before `bytes` do (wrapped, not a panic, if too long).
 fn read_varint(bytes: &[u8], at: &mut usize) -> u32 {
     let mut v = 0u32;
-    let mut shift = 0;
+    let mut shift = 0u32;
     loop {
         let b = bytes[*at];
         *at += 1;
-        v |= u32::from(b & 0x7f) << shift;
+        v |= u32::from(b & 0x7f).wrapping_shl(shift);
         if b < 0x80 {
             return v;
         }
         shift += 7;
     }
+}
+
+/// A varint of at most five bytes that fits in a `u32`, or `None`.
+fn checked_varint(bytes: &[u8], at: &mut usize) -> Option<u32> {
+    let mut v = 0u64;
+    for shift in [0, 7, 14, 21, 28] {
+        let b = *bytes.get(*at)?;
+        *at += 1;
+        v |= u64::from(b & 0x7f) << shift;
+        if b < 0x80 {
+            return u32::try_from(v).ok();
+        }
+    }
+    None
 }
 
 /// Appends the groups of `occurrences` (sorted, packed `doc << 32 | field << 28 | code`) to
@@ -72,11 +91,21 @@ pub struct Postings {
     text: String,
     key_ends: Vec<u32>,
     /// Key `k`'s groups are `bytes[starts[k - 1]..starts[k]]` (from 0 for the first).
-    bytes: Vec<u8>,
     starts: Vec<u64>,
+    bytes: Store,
 }
 
 impl Postings {
+    /// Postings built here, their bytes in memory.
+    fn built(text: String, key_ends: Vec<u32>, starts: Vec<u64>, bytes: Vec<u8>) -> Postings {
+        Postings {
+            text,
+            key_ends,
+            starts,
+            bytes: Store::Memory(bytes),
+        }
+    }
+
     pub fn len(&self) -> usize {
         self.key_ends.len()
     }
@@ -86,9 +115,9 @@ impl Postings {
         &self.text[from..self.key_ends[k] as usize]
     }
 
-    fn groups(&self, k: usize) -> &[u8] {
-        let from = if k == 0 { 0 } else { self.starts[k - 1] } as usize;
-        &self.bytes[from..self.starts[k] as usize]
+    /// Where key `k`'s groups are among the bytes.
+    fn span(&self, k: usize) -> std::ops::Range<u64> {
+        (if k == 0 { 0 } else { self.starts[k - 1] })..self.starts[k]
     }
 
     /// The keys starting with `prefix`: one range of the sorted keys.
@@ -107,32 +136,20 @@ impl Postings {
     }
 
     /// Calls `each(doc, rest)` for every group of key `k`: its document and what follows the
-    /// document's delta (field, count and codes, as coded).
-    fn read_groups(&self, k: usize, _buf: &mut Vec<u8>, mut each: impl FnMut(u32, &[u8])) {
-        let bytes = self.groups(k);
-        let (mut at, mut doc) = (0, 0u32);
-        while at < bytes.len() {
-            doc += read_varint(bytes, &mut at);
-            let from = at;
-            at += 1;
-            let n = read_varint(bytes, &mut at);
-            // The codes end after their n-th last byte (one below 0x80).
-            let mut ends = 0;
-            while ends < n {
-                ends += u32::from(bytes[at] < 0x80);
-                at += 1;
-            }
-            each(doc, &bytes[from..at]);
-        }
+    /// document's delta (field, count and codes, as coded). None for a damaged key.
+    fn read_groups(&self, k: usize, buf: &mut Vec<u8>, mut each: impl FnMut(u32, &[u8])) {
+        self.each_key(&[k], buf, |k, bytes| self.groups(k, bytes, &mut each));
     }
 
-    /// Calls `each(doc, field, n, codes)` for every group of key `k`: the `n` occurrences in
+    /// Calls `each(doc, field, n, codes)` for every group of `keys`: the `n` occurrences in
     /// `doc`'s `field`, their codes still varint-coded in `codes`.
-    fn each_group(&self, k: usize, mut each: impl FnMut(u32, u8, u32, &[u8])) {
-        self.read_groups(k, &mut Vec::new(), |doc, rest| {
-            let mut at = 1;
-            let n = read_varint(rest, &mut at);
-            each(doc, rest[0], n, &rest[at..]);
+    fn each_group(&self, keys: &[usize], mut each: impl FnMut(u32, u8, u32, &[u8])) {
+        self.each_key(keys, &mut Vec::new(), |k, bytes| {
+            self.groups(k, bytes, |doc, rest| {
+                let mut at = 1;
+                let n = read_varint(rest, &mut at);
+                each(doc, rest[0], n, &rest[at..]);
+            })
         });
     }
 
@@ -140,15 +157,15 @@ impl Postings {
     fn codes(codes: &[u8], mut each: impl FnMut(u32)) {
         let (mut at, mut code) = (0, 0);
         while at < codes.len() {
-            code += read_varint(codes, &mut at);
+            code = read_varint(codes, &mut at).wrapping_add(code);
             each(code);
         }
     }
 
-    /// Calls `each(doc, field, count)` for every (document, field) where key `k` occurs,
-    /// counting only occurrences at a word's start unless `humps`.
-    pub fn counts(&self, k: usize, humps: bool, mut each: impl FnMut(u32, u8, u32)) {
-        self.each_group(k, |doc, field, n, codes| {
+    /// Calls `each(doc, field, count)` for every (document, field) where one of `keys`
+    /// occurs, counting only occurrences at a word's start unless `humps`.
+    pub fn counts(&self, keys: &[usize], humps: bool, mut each: impl FnMut(u32, u8, u32)) {
+        self.each_group(keys, |doc, field, n, codes| {
             let kept = if humps {
                 n
             } else {
@@ -162,107 +179,40 @@ impl Postings {
         });
     }
 
-    /// Every occurrence of key `k` as `doc << 32 | field << 28 | word number`, from a hump
+    /// Every occurrence of `keys` as `doc << 32 | field << 28 | word number`, from a hump
     /// only if `humps`.
-    pub fn positions(&self, k: usize, humps: bool, out: &mut Vec<u64>) {
-        self.each_group(k, |doc, field, _, codes| {
+    pub fn positions(&self, keys: &[usize], humps: bool, out: &mut Vec<u64>) {
+        self.each_group(keys, |doc, field, _, codes| {
             let base = (u64::from(doc) << 32) | (u64::from(field) << 28);
             Self::codes(codes, |c| {
                 if humps || c & 1 == 0 {
-                    out.push(base | u64::from(c >> 1));
+                    out.push(base | u64::from((c >> 1) & MAX_POSITION));
                 }
             });
         });
     }
 
-    /// Its parts, for the cache to store (see `persist`).
-    pub(super) fn parts(&self) -> (&str, &[u32], &[u8], &[u64]) {
-        (&self.text, &self.key_ends, &self.bytes, &self.starts)
+    /// The keys' parts, for the cache to store (see `persist`); the groups are `piece`.
+    pub(super) fn keys(&self) -> (&str, &[u32], &[u64]) {
+        (&self.text, &self.key_ends, &self.starts)
     }
 
-    /// Postings made of stored parts, if they are what `finish` makes of documents `docs`
-    /// and fields below `fields`: every offset in bounds and on a character boundary, every
-    /// group decodable, its documents in `docs` and its word numbers in range. Whatever a
-    /// damaged cache holds, searching what this accepts cannot panic.
-    pub(super) fn from_parts(
-        text: String,
-        key_ends: Vec<u32>,
-        bytes: Vec<u8>,
-        starts: Vec<u64>,
-        docs: std::ops::Range<u32>,
-        fields: u8,
-    ) -> Option<Postings> {
-        let p = Postings {
-            text,
-            key_ends,
-            bytes,
-            starts,
+    /// Its parts, bytes and all (for tests, of postings built here).
+    #[cfg(test)]
+    fn parts(&self) -> (&str, &[u32], &[u8], &[u64]) {
+        let Store::Memory(bytes) = &self.bytes else {
+            panic!("postings in memory");
         };
-        let ok = p.key_ends.len() == p.starts.len()
-            && p.key_ends.is_sorted()
-            && p.starts.is_sorted()
-            && p.key_ends
-                .last()
-                .is_none_or(|&e| e as usize <= p.text.len())
-            && p.key_ends
-                .iter()
-                .all(|&e| p.text.is_char_boundary(e as usize))
-            && p.starts.last().is_none_or(|&e| e as usize == p.bytes.len())
-            && (0..p.len()).all(|k| valid_groups(p.groups(k), &docs, fields));
-        ok.then_some(p)
+        (&self.text, &self.key_ends, bytes, &self.starts)
     }
 
-    /// Bytes held, for the memory report.
+    /// Bytes held, for the memory report (stored bytes are not held).
     pub fn heap_bytes(&self) -> usize {
         self.text.capacity()
-            + self.bytes.capacity()
+            + self.bytes.heap_bytes()
             + self.key_ends.capacity() * 4
             + self.starts.capacity() * 8
     }
-}
-
-/// A varint of at most five bytes that fits in a `u32`, or `None`.
-fn checked_varint(bytes: &[u8], at: &mut usize) -> Option<u32> {
-    let mut v = 0u64;
-    for shift in [0, 7, 14, 21, 28] {
-        let b = *bytes.get(*at)?;
-        *at += 1;
-        v |= u64::from(b & 0x7f) << shift;
-        if b < 0x80 {
-            return u32::try_from(v).ok();
-        }
-    }
-    None
-}
-
-/// Whether `bytes` are groups as `encode` writes them, of documents in `docs` (increasing)
-/// and fields below `fields`, each code within what `Builder` packs.
-fn valid_groups(bytes: &[u8], docs: &std::ops::Range<u32>, fields: u8) -> bool {
-    let (mut at, mut doc) = (0, 0u32);
-    while at < bytes.len() {
-        let Some(d) = checked_varint(bytes, &mut at).and_then(|d| doc.checked_add(d)) else {
-            return false;
-        };
-        doc = d;
-        let Some(&field) = bytes.get(at) else {
-            return false;
-        };
-        at += 1;
-        if !docs.contains(&doc) || field >= fields {
-            return false;
-        }
-        let Some(n) = checked_varint(bytes, &mut at) else {
-            return false;
-        };
-        let mut code = 0u32;
-        for _ in 0..n {
-            match checked_varint(bytes, &mut at).and_then(|c| code.checked_add(c)) {
-                Some(c) if c <= (MAX_POSITION << 1 | 1) => code = c,
-                _ => return false,
-            }
-        }
-    }
-    true
 }
 
 /// The first `i` in `0..n` for which `below(i)` is false (`below` true then false).
@@ -277,51 +227,4 @@ fn partition(n: usize, below: impl Fn(usize) -> bool) -> usize {
         }
     }
     lo
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    fn built() -> Postings {
-        let mut b = Builder::default();
-        b.add("gan", 0, 0, 3, false);
-        b.add("gan", 0, 0, 900, true);
-        b.add("gan", 0, 2, 1, false);
-        b.add("gans", 7, 0, 0, false);
-        b.add("stylegan", 7, 0, 5, false);
-        b.add("gan", 7, 0, 5, true);
-        b.add("garden", 300, 5, 70_000, false);
-        b.finish()
-    }
-
-    #[test]
-    fn prefixes_are_one_range_of_the_sorted_keys() {
-        let p = built();
-        let keys = |r: std::ops::Range<usize>| r.map(|k| p.key(k).to_string()).collect::<Vec<_>>();
-        assert_eq!(keys(p.with_prefix("ga")), ["gan", "gans", "garden"]);
-        assert_eq!(keys(p.with_prefix("gan")), ["gan", "gans"]);
-        assert_eq!(keys(p.with_prefix("z")), Vec::<String>::new());
-        assert_eq!(
-            keys(p.with_prefix("")),
-            ["gan", "gans", "garden", "stylegan"]
-        );
-        let inside: Vec<&str> = p.containing("yle").into_iter().map(|k| p.key(k)).collect();
-        assert_eq!(inside, ["stylegan"]);
-    }
-
-    #[test]
-    fn occurrences_come_back_as_they_went_in() {
-        let p = built();
-        let gan = p.with_prefix("gan").start;
-        let mut got = Vec::new();
-        p.counts(gan, true, |d, f, n| got.push((d, f, n)));
-        assert_eq!(got, [(0, 0, 2), (0, 2, 1), (7, 0, 1)]);
-        got.clear();
-        p.counts(gan, false, |d, f, n| got.push((d, f, n)));
-        assert_eq!(got, [(0, 0, 1), (0, 2, 1)], "humps left out");
-        let mut pos = Vec::new();
-        p.positions(p.with_prefix("garden").start, false, &mut pos);
-        assert_eq!(pos, [(300u64 << 32) | (5 << 28) | 70_000]);
-    }
 }
