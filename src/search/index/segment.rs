@@ -8,7 +8,8 @@ use std::collections::HashMap;
 use std::sync::Arc;
 
 use super::doc::{Counts, FIELDS};
-use super::postings::{Builder, Postings};
+use super::postings::Postings;
+use super::postings::builder::Builder;
 use crate::archive::{Paper, PaperKey};
 use crate::display::latex::prettify;
 use crate::search::arxiv_id::canonical;

@@ -66,7 +66,7 @@ impl Postings {
 
 #[cfg(test)]
 mod tests {
-    use super::super::Builder;
+    use super::super::builder::Builder;
     use super::*;
     use crate::test_rng::xorshift;
 

@@ -6,16 +6,18 @@
 //! `doc delta, field, count, count × position delta`, where a position is
 //! `word number << 1 | 1 if the key starts at a hump`.
 
+use std::ops::Range;
+use std::sync::atomic::{AtomicBool, AtomicU8};
+
 use memchr::memmem;
 
-mod builder;
+use crate::bulk::Stored;
+
+pub mod builder;
 mod merge;
 mod stored;
 #[cfg(test)]
 mod tests;
-
-pub use builder::Builder;
-use stored::Store;
 
 /// The largest word number kept: positions past it share it (a field of 130 million words).
 const MAX_POSITION: u32 = (1 << 27) - 1;
@@ -82,6 +84,31 @@ fn encode(occurrences: &[u64], out: &mut Vec<u8>) {
         prev_doc = doc;
         i += n;
     }
+}
+
+#[derive(Debug)]
+enum Store {
+    Memory(Vec<u8>),
+    File(Lazy),
+}
+
+impl Default for Store {
+    fn default() -> Store {
+        Store::Memory(Vec::new())
+    }
+}
+
+/// Groups left in a file, and what they may hold.
+#[derive(Debug)]
+struct Lazy {
+    bytes: Stored,
+    docs: Range<u32>,
+    fields: u8,
+    /// Each key's state: not read yet, found sound, or found damaged (and not read again).
+    checked: Vec<AtomicU8>,
+    /// Whether one was, and whether that was said.
+    found: AtomicBool,
+    told: AtomicBool,
 }
 
 /// Keys and their occurrences, read-only once built.

@@ -7,7 +7,7 @@
 use std::ops::Range;
 use std::sync::atomic::{AtomicBool, AtomicU8, Ordering};
 
-use super::{MAX_POSITION, Postings, checked_varint};
+use super::{Lazy, MAX_POSITION, Postings, Store, checked_varint};
 use crate::bulk::{Piece, Stored};
 
 /// Keys whose bytes are this near each other are read at once (a query's keys are mostly one
@@ -16,18 +16,6 @@ const GAP: u64 = 16 << 10;
 /// ... up to this much at once (a key longer than that is read alone).
 const WINDOW: u64 = 1 << 20;
 
-#[derive(Debug)]
-pub(super) enum Store {
-    Memory(Vec<u8>),
-    File(Lazy),
-}
-
-impl Default for Store {
-    fn default() -> Store {
-        Store::Memory(Vec::new())
-    }
-}
-
 impl Store {
     pub(super) fn heap_bytes(&self) -> usize {
         match self {
@@ -35,19 +23,6 @@ impl Store {
             Store::File(l) => l.checked.capacity(),
         }
     }
-}
-
-/// Groups left in a file, and what they may hold.
-#[derive(Debug)]
-pub(super) struct Lazy {
-    bytes: Stored,
-    docs: Range<u32>,
-    fields: u8,
-    /// Each key's state: not read yet, found sound, or found damaged (and not read again).
-    checked: Vec<AtomicU8>,
-    /// Whether one was, and whether that was said.
-    found: AtomicBool,
-    told: AtomicBool,
 }
 
 impl Lazy {
@@ -66,7 +41,7 @@ impl Postings {
     /// makes: every offset in bounds and on a character boundary. Their groups are checked
     /// when read: decodable, of documents in `docs`, fields below `fields` and word numbers
     /// in range. Whatever a damaged cache holds, searching what this accepts cannot panic.
-    pub(in crate::search::index) fn stored(
+    pub(crate) fn stored(
         text: String,
         key_ends: Vec<u32>,
         starts: Vec<u64>,
@@ -97,7 +72,7 @@ impl Postings {
     }
 
     /// The groups' bytes, for the cache to store.
-    pub(in crate::search::index) fn piece(&self) -> Piece<'_> {
+    pub(crate) fn piece(&self) -> Piece<'_> {
         match &self.bytes {
             Store::Memory(b) => Piece::Memory(b),
             Store::File(l) => Piece::Stored(&l.bytes),
@@ -110,7 +85,7 @@ impl Postings {
     }
 
     /// True once, the first time after a key of these postings was found damaged.
-    pub(in crate::search::index) fn take_damage_notice(&self) -> bool {
+    pub(crate) fn take_damage_notice(&self) -> bool {
         match &self.bytes {
             Store::File(l) => {
                 l.found.load(Ordering::Relaxed) && !l.told.swap(true, Ordering::Relaxed)

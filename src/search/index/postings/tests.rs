@@ -3,6 +3,7 @@
 use std::fs::File;
 use std::sync::Arc;
 
+use super::builder::Builder;
 use super::*;
 use crate::bulk::Stored;
 use crate::test_rng::xorshift;
