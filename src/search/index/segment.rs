@@ -16,6 +16,15 @@ use crate::search::arxiv_id::canonical;
 use crate::search::query::Field;
 use crate::search::words::{fold_word, spans};
 
+/// Documents are indexed this many at a time, each chunk's postings finished (compact)
+/// before the next is begun and all merged at the end: what a build holds at its peak is then
+/// about twice the finished postings, not the keys' growing buffers of every document too.
+#[cfg(not(test))]
+const CHUNK: usize = 16_384;
+/// In tests, a few: every small index of the tests is then made of chunks merged.
+#[cfg(test)]
+const CHUNK: usize = 3;
+
 #[derive(Debug, Default)]
 pub struct Segment {
     /// The number of its first document; the others follow it.
@@ -49,8 +58,12 @@ impl Segment {
             humps: Vec::new(),
         };
         let mut key = String::new();
+        let mut chunks = Vec::new();
         for (n, paper) in papers.into_iter().enumerate() {
             let doc = first + n as u32;
+            if n > 0 && n % CHUNK == 0 {
+                chunks.push(std::mem::take(&mut ix.postings).finish());
+            }
             seg.keys.push(paper.key.clone());
             lengths.push(ix.paper(doc, paper));
             for t in &paper.tweets {
@@ -66,7 +79,13 @@ impl Segment {
                 add_value(&mut seg.has, "code", doc);
             }
         }
-        seg.postings = ix.postings.finish();
+        chunks.push(ix.postings.finish());
+        seg.postings = if chunks.len() == 1 {
+            chunks.pop().unwrap_or_default()
+        } else {
+            let parts: Vec<&Postings> = chunks.iter().collect();
+            Postings::merge(&parts, Some)
+        };
         seg.keys.shrink_to_fit();
         (seg, lengths)
     }
