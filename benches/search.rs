@@ -5,36 +5,98 @@
 //! repeated over consecutive days; `HOTPAPERS_BENCH_ARCHIVE=DIR` benchmarks a real folder instead
 //! (`gen_archive --posts 36200` makes the 330,899 papers of the trend's budget).
 
-use std::path::Path;
+use std::path::{Path, PathBuf};
+use std::sync::Arc;
 
 use chrono::{Days, NaiveDate};
 use criterion::{BenchmarkId, Criterion, criterion_group, criterion_main};
-use hotpapers::archive::{Archive, parse_post, sample};
+use hotpapers::archive::{Archive, sample};
+use hotpapers::cache::Loader;
 use hotpapers::search::trend::{categories, category_trends};
 use hotpapers::search::{Order, Period, SearchIndex, Trend, parse};
 
-/// About 33,000 papers: the sample's ten days repeated over 4,000 days.
-fn big_archive() -> Archive {
+/// The folder of the archive measured: `HOTPAPERS_BENCH_ARCHIVE`, else about 33,000 papers,
+/// the sample's ten days repeated over 4,000 days, written to a temporary folder (kept while
+/// the guard lives).
+fn big_archive_dir() -> (PathBuf, Option<tempfile::TempDir>) {
     if let Some(dir) = std::env::var_os("HOTPAPERS_BENCH_ARCHIVE") {
-        return Archive::load(Path::new(&dir)).expect("HOTPAPERS_BENCH_ARCHIVE");
+        return (PathBuf::from(dir), None);
     }
+    let tmp = tempfile::tempdir().unwrap();
     let posts = sample::files();
     let start = NaiveDate::from_ymd_opt(2000, 1, 1).unwrap();
-    let parsed = (0..4000u64)
-        .map(|i| {
-            let (rel, bytes) = &posts[i as usize % posts.len()];
-            let original = &rel[..10];
-            let date = (start + Days::new(i)).to_string();
-            let text = String::from_utf8_lossy(bytes).replace(original, &date);
-            let name = rel.replace(original, &date);
-            parse_post(Path::new(&name), &name, text.as_bytes())
-        })
-        .collect();
-    Archive::assemble(parsed)
+    for i in 0..4000u64 {
+        let (rel, bytes) = &posts[i as usize % posts.len()];
+        let original = &rel[..10];
+        let date = (start + Days::new(i)).to_string();
+        let text = String::from_utf8_lossy(bytes).replace(original, &date);
+        std::fs::write(tmp.path().join(rel.replace(original, &date)), text).unwrap();
+    }
+    (tmp.path().to_path_buf(), Some(tmp))
+}
+
+fn big_archive() -> Archive {
+    let (dir, _tmp) = big_archive_dir();
+    Archive::load(&dir).expect("the archive")
+}
+
+/// The index of the archive in `dir` as a warm start has it: written to a cache (in a
+/// temporary folder) and read back, its postings left in the file.
+fn cached_index(dir: &Path, cache: &Path) -> SearchIndex {
+    let mut loader = Loader::in_dir(cache.to_path_buf());
+    let r = loader.reload(dir).unwrap();
+    let index = Arc::new(SearchIndex::build(&r.archive));
+    let pending = loader.pending(&r.archive, Some(&index)).expect("a cache");
+    pending.write().unwrap();
+    let mut loader = Loader::in_dir(cache.to_path_buf());
+    let r = loader.reload(dir).unwrap();
+    loader.cached_index(&r.archive).expect("the cached index")
+}
+
+/// The queries each keystroke group runs: typing a word, then harder ones.
+const TYPED: &str = "transformer";
+const QUERIES: &[&str] = &[
+    r#"au:"Ada" diffusion"#,
+    r#""neural network" -cat:cs.CV"#,
+    "tw:🚀",
+    "ti:x abs:y cat:cs id:24 tw:a au:e",
+    r#"nerf OR "radiance field""#,
+    "(gan OR diffusion OR (flow -normalizing)) -cat:cs.CV",
+    "@toy_model_fan",
+    "https://arxiv.org/abs/2403.00001v2",
+    "*former",
+    "frechet",
+    "\"in the\"",
+];
+
+fn keystrokes(c: &mut Criterion, name: &str, index: &SearchIndex) {
+    let mut group = c.benchmark_group(name);
+    for n in [1, 3, 5, 8, TYPED.len()] {
+        let q = parse(&TYPED[..n]).unwrap();
+        group.bench_with_input(BenchmarkId::from_parameter(&TYPED[..n]), &q, |b, q| {
+            b.iter(|| index.search(q))
+        });
+    }
+    for text in QUERIES {
+        let q = parse(text).unwrap();
+        group.bench_with_input(BenchmarkId::from_parameter(text), &q, |b, q| {
+            b.iter(|| index.search(q))
+        });
+    }
+    // The same keystrokes newest first: what relevance ranking costs.
+    for n in [1, 3] {
+        let q = parse(&TYPED[..n]).unwrap();
+        let id = format!("{} newest", &TYPED[..n]);
+        group.bench_with_input(BenchmarkId::from_parameter(id), &q, |b, q| {
+            b.iter(|| index.search_by(q, Order::Newest))
+        });
+    }
+    group.finish();
 }
 
 fn search(c: &mut Criterion) {
-    let archive = big_archive();
+    let (dir, _tmp) = big_archive_dir();
+    let archive = Archive::load(&dir).expect("the archive");
     let started = std::time::Instant::now();
     let index = SearchIndex::build(&archive);
     eprintln!(
@@ -45,41 +107,14 @@ fn search(c: &mut Criterion) {
         index.heap_bytes() as f64 / (1 << 20) as f64,
         started.elapsed().as_secs_f64()
     );
-    let mut group = c.benchmark_group("search_keystroke");
-    let typed = "transformer";
-    for n in [1, 3, 5, 8, typed.len()] {
-        let q = parse(&typed[..n]).unwrap();
-        group.bench_with_input(BenchmarkId::from_parameter(&typed[..n]), &q, |b, q| {
-            b.iter(|| index.search(q))
-        });
-    }
-    for text in [
-        r#"au:"Ada" diffusion"#,
-        r#""neural network" -cat:cs.CV"#,
-        "tw:🚀",
-        "ti:x abs:y cat:cs id:24 tw:a au:e",
-        r#"nerf OR "radiance field""#,
-        "(gan OR diffusion OR (flow -normalizing)) -cat:cs.CV",
-        "@toy_model_fan",
-        "https://arxiv.org/abs/2403.00001v2",
-        "*former",
-        "frechet",
-        "\"in the\"",
-    ] {
-        let q = parse(text).unwrap();
-        group.bench_with_input(BenchmarkId::from_parameter(text), &q, |b, q| {
-            b.iter(|| index.search(q))
-        });
-    }
-    // The same keystrokes newest first: what relevance ranking costs.
-    for n in [1, 3] {
-        let q = parse(&typed[..n]).unwrap();
-        let id = format!("{} newest", &typed[..n]);
-        group.bench_with_input(BenchmarkId::from_parameter(id), &q, |b, q| {
-            b.iter(|| index.search_by(q, Order::Newest))
-        });
-    }
-    group.finish();
+    keystrokes(c, "search_keystroke", &index);
+    // The same on the index of a warm start, its postings read from the cache file.
+    let cache = tempfile::tempdir().unwrap();
+    keystrokes(
+        c,
+        "search_keystroke_cached",
+        &cached_index(&dir, cache.path()),
+    );
     c.bench_function("search_index_build", |b| {
         b.iter(|| SearchIndex::build(&archive))
     });
@@ -155,8 +190,6 @@ fn trend(c: &mut Criterion) {
 /// each paper's counts changed (the same texts: the documents are kept), and the same post with
 /// one paper's abstract edited (a new document, indexed into a segment of its own).
 fn update(c: &mut Criterion) {
-    use std::sync::Arc;
-
     let old = big_archive();
     let index = SearchIndex::build(&old);
     let changed = |edit: bool| {

@@ -171,19 +171,76 @@ impl<'a> In<'a> {
 /// on every cold read, so it must cost little beside parsing). Not a cryptographic hash: it
 /// finds damage and changed files, it does not stand up to someone crafting a collision.
 pub fn checksum(bytes: &[u8]) -> u64 {
-    const K: u64 = 0x9e37_79b9_7f4a_7c15;
-    let mut h = 0x243f_6a88_85a3_08d3 ^ (bytes.len() as u64).wrapping_mul(K);
-    let mut chunks = bytes.chunks_exact(8);
-    for c in &mut chunks {
-        let w = u64::from_le_bytes(c.try_into().expect("eight bytes"));
-        h = (h ^ w).wrapping_mul(K).rotate_left(29);
+    let mut c = Checksum::new(bytes.len() as u64);
+    c.add(bytes);
+    c.finish()
+}
+
+const K: u64 = 0x9e37_79b9_7f4a_7c15;
+
+/// `checksum` of bytes given a part at a time (of a file too large to hold), their length
+/// known beforehand.
+#[derive(Debug, Clone)]
+pub struct Checksum {
+    h: u64,
+    /// The bytes of the last word so far (`held` of them).
+    word: [u8; 8],
+    held: usize,
+}
+
+impl Checksum {
+    pub fn new(len: u64) -> Checksum {
+        Checksum {
+            h: 0x243f_6a88_85a3_08d3 ^ len.wrapping_mul(K),
+            word: [0; 8],
+            held: 0,
+        }
     }
-    let mut last = [0u8; 8];
-    last[..chunks.remainder().len()].copy_from_slice(chunks.remainder());
-    h = (h ^ u64::from_le_bytes(last)).wrapping_mul(K);
-    h ^= h >> 32;
-    h = h.wrapping_mul(K);
-    h ^ (h >> 29)
+
+    pub fn add(&mut self, mut bytes: &[u8]) {
+        if self.held > 0 {
+            let n = (8 - self.held).min(bytes.len());
+            self.word[self.held..self.held + n].copy_from_slice(&bytes[..n]);
+            self.held += n;
+            bytes = &bytes[n..];
+            if self.held < 8 {
+                return;
+            }
+            self.mix(u64::from_le_bytes(self.word));
+            self.held = 0;
+        }
+        let mut chunks = bytes.chunks_exact(8);
+        for c in &mut chunks {
+            self.mix(u64::from_le_bytes(c.try_into().expect("eight bytes")));
+        }
+        let rest = chunks.remainder();
+        self.word[..rest.len()].copy_from_slice(rest);
+        self.held = rest.len();
+    }
+
+    fn mix(&mut self, w: u64) {
+        self.h = (self.h ^ w).wrapping_mul(K).rotate_left(29);
+    }
+
+    pub fn finish(&self) -> u64 {
+        let mut last = [0u8; 8];
+        last[..self.held].copy_from_slice(&self.word[..self.held]);
+        let mut h = (self.h ^ u64::from_le_bytes(last)).wrapping_mul(K);
+        h ^= h >> 32;
+        h = h.wrapping_mul(K);
+        h ^ (h >> 29)
+    }
+}
+
+impl std::io::Write for Checksum {
+    fn write(&mut self, buf: &[u8]) -> std::io::Result<usize> {
+        self.add(buf);
+        Ok(buf.len())
+    }
+
+    fn flush(&mut self) -> std::io::Result<()> {
+        Ok(())
+    }
 }
 
 #[cfg(test)]
@@ -242,5 +299,22 @@ mod tests {
         }
         assert_ne!(checksum(&text[..999]), base);
         assert_ne!(checksum(&[]), checksum(&[0]));
+    }
+
+    #[test]
+    fn a_checksum_given_in_parts_is_the_checksum_of_the_whole() {
+        let mut next = crate::test_rng::xorshift(99);
+        for len in [0usize, 1, 7, 8, 9, 100, 1000] {
+            let bytes: Vec<u8> = (0..len).map(|_| next() as u8).collect();
+            let mut c = Checksum::new(len as u64);
+            let mut rest = &bytes[..];
+            while !rest.is_empty() {
+                let n = (next() as usize % 20).min(rest.len());
+                c.add(&rest[..n]);
+                rest = &rest[n..];
+            }
+            assert_eq!(c.finish(), checksum(&bytes), "{len}");
+        }
+        assert_ne!(checksum(b"abcdefghi"), checksum(b"abcdefghj"));
     }
 }

@@ -3,6 +3,7 @@
 //! The library holds the archive model and loader (`archive`), independent of any terminal.
 
 pub mod archive;
+pub mod bulk;
 pub mod cache;
 pub mod cli;
 pub mod code_links;

@@ -7,6 +7,7 @@ use std::sync::atomic::{AtomicBool, Ordering};
 use super::file::{self, Unusable};
 use super::posts;
 use crate::archive::{Archive, Day, Kept};
+use crate::bulk::Bulk;
 use crate::codec::{In, Out};
 use crate::search::SearchIndex;
 
@@ -97,7 +98,7 @@ impl Cache {
     /// Reads the cache, its paths joined to `root` (the folder as this run names it); `Ok(None)`
     /// when there is none yet.
     pub fn read(&self, root: &Path) -> Result<Option<Warm>, Unusable> {
-        let Some(payload) = file::read(&self.file)? else {
+        let Some((payload, bulk)) = file::read(&self.file)? else {
             return Ok(None);
         };
         let bad = |why: &str| Unusable::invalid(&self.file, why);
@@ -113,7 +114,7 @@ impl Cache {
                     days,
                     ..Archive::default()
                 };
-                let index = SearchIndex::read_from(&mut inp, &archive)
+                let index = SearchIndex::read_from(&mut inp, &bulk, &archive)
                     .map_err(|_| bad("the cache's index is damaged"))?;
                 Some((archive, index))
             }
@@ -134,14 +135,15 @@ impl Cache {
         indexed: Option<(&[Arc<Day>], &SearchIndex)>,
     ) -> std::io::Result<()> {
         let mut out = Out::default();
+        let mut bulk = Bulk::default();
         out.bytes(self.key.as_os_str().as_encoded_bytes());
         // The index only when its days were all found among the posts (see `posts::write`).
         if posts::write(&mut out, root, posts, indexed.map(|(d, _)| d))
             && let Some((_, index)) = indexed
         {
-            index.write_to(&mut out);
+            index.write_to(&mut out, &mut bulk);
         }
-        file::write(&self.file, &out.buf)
+        file::write(&self.file, &out.buf, &bulk)
     }
 
     /// Removes the cache file; whether there was one.

@@ -316,30 +316,37 @@ fn a_payload_damaged_under_a_good_checksum_is_refused_or_harmless_never_a_panic(
     let (dir, cache) = (folder(), tempfile::tempdir().unwrap());
     let (fresh, ..) = run(cache.path(), dir.path());
     let file = file_of(cache.path(), dir.path());
-    let payload = super::file::unframe(&std::fs::read(&file).unwrap())
-        .unwrap()
-        .to_vec();
+    let good = std::fs::read(&file).unwrap();
+    let (payload, bulk) = super::file::unframe(&good).unwrap();
+    let (payload, bulk) = (payload.to_vec(), bulk.to_vec());
     let root = crate::archive::posts_root(dir.path()).unwrap();
     let c = Cache::in_dir(cache.path(), &root).unwrap();
     let mut next = crate::test_rng::xorshift(0x5eed_cace);
     let mut refused = 0;
+    let mut noticed = 0;
     for case in 0..400 {
-        let mut p = payload.clone();
+        // The payload damaged, or (one case in three) the postings' bytes in the bulk, left
+        // in the file and read when a search wants them.
+        let (mut p, mut b) = (payload.clone(), bulk.clone());
+        let damaged = if case % 3 == 0 { &mut b } else { &mut p };
         for _ in 0..1 + next() % 4 {
-            let at = next() as usize % p.len();
-            p[at] = next() as u8;
+            let at = next() as usize % damaged.len();
+            damaged[at] = next() as u8;
         }
         if case % 8 == 0 {
-            p.truncate(next() as usize % p.len());
+            damaged.truncate(next() as usize % damaged.len());
         }
-        std::fs::write(&file, super::file::frame(&p)).unwrap();
+        std::fs::write(&file, super::file::frame(&p, &b)).unwrap();
         match c.read(&root) {
             Ok(Some(w)) => {
                 if let Some((old, index)) = w.indexed {
                     for q in QUERIES {
                         index.search(&parse(q).unwrap());
                     }
-                    let _ = index.update(&old, &fresh.archive);
+                    noticed += usize::from(index.take_damage_notice());
+                    if let Some(updated) = index.update(&old, &fresh.archive) {
+                        updated.search(&parse("t").unwrap());
+                    }
                 }
             }
             Ok(None) => unreachable!("the file is there"),
@@ -347,4 +354,8 @@ fn a_payload_damaged_under_a_good_checksum_is_refused_or_harmless_never_a_panic(
         }
     }
     assert!(refused > 50, "most damage is found: {refused}");
+    assert!(
+        noticed > 2,
+        "damaged postings are found when searched: {noticed}"
+    );
 }

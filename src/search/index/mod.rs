@@ -110,6 +110,16 @@ impl SearchIndex {
             + self.live.capacity()
     }
 
+    /// True once, the first time a search met damaged postings read back from the cache (it
+    /// found nothing there): for the caller to say so, and to build the index afresh.
+    pub fn take_damage_notice(&self) -> bool {
+        let mut found = false;
+        for s in &self.segments {
+            found |= s.postings.take_damage_notice();
+        }
+        found
+    }
+
     /// The papers with a link to their code (what `has:code` finds).
     pub fn with_code(&self) -> impl Iterator<Item = &PaperKey> {
         self.segments.iter().flat_map(move |s| {
@@ -202,14 +212,12 @@ impl SearchIndex {
         for s in &self.segments {
             let first = keys(s, head, term.infix);
             if words.len() == 1 {
-                for k in first {
-                    s.postings.counts(k, true, |d, f, n| {
-                        if wanted(f) {
-                            let c = &mut counts[d as usize][f as usize];
-                            *c = c.saturating_add(n.min(u32::from(u16::MAX)) as u16);
-                        }
-                    });
-                }
+                s.postings.counts(&first, true, |d, f, n| {
+                    if wanted(f) {
+                        let c = &mut counts[d as usize][f as usize];
+                        *c = c.saturating_add(n.min(u32::from(u16::MAX)) as u16);
+                    }
+                });
                 continue;
             }
             // A phrase: where each word occurs, moved back by its place in the phrase, and
@@ -297,9 +305,7 @@ fn keys(s: &Segment, word: &str, infix: bool) -> Vec<usize> {
 /// Every occurrence of these keys of segment `s`, sorted, each once.
 fn occurrences(s: &Segment, keys: &[usize], humps: bool) -> Vec<u64> {
     let mut out = Vec::new();
-    for &k in keys {
-        s.postings.positions(k, humps, &mut out);
-    }
+    s.postings.positions(keys, humps, &mut out);
     out.sort_unstable();
     out.dedup();
     out

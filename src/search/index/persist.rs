@@ -1,7 +1,9 @@
 //! The index written to the cache and read back. Listings are not written: they are the
 //! archive's papers in result order (see `listing_order`), so only each one's document is;
-//! the orders and liveness are made again from them. What is read back is checked whole (see
-//! `Postings::from_parts`), so that a damaged cache can make no search panic.
+//! the orders and liveness are made again from them. The postings' bytes go to the file's
+//! bulk and stay there (see `Postings::stored`): what is read back is checked, the keys
+//! whole now and each key's bytes when first read, so that a damaged cache can make no
+//! search panic.
 
 use std::collections::HashMap;
 use std::sync::Arc;
@@ -12,6 +14,7 @@ use super::doc::{FIELDS, Listing};
 use super::postings::Postings;
 use super::segment::Segment;
 use crate::archive::{Archive, PaperKey};
+use crate::bulk::{Bulk, Stored};
 use crate::codec::{In, Malformed, Out};
 
 type Values = HashMap<String, Vec<u32>>;
@@ -45,8 +48,9 @@ fn read_values(inp: &mut In, docs: &std::ops::Range<u32>) -> Result<Values, Malf
 }
 
 impl SearchIndex {
-    /// Writes the index (of the archive it was made for) to `out`.
-    pub fn write_to(&self, out: &mut Out) {
+    /// Writes the index (of the archive it was made for) to `out`, its postings' bytes to
+    /// `bulk` (where they stay when read back: see `bulk`).
+    pub fn write_to<'a>(&'a self, out: &mut Out, bulk: &mut Bulk<'a>) {
         out.usize(self.lengths.len());
         for l in &self.lengths {
             for &n in l {
@@ -60,14 +64,16 @@ impl SearchIndex {
         out.usize(self.segments.len());
         for s in &self.segments {
             out.varint(u64::from(s.first));
-            let (text, key_ends, bytes, starts) = s.postings.parts();
+            let (text, key_ends, starts) = s.postings.keys();
             out.str(text);
             out.usize(key_ends.len());
             for (&e, &st) in key_ends.iter().zip(starts) {
                 out.varint(u64::from(e));
                 out.varint(st);
             }
-            out.bytes(bytes);
+            let bytes = s.postings.piece();
+            out.varint(bulk.push(bytes));
+            out.varint(bytes.len());
             out.usize(s.keys.len());
             for k in &s.keys {
                 out.str(k.as_str());
@@ -80,7 +86,11 @@ impl SearchIndex {
 
     /// Reads what `write_to` wrote of the index of `archive`; an error when it is damaged or
     /// not the index of this archive's papers.
-    pub fn read_from(inp: &mut In, archive: &Archive) -> Result<SearchIndex, Malformed> {
+    pub fn read_from(
+        inp: &mut In,
+        bulk: &Stored,
+        archive: &Archive,
+    ) -> Result<SearchIndex, Malformed> {
         let n = inp.count(FIELDS.len())?;
         let mut lengths = Vec::with_capacity(n);
         for _ in 0..n {
@@ -119,7 +129,8 @@ impl SearchIndex {
                 key_ends.push(inp.u32()?);
                 starts.push(inp.varint()?);
             }
-            let bytes = inp.bytes()?.to_vec();
+            let (at, len) = (inp.varint()?, inp.varint()?);
+            let bytes = bulk.part(at, len).ok_or(Malformed)?;
             let c = inp.count(1)?;
             let keys = (0..c)
                 .map(|_| inp.string().map(PaperKey::from_stored))
@@ -133,11 +144,11 @@ impl SearchIndex {
             }
             end = last;
             let docs = first..last;
-            let postings = Postings::from_parts(
+            let postings = Postings::stored(
                 text,
                 key_ends,
-                bytes,
                 starts,
+                bytes,
                 docs.clone(),
                 FIELDS.len() as u8,
             )

@@ -5,14 +5,25 @@
 
 use std::borrow::Cow;
 use std::collections::HashMap;
+use std::sync::Arc;
 
 use super::doc::{Counts, FIELDS};
-use super::postings::{Builder, Postings};
+use super::postings::Postings;
+use super::postings::builder::Builder;
 use crate::archive::{Paper, PaperKey};
 use crate::display::latex::prettify;
 use crate::search::arxiv_id::canonical;
 use crate::search::query::Field;
 use crate::search::words::{fold_word, spans};
+
+/// Documents are indexed this many at a time, each chunk's postings finished (compact)
+/// before the next is begun and all merged at the end: what a build holds at its peak is then
+/// about twice the finished postings, not the keys' growing buffers of every document too.
+#[cfg(not(test))]
+const CHUNK: usize = 16_384;
+/// In tests, a few: every small index of the tests is then made of chunks merged.
+#[cfg(test)]
+const CHUNK: usize = 3;
 
 #[derive(Debug, Default)]
 pub struct Segment {
@@ -47,8 +58,12 @@ impl Segment {
             humps: Vec::new(),
         };
         let mut key = String::new();
+        let mut chunks = Vec::new();
         for (n, paper) in papers.into_iter().enumerate() {
             let doc = first + n as u32;
+            if n > 0 && n % CHUNK == 0 {
+                chunks.push(std::mem::take(&mut ix.postings).finish());
+            }
             seg.keys.push(paper.key.clone());
             lengths.push(ix.paper(doc, paper));
             for t in &paper.tweets {
@@ -64,9 +79,53 @@ impl Segment {
                 add_value(&mut seg.has, "code", doc);
             }
         }
-        seg.postings = ix.postings.finish();
+        chunks.push(ix.postings.finish());
+        seg.postings = if chunks.len() == 1 {
+            chunks.pop().unwrap_or_default()
+        } else {
+            let parts: Vec<&Postings> = chunks.iter().collect();
+            Postings::merge(&parts, Some)
+        };
         seg.keys.shrink_to_fit();
         (seg, lengths)
+    }
+
+    /// The segments `parts` (consecutive, in order) as one, of the documents `renumber` keeps
+    /// (document `d` becoming `renumber[d - first]`, `u32::MAX` for one left out, the others
+    /// numbered from `first` on in order). Made of their postings, without the texts.
+    pub fn merge(parts: &[Arc<Segment>], renumber: &[u32]) -> Segment {
+        let first = parts.first().map_or(0, |s| s.first);
+        let new = |d: u32| {
+            let n = renumber[(d - first) as usize];
+            (n != u32::MAX).then_some(n)
+        };
+        let postings: Vec<&Postings> = parts.iter().map(|s| &s.postings).collect();
+        let mut seg = Segment {
+            first,
+            postings: Postings::merge(&postings, new),
+            ..Segment::default()
+        };
+        for s in parts {
+            for (i, key) in s.keys.iter().enumerate() {
+                if new(s.first + i as u32).is_some() {
+                    seg.keys.push(key.clone());
+                }
+            }
+            let values = [
+                (&mut seg.tweeters, &s.tweeters),
+                (&mut seg.ids, &s.ids),
+                (&mut seg.has, &s.has),
+            ];
+            for (to, from) in values {
+                for (value, docs) in from {
+                    for d in docs.iter().filter_map(|&d| new(d)) {
+                        add_value(to, value, d);
+                    }
+                }
+            }
+        }
+        seg.keys.shrink_to_fit();
+        seg
     }
 
     /// The documents after this segment's last.

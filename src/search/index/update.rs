@@ -143,39 +143,42 @@ impl SearchIndex {
             lengths.extend(more);
         }
         if segments.len() > MAX_SEGMENTS + 1 {
-            let from = segments[0].end();
-            let unheld = |l: &Listing| !new.days[l.at.day].papers[l.at.paper].holds_texts();
-            if listings.iter().any(|l| l.doc >= from && unheld(l)) {
-                return None;
-            }
-            merge(new, &mut listings, &mut lengths, &mut segments);
+            // Made one from their postings: no texts needed.
+            merge(&mut listings, &mut lengths, &mut segments);
         }
         Some(SearchIndex::assemble(listings, lengths, segments))
     }
 }
 
-/// Makes the segments after the first one, of the documents a listing holds, numbered again
-/// in the order of their first listings.
+/// Makes the segments after the first one, of the documents a listing holds, one: numbered
+/// again in order, merged from their postings (their texts are not needed).
 fn merge(
-    new: &Archive,
     listings: &mut [Listing],
     lengths: &mut Vec<super::doc::Counts>,
     segments: &mut Vec<Arc<Segment>>,
 ) {
     let from = segments[0].end();
-    let mut renumbered: HashMap<u32, u32, FixedState> = HashMap::default();
-    let mut texts: Vec<&Paper> = Vec::new();
-    for l in listings.iter_mut().filter(|l| l.doc >= from) {
-        l.doc = *renumbered.entry(l.doc).or_insert_with(|| {
-            texts.push(&new.days[l.at.day].papers[l.at.paper]);
-            from + texts.len() as u32 - 1
+    let mut live = vec![false; lengths.len() - from as usize];
+    for l in listings.iter().filter(|l| l.doc >= from) {
+        live[(l.doc - from) as usize] = true;
+    }
+    let (mut renumber, mut kept) = (Vec::with_capacity(live.len()), Vec::new());
+    for (i, live) in live.into_iter().enumerate() {
+        renumber.push(if live {
+            kept.push(lengths[from as usize + i]);
+            from + kept.len() as u32 - 1
+        } else {
+            u32::MAX
         });
     }
-    let (segment, more) = Segment::build(from, texts);
+    for l in listings.iter_mut().filter(|l| l.doc >= from) {
+        l.doc = renumber[(l.doc - from) as usize];
+    }
+    let segment = Segment::merge(&segments[1..], &renumber);
     segments.truncate(1);
     segments.push(Arc::new(segment));
     lengths.truncate(from as usize);
-    lengths.extend(more);
+    lengths.extend(kept);
 }
 
 #[cfg(test)]

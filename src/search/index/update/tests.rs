@@ -159,7 +159,7 @@ fn an_updated_index_answers_as_a_fresh_build_of_the_same_archive() {
     };
     let mut old = archive(&days);
     let mut index = SearchIndex::build(&old);
-    let (mut updated, mut declined) = (0, 0);
+    let (mut updated, mut declined, mut merged) = (0, 0, 0);
     for step in 0..400 {
         match w.rng.below(6) {
             // A post edited (its papers again, some with new texts).
@@ -189,6 +189,7 @@ fn an_updated_index_answers_as_a_fresh_build_of_the_same_archive() {
         index = match index.update(&old, &new) {
             Some(i) => {
                 updated += 1;
+                merged += usize::from(i.segments.len() < index.segments.len());
                 i
             }
             None => {
@@ -200,6 +201,8 @@ fn an_updated_index_answers_as_a_fresh_build_of_the_same_archive() {
         old = new;
     }
     assert!(updated > 350, "{updated} updates, {declined} fresh builds");
+    // Segments made one from their postings (see `merge`), and then updated further.
+    assert!(merged > 3, "{merged} merges");
 }
 
 #[test]
