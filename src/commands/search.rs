@@ -93,6 +93,11 @@ fn search_in(
     };
     let notes = notes_for(&query)?;
     let refs = index.search_with(&query, order, &notes);
+    if index.take_damage_notice() {
+        super::report(
+            "part of the cached search index is damaged (results may be missing): `hotpapers cache clear` rebuilds it",
+        );
+    }
     let hits: Vec<Hit> = refs
         .iter()
         .take(args.limit.unwrap_or(usize::MAX))

@@ -201,7 +201,21 @@ pub fn update(app: &mut App, event: Event) -> Vec<Effect> {
     keep_in_view(&mut app.reader);
     let mut effects = effects;
     effects.extend(texts::wanted(&mut app.reader));
+    effects.extend(damaged_index(&mut app.reader));
     effects
+}
+
+/// A search that met damaged postings in the cache file (changed under the reader since it
+/// was checked) found nothing there: said once, and the index built afresh from the posts.
+fn damaged_index(r: &mut Reader) -> Option<Effect> {
+    let damaged = r
+        .index
+        .as_ref()
+        .is_some_and(|h| h.index.take_damage_notice());
+    damaged.then(|| {
+        r.warn("Part of the cached search index is damaged: indexing the archive again");
+        Effect::Index(None)
+    })
 }
 
 /// A command: the open box's, else the reader's. Quitting and suspending work from any box
