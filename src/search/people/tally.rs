@@ -96,9 +96,7 @@ struct Listing<'a> {
     paper: u32,
 }
 
-/// Reads `days` newest first (one entry a listing), each read a loop of its own over a day
-/// so that the day's misses wait on memory together: the infos, then their keys.
-/// The listings go to the share of their hash's top bit, so that neither core walks past
+/// Reads `days` newest first (one entry a listing). The listings go to the share of their hash's top bit, so that neither core walks past
 /// the other's.
 fn read_listings(archive: &Archive, days: Range<usize>) -> [Vec<Listing<'_>>; 2] {
     let listings: usize = archive.days[days.clone()]
@@ -106,24 +104,17 @@ fn read_listings(archive: &Archive, days: Range<usize>) -> [Vec<Listing<'_>>; 2]
         .map(|d| d.papers.len())
         .sum();
     let mut out = [(); 2].map(|_| Vec::with_capacity(listings / 2 + listings / 16 + 16));
-    let mut day: Vec<Listing<'_>> = Vec::new();
-    let mut keys: Vec<&str> = Vec::new();
     for d in days.rev() {
-        keys.clear();
-        day.clear();
         for (i, p) in archive.days[d].papers.iter().enumerate() {
-            keys.push(p.info.key.as_str());
-            day.push(Listing {
-                hash: 0,
+            // The key's hash was made with it: its text is not read here.
+            let hash = p.info.key.fast_hash();
+            out[(hash >> 63) as usize].push(Listing {
+                hash,
                 info: Arc::as_ptr(&p.info) as usize,
                 tweets: p.info.tweets.as_slice(),
                 day: d as u32,
                 paper: i as u32,
             });
-        }
-        for (mut l, k) in day.drain(..).zip(&keys) {
-            l.hash = hash(k);
-            out[(l.hash >> 63) as usize].push(l);
         }
     }
     out
