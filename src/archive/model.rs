@@ -124,11 +124,6 @@ impl Serialize for Paper {
 #[derive(Debug, Clone)]
 pub struct PaperKey(String, u64);
 
-fn key_hash(text: &str) -> u64 {
-    use std::hash::BuildHasher;
-    foldhash::fast::FixedState::default().hash_one(text)
-}
-
 impl Default for PaperKey {
     fn default() -> PaperKey {
         PaperKey::from_stored(String::new())
@@ -175,13 +170,19 @@ impl PaperKey {
     /// A key as it was written to the reading state.
     pub fn from_stored(s: impl Into<String>) -> PaperKey {
         let s = s.into();
-        let h = key_hash(&s);
+        let h = PaperKey::hash_of(&s);
         PaperKey(s, h)
     }
 
     /// A hash of its text (foldhash's), made when the key was.
     pub fn fast_hash(&self) -> u64 {
         self.1
+    }
+
+    /// The `fast_hash` of a key with this text, for looking one up by its text.
+    pub fn hash_of(text: &str) -> u64 {
+        use std::hash::BuildHasher;
+        foldhash::fast::FixedState::default().hash_one(text)
     }
 
     pub fn as_str(&self) -> &str {

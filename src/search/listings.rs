@@ -6,11 +6,8 @@
 //! Papers get numbers (in the order first listed); a listing's number is found by position
 //! without hashing, and a paper's listings are one slice of a flat list, oldest first.
 
-use std::hash::BuildHasher;
 use std::ops::Range;
 use std::sync::Arc;
-
-use foldhash::fast::FixedState;
 
 use super::index::PaperRef;
 use super::top::Measure;
@@ -81,28 +78,15 @@ impl Numbering {
             hashes: Vec::new(),
             counts: Vec::new(),
         };
-        // Each key is somewhere in the heap, behind its info: read, then hashed, each in a
-        // loop of its own over a batch of listings, the reads wait on memory together, not
-        // in turn.
-        let mut batch: Vec<(PaperRef, &str)> = Vec::with_capacity(BATCH);
-        let mut hashes: Vec<u64> = Vec::with_capacity(BATCH);
-        let mut days = days.peekable();
-        while let Some(d) = days.next() {
-            batch.extend(all[d].papers.iter().enumerate().map(|(i, p)| {
+        // Each key's hash was made with it: a key's text is read only to tell apart papers
+        // whose hashes share their high half.
+        for d in days {
+            for (i, p) in all[d].papers.iter().enumerate() {
                 let at = PaperRef { day: d, paper: i };
-                (at, p.key.as_str())
-            }));
-            if batch.len() < BATCH && days.peek().is_some() {
-                continue;
-            }
-            hashes.clear();
-            hashes.extend(batch.iter().map(|(_, key)| hash(key)));
-            for (&(at, _), &h) in batch.iter().zip(&hashes) {
-                let id = n.find_or_add(all, h, at);
+                let id = n.find_or_add(all, p.key.fast_hash(), at);
                 n.counts[id as usize] += 1;
                 n.ids.push(id);
             }
-            batch.clear();
         }
         n
     }
@@ -130,13 +114,6 @@ impl Numbering {
     }
 }
 
-/// Listings gathered before their keys are hashed.
-const BATCH: usize = 256;
-
-fn hash(key: &str) -> u64 {
-    FixedState::default().hash_one(key)
-}
-
 /// The day where the listings of `days` split in two halves, for two cores.
 fn middle(day_starts: &[u32]) -> usize {
     let total = day_starts.last().copied().unwrap_or(0);
@@ -159,10 +136,9 @@ impl Listings {
             day_starts,
             ..Listings::default()
         };
-        // Reading the keys is what costs (each is a cache miss), so each half of the days is
-        // numbered on its own core, each key read once while it is in the cache; the newer
-        // half's papers are then looked up among the older's by hash, comparing only the keys
-        // of papers in both.
+        // Reading each listing's info is what costs (a cache miss each), so each half of the
+        // days is numbered on its own core; the newer half's papers are then looked up among
+        // the older's by hash, comparing only the keys of papers in both.
         let mid = middle(&l.day_starts);
         let (mut older, newer) = std::thread::scope(|s| {
             let older = s.spawn(|| Numbering::of(&l.days, 0..mid, total as usize));
@@ -268,7 +244,7 @@ impl Listings {
             return None;
         }
         let mask = self.slots.len() - 1;
-        let h = hash(key);
+        let h = PaperKey::hash_of(key);
         let mut slot = h as usize & mask;
         loop {
             match self.slots[slot] {
