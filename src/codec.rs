@@ -59,10 +59,10 @@ impl Out {
         }
     }
 
-    pub fn strs(&mut self, v: &[String]) {
+    pub fn strs<S: AsRef<str>>(&mut self, v: &[S]) {
         self.usize(v.len());
         for s in v {
-            self.str(s);
+            self.str(s.as_ref());
         }
     }
 }

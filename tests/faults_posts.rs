@@ -57,8 +57,8 @@ fn all_fields(p: &Parsed) -> Vec<&str> {
     let mut v = vec![day.title.as_str()];
     for p in &day.papers {
         v.extend([p.title.as_str(), p.abstract_text.as_str()]);
-        v.extend(p.authors.iter().map(String::as_str));
-        v.extend(p.categories.iter().map(String::as_str));
+        v.extend(p.authors.iter().map(|n| n.as_str()));
+        v.extend(p.categories.iter().map(|n| n.as_str()));
         for t in &p.tweets {
             v.extend([t.author.as_str(), t.text.as_str()]);
         }

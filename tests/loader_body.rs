@@ -37,10 +37,8 @@ fn paper_rank_title_authors_and_counts() {
     assert_eq!(a.score(), 359);
     assert_eq!(a.line, line_of(FULL, "# 1."));
     let b = &day.papers[1];
-    assert_eq!(
-        (b.rank, b.authors.as_slice()),
-        (2, ["Dee Nakamura".to_string()].as_slice())
-    );
+    assert_eq!(b.rank, 2);
+    assert_eq!(b.authors, ["Dee Nakamura"]);
     assert_eq!((b.retweets, b.favorites), (3, 9));
     assert_eq!(b.line, line_of(FULL, "# 2."));
 }

@@ -34,8 +34,8 @@ fn all_text(day: &Day) -> Vec<&str> {
     let mut v = vec![day.title.as_str(), day.file.as_str()];
     for p in &day.papers {
         v.extend([p.title.as_str(), p.abstract_text.as_str()]);
-        v.extend(p.authors.iter().map(String::as_str));
-        v.extend(p.categories.iter().map(String::as_str));
+        v.extend(p.authors.iter().map(|n| n.as_str()));
+        v.extend(p.categories.iter().map(|n| n.as_str()));
         v.extend(p.arxiv_id.as_deref());
         v.extend(p.abs_url.as_deref());
         v.extend(p.pdf_url.as_deref());

@@ -30,7 +30,7 @@ fn paper(rank: u32, id: u32, words: &[usize], cats: &[usize]) -> Paper {
             arxiv_id: Some(arxiv_id.clone()),
             abs_url: None,
             pdf_url: None,
-            categories: cats.iter().map(|&c| CATS[c].to_string()).collect(),
+            categories: cats.iter().map(|&c| CATS[c].into()).collect(),
             abstract_text: String::new(),
             tweets: vec![],
             key: PaperKey::of(Some(&arxiv_id), &title),

@@ -11,7 +11,7 @@
 use std::borrow::Cow;
 
 use chrono::NaiveDate;
-use hotpapers::archive::{Day, Paper, PaperInfo, PaperKey};
+use hotpapers::archive::{Day, Name, Paper, PaperInfo, PaperKey};
 use hotpapers::export::{self, Format, csv::Cells};
 use hotpapers::links::{ascii_hosts, check_url};
 use hotpapers::state::{Note, Snapshot};
@@ -39,11 +39,11 @@ fn papers(text: &str, marks: &mut Snapshot) -> Vec<Paper> {
             line: 1,
             info: std::sync::Arc::new(PaperInfo {
                 title: get(0).to_string(),
-                authors: list(get(1)),
+                authors: list(get(1)).into_iter().map(Name::from).collect(),
                 arxiv_id: id,
                 abs_url: Some(get(2)).filter(|s| !s.is_empty()).map(str::to_string),
                 pdf_url: None,
-                categories: list(get(4)),
+                categories: list(get(4)).into_iter().map(Name::from).collect(),
                 abstract_text: String::new(),
                 tweets: Vec::new(),
                 key: key.clone(),

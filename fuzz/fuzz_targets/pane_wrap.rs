@@ -23,7 +23,7 @@ use std::io::Write;
 use std::rc::Rc;
 
 use hotpapers::archive::text::{collapse_ws, sanitize};
-use hotpapers::archive::{Archive, Day, Paper, PaperInfo, PaperKey, Tweet};
+use hotpapers::archive::{Archive, Day, Name, Paper, PaperInfo, PaperKey, Tweet};
 use hotpapers::display::cells::{agrees, cluster_width};
 use hotpapers::display::width::width;
 use hotpapers::tui::core::measure::{DetailText, Listed, Mine, Part, detail_text};
@@ -47,10 +47,11 @@ fn one_line(s: &str) -> String {
     clean(&collapse_ws(s))
 }
 
-fn list(s: &str) -> Vec<String> {
+fn list(s: &str) -> Vec<Name> {
     s.split(';')
         .map(one_line)
         .filter(|x| !x.is_empty())
+        .map(Name::from)
         .collect()
 }
 
@@ -65,8 +66,8 @@ fn paper(rank: u32, text: &str) -> Paper {
         .take(4)
         .enumerate()
         .map(|(i, t)| Tweet {
-            author: author.clone(),
-            handle: author.replace(' ', "_"),
+            author: author.as_str().into(),
+            handle: author.replace(' ', "_").into(),
             url: format!("https://twitter.com/fuzz/status/{i}"),
             date: "March 1, 2024".into(),
             lang: "en".into(),
@@ -99,8 +100,8 @@ fn filler() -> Paper {
     let text = (0..800).map(word).collect::<Vec<_>>().join(" ");
     let mut p = paper(1, "");
     p.title = text[..300].to_string();
-    p.authors = vec![text[..40].to_string(), text[40..90].to_string()];
-    p.categories = vec!["cs.XX".into(), text[..60].to_string()];
+    p.authors = vec![text[..40].into(), text[40..90].into()];
+    p.categories = vec!["cs.XX".into(), text[..60].into()];
     p.abstract_text = text;
     p
 }

@@ -33,7 +33,7 @@ fuzz_target!(|data: &[u8]| {
             clean("link", s);
         }
         for t in &p.tweets {
-            for s in [&t.author, &t.handle, &t.url, &t.date, &t.lang, &t.text] {
+            for s in [&*t.author, &*t.handle, &t.url, &*t.date, &*t.lang, &t.text] {
                 clean("tweet", s);
             }
         }

@@ -10,7 +10,7 @@ use std::ops::Range;
 
 use super::blocks::{Block, Item, Kind, markdown_blocks};
 use super::blocks_lines;
-use super::model::{Paper, PaperInfo};
+use super::model::{Name, Paper, PaperInfo};
 use super::text::{collapse_ws, find, push_collapsed};
 use super::tweet;
 
@@ -198,14 +198,14 @@ fn read_blocks<'a>(
 }
 
 /// The authors paragraph, `A. One, B. Two`, as names.
-fn read_authors(paragraph: &str) -> Vec<String> {
+fn read_authors(paragraph: &str) -> Vec<Name> {
     // Made at its final size (unless a name is empty): the archive keeps it.
     let commas = memchr::memchr_iter(b',', paragraph.as_bytes()).count();
     let mut authors = Vec::with_capacity(commas + 1);
     for name in paragraph.split(',') {
         let name = collapse_ws(name);
         if !name.is_empty() {
-            authors.push(name);
+            authors.push(Name::new(&name));
         }
     }
     authors.shrink_to_fit();
@@ -235,7 +235,11 @@ fn read_meta(
                 }
             }
         } else if is_category_item(item) {
-            paper.categories = item.links.iter().map(|(l, _)| collapse_ws(l)).collect();
+            paper.categories = item
+                .links
+                .iter()
+                .map(|(l, _)| Name::new(&collapse_ws(l)))
+                .collect();
         } else {
             return Some(item.range.start);
         }

@@ -5,6 +5,8 @@ use std::sync::Arc;
 
 use serde::Serialize;
 
+pub use super::name::Name;
+
 /// One digest: the papers of one day, in rank order.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct Day {
@@ -40,11 +42,11 @@ pub struct Paper {
 #[derive(Debug, Clone, Default, PartialEq, Eq, Hash)]
 pub struct PaperInfo {
     pub title: String,
-    pub authors: Vec<String>,
+    pub authors: Vec<Name>,
     pub arxiv_id: Option<String>,
     pub abs_url: Option<String>,
     pub pdf_url: Option<String>,
-    pub categories: Vec<String>,
+    pub categories: Vec<Name>,
     pub abstract_text: String,
     pub tweets: Vec<Tweet>,
     /// The paper's identity (see `PaperKey`), set by the loader once id and title are known.
@@ -212,14 +214,14 @@ impl std::fmt::Display for PaperKey {
 /// A tweet embedded under a paper.
 #[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize)]
 pub struct Tweet {
-    pub author: String,
-    pub handle: String,
+    pub author: Name,
+    pub handle: Name,
     /// The status URL without its query string.
     pub url: String,
     /// The date as the embed shows it, e.g. "June 29, 2020".
-    pub date: String,
+    pub date: Name,
     /// The tweet's language tag (`en`, `ja`, `und`, ...), empty when absent.
-    pub lang: String,
+    pub lang: Name,
     /// The text with entities decoded, `<br>` as line breaks and links as their visible text.
     pub text: String,
 }

@@ -9,9 +9,9 @@ use super::body;
 use super::dates;
 use super::diagnostic::Diagnostic;
 use super::frontmatter::{self, FrontMatter, Problem, Split};
-use super::model::{Day, Paper, PaperKey};
+use super::model::{Day, Name, Paper, PaperKey};
 use super::text::{
-    LineCounter, collapse_ws, normalize_newlines, sanitize_in_place, strip_forbidden,
+    LineCounter, collapse_ws, normalize_newlines, sanitize, sanitize_in_place, strip_forbidden,
 };
 
 /// Files larger than this are not posts (the largest real ones are ~100 KB).
@@ -323,10 +323,11 @@ fn sanitize_day(day: &mut Day) {
     sanitize_in_place(&mut day.title);
     for p in &mut day.papers {
         let p = &mut **p;
+        for n in p.authors.iter_mut().chain(p.categories.iter_mut()) {
+            sanitize_name(n);
+        }
         for s in [&mut p.title, &mut p.abstract_text]
             .into_iter()
-            .chain(p.authors.iter_mut())
-            .chain(p.categories.iter_mut())
             .chain(p.arxiv_id.iter_mut())
             .chain(p.abs_url.iter_mut())
             .chain(p.pdf_url.iter_mut())
@@ -334,17 +335,20 @@ fn sanitize_day(day: &mut Day) {
             sanitize_in_place(s);
         }
         for t in &mut p.tweets {
-            for s in [
-                &mut t.author,
-                &mut t.handle,
-                &mut t.url,
-                &mut t.date,
-                &mut t.lang,
-                &mut t.text,
-            ] {
+            for n in [&mut t.author, &mut t.handle, &mut t.date, &mut t.lang] {
+                sanitize_name(n);
+            }
+            for s in [&mut t.url, &mut t.text] {
                 sanitize_in_place(s);
             }
         }
+    }
+}
+
+/// `sanitize_in_place` for a name: one that needs it is made anew (most never do).
+fn sanitize_name(name: &mut Name) {
+    if let Cow::Owned(clean) = sanitize(name) {
+        *name = Name::new(&clean);
     }
 }
 

@@ -65,11 +65,11 @@ impl PaperInfo {
                 .tweets
                 .iter()
                 .map(|t| Tweet {
-                    author: t.author.clone(),
-                    handle: t.handle.clone(),
+                    author: t.author,
+                    handle: t.handle,
                     url: t.url.clone(),
-                    date: t.date.clone(),
-                    lang: t.lang.clone(),
+                    date: t.date,
+                    lang: t.lang,
                     text: kept_text(t),
                 })
                 .collect(),

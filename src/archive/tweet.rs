@@ -93,11 +93,11 @@ fn parse_one(raw: &str) -> Found {
 
     Found {
         tweet: Tweet {
-            author,
-            handle,
+            author: author.into(),
+            handle: handle.into(),
             url,
-            date,
-            lang: lang.to_string(),
+            date: date.into(),
+            lang: lang.into(),
             text: html_to_text(text_html),
         },
         offset: 0,

@@ -12,7 +12,7 @@ use std::time::{Duration, SystemTime, UNIX_EPOCH};
 use chrono::{DateTime, Datelike, NaiveDate};
 
 use crate::archive::{
-    Day, Diagnostic, Kept, Paper, PaperInfo, PaperKey, Severity, Stamp, Texts, Tweet,
+    Day, Diagnostic, Kept, Name, Paper, PaperInfo, PaperKey, Severity, Stamp, Texts, Tweet,
 };
 use crate::codec::{In, Malformed, Out};
 
@@ -112,7 +112,7 @@ fn info(out: &mut Out, i: &PaperInfo) {
     out.varint(i.text_hash());
     out.usize(i.tweets.len());
     for t in &i.tweets {
-        for s in [&t.author, &t.handle, &t.url, &t.date, &t.lang] {
+        for s in [&*t.author, &*t.handle, &t.url, &*t.date, &*t.lang] {
             out.str(s);
         }
         // A tweet without a link is told apart by its text (see `archive::kept_text`).
@@ -123,23 +123,29 @@ fn info(out: &mut Out, i: &PaperInfo) {
     out.str(i.key.as_str());
 }
 
+/// Names as `Out::strs` wrote them.
+fn names(inp: &mut In) -> Result<Vec<Name>, Malformed> {
+    let n = inp.count(1)?;
+    (0..n).map(|_| inp.str().map(Name::new)).collect()
+}
+
 fn read_info(inp: &mut In) -> Result<PaperInfo, Malformed> {
     let title = inp.string()?;
-    let authors = inp.strings()?;
+    let authors = names(inp)?;
     let arxiv_id = inp.opt_string()?;
     let abs_url = inp.opt_string()?;
     let pdf_url = inp.opt_string()?;
-    let categories = inp.strings()?;
+    let categories = names(inp)?;
     let texts = Texts::InFile(inp.varint()?);
     let n = inp.count(5)?;
     let mut tweets = Vec::with_capacity(n);
     for _ in 0..n {
         tweets.push(Tweet {
-            author: inp.string()?,
-            handle: inp.string()?,
+            author: Name::new(inp.str()?),
+            handle: Name::new(inp.str()?),
             url: inp.string()?,
-            date: inp.string()?,
-            lang: inp.string()?,
+            date: Name::new(inp.str()?),
+            lang: Name::new(inp.str()?),
             text: String::new(),
         });
         if let Some(t) = tweets.last_mut().filter(|t| t.url.is_empty()) {

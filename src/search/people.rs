@@ -193,11 +193,11 @@ mod tests {
 
     fn tweet(handle: &str, url: &str) -> Tweet {
         Tweet {
-            author: format!("Name of {handle}"),
+            author: format!("Name of {handle}").into(),
             handle: handle.into(),
             url: url.into(),
-            date: String::new(),
-            lang: String::new(),
+            date: Default::default(),
+            lang: Default::default(),
             text: String::new(),
         }
     }

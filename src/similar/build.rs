@@ -8,7 +8,7 @@ use std::hash::{BuildHasherDefault, Hasher};
 
 use super::text::{Kind, hash_name, hash_term, terms};
 use super::{MIN_PAPERS_FOR_MAX_DF, Options, Rows, Similarity, Weight};
-use crate::archive::{Archive, Paper};
+use crate::archive::{Archive, Name, Paper};
 use crate::display::latex::prettify;
 
 /// The features are hashes already: hashing them again is wasted work.
@@ -60,7 +60,7 @@ impl Features {
                 _ => text.push((h, 1)),
             }
         }
-        let names = |kind: Kind, names: &[String]| {
+        let names = |kind: Kind, names: &[Name]| {
             let mut v: Vec<u64> = names.iter().map(|n| hash_name(kind, n)).collect();
             v.sort_unstable();
             v.dedup();

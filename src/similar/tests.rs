@@ -84,10 +84,10 @@ fn paper(t: usize, i: usize, rank: u32) -> Paper {
         w(8),
         w(0),
     );
-    p.categories = vec![category.to_string(), "stat.ML".to_string()];
+    p.categories = vec![category.into(), "stat.ML".into()];
     p.authors = vec![
-        format!("Author {letter}{}", i % 3),
-        format!("Solo {letter}{i}"),
+        format!("Author {letter}{}", i % 3).into(),
+        format!("Solo {letter}{i}").into(),
     ];
     p
 }

@@ -12,8 +12,8 @@ fn tweet(author: &str, handle: &str, text: &str) -> Tweet {
         author: author.into(),
         handle: handle.into(),
         url: String::new(),
-        date: String::new(),
-        lang: String::new(),
+        date: Default::default(),
+        lang: Default::default(),
         text: text.into(),
     }
 }

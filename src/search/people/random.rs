@@ -39,11 +39,11 @@ fn archive(next: &mut impl FnMut() -> u64, sharing: Sharing) -> Archive {
         let id = ["1", "2", "3", "4"].get(pick(7)).copied();
         let tweets = (0..pick(5))
             .map(|_| Tweet {
-                author: format!(" name {} ", pick(3)),
+                author: format!(" name {} ", pick(3)).into(),
                 handle: handles[pick(handles.len())].into(),
                 url: links[pick(links.len())].into(),
-                date: String::new(),
-                lang: String::new(),
+                date: Default::default(),
+                lang: Default::default(),
                 text: format!("text {}", pick(2)),
             })
             .collect();
@@ -270,8 +270,8 @@ fn reading_the_archive_in_halves_keeps_the_newest_spelling() {
         author: author.into(),
         handle: handle.into(),
         url: url.into(),
-        date: String::new(),
-        lang: String::new(),
+        date: Default::default(),
+        lang: Default::default(),
         text: String::new(),
     };
     let mut days = Vec::new();

@@ -8,7 +8,7 @@ fn date(s: &str) -> NaiveDate {
 /// A paper with categories and a score.
 fn paper(rank: u32, id: &str, cats: &[&str], score: u64) -> Paper {
     let mut p = Paper::bare(rank, &format!("Paper {id}"), Some(id));
-    p.categories = cats.iter().map(|c| c.to_string()).collect();
+    p.categories = cats.iter().map(|&c| c.into()).collect();
     p.retweets = score;
     p
 }

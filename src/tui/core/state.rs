@@ -334,7 +334,10 @@ impl Reader {
 
     /// True when the category filter (and the followed-only filter) lets `p` through.
     pub fn shows(&self, p: &Paper) -> bool {
-        (self.filter.is_empty() || p.categories.iter().any(|c| self.filter.contains(c)))
+        (self.filter.is_empty()
+            || p.categories
+                .iter()
+                .any(|c| self.filter.contains(c.as_str())))
             && (!self.followed_only || self.is_followed(p))
     }
 

@@ -95,7 +95,7 @@ fn tweet_head(paper: &Paper, i: usize, theme: &Theme, query: Option<&Query>) -> 
         None => vec![Span::styled(clean(&text).into_owned(), style)],
     };
     let name = theme.title.remove_modifier(Modifier::UNDERLINED);
-    let mut head = part(t.author.clone(), Field::Tweet, name);
+    let mut head = part(t.author.to_string(), Field::Tweet, name);
     if !t.handle.is_empty() {
         head.push(Span::raw(" "));
         head.extend(part(format!("@{}", t.handle), Field::Tweeter, theme.accent));

@@ -74,14 +74,14 @@ impl World {
                     author: "Someone".into(),
                     handle: HANDLES[r.below(HANDLES.len())].into(),
                     url: String::new(),
-                    date: String::new(),
-                    lang: String::new(),
+                    date: Default::default(),
+                    lang: Default::default(),
                     text: r.words(1, 4),
                 })
                 .collect();
             let arxiv = format!("2401.{id:05}");
             let mut p = Paper::bare(0, &r.words(1, 4), (id % 5 != 0).then_some(arxiv.as_str()));
-            p.authors = vec![r.words(1, 2)];
+            p.authors = vec![r.words(1, 2).into()];
             p.categories = vec![CATEGORIES[r.below(CATEGORIES.len())].into()];
             p.abstract_text = abstract_text;
             p.tweets = tweets;
