@@ -132,11 +132,14 @@ pub fn paper_links(p: &Paper) -> Vec<Link> {
     };
     let mut found: Vec<(LinkKind, String, String)> = Vec::new();
     let fixed = [
-        (LinkKind::Abs, &p.abs_url, "abs"),
-        (LinkKind::Pdf, &p.pdf_url, "pdf"),
+        (LinkKind::Abs, &p.abs_url(), "abs"),
+        (LinkKind::Pdf, &p.pdf_url(), "pdf"),
     ];
     for (kind, url, label) in fixed {
-        found.extend(url.clone().map(|u| (kind, u, label.to_string())));
+        found.extend(
+            url.clone()
+                .map(|u| (kind, u.into_owned(), label.to_string())),
+        );
     }
     for (index, t) in p.tweets.iter().enumerate() {
         let label = tweet_label("", index);

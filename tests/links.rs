@@ -2,7 +2,7 @@
 //! deduplication of a paper's links, and a property test that the scanner never panics and only
 //! returns links that may be opened.
 
-use hotpapers::archive::{Paper, PaperInfo, Tweet};
+use hotpapers::archive::{PageLink, Paper, PaperInfo, Tweet};
 use hotpapers::links::{Link, LinkKind, check_url, find_urls, paper_links};
 use proptest::prelude::*;
 
@@ -199,8 +199,8 @@ fn paper() -> Paper {
             title: "T".into(),
             authors: vec![],
             arxiv_id: Some("2101.00001".into()),
-            abs_url: Some("https://arxiv.org/abs/2101.00001".into()),
-            pdf_url: Some("https://arxiv.org/pdf/2101.00001".into()),
+            abs: PageLink::Given("https://arxiv.org/abs/2101.00001".into()),
+            pdf: PageLink::Given("https://arxiv.org/pdf/2101.00001".into()),
             categories: vec![],
             abstract_text: "Code: https://github.com/a/b. Paper https://arxiv.org/abs/2101.00001."
                 .into(),
@@ -266,8 +266,8 @@ fn labels_say_where_a_link_is_from() {
 #[test]
 fn a_paper_without_links_has_none_and_bad_stored_links_are_dropped() {
     let mut p = paper();
-    p.abs_url = None;
-    p.pdf_url = Some("javascript:alert(1)".into());
+    p.abs = PageLink::None;
+    p.pdf = PageLink::Given("javascript:alert(1)".into());
     p.abstract_text.clear();
     p.tweets[0].url = "/relative".into();
     p.tweets.truncate(1);
@@ -307,7 +307,7 @@ fn the_samples_papers_have_their_links_and_those_in_their_tweets() {
     for p in archive.days.iter().flat_map(|d| &d.papers) {
         let links = paper_links(p);
         assert_eq!(links[0].kind, LinkKind::Abs, "{}", p.title);
-        assert_eq!(Some(&links[0].url), p.abs_url.as_ref());
+        assert_eq!(Some(links[0].url.as_str()), p.abs_url().as_deref());
         for (index, t) in p.tweets.iter().enumerate() {
             let kind = LinkKind::Tweet { index };
             assert!(links.iter().any(|l| l.kind == kind && l.url == t.url));

@@ -50,17 +50,17 @@ fn paper_links_id_and_categories() {
     let a = &day.papers[0];
     assert_eq!(a.arxiv_id.as_deref(), Some("2103.01234"));
     assert_eq!(
-        a.abs_url.as_deref(),
+        a.abs_url().as_deref(),
         Some("https://arxiv.org/abs/2103.01234")
     );
     assert_eq!(
-        a.pdf_url.as_deref(),
+        a.pdf_url().as_deref(),
         Some("https://arxiv.org/pdf/2103.01234")
     );
     assert_eq!(a.categories, ["cs.RO", "cs.LG"]);
     let b = &day.papers[1];
     assert_eq!(b.arxiv_id.as_deref(), Some("2103.05678"));
-    assert_eq!(b.pdf_url, None, "the pdf link is optional");
+    assert_eq!(b.pdf_url(), None, "the pdf link is optional");
     assert_eq!(b.categories, ["math.PR"]);
 }
 
@@ -151,7 +151,7 @@ fn missing_paper_fields_warn_at_the_heading_and_keep_the_paper() {
     assert_eq!(two.authors, ["Ann Author"]);
     assert_eq!(two.abstract_text, "Abstract two.");
     assert_eq!(
-        (three.abs_url.as_deref(), three.arxiv_id.as_deref()),
+        (three.abs_url().as_deref(), three.arxiv_id.as_deref()),
         (None, None)
     );
     assert_eq!((three.retweets, three.favorites), (5, 6));

@@ -11,7 +11,7 @@
 use std::borrow::Cow;
 
 use chrono::NaiveDate;
-use hotpapers::archive::{Day, Name, Paper, PaperInfo, PaperKey};
+use hotpapers::archive::{Day, Name, PageLink, Paper, PaperInfo, PaperKey};
 use hotpapers::export::{self, Format, csv::Cells};
 use hotpapers::links::{ascii_hosts, check_url};
 use hotpapers::state::{Note, Snapshot};
@@ -41,8 +41,8 @@ fn papers(text: &str, marks: &mut Snapshot) -> Vec<Paper> {
                 title: get(0).to_string(),
                 authors: list(get(1)).into_iter().map(Name::from).collect(),
                 arxiv_id: id,
-                abs_url: Some(get(2)).filter(|s| !s.is_empty()).map(str::to_string),
-                pdf_url: None,
+                abs: PageLink::given(Some(get(2)).filter(|s| !s.is_empty())),
+                pdf: PageLink::None,
                 categories: list(get(4)).into_iter().map(Name::from).collect(),
                 abstract_text: String::new(),
                 tweets: Vec::new(),
@@ -89,7 +89,7 @@ fn check_csv(text: &str, day: &Day, marks: &Snapshot, cells: Cells) {
             (3, p.title.clone()),
             (4, p.authors.join("; ")),
             (7, p.categories.join("; ")),
-            (8, p.abs_url.clone().unwrap_or_default()),
+            (8, p.abs_url().unwrap_or_default().into_owned()),
             (10, marks.tags_of(&p.key).join("; ")),
             (11, note),
         ];
@@ -107,9 +107,9 @@ fn check_markdown(text: &str, day: &Day) {
     let allowed: Vec<String> = day
         .papers
         .iter()
-        .filter_map(|p| p.abs_url.as_deref())
+        .filter_map(|p| p.abs_url())
         .filter(|u| check_url(u).is_ok())
-        .map(|u| ascii_hosts(u).into_owned())
+        .map(|u| ascii_hosts(&u).into_owned())
         .collect();
     let mut links = 0;
     for event in Parser::new(text) {

@@ -10,7 +10,7 @@ use std::ops::Range;
 
 use super::blocks::{Block, Item, Kind, markdown_blocks};
 use super::blocks_lines;
-use super::model::{Name, Paper, PaperInfo};
+use super::model::{Name, PageLink, Paper, PaperInfo};
 use super::text::{collapse_ws, find, push_collapsed};
 use super::tweet;
 
@@ -146,10 +146,9 @@ fn read_paper(
     let found = read_blocks(body, blocks, &mut paper, problems);
     paper.abstract_text = join_abstract(&found.abstract_parts);
     paper.arxiv_id = paper
-        .abs_url
-        .as_deref()
-        .or(paper.pdf_url.as_deref())
-        .and_then(arxiv_id);
+        .abs_url()
+        .or(paper.pdf_url())
+        .and_then(|u| arxiv_id(&u));
     check_fields(&paper, &found.seen, section.start, problems);
     if let Some(from) = found.tweets_from {
         read_tweets(body, from..section.end, &mut paper, problems);
@@ -229,8 +228,8 @@ fn read_meta(
             seen.links = true;
             for (label, url) in &item.links {
                 match label.trim() {
-                    "abs" => paper.abs_url = Some(url.to_string()),
-                    "pdf" => paper.pdf_url = Some(url.to_string()),
+                    "abs" => paper.abs = PageLink::Given((**url).into()),
+                    "pdf" => paper.pdf = PageLink::Given((**url).into()),
                     _ => {}
                 }
             }
@@ -271,7 +270,7 @@ fn check_fields(paper: &Paper, seen: &Seen, heading: usize, problems: &mut Vec<B
             "paper {rank} has no `- retweets: X, favorites: Y` line; counts are 0"
         ));
     }
-    if !seen.links || paper.abs_url.is_none() {
+    if !seen.links || paper.abs.is_none() {
         report(format!("paper {rank} has no abs link"));
     }
     if paper.authors.is_empty() {
@@ -425,7 +424,7 @@ mod tests {
         assert_eq!((p.retweets, p.favorites), (12, 34));
         assert_eq!(p.arxiv_id.as_deref(), Some("2001.00001"));
         assert_eq!(
-            p.pdf_url.as_deref(),
+            p.pdf_url().as_deref(),
             Some("https://arxiv.org/pdf/2001.00001")
         );
         assert_eq!(p.categories, ["cs.LG", "stat.ML"]);
@@ -434,7 +433,7 @@ mod tests {
         assert_eq!(p.tweets[0].url, "https://twitter.com/x/status/1");
         let q = &papers[1].0;
         assert_eq!(
-            (q.rank, q.pdf_url.as_deref(), q.abstract_text.as_str()),
+            (q.rank, q.pdf_url().as_deref(), q.abstract_text.as_str()),
             (2, None, "")
         );
         assert!(q.tweets.is_empty());

@@ -29,7 +29,7 @@ pub use diagnostic::{ArchiveError, Diagnostic, Escaped, Severity, count};
 pub use discover::{PostFile, discover, posts_root};
 pub use intern::InfoPool;
 pub use lazy::Listing;
-pub use model::{Day, Paper, PaperInfo, PaperKey, Texts, Tweet};
+pub use model::{Day, PageLink, Paper, PaperInfo, PaperKey, Texts, Tweet};
 pub use name::Name;
 pub use post::{MAX_FILE_SIZE, MAX_LINE, Parsed, date_from_name, parse_post};
 pub use read::read_post;

@@ -9,7 +9,7 @@ use super::body;
 use super::dates;
 use super::diagnostic::Diagnostic;
 use super::frontmatter::{self, FrontMatter, Problem, Split};
-use super::model::{Day, Name, Paper, PaperKey};
+use super::model::{Day, Name, PageLink, Paper, PaperKey};
 use super::text::{
     LineCounter, collapse_ws, normalize_newlines, sanitize, sanitize_in_place, strip_forbidden,
 };
@@ -329,11 +329,18 @@ fn sanitize_day(day: &mut Day) {
         for s in [&mut p.title, &mut p.abstract_text]
             .into_iter()
             .chain(p.arxiv_id.iter_mut())
-            .chain(p.abs_url.iter_mut())
-            .chain(p.pdf_url.iter_mut())
         {
             sanitize_in_place(s);
         }
+        for link in [&mut p.abs, &mut p.pdf] {
+            if let PageLink::Given(url) = link
+                && let Cow::Owned(clean) = sanitize(url)
+            {
+                *url = clean.into();
+            }
+        }
+        // From the sanitized links and id, as every later reader of them sees them.
+        p.compact_links();
         for t in &mut p.tweets {
             for n in [&mut t.author, &mut t.handle, &mut t.date, &mut t.lang] {
                 sanitize_name(n);

@@ -57,8 +57,8 @@ impl PaperInfo {
             title: self.title.clone(),
             authors: self.authors.clone(),
             arxiv_id: self.arxiv_id.clone(),
-            abs_url: self.abs_url.clone(),
-            pdf_url: self.pdf_url.clone(),
+            abs: self.abs.clone(),
+            pdf: self.pdf.clone(),
             categories: self.categories.clone(),
             abstract_text: String::new(),
             tweets: self

@@ -14,7 +14,7 @@ use crate::codec::{Checksum, checksum};
 
 const MAGIC: &[u8; 8] = b"HOTPCACH";
 /// The layout of the payload: raised whenever it changes, so that an older file is rebuilt.
-pub const FORMAT: u32 = 3;
+pub const FORMAT: u32 = 4;
 /// The largest cache file read (an archive of a million posts needs far less).
 pub const MAX_SIZE: u64 = 4 << 30;
 

@@ -12,7 +12,8 @@ use std::time::{Duration, SystemTime, UNIX_EPOCH};
 use chrono::{DateTime, Datelike, NaiveDate};
 
 use crate::archive::{
-    Day, Diagnostic, Kept, Name, Paper, PaperInfo, PaperKey, Severity, Stamp, Texts, Tweet,
+    Day, Diagnostic, Kept, Name, PageLink, Paper, PaperInfo, PaperKey, Severity, Stamp, Texts,
+    Tweet,
 };
 use crate::codec::{In, Malformed, Out};
 
@@ -103,8 +104,8 @@ fn info(out: &mut Out, i: &PaperInfo) {
     out.str(&i.title);
     out.strs(&i.authors);
     out.opt_str(i.arxiv_id.as_deref());
-    out.opt_str(i.abs_url.as_deref());
-    out.opt_str(i.pdf_url.as_deref());
+    link(out, &i.abs);
+    link(out, &i.pdf);
     out.strs(&i.categories);
     // Not the abstract and tweets' texts, only their hash: they are most of a post's bytes,
     // and whoever needs them reads them from the post (see `archive::texts`), which the
@@ -123,6 +124,27 @@ fn info(out: &mut Out, i: &PaperInfo) {
     out.str(i.key.as_str());
 }
 
+/// A link as a tag (none, arXiv's page of the id, as given) and what it was given as.
+fn link(out: &mut Out, link: &PageLink) {
+    match link {
+        PageLink::None => out.u8(0),
+        PageLink::Arxiv => out.u8(1),
+        PageLink::Given(url) => {
+            out.u8(2);
+            out.str(url);
+        }
+    }
+}
+
+fn read_link(inp: &mut In) -> Result<PageLink, Malformed> {
+    Ok(match inp.u8()? {
+        0 => PageLink::None,
+        1 => PageLink::Arxiv,
+        2 => PageLink::Given(inp.str()?.into()),
+        _ => return Err(Malformed),
+    })
+}
+
 /// Names as `Out::strs` wrote them.
 fn names(inp: &mut In) -> Result<Vec<Name>, Malformed> {
     let n = inp.count(1)?;
@@ -133,8 +155,8 @@ fn read_info(inp: &mut In) -> Result<PaperInfo, Malformed> {
     let title = inp.string()?;
     let authors = names(inp)?;
     let arxiv_id = inp.opt_string()?;
-    let abs_url = inp.opt_string()?;
-    let pdf_url = inp.opt_string()?;
+    let abs = read_link(inp)?;
+    let pdf = read_link(inp)?;
     let categories = names(inp)?;
     let texts = Texts::InFile(inp.varint()?);
     let n = inp.count(5)?;
@@ -156,8 +178,8 @@ fn read_info(inp: &mut In) -> Result<PaperInfo, Malformed> {
         title,
         authors,
         arxiv_id,
-        abs_url,
-        pdf_url,
+        abs,
+        pdf,
         categories,
         abstract_text: String::new(),
         tweets,

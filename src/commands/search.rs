@@ -22,7 +22,7 @@ pub(super) struct Hit<'a> {
     title: &'a str,
     retweets: u64,
     favorites: u64,
-    abs_url: Option<&'a str>,
+    abs_url: Option<std::borrow::Cow<'a, str>>,
 }
 
 impl Hit<'_> {
@@ -37,7 +37,7 @@ impl Hit<'_> {
             title: &p.title,
             retweets: p.retweets,
             favorites: p.favorites,
-            abs_url: p.abs_url.as_deref(),
+            abs_url: p.abs_url(),
         }
     }
 

@@ -65,7 +65,7 @@ pub struct Row<'a> {
     pub rank: u32,
     pub retweets: u64,
     pub favorites: u64,
-    pub abs_url: Option<&'a str>,
+    pub abs_url: Option<std::borrow::Cow<'a, str>>,
 }
 
 /// The rows of the papers `found`, from their latest listings.
@@ -88,7 +88,7 @@ pub fn rows<'a>(
                 rank: p.rank,
                 retweets: p.retweets,
                 favorites: p.favorites,
-                abs_url: p.abs_url.as_deref(),
+                abs_url: p.abs_url(),
             })
         })
         .collect()

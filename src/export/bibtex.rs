@@ -149,7 +149,7 @@ pub fn entry_with(day: &Day, paper: &Paper, tags: &[String], note: Option<&str>)
     }
     // A bibliography's URLs become links (hyperref, biblatex): only one the reader would open,
     // which holds no brace or backslash, with its host in ASCII.
-    if let Some(u) = paper.abs_url.as_deref().filter(|u| check_url(u).is_ok()) {
+    if let Some(u) = paper.abs_url().as_deref().filter(|u| check_url(u).is_ok()) {
         s.push_str(&format!("      url={{{}}},\n", ascii_hosts(u)));
     }
     if !tags.is_empty() {
@@ -253,7 +253,7 @@ mod tests {
         p.authors = vec!["Ada Samplewright".into(), "Bo Example".into()];
         p.arxiv_id = Some("2403.00417".into());
         p.categories = vec!["cs.LG".into(), "cs.CL".into()];
-        p.abs_url = Some("https://arxiv.org/abs/2403.00417".into());
+        p.abs = crate::archive::PageLink::Given("https://arxiv.org/abs/2403.00417".into());
         let e = entry(day, &p);
         assert_eq!(
             e,
@@ -280,16 +280,16 @@ mod tests {
         let mut p = day.papers[0].clone();
         p.arxiv_id = Some("2403.00417}, note={x".into());
         p.categories = vec!["cs.LG}}".into()];
-        p.abs_url = Some("javascript:alert(1)".into());
+        p.abs = crate::archive::PageLink::Given("javascript:alert(1)".into());
         let e = entry(day, &p);
         assert!(e.contains("eprint={2403.00417, note=x}"), "{e}");
         assert!(e.contains("primaryClass={cs.LG}"), "{e}");
         p.title = "Nice title\\".into();
         assert!(entry(day, &p).contains("title={Nice title},"));
         assert!(!e.contains("url="), "{e}");
-        p.abs_url = Some("https://\u{430}rxiv.org/abs/1".into());
+        p.abs = crate::archive::PageLink::Given("https://\u{430}rxiv.org/abs/1".into());
         assert!(!entry(day, &p).contains("url="));
-        p.abs_url = Some("https://пример.рф/abs/1".into());
+        p.abs = crate::archive::PageLink::Given("https://пример.рф/abs/1".into());
         assert!(entry(day, &p).contains("url={https://xn--e1afmkfd.xn--p1ai/abs/1}"));
     }
 

@@ -95,8 +95,8 @@ pub fn write<'a, W: Write>(
                     &p.retweets.to_string(),
                     &p.favorites.to_string(),
                     &p.categories.join("; "),
-                    p.abs_url.as_deref().unwrap_or(""),
-                    p.pdf_url.as_deref().unwrap_or(""),
+                    p.abs_url().as_deref().unwrap_or(""),
+                    p.pdf_url().as_deref().unwrap_or(""),
                     &crate::code_links::code_urls(p).join("; "),
                     &marks.tags_of(&p.key).join("; "),
                     // Its line breaks as the records' own, CRLF.

@@ -71,7 +71,8 @@ fn url(s: &str) -> String {
 /// The line for one paper, without its number. The title links to the abs page when the
 /// reader would open that link.
 pub fn item(p: &Paper) -> String {
-    let link = p.abs_url.as_deref().filter(|u| check_url(u).is_ok());
+    let abs = p.abs_url();
+    let link = abs.as_deref().filter(|u| check_url(u).is_ok());
     let mut s = match link {
         Some(u) => format!("[{}]({})", text(&p.title), url(&ascii_hosts(u))),
         None => text(&p.title),
@@ -176,12 +177,12 @@ mod tests {
             "https://arxiv.org@evil.example/",
             "https://\u{430}rxiv.org/abs/1",
         ] {
-            p.abs_url = Some(bad.into());
+            p.abs = crate::archive::PageLink::Given(bad.into());
             assert!(item(&p).starts_with("Nice title\\\\ · "), "{}", item(&p));
         }
-        p.abs_url = Some("https://arxiv.org/abs/1?a=1&#91;".into());
+        p.abs = crate::archive::PageLink::Given("https://arxiv.org/abs/1?a=1&#91;".into());
         assert!(item(&p).contains("](https://arxiv.org/abs/1?a=1\\&#91;)"));
-        p.abs_url = Some("https://пример.рф/abs/1".into());
+        p.abs = crate::archive::PageLink::Given("https://пример.рф/abs/1".into());
         assert!(
             item(&p).starts_with("[Nice title\\\\](https://xn--e1afmkfd.xn--p1ai/abs/1) · "),
             "{}",

@@ -110,7 +110,7 @@ pub fn copy_url(r: &mut Reader) -> Vec<Effect> {
     let Some(p) = r.current_paper() else {
         return vec![];
     };
-    let (url, rank) = (p.abs_url.clone(), p.rank);
+    let (url, rank) = (p.abs_url().map(String::from), p.rank);
     match url {
         Some(u) if allowed(r, "copy", "abs URL", &u) => copy(r, "abs URL", u),
         Some(_) => vec![],

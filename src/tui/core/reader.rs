@@ -354,7 +354,7 @@ pub fn enter_paper(r: &mut Reader) -> Vec<Effect> {
             r.tell(format!("Listed on {date} too{note}"));
             vec![]
         }
-        None => open(r, "abs page", |p| p.abs_url.clone()),
+        None => open(r, "abs page", |p| p.abs_url().map(Into::into)),
     }
 }
 
