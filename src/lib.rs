@@ -15,6 +15,7 @@ pub mod editor;
 pub mod export;
 pub mod links;
 pub mod search;
+pub mod sections;
 pub mod similar;
 pub mod state;
 #[cfg(test)]

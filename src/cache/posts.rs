@@ -5,6 +5,7 @@
 //! with the paths of this run.
 
 use std::collections::HashMap;
+use std::io::Read;
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
 use std::time::{Duration, SystemTime, UNIX_EPOCH};
@@ -16,6 +17,7 @@ use crate::archive::{
     Tweet,
 };
 use crate::codec::{In, Malformed, Out};
+use crate::sections::{SectionsIn, SectionsOut};
 
 /// The posts of a Reloader, as read back.
 pub type Posts = Vec<(PathBuf, Kept)>;
@@ -271,13 +273,14 @@ fn read_diagnostic(inp: &mut In, root: &Path) -> Result<Diagnostic, Malformed> {
 
 /// Writes `posts` (of the folder `root`), each distinct info once; and the order of `days`
 /// (the days of the archive an index describes) as numbers of the posts holding them, or
-/// nothing when one is not among the posts. Whether the days were written.
+/// nothing when one is not among the posts. Each as a list of sections (see `sections`), so
+/// that a few hundred of them are held at once. Whether the days were written.
 pub fn write(
-    out: &mut Out,
+    s: &mut SectionsOut,
     root: &Path,
     posts: &[(&Path, &Kept)],
     days: Option<&[Arc<Day>]>,
-) -> bool {
+) -> std::io::Result<bool> {
     let mut infos: HashMap<*const PaperInfo, usize> = HashMap::new();
     let mut order: Vec<&PaperInfo> = Vec::new();
     for d in posts.iter().filter_map(|(_, k)| k.day.as_ref()) {
@@ -288,16 +291,12 @@ pub fn write(
             });
         }
     }
-    out.usize(order.len());
-    for i in order {
-        info(out, i);
-    }
-    out.usize(posts.len());
-    for (p, k) in posts {
+    s.list(order.into_iter(), info)?;
+    s.list(posts.iter(), |out, (p, k)| {
         path(out, root, p);
         out.bool(k.stamp.is_some());
-        if let Some(s) = &k.stamp {
-            stamp(out, s);
+        if let Some(st) = &k.stamp {
+            stamp(out, st);
         }
         out.bool(k.hash.is_some());
         out.varint(k.hash.unwrap_or(0));
@@ -309,7 +308,7 @@ pub fn write(
         for d in &k.diagnostics {
             diagnostic(out, root, d);
         }
-    }
+    })?;
     let of_post: HashMap<*const Day, usize> = posts
         .iter()
         .enumerate()
@@ -320,27 +319,28 @@ pub fn write(
             .map(|d| of_post.get(&Arc::as_ptr(d)).copied())
             .collect()
     });
-    out.bool(numbers.is_some());
+    s.out.bool(numbers.is_some());
+    s.end()?;
     let written = numbers.is_some();
-    let numbers = numbers.unwrap_or_default();
-    out.usize(numbers.len());
-    for i in numbers {
-        out.usize(i);
-    }
-    written
+    s.list(numbers.unwrap_or_default().into_iter(), Out::usize)?;
+    Ok(written)
 }
 
 /// Reads what `write` wrote, the paths joined to `root`: the posts, and the days of the
 /// archive the index was made for (the very `Arc`s of the posts), if it was written.
-pub fn read(inp: &mut In, root: &Path) -> Result<(Posts, Option<Days>), Malformed> {
-    let n = inp.count(10)?;
+pub fn read<R: Read>(
+    s: &mut SectionsIn<R>,
+    root: &Path,
+) -> Result<(Posts, Option<Days>), Malformed> {
+    let n = s.list_len(10)?;
     let mut infos = Vec::with_capacity(n);
-    for _ in 0..n {
+    s.list_items(n, |inp| {
         infos.push(Arc::new(read_info(inp)?));
-    }
-    let n = inp.count(6)?;
+        Ok(())
+    })?;
+    let n = s.list_len(6)?;
     let mut posts = Vec::with_capacity(n);
-    for _ in 0..n {
+    s.list_items(n, |inp| {
         let p = read_path(inp, root)?;
         let stamp = if inp.bool()? {
             Some(read_stamp(inp)?)
@@ -367,14 +367,16 @@ pub fn read(inp: &mut In, root: &Path) -> Result<(Posts, Option<Days>), Malforme
                 diagnostics,
             },
         ));
-    }
-    let has_days = inp.bool()?;
-    let m = inp.count(1)?;
+        Ok(())
+    })?;
+    let has_days = s.one(|inp| inp.bool())?;
+    let m = s.list_len(1)?;
     let mut days = Vec::with_capacity(m);
-    for _ in 0..m {
+    s.list_items(m, |inp| {
         let i = inp.usize()?;
         let d = posts.get(i).and_then(|(_, k)| k.day.as_ref());
         days.push(Arc::clone(d.ok_or(Malformed)?));
-    }
+        Ok(())
+    })?;
     Ok((posts, has_days.then_some(days)))
 }

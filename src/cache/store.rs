@@ -8,7 +8,6 @@ use super::file::{self, Unusable};
 use super::posts;
 use crate::archive::{Archive, Day, Kept};
 use crate::bulk::Bulk;
-use crate::codec::{In, Out};
 use crate::search::SearchIndex;
 
 static BYPASSED: AtomicBool = AtomicBool::new(false);
@@ -98,52 +97,52 @@ impl Cache {
     /// Reads the cache, its paths joined to `root` (the folder as this run names it); `Ok(None)`
     /// when there is none yet.
     pub fn read(&self, root: &Path) -> Result<Option<Warm>, Unusable> {
-        let Some((payload, bulk)) = file::read(&self.file)? else {
-            return Ok(None);
-        };
         let bad = |why: &str| Unusable::invalid(&self.file, why);
-        let mut inp = In::new(&payload);
-        let stored = inp.bytes().map_err(|_| bad("the cache is damaged"))?;
-        if stored != self.key.as_os_str().as_encoded_bytes() {
-            return Err(bad("the cache of another archive folder"));
-        }
-        let (posts, days) = posts::read(&mut inp, root).map_err(|_| bad("the cache is damaged"))?;
-        let indexed = match days {
-            Some(days) => {
-                let archive = Archive {
-                    days,
-                    ..Archive::default()
-                };
-                let index = SearchIndex::read_from(&mut inp, &bulk, &archive)
-                    .map_err(|_| bad("the cache's index is damaged"))?;
-                Some((archive, index))
+        let read = file::read(&self.file, |s, bulk| {
+            let stored = s.one(|inp| inp.bytes().map(<[u8]>::to_vec));
+            if stored.map_err(|_| bad("the cache is damaged"))?
+                != self.key.as_os_str().as_encoded_bytes()
+            {
+                return Err(bad("the cache of another archive folder"));
             }
-            None => None,
-        };
-        if !inp.is_done() {
-            return Err(bad("the cache is damaged"));
-        }
-        Ok(Some(Warm { posts, indexed }))
+            let (posts, days) = posts::read(s, root).map_err(|_| bad("the cache is damaged"))?;
+            let indexed = match days {
+                Some(days) => {
+                    let archive = Archive {
+                        days,
+                        ..Archive::default()
+                    };
+                    let index = SearchIndex::read_from(s, bulk, &archive)
+                        .map_err(|_| bad("the cache's index is damaged"))?;
+                    Some((archive, index))
+                }
+                None => None,
+            };
+            Ok(Warm { posts, indexed })
+        })?;
+        Ok(read.map(|(warm, _)| warm))
     }
 
     /// Writes the posts of `root` (as a Reloader holds them) and, when given, the index with
-    /// the days of the archive it describes. Atomic: see `file::write`.
+    /// the days of the archive it describes, a section at a time. Atomic: see `file::write`.
     pub fn write(
         &self,
         root: &Path,
         posts: &[(&Path, &Kept)],
         indexed: Option<(&[Arc<Day>], &SearchIndex)>,
     ) -> std::io::Result<()> {
-        let mut out = Out::default();
-        let mut bulk = Bulk::default();
-        out.bytes(self.key.as_os_str().as_encoded_bytes());
-        // The index only when its days were all found among the posts (see `posts::write`).
-        if posts::write(&mut out, root, posts, indexed.map(|(d, _)| d))
-            && let Some((_, index)) = indexed
-        {
-            index.write_to(&mut out, &mut bulk);
-        }
-        file::write(&self.file, &out.buf, &bulk)
+        file::write(&self.file, |s| {
+            let mut bulk = Bulk::default();
+            s.out.bytes(self.key.as_os_str().as_encoded_bytes());
+            s.end()?;
+            // The index only when its days were all found among the posts (see `posts::write`).
+            if posts::write(s, root, posts, indexed.map(|(d, _)| d))?
+                && let Some((_, index)) = indexed
+            {
+                index.write_to(s, &mut bulk)?;
+            }
+            Ok(bulk)
+        })
     }
 
     /// Removes the cache file; whether there was one.

@@ -359,3 +359,52 @@ fn a_payload_damaged_under_a_good_checksum_is_refused_or_harmless_never_a_panic(
         "damaged postings are found when searched: {noticed}"
     );
 }
+
+#[test]
+fn a_payload_that_decodes_but_whose_checksum_disagrees_at_the_end_is_not_used_at_all() {
+    let (dir, cache) = (folder(), tempfile::tempdir().unwrap());
+    let (first, ..) = run(cache.path(), dir.path());
+    let file = file_of(cache.path(), dir.path());
+    let good = std::fs::read(&file).unwrap();
+    let (payload, bulk) = super::file::unframe(&good).unwrap();
+    // A paper's title changed to another of the same length: every section still decodes.
+    let title = payload.windows(6).position(|w| w == b"Shared").unwrap();
+    let mut changed = payload.to_vec();
+    changed[title] = b'T';
+    let root = crate::archive::posts_root(dir.path()).unwrap();
+    let c = Cache::in_dir(cache.path(), &root).unwrap();
+    let titles = |w: &super::store::Warm| -> Vec<String> {
+        w.posts
+            .iter()
+            .filter_map(|(_, k)| k.day.as_ref())
+            .flat_map(|d| d.papers.iter().map(|p| p.title.clone()))
+            .collect()
+    };
+    // Under a checksum that agrees, it is read, with the changed title: only the checksum,
+    // found once all was decoded, tells it from a good file.
+    std::fs::write(&file, super::file::frame(&changed, bulk)).unwrap();
+    let warm = c.read(&root).unwrap().unwrap();
+    assert!(titles(&warm).iter().any(|t| t == "Thared"));
+    // With the old checksum, nothing of it is used: one warning, all parsed again.
+    let mut bad = good.clone();
+    bad[good.len() - bulk.len() - payload.len() + title] = b'T';
+    std::fs::write(&file, &bad).unwrap();
+    assert!(matches!(
+        c.read(&root),
+        Err(super::file::Unusable::Invalid { .. })
+    ));
+    let (r, index, warnings, from_cache) = run(cache.path(), dir.path());
+    assert_eq!(warnings.len(), 1, "{warnings:?}");
+    assert!(warnings[0].contains("damaged or truncated"), "{warnings:?}");
+    assert!(!from_cache && r.read == first.read, "all parsed again");
+    assert!(
+        r.archive
+            .days
+            .iter()
+            .flat_map(|d| &d.papers)
+            .all(|p| p.title != "Thared")
+    );
+    same_as_fresh(&r.archive, &index, dir.path());
+    let (again, _, warnings, from_cache) = run(cache.path(), dir.path());
+    assert!(warnings.is_empty() && from_cache && again.read == 0);
+}

@@ -1,11 +1,13 @@
-//! The index written to the cache and read back. Listings are not written: they are the
-//! archive's papers in result order (see `listing_order`), so only each one's document is;
-//! the orders and liveness are made again from them. The postings' bytes go to the file's
+//! The index written to the cache and read back, a section at a time (see `sections`).
+//! Listings are not written: they are the archive's papers in result order (see
+//! `listing_order`), so only each one's document is; the orders and liveness are made again
+//! from them. The postings' bytes go to the file's
 //! bulk and stay there (see `Postings::stored`): what is read back is checked, the keys
 //! whole now and each key's bytes when first read, so that a damaged cache can make no
 //! search panic.
 
 use std::collections::HashMap;
+use std::io::{self, Read};
 use std::sync::Arc;
 
 use super::SearchIndex;
@@ -15,25 +17,28 @@ use super::postings::Postings;
 use super::segment::Segment;
 use crate::archive::{Archive, PaperKey};
 use crate::bulk::{Bulk, Stored};
-use crate::codec::{In, Malformed, Out};
+use crate::codec::Malformed;
+use crate::sections::{SectionsIn, SectionsOut};
 
 type Values = HashMap<String, Vec<u32>>;
 
-fn write_values(out: &mut Out, m: &Values) {
-    out.usize(m.len());
-    for (k, docs) in m {
+fn write_values(s: &mut SectionsOut, m: &Values) -> io::Result<()> {
+    s.list(m.iter(), |out, (k, docs)| {
         out.str(k);
         out.usize(docs.len());
         for &d in docs {
             out.varint(u64::from(d));
         }
-    }
+    })
 }
 
-fn read_values(inp: &mut In, docs: &std::ops::Range<u32>) -> Result<Values, Malformed> {
-    let n = inp.count(2)?;
+fn read_values<R: Read>(
+    s: &mut SectionsIn<R>,
+    docs: &std::ops::Range<u32>,
+) -> Result<Values, Malformed> {
+    let n = s.list_len(2)?;
     let mut m = HashMap::with_capacity(n);
-    for _ in 0..n {
+    s.list_items(n, |inp| {
         let k = inp.string()?;
         let c = inp.count(1)?;
         let v = (0..c)
@@ -43,70 +48,70 @@ fn read_values(inp: &mut In, docs: &std::ops::Range<u32>) -> Result<Values, Malf
             })
             .collect::<Result<Vec<u32>, _>>()?;
         m.insert(k, v);
-    }
+        Ok(())
+    })?;
     Ok(m)
 }
 
 impl SearchIndex {
-    /// Writes the index (of the archive it was made for) to `out`, its postings' bytes to
-    /// `bulk` (where they stay when read back: see `bulk`).
-    pub fn write_to<'a>(&'a self, out: &mut Out, bulk: &mut Bulk<'a>) {
-        out.usize(self.lengths.len());
-        for l in &self.lengths {
+    /// Writes the index (of the archive it was made for) as sections (see `sections`), its
+    /// postings' bytes to `bulk` (where they stay when read back: see `bulk`). A segment's
+    /// keys' text is one section, written from where it is; the rest lists of records.
+    pub fn write_to<'a>(&'a self, s: &mut SectionsOut, bulk: &mut Bulk<'a>) -> io::Result<()> {
+        s.list(self.lengths.iter(), |out, l| {
             for &n in l {
                 out.varint(u64::from(n));
             }
-        }
-        out.usize(self.listings.len());
-        for l in &self.listings {
-            out.varint(u64::from(l.doc));
-        }
-        out.usize(self.segments.len());
-        for s in &self.segments {
-            out.varint(u64::from(s.first));
-            let (text, key_ends, starts) = s.postings.keys();
-            out.str(text);
-            out.usize(key_ends.len());
-            for (&e, &st) in key_ends.iter().zip(starts) {
+        })?;
+        s.list(self.listings.iter(), |out, l| out.varint(u64::from(l.doc)))?;
+        s.out.usize(self.segments.len());
+        s.end()?;
+        for seg in &self.segments {
+            let (text, key_ends, starts) = seg.postings.keys();
+            let bytes = seg.postings.piece();
+            s.out.varint(u64::from(seg.first));
+            s.out.varint(bulk.push(bytes));
+            s.out.varint(bytes.len());
+            s.end()?;
+            s.raw(text.as_bytes())?;
+            s.list(key_ends.iter().zip(starts), |out, (&e, &st)| {
                 out.varint(u64::from(e));
                 out.varint(st);
-            }
-            let bytes = s.postings.piece();
-            out.varint(bulk.push(bytes));
-            out.varint(bytes.len());
-            out.usize(s.keys.len());
-            for k in &s.keys {
-                out.str(k.as_str());
-            }
-            for m in [&s.tweeters, &s.ids, &s.has] {
-                write_values(out, m);
+            })?;
+            s.list(seg.keys.iter(), |out, k| out.str(k.as_str()))?;
+            for m in [&seg.tweeters, &seg.ids, &seg.has] {
+                write_values(s, m)?;
             }
         }
+        Ok(())
     }
 
     /// Reads what `write_to` wrote of the index of `archive`; an error when it is damaged or
     /// not the index of this archive's papers.
-    pub fn read_from(
-        inp: &mut In,
+    pub fn read_from<R: Read>(
+        s: &mut SectionsIn<R>,
         bulk: &Stored,
         archive: &Archive,
     ) -> Result<SearchIndex, Malformed> {
-        let n = inp.count(FIELDS.len())?;
+        let n = s.list_len(FIELDS.len())?;
         let mut lengths = Vec::with_capacity(n);
-        for _ in 0..n {
+        s.list_items(n, |inp| {
             let mut l = [0u16; FIELDS.len()];
             for x in &mut l {
                 *x = u16::try_from(inp.varint()?).map_err(|_| Malformed)?;
             }
             lengths.push(l);
-        }
+            Ok(())
+        })?;
         let documents = u32::try_from(lengths.len()).map_err(|_| Malformed)?;
-        let n = inp.count(1)?;
+        let n = s.list_len(1)?;
         if n != archive.paper_count() {
             return Err(Malformed);
         }
         let mut listings = Vec::with_capacity(n);
-        for (at, paper) in listing_order(archive) {
+        let mut order = listing_order(archive);
+        s.list_items(n, |inp| {
+            let (at, paper) = order.next().ok_or(Malformed)?;
             let doc = inp.u32()?;
             if doc >= documents {
                 return Err(Malformed);
@@ -116,25 +121,29 @@ impl SearchIndex {
                 doc,
                 attention: paper.retweets.saturating_add(paper.favorites),
             });
-        }
-        let n = inp.count(4)?;
+            Ok(())
+        })?;
+        // A count, not a list's records: each segment is sections of its own, four at least.
+        let n = s.list_len(4)?;
         let mut segments = Vec::with_capacity(n);
         let mut end = 0u32;
         for _ in 0..n {
-            let first = inp.u32()?;
-            let text = inp.string()?;
-            let k = inp.count(2)?;
+            let (first, at, len) = s.one(|inp| Ok((inp.u32()?, inp.varint()?, inp.varint()?)))?;
+            let text = String::from_utf8(s.next_owned()?).map_err(|_| Malformed)?;
+            let k = s.list_len(2)?;
             let (mut key_ends, mut starts) = (Vec::with_capacity(k), Vec::with_capacity(k));
-            for _ in 0..k {
+            s.list_items(k, |inp| {
                 key_ends.push(inp.u32()?);
                 starts.push(inp.varint()?);
-            }
-            let (at, len) = (inp.varint()?, inp.varint()?);
+                Ok(())
+            })?;
             let bytes = bulk.part(at, len).ok_or(Malformed)?;
-            let c = inp.count(1)?;
-            let keys = (0..c)
-                .map(|_| inp.string().map(PaperKey::from_stored))
-                .collect::<Result<Vec<_>, _>>()?;
+            let c = s.list_len(1)?;
+            let mut keys = Vec::with_capacity(c);
+            s.list_items(c, |inp| {
+                keys.push(PaperKey::from_stored(inp.string()?));
+                Ok(())
+            })?;
             let last = u32::try_from(keys.len())
                 .ok()
                 .and_then(|c| first.checked_add(c))
@@ -157,9 +166,9 @@ impl SearchIndex {
                 first,
                 postings,
                 keys,
-                tweeters: read_values(inp, &docs)?,
-                ids: read_values(inp, &docs)?,
-                has: read_values(inp, &docs)?,
+                tweeters: read_values(s, &docs)?,
+                ids: read_values(s, &docs)?,
+                has: read_values(s, &docs)?,
             }));
         }
         if segments.is_empty() || end != documents {
