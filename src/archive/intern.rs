@@ -17,7 +17,40 @@ use super::model::{Day, PaperInfo};
 /// The infos seen so far, by a hash of their whole content.
 #[derive(Debug, Default)]
 pub struct InfoPool {
-    infos: Mutex<HashMap<u64, Vec<Arc<PaperInfo>>, FixedState>>,
+    infos: Mutex<Infos>,
+}
+
+/// Each hash's first info, and the rare others of the same hash apart: on an archive where
+/// no paper repeats, a `Vec` a hash was 48 bytes an info beside the 16 of the entry (4 MB at
+/// 91,000 papers).
+#[derive(Debug, Default)]
+struct Infos {
+    firsts: HashMap<u64, Arc<PaperInfo>, FixedState>,
+    others: HashMap<u64, Vec<Arc<PaperInfo>>, FixedState>,
+}
+
+impl Infos {
+    /// The pool's info equal to `info` (of hash `hash`), `info` itself if it is new.
+    fn find_or_add(&mut self, hash: u64, info: &Arc<PaperInfo>) -> Arc<PaperInfo> {
+        let same = |i: &Arc<PaperInfo>| Arc::ptr_eq(i, info) || **i == **info;
+        match self.firsts.get(&hash) {
+            None => {
+                self.firsts.insert(hash, Arc::clone(info));
+                Arc::clone(info)
+            }
+            Some(first) if same(first) => Arc::clone(first),
+            Some(_) => {
+                let others = self.others.entry(hash).or_default();
+                match others.iter().find(|i| same(i)) {
+                    Some(i) => Arc::clone(i),
+                    None => {
+                        others.push(Arc::clone(info));
+                        Arc::clone(info)
+                    }
+                }
+            }
+        }
+    }
 }
 
 impl InfoPool {
@@ -32,11 +65,7 @@ impl InfoPool {
             .collect();
         let mut infos = self.infos.lock().unwrap_or_else(|e| e.into_inner());
         for (paper, hash) in day.papers.iter_mut().zip(hashes) {
-            let same = infos.entry(hash).or_default();
-            match same.iter().find(|i| ***i == *paper.info) {
-                Some(info) => paper.info = Arc::clone(info),
-                None => same.push(Arc::clone(&paper.info)),
-            }
+            paper.info = infos.find_or_add(hash, &paper.info);
         }
     }
 
@@ -44,25 +73,39 @@ impl InfoPool {
     pub fn adopt(&self, info: &Arc<PaperInfo>) {
         let hash = FixedState::default().hash_one(&**info);
         let mut infos = self.infos.lock().unwrap_or_else(|e| e.into_inner());
-        let same = infos.entry(hash).or_default();
-        if !same.iter().any(|i| Arc::ptr_eq(i, info) || **i == **info) {
-            same.push(Arc::clone(info));
-        }
+        infos.find_or_add(hash, info);
     }
 
     /// Forgets the infos no paper holds any more, so that a long session's edits do not pile up.
     pub fn prune(&self) {
         let mut infos = self.infos.lock().unwrap_or_else(|e| e.into_inner());
-        infos.retain(|_, same| {
+        let Infos { firsts, others } = &mut *infos;
+        others.retain(|_, same| {
             same.retain(|i| Arc::strong_count(i) > 1);
             !same.is_empty()
+        });
+        firsts.retain(|hash, first| {
+            if Arc::strong_count(first) > 1 {
+                return true;
+            }
+            // An other of the same hash, still held, takes its place.
+            match others.get_mut(hash) {
+                Some(same) => {
+                    *first = same.remove(0);
+                    if same.is_empty() {
+                        others.remove(hash);
+                    }
+                    true
+                }
+                None => false,
+            }
         });
     }
 
     /// How many distinct infos the pool holds.
     pub fn len(&self) -> usize {
         let infos = self.infos.lock().unwrap_or_else(|e| e.into_inner());
-        infos.values().map(Vec::len).sum()
+        infos.firsts.len() + infos.others.values().map(Vec::len).sum::<usize>()
     }
 
     pub fn is_empty(&self) -> bool {
@@ -77,6 +120,27 @@ mod tests {
 
     fn day(papers: Vec<Paper>) -> Day {
         Day::bare("2024-01-01", papers)
+    }
+
+    #[test]
+    fn infos_of_one_hash_but_other_content_are_kept_apart_and_pruned_apart() {
+        let info = |title: &str| Arc::new(Paper::bare(1, title, None).info.as_ref().clone());
+        let pool = InfoPool::default();
+        let (a, b) = (info("A"), info("B"));
+        let mut infos = pool.infos.lock().unwrap();
+        // Hash 7 for both, as if their hashes collided.
+        assert!(Arc::ptr_eq(&infos.find_or_add(7, &a), &a));
+        assert!(Arc::ptr_eq(&infos.find_or_add(7, &b), &b), "not taken for A");
+        let b_again = info("B");
+        assert!(Arc::ptr_eq(&infos.find_or_add(7, &b_again), &b), "found among the others");
+        drop(infos);
+        assert_eq!(pool.len(), 2);
+        drop(a);
+        pool.prune();
+        assert_eq!(pool.len(), 1, "A went, B took its place");
+        let infos = pool.infos.lock().unwrap();
+        assert!(Arc::ptr_eq(&infos.firsts[&7], &b));
+        assert!(infos.others.is_empty());
     }
 
     #[test]
