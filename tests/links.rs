@@ -199,8 +199,8 @@ fn paper() -> Paper {
             title: "T".into(),
             authors: vec![],
             arxiv_id: Some("2101.00001".into()),
-            abs: PageLink::Given("https://arxiv.org/abs/2101.00001".into()),
-            pdf: PageLink::Given("https://arxiv.org/pdf/2101.00001".into()),
+            abs: PageLink::given(Some("https://arxiv.org/abs/2101.00001")),
+            pdf: PageLink::given(Some("https://arxiv.org/pdf/2101.00001")),
             categories: vec![],
             abstract_text: "Code: https://github.com/a/b. Paper https://arxiv.org/abs/2101.00001."
                 .into(),
@@ -267,7 +267,7 @@ fn labels_say_where_a_link_is_from() {
 fn a_paper_without_links_has_none_and_bad_stored_links_are_dropped() {
     let mut p = paper();
     p.abs = PageLink::None;
-    p.pdf = PageLink::Given("javascript:alert(1)".into());
+    p.pdf = PageLink::given(Some("javascript:alert(1)"));
     p.abstract_text.clear();
     p.tweets[0].url = "/relative".into();
     p.tweets.truncate(1);

@@ -27,7 +27,7 @@ fn paper(rank: u32, id: u32, words: &[usize], cats: &[usize]) -> Paper {
         info: std::sync::Arc::new(PaperInfo {
             title: title.clone(),
             authors: vec!["Ann Example".into()],
-            arxiv_id: Some(arxiv_id.clone()),
+            arxiv_id: Some(arxiv_id.as_str().into()),
             abs: Default::default(),
             pdf: Default::default(),
             categories: cats.iter().map(|&c| CATS[c].into()).collect(),

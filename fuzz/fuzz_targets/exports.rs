@@ -40,7 +40,7 @@ fn papers(text: &str, marks: &mut Snapshot) -> Vec<Paper> {
             info: std::sync::Arc::new(PaperInfo {
                 title: get(0).to_string(),
                 authors: list(get(1)).into_iter().map(Name::from).collect(),
-                arxiv_id: id,
+                arxiv_id: id.map(Into::into),
                 abs: PageLink::given(Some(get(2)).filter(|s| !s.is_empty())),
                 pdf: PageLink::None,
                 categories: list(get(4)).into_iter().map(Name::from).collect(),

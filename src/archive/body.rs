@@ -148,7 +148,8 @@ fn read_paper(
     paper.arxiv_id = paper
         .abs_url()
         .or(paper.pdf_url())
-        .and_then(|u| arxiv_id(&u));
+        .and_then(|u| arxiv_id(&u))
+        .map(String::into_boxed_str);
     check_fields(&paper, &found.seen, section.start, problems);
     if let Some(from) = found.tweets_from {
         read_tweets(body, from..section.end, &mut paper, problems);
@@ -228,8 +229,8 @@ fn read_meta(
             seen.links = true;
             for (label, url) in &item.links {
                 match label.trim() {
-                    "abs" => paper.abs = PageLink::Given((**url).into()),
-                    "pdf" => paper.pdf = PageLink::Given((**url).into()),
+                    "abs" => paper.abs = PageLink::given(Some(&**url)),
+                    "pdf" => paper.pdf = PageLink::given(Some(&**url)),
                     _ => {}
                 }
             }

@@ -130,9 +130,15 @@ mod tests {
         let mut infos = pool.infos.lock().unwrap();
         // Hash 7 for both, as if their hashes collided.
         assert!(Arc::ptr_eq(&infos.find_or_add(7, &a), &a));
-        assert!(Arc::ptr_eq(&infos.find_or_add(7, &b), &b), "not taken for A");
+        assert!(
+            Arc::ptr_eq(&infos.find_or_add(7, &b), &b),
+            "not taken for A"
+        );
         let b_again = info("B");
-        assert!(Arc::ptr_eq(&infos.find_or_add(7, &b_again), &b), "found among the others");
+        assert!(
+            Arc::ptr_eq(&infos.find_or_add(7, &b_again), &b),
+            "found among the others"
+        );
         drop(infos);
         assert_eq!(pool.len(), 2);
         drop(a);

@@ -326,17 +326,19 @@ fn sanitize_day(day: &mut Day) {
         for n in p.authors.iter_mut().chain(p.categories.iter_mut()) {
             sanitize_name(n);
         }
-        for s in [&mut p.title, &mut p.abstract_text]
-            .into_iter()
-            .chain(p.arxiv_id.iter_mut())
-        {
+        for s in [&mut p.title, &mut p.abstract_text] {
             sanitize_in_place(s);
+        }
+        if let Some(id) = &mut p.arxiv_id
+            && let Cow::Owned(clean) = sanitize(id)
+        {
+            *id = clean.into();
         }
         for link in [&mut p.abs, &mut p.pdf] {
             if let PageLink::Given(url) = link
                 && let Cow::Owned(clean) = sanitize(url)
             {
-                *url = clean.into();
+                **url = clean;
             }
         }
         // From the sanitized links and id, as every later reader of them sees them.

@@ -142,7 +142,7 @@ fn read_link(inp: &mut In) -> Result<PageLink, Malformed> {
     Ok(match inp.u8()? {
         0 => PageLink::None,
         1 => PageLink::Arxiv,
-        2 => PageLink::Given(inp.str()?.into()),
+        2 => PageLink::given(Some(inp.str()?)),
         _ => return Err(Malformed),
     })
 }
@@ -156,7 +156,7 @@ fn names(inp: &mut In) -> Result<Vec<Name>, Malformed> {
 fn read_info(inp: &mut In) -> Result<PaperInfo, Malformed> {
     let title = inp.string()?;
     let authors = names(inp)?;
-    let arxiv_id = inp.opt_string()?;
+    let arxiv_id = inp.opt_string()?.map(String::into_boxed_str);
     let abs = read_link(inp)?;
     let pdf = read_link(inp)?;
     let categories = names(inp)?;

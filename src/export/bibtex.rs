@@ -253,7 +253,7 @@ mod tests {
         p.authors = vec!["Ada Samplewright".into(), "Bo Example".into()];
         p.arxiv_id = Some("2403.00417".into());
         p.categories = vec!["cs.LG".into(), "cs.CL".into()];
-        p.abs = crate::archive::PageLink::Given("https://arxiv.org/abs/2403.00417".into());
+        p.abs = crate::archive::PageLink::given(Some("https://arxiv.org/abs/2403.00417"));
         let e = entry(day, &p);
         assert_eq!(
             e,
@@ -280,16 +280,16 @@ mod tests {
         let mut p = day.papers[0].clone();
         p.arxiv_id = Some("2403.00417}, note={x".into());
         p.categories = vec!["cs.LG}}".into()];
-        p.abs = crate::archive::PageLink::Given("javascript:alert(1)".into());
+        p.abs = crate::archive::PageLink::given(Some("javascript:alert(1)"));
         let e = entry(day, &p);
         assert!(e.contains("eprint={2403.00417, note=x}"), "{e}");
         assert!(e.contains("primaryClass={cs.LG}"), "{e}");
         p.title = "Nice title\\".into();
         assert!(entry(day, &p).contains("title={Nice title},"));
         assert!(!e.contains("url="), "{e}");
-        p.abs = crate::archive::PageLink::Given("https://\u{430}rxiv.org/abs/1".into());
+        p.abs = crate::archive::PageLink::given(Some("https://\u{430}rxiv.org/abs/1"));
         assert!(!entry(day, &p).contains("url="));
-        p.abs = crate::archive::PageLink::Given("https://пример.рф/abs/1".into());
+        p.abs = crate::archive::PageLink::given(Some("https://пример.рф/abs/1"));
         assert!(entry(day, &p).contains("url={https://xn--e1afmkfd.xn--p1ai/abs/1}"));
     }
 

@@ -104,7 +104,7 @@ mod tests {
                 let (tags, note) = (p.remove("tags").unwrap(), p.remove("note").unwrap());
                 let code = crate::code_links::code_urls(paper);
                 assert_eq!(p.remove("code_urls").unwrap(), serde_json::json!(code));
-                if p["arxiv_id"] == Value::from(first.arxiv_id.clone()) {
+                if p["arxiv_id"] == Value::from(first.arxiv_id.as_deref()) {
                     assert_eq!(tags, serde_json::json!(["rl", "to read"]));
                     assert_eq!(note, "see §3");
                 } else {

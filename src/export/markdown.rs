@@ -177,12 +177,12 @@ mod tests {
             "https://arxiv.org@evil.example/",
             "https://\u{430}rxiv.org/abs/1",
         ] {
-            p.abs = crate::archive::PageLink::Given(bad.into());
+            p.abs = crate::archive::PageLink::given(Some(bad));
             assert!(item(&p).starts_with("Nice title\\\\ · "), "{}", item(&p));
         }
-        p.abs = crate::archive::PageLink::Given("https://arxiv.org/abs/1?a=1&#91;".into());
+        p.abs = crate::archive::PageLink::given(Some("https://arxiv.org/abs/1?a=1&#91;"));
         assert!(item(&p).contains("](https://arxiv.org/abs/1?a=1\\&#91;)"));
-        p.abs = crate::archive::PageLink::Given("https://пример.рф/abs/1".into());
+        p.abs = crate::archive::PageLink::given(Some("https://пример.рф/abs/1"));
         assert!(
             item(&p).starts_with("[Nice title\\\\](https://xn--e1afmkfd.xn--p1ai/abs/1) · "),
             "{}",

@@ -83,7 +83,7 @@ pub fn top(
             let key = &paper.key;
             let here = PaperRef { day: d, paper: p };
             let e = by_key.entry(key).or_insert_with(|| Entry {
-                arxiv_id: paper.arxiv_id.clone(),
+                arxiv_id: paper.arxiv_id.as_deref().map(str::to_string),
                 title: paper.title.clone(),
                 retweets: paper.retweets,
                 favorites: paper.favorites,

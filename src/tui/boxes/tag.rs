@@ -36,7 +36,7 @@ impl TagBox {
         Some(TagBox {
             input: String::new(),
             key: p.key.clone(),
-            name: p.arxiv_id.clone().unwrap_or_else(|| p.title.clone()),
+            name: p.arxiv_id.as_deref().unwrap_or(&p.title).to_string(),
         })
     }
 

@@ -409,7 +409,7 @@ fn once_in_reader(app: &mut App, command: Command) -> Vec<Effect> {
             return match r.current_paper() {
                 Some(p) => vec![Effect::EditNote {
                     key: p.key.clone(),
-                    id: p.arxiv_id.clone().unwrap_or_else(|| "paper".into()),
+                    id: p.arxiv_id.as_deref().unwrap_or("paper").to_string(),
                     current: r.notes.get(&p.key).cloned().unwrap_or_default(),
                     at: r.now,
                 }],
