@@ -10,6 +10,7 @@ use std::ops::Range;
 use std::sync::Arc;
 
 use super::index::PaperRef;
+use super::slots::Slots;
 use super::top::Measure;
 use crate::archive::{Archive, Day, PaperKey};
 
@@ -26,10 +27,9 @@ pub struct Listings {
     starts: Vec<u32>,
     /// Every listing, grouped by paper, each paper's oldest first.
     refs: Vec<PaperRef>,
-    /// Each paper's number by its key: an open-addressed table, at least twice as many slots
-    /// as listings, each the high half of the key's hash above the number plus one (0 for an
-    /// empty slot), so that a probe past another paper reads no key.
-    slots: Vec<u64>,
+    /// Each paper's number by its key's hash (a key's text is read only when the hashes'
+    /// high halves agree).
+    slots: Slots,
 }
 
 /// How a paper's measure moved from its previous listing to this one (the leaderboard's arrow).
@@ -58,7 +58,7 @@ impl Change {
 /// The papers of some days numbered in the order first listed.
 struct Numbering {
     /// As `Listings::slots`.
-    slots: Vec<u64>,
+    slots: Slots,
     /// The number of each listing of the days, day by day.
     ids: Vec<u32>,
     /// Each paper's first listing, the hash of its key and how many listings it has.
@@ -72,7 +72,7 @@ impl Numbering {
     fn of(all: &[Arc<Day>], days: Range<usize>, room: usize) -> Numbering {
         let listings: usize = all[days.clone()].iter().map(|d| d.papers.len()).sum();
         let mut n = Numbering {
-            slots: vec![0; (room.max(listings) * 2).next_power_of_two().max(2)],
+            slots: Slots::with_room(room.max(listings)),
             ids: Vec::with_capacity(listings),
             firsts: Vec::new(),
             hashes: Vec::new(),
@@ -94,21 +94,16 @@ impl Numbering {
     /// The number of the paper listed at `at` (its key's hash `h`), new if it has none yet.
     fn find_or_add(&mut self, all: &[Arc<Day>], h: u64, at: PaperRef) -> u32 {
         let key = |at: PaperRef| all[at.day].papers[at.paper].key.as_str();
-        let mask = self.slots.len() - 1;
-        let mut slot = h as usize & mask;
-        loop {
-            match self.slots[slot] {
-                0 => {
-                    self.firsts.push(at);
-                    self.hashes.push(h);
-                    self.counts.push(0);
-                    self.slots[slot] = h >> 32 << 32 | self.firsts.len() as u64;
-                    return self.firsts.len() as u32 - 1;
-                }
-                s if s >> 32 == h >> 32 && key(self.firsts[s as u32 as usize - 1]) == key(at) => {
-                    return s as u32 - 1;
-                }
-                _ => slot = (slot + 1) & mask,
+        let firsts = &self.firsts;
+        match self.slots.find(h, |n| key(firsts[n as usize]) == key(at)) {
+            Ok(n) => n,
+            Err(slot) => {
+                let n = self.firsts.len() as u32;
+                self.firsts.push(at);
+                self.hashes.push(h);
+                self.counts.push(0);
+                self.slots.put(slot, h, n);
+                n
             }
         }
     }
@@ -240,21 +235,8 @@ impl Listings {
 
     /// The number of the paper with `key`, if the archive lists it.
     fn find(&self, key: &str) -> Option<u32> {
-        if self.slots.is_empty() {
-            return None;
-        }
-        let mask = self.slots.len() - 1;
         let h = PaperKey::hash_of(key);
-        let mut slot = h as usize & mask;
-        loop {
-            match self.slots[slot] {
-                0 => return None,
-                s if s >> 32 == h >> 32 && self.key((s as u32) - 1).as_str() == key => {
-                    return Some((s as u32) - 1);
-                }
-                _ => slot = (slot + 1) & mask,
-            }
-        }
+        self.slots.find(h, |n| self.key(n).as_str() == key).ok()
     }
 
     /// The listings of the paper with `key`, oldest first.
@@ -293,7 +275,7 @@ impl Listings {
         (self.day_starts.len() + self.ids.len() + self.starts.len()) * 4
             + self.days.len() * std::mem::size_of::<Arc<Day>>()
             + self.refs.len() * std::mem::size_of::<PaperRef>()
-            + self.slots.len() * 8
+            + self.slots.heap_bytes()
     }
 }
 

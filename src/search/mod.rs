@@ -8,6 +8,7 @@ pub mod index;
 pub mod listings;
 pub mod people;
 pub mod query;
+mod slots;
 pub mod titles;
 pub mod top;
 pub mod trend;

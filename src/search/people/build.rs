@@ -21,6 +21,7 @@ use foldhash::fast::FixedState;
 use super::{Account, Pair, People};
 use crate::archive::{Archive, Name, PaperInfo, Tweet};
 use crate::search::listings::Listings;
+use crate::search::slots::Slots;
 
 /// No account: a tweet whose handle is empty once trimmed.
 const NOBODY: u32 = u32::MAX;
@@ -273,11 +274,10 @@ fn spelling_hash(written: Name) -> u64 {
 
 /// The account of each handle as written: a few thousand accounts write hundreds of
 /// thousands of tweets, so trimming and lowercasing once a spelling, not once a tweet, saved
-/// a fifth of the build. Open-addressed by a hash computed beforehand, in its batch.
+/// a fifth of the build. By a hash computed beforehand, in its batch.
 #[derive(Default)]
 struct Spellings {
-    /// The hash's high half above the spelling's number plus one; 0 for an empty slot.
-    slots: Vec<u64>,
+    slots: Slots,
     /// Each spelling's name's `id`, hash and account.
     written: Vec<(usize, u64, u32)>,
 }
@@ -285,40 +285,24 @@ struct Spellings {
 impl Spellings {
     fn get(&self, h: u64, written: Name) -> Option<u32> {
         let written = written.id();
-        let mask = self.slots.len().checked_sub(1)?;
-        let mut slot = h as usize & mask;
-        loop {
-            match self.slots[slot] {
-                0 => return None,
-                s if s >> 32 == h >> 32 && self.written[s as u32 as usize - 1].0 == written => {
-                    return Some(self.written[s as u32 as usize - 1].2);
-                }
-                _ => slot = (slot + 1) & mask,
-            }
-        }
+        let n = self
+            .slots
+            .find(h, |n| self.written[n as usize].0 == written)
+            .ok()?;
+        Some(self.written[n as usize].2)
     }
 
     /// Adds a spelling `get` did not find.
     fn insert(&mut self, h: u64, written: Name, account: u32) {
         self.written.push((written.id(), h, account));
-        if self.written.len() * 2 > self.slots.len() {
-            self.slots = vec![0; (self.slots.len() * 2).max(1024)];
-            for n in 0..self.written.len() {
-                self.place(n);
+        if self.written.len() > self.slots.room() {
+            self.slots = Slots::with_room((self.written.len() * 2).max(512));
+            for (n, &(_, h, _)) in self.written.iter().enumerate() {
+                self.slots.insert(h, n as u32);
             }
         } else {
-            self.place(self.written.len() - 1);
+            self.slots.insert(h, self.written.len() as u32 - 1);
         }
-    }
-
-    fn place(&mut self, n: usize) {
-        let h = self.written[n].1;
-        let mask = self.slots.len() - 1;
-        let mut slot = h as usize & mask;
-        while self.slots[slot] != 0 {
-            slot = (slot + 1) & mask;
-        }
-        self.slots[slot] = h >> 32 << 32 | (n as u64 + 1);
     }
 }
 

@@ -25,12 +25,12 @@ use foldhash::fast::FixedState;
 use super::build::{BATCH, NONE, Part, Reader, Said, distinct};
 use super::{Account, People, Tweeter, rank};
 use crate::archive::{Archive, Tweet};
+use crate::search::slots::Slots;
 
-/// The papers of some days numbered by key, in the order first met: an open-addressed table
-/// as `Listings` keeps, made with room enough that it never grows.
+/// The papers of some days numbered by key, in the order first met: a table as `Listings`
+/// keeps, made with room enough that it never grows.
 struct Papers<'a> {
-    /// The high half of a key's hash above its number plus one; 0 for an empty slot.
-    slots: Vec<u64>,
+    slots: Slots,
     /// Each paper's first listing (day and index there), whose key is read only to tell
     /// apart papers of one hash's high half: a new paper reads no key.
     firsts: Vec<(u32, u32)>,
@@ -40,7 +40,7 @@ struct Papers<'a> {
 impl<'a> Papers<'a> {
     fn with_room(archive: &'a Archive, room: usize) -> Papers<'a> {
         Papers {
-            slots: vec![0; (room * 2).next_power_of_two().max(2)],
+            slots: Slots::with_room(room),
             firsts: Vec::with_capacity(room),
             archive,
         }
@@ -54,26 +54,21 @@ impl<'a> Papers<'a> {
 
     /// The first slot a key of hash `h` looks at.
     fn slot_of(&self, h: u64) -> u64 {
-        self.slots[h as usize & (self.slots.len() - 1)]
+        self.slots.first_slot(h)
     }
 
     /// The number of the paper listed `at` (its key's hash `h`), new if it has none yet.
     fn find_or_add(&mut self, h: u64, at: (u32, u32)) -> u32 {
-        let mask = self.slots.len() - 1;
-        let mut slot = h as usize & mask;
-        loop {
-            match self.slots[slot] {
-                0 => {
-                    self.firsts.push(at);
-                    self.slots[slot] = h >> 32 << 32 | self.firsts.len() as u64;
-                    return self.firsts.len() as u32 - 1;
-                }
-                s if s >> 32 == h >> 32
-                    && self.key(self.firsts[s as u32 as usize - 1]) == self.key(at) =>
-                {
-                    return s as u32 - 1;
-                }
-                _ => slot = (slot + 1) & mask,
+        match self
+            .slots
+            .find(h, |n| self.key(self.firsts[n as usize]) == self.key(at))
+        {
+            Ok(n) => n,
+            Err(slot) => {
+                let n = self.firsts.len() as u32;
+                self.firsts.push(at);
+                self.slots.put(slot, h, n);
+                n
             }
         }
     }
