@@ -143,7 +143,7 @@ pub fn paper_links(p: &Paper) -> Vec<Link> {
     }
     for (index, t) in p.tweets.iter().enumerate() {
         let label = tweet_label("", index);
-        found.push((LinkKind::Tweet { index }, t.url.clone(), label));
+        found.push((LinkKind::Tweet { index }, t.url.to_string(), label));
     }
     for url in find_urls(&p.abstract_text) {
         found.push((LinkKind::InAbstract, url, "link in the abstract".into()));

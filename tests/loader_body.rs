@@ -35,12 +35,12 @@ fn paper_rank_title_authors_and_counts() {
     assert_eq!(a.authors, ["Ada Quill", "Bo Ferrant", "Cyd Marsh-Oyelaran"]);
     assert_eq!((a.retweets, a.favorites), (42, 317));
     assert_eq!(a.score(), 359);
-    assert_eq!(a.line, line_of(FULL, "# 1."));
+    assert_eq!(a.line as usize, line_of(FULL, "# 1."));
     let b = &day.papers[1];
     assert_eq!(b.rank, 2);
     assert_eq!(b.authors, ["Dee Nakamura"]);
     assert_eq!((b.retweets, b.favorites), (3, 9));
-    assert_eq!(b.line, line_of(FULL, "# 2."));
+    assert_eq!(b.line as usize, line_of(FULL, "# 2."));
 }
 
 #[test]
@@ -85,7 +85,7 @@ fn tweet_fields() {
     assert_eq!(t.author, "Ada O'Quill & Co");
     assert_eq!(t.handle, "ada_quill");
     assert_eq!(
-        t.url,
+        &*t.url,
         "https://twitter.com/ada_quill/status/1367000000000000001"
     );
     assert_eq!(t.date, "March 4, 2021");
@@ -100,7 +100,7 @@ fn tweet_fields() {
         ("霧ロボ", "kiri_robo")
     );
     assert_eq!(
-        t.url,
+        &*t.url,
         "https://twitter.com/kiri_robo/status/1367000000000000002"
     );
     assert_eq!(t.lang, "ja");

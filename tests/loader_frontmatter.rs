@@ -216,7 +216,7 @@ fn unterminated_front_matter_keeps_its_fields_and_the_papers() {
     assert!(day.published.is_some());
     let titles: Vec<_> = day.papers.iter().map(|p| p.title.as_str()).collect();
     assert_eq!(titles, ["First", "Second"]);
-    assert_eq!(day.papers[1].line, line_of(&text, "# 2."));
+    assert_eq!(day.papers[1].line as usize, line_of(&text, "# 2."));
     assert_eq!(p.diagnostics.len(), 1, "{:#?}", p.diagnostics);
     let d = &p.diagnostics[0];
     assert!(d.message.contains("never closed"), "{d}");
@@ -237,7 +237,7 @@ fn huge_front_matter_is_not_parsed_but_its_plain_lines_are_read() {
     let day = day_of(&p);
     assert_eq!(day.date, date("2020-06-10"));
     assert_eq!(day.papers.len(), 1);
-    assert_eq!(day.papers[0].line, line_of(&text, "# 1."));
+    assert_eq!(day.papers[0].line as usize, line_of(&text, "# 1."));
     let d = find(&p.diagnostics, "limit");
     assert_eq!((d.severity, d.line), (Severity::Warning, Some(2)));
 }

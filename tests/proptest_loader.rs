@@ -47,7 +47,7 @@ fn all_text(day: &Day) -> Vec<&str> {
             v.extend([
                 t.author.as_str(),
                 t.handle.as_str(),
-                t.url.as_str(),
+                &t.url,
                 t.date.as_str(),
                 t.lang.as_str(),
             ]);

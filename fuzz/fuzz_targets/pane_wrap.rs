@@ -68,7 +68,7 @@ fn paper(rank: u32, text: &str) -> Paper {
         .map(|(i, t)| Tweet {
             author: author.as_str().into(),
             handle: author.replace(' ', "_").into(),
-            url: format!("https://twitter.com/fuzz/status/{i}"),
+            url: format!("https://twitter.com/fuzz/status/{i}").into(),
             date: "March 1, 2024".into(),
             lang: "en".into(),
             text: clean(t),

@@ -35,7 +35,7 @@ pub struct Paper {
     pub retweets: u64,
     pub favorites: u64,
     /// 1-based line of the paper's heading in its file.
-    pub line: usize,
+    pub line: u32,
     pub info: Arc<PaperInfo>,
 }
 
@@ -288,7 +288,7 @@ pub struct Tweet {
     pub author: Name,
     pub handle: Name,
     /// The status URL without its query string.
-    pub url: String,
+    pub url: Box<str>,
     /// The date as the embed shows it, e.g. "June 29, 2020".
     pub date: Name,
     /// The tweet's language tag (`en`, `ja`, `und`, ...), empty when absent.

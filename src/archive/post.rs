@@ -272,7 +272,8 @@ fn read_papers(
     // Built at its final size: the archive keeps every day's vector for the whole session.
     let mut kept = Vec::with_capacity(papers.len());
     for (mut paper, offset) in papers {
-        paper.line = lines.line_of(body_start + offset);
+        // A post is at most MAX_FILE_SIZE bytes: its lines fit a u32.
+        paper.line = u32::try_from(lines.line_of(body_start + offset)).unwrap_or(u32::MAX);
         kept.push(paper);
     }
     kept
@@ -347,8 +348,9 @@ fn sanitize_day(day: &mut Day) {
             for n in [&mut t.author, &mut t.handle, &mut t.date, &mut t.lang] {
                 sanitize_name(n);
             }
-            for s in [&mut t.url, &mut t.text] {
-                sanitize_in_place(s);
+            sanitize_in_place(&mut t.text);
+            if let Cow::Owned(clean) = sanitize(&t.url) {
+                t.url = clean.into();
             }
         }
     }

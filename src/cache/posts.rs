@@ -167,7 +167,7 @@ fn read_info(inp: &mut In) -> Result<PaperInfo, Malformed> {
         tweets.push(Tweet {
             author: Name::new(inp.str()?),
             handle: Name::new(inp.str()?),
-            url: inp.string()?,
+            url: inp.str()?.into(),
             date: Name::new(inp.str()?),
             lang: Name::new(inp.str()?),
             text: String::new(),
@@ -205,7 +205,7 @@ fn day(out: &mut Out, d: &Day, infos: &HashMap<*const PaperInfo, usize>) {
         out.varint(u64::from(p.rank));
         out.varint(p.retweets);
         out.varint(p.favorites);
-        out.usize(p.line);
+        out.varint(u64::from(p.line));
         out.usize(infos[&Arc::as_ptr(&p.info)]);
     }
 }
@@ -233,7 +233,7 @@ fn read_day(inp: &mut In, infos: &[Arc<PaperInfo>]) -> Result<Day, Malformed> {
             rank: inp.u32()?,
             retweets: inp.varint()?,
             favorites: inp.varint()?,
-            line: inp.usize()?,
+            line: inp.u32()?,
             info: Arc::clone(infos.get(inp.usize()?).ok_or(Malformed)?),
         });
     }

@@ -11,7 +11,7 @@ fn tweet(author: &str, handle: &str, text: &str) -> Tweet {
     Tweet {
         author: author.into(),
         handle: handle.into(),
-        url: String::new(),
+        url: Default::default(),
         date: Default::default(),
         lang: Default::default(),
         text: text.into(),

@@ -195,8 +195,8 @@ impl<'a> Reader<'a> {
         self.tweets.clear();
         self.hashes.clear();
         self.hashes.extend(self.batch.iter().map(|(_, t)| {
-            let link = if t.url.is_empty() { &t.text } else { &t.url };
-            (spelling_hash(t.handle), link.as_str())
+            let link: &str = if t.url.is_empty() { &t.text } else { &t.url };
+            (spelling_hash(t.handle), link)
         }));
         self.accounts.clear();
         for (&(_, t), &(h, _)) in self.batch.iter().zip(&self.hashes) {

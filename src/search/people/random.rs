@@ -123,8 +123,11 @@ fn figures_of(a: &Archive) -> Figures {
                 });
                 let pair = account.2.entry(p.key.clone()).or_default();
                 pair.0.insert(day);
-                pair.1
-                    .insert(if t.url.is_empty() { &t.text } else { &t.url }.clone());
+                pair.1.insert(if t.url.is_empty() {
+                    t.text.clone()
+                } else {
+                    t.url.to_string()
+                });
             }
         }
     }

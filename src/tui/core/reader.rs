@@ -276,7 +276,7 @@ pub fn open_tweet(r: &mut Reader) -> Vec<Effect> {
         r.warn(text);
         return vec![];
     };
-    let url = paper.tweets[i].url.clone();
+    let url = paper.tweets[i].url.to_string();
     checked(r, "tweet", url)
 }
 

@@ -73,7 +73,7 @@ impl World {
                 .map(|_| Tweet {
                     author: "Someone".into(),
                     handle: HANDLES[r.below(HANDLES.len())].into(),
-                    url: String::new(),
+                    url: Default::default(),
                     date: Default::default(),
                     lang: Default::default(),
                     text: r.words(1, 4),
