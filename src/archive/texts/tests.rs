@@ -137,13 +137,52 @@ fn texts_compare_by_their_hash_once_left_and_the_sample_keeps_its_own() {
 }
 
 #[test]
-fn a_reloader_keeps_the_lighter_days_so_that_the_next_load_shares_them() {
+fn a_first_load_leaves_the_texts_and_later_ones_keep_those_they_read() {
     let dir = folder();
     let mut r = Reloader::default();
     let first = r.reload(dir.path()).unwrap().archive;
-    let light = r.without_texts(&first).unwrap();
+    let full = Archive::load(dir.path()).unwrap();
     assert!(
-        r.without_texts(&first).is_none(),
+        first.days.iter().flat_map(|d| &d.papers).all(|p| {
+            !p.holds_texts()
+                && p.abstract_text.is_empty()
+                && p.tweets.iter().all(|t| t.text.is_empty())
+        }),
+        "no paper of a first load holds its texts"
+    );
+    assert_eq!(first.days, full.without_texts().days);
+    assert_eq!(
+        first.distinct_infos(),
+        full.distinct_infos(),
+        "shared as before"
+    );
+    // Read back, they are the post's.
+    let (back, errors) = first.with_texts();
+    assert!(errors.is_empty());
+    assert_eq!(back.days, full.days);
+
+    // A post changed since is read with its texts, for the index to take in.
+    let name = "2024-01-02---Hot-Papers.md";
+    std::fs::write(
+        dir.path().join(name),
+        post(
+            "2024-01-02",
+            &[
+                ("Shared", "The same abstract.", "Same tweet"),
+                ("Two", "New.", "t"),
+            ],
+        ),
+    )
+    .unwrap();
+    let mixed = r.reload(dir.path()).unwrap().archive;
+    assert!(
+        Arc::ptr_eq(&mixed.days[0], &first.days[0]),
+        "kept as it was"
+    );
+    assert!(mixed.days[1].papers.iter().all(|p| p.holds_texts()));
+    let light = r.without_texts(&mixed).unwrap();
+    assert!(
+        r.without_texts(&mixed).is_none(),
         "no longer the last load's"
     );
     let again = r.reload(dir.path()).unwrap().archive;

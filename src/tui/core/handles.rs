@@ -42,7 +42,8 @@ impl IndexHandle {
     pub fn build_from(archive: &Arc<Archive>, previous: Option<&IndexHandle>) -> IndexHandle {
         let index = previous
             .and_then(|p| p.index.update(&p.archive, archive))
-            .unwrap_or_else(|| SearchIndex::build(&with_texts(archive)));
+            // Never all the texts at once: the posts are read back a few days at a time.
+            .unwrap_or_else(|| SearchIndex::build_reading(archive).0);
         IndexHandle::of(archive, index)
     }
 

@@ -226,7 +226,7 @@ impl Postings {
 
     /// Its parts, bytes and all (for tests, of postings built here).
     #[cfg(test)]
-    fn parts(&self) -> (&str, &[u32], &[u8], &[u64]) {
+    pub(crate) fn parts(&self) -> (&str, &[u32], &[u8], &[u64]) {
         let Store::Memory(bytes) = &self.bytes else {
             panic!("postings in memory");
         };
