@@ -2,7 +2,8 @@
 //! reader's, from its first load on: see `archive::texts`) without ever holding all the texts:
 //! the days are taken a chunk at a time, newest first, on every core; a chunk's posts are
 //! read back, the documents its listings make are indexed as a segment, and its texts are
-//! dropped. The segments are then merged from their postings (no texts needed).
+//! dropped. The segments are then joined from their postings (no texts needed), taken apart
+//! as the result is made (see `Postings::join`).
 //!
 //! Documents are numbered in result order (newest day first), so those a chunk of days makes
 //! are consecutive, and the segments, merged in order, are the one segment a full build makes
@@ -90,13 +91,7 @@ pub(super) fn build_in_chunks(
         lengths.extend(more);
         errors.append(&mut failed);
     }
-    let segment = if segments.len() > 1 {
-        let parts: Vec<Arc<Segment>> = segments.into_iter().map(Arc::new).collect();
-        let same: Vec<u32> = (0..lengths.len() as u32).collect();
-        Segment::merge(&parts, &same)
-    } else {
-        segments.pop().unwrap_or_default()
-    };
+    let segment = Segment::join(segments);
     let index = SearchIndex::assemble(listings, lengths, vec![Arc::new(segment)]);
     (index, errors)
 }

@@ -14,6 +14,7 @@ use memchr::memmem;
 use crate::bulk::Stored;
 
 pub mod builder;
+mod join;
 mod merge;
 mod stored;
 #[cfg(test)]
