@@ -114,6 +114,7 @@ pub fn index(
         // Then who tweets (`P`), which no first search should wait for: the People box says
         // it is counting meanwhile.
         let _ = tx.send(Msg::People(PeopleHandle::build(&archive, listings)));
+        give_back_freed();
         // Indexed and written: the papers' long texts can go (the shown paper's are read back
         // from its post). The index of the next reload needs no texts but the changed posts'.
         if archive.root.is_some()
