@@ -68,9 +68,19 @@ pub(super) fn documents(archive: &Archive) -> (Vec<Listing>, Vec<PaperRef>) {
 }
 
 impl SearchIndex {
-    /// The index of `archive`, whose papers hold their texts (one that left them in its
-    /// files is indexed without them: see `build_reading`).
+    /// The index of `archive`. Texts its papers left in their posts are read back a chunk of
+    /// days at a time (see `build_reading`, which says which posts could not be read).
     pub fn build(archive: &Archive) -> SearchIndex {
+        if archive.root.is_none() || archive.holds_texts() {
+            SearchIndex::build_whole(archive)
+        } else {
+            SearchIndex::build_reading(archive).0
+        }
+    }
+
+    /// The index of `archive` from the texts its papers hold (one that left them in its post
+    /// is indexed without them), at once.
+    pub(super) fn build_whole(archive: &Archive) -> SearchIndex {
         let (listings, makers) = documents(archive);
         let texts = makers
             .iter()

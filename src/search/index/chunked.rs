@@ -6,9 +6,8 @@
 //! as the result is made (see `Postings::join`).
 //!
 //! Documents are numbered in result order (newest day first), so those a chunk of days makes
-//! are consecutive, and the segments, merged in order, are the one segment a full build makes
-//! of the same texts: the result is `SearchIndex::build` of the archive with its texts, to the
-//! byte.
+//! are consecutive, and the segments, joined in order, are the one segment a build of the
+//! archive with its texts makes of them: the same index, to the byte.
 //!
 //! A post that changed or went since it was loaded may no longer hold the texts its papers
 //! left. Such a paper's document takes them from another listing of the same text (another

@@ -178,7 +178,7 @@ fn a_chunked_build_of_the_light_archive_is_the_full_build() {
         let dir = folder(seed, 5 + seed as usize * 4);
         let full = Archive::load(dir.path()).unwrap();
         assert!(full.holds_texts());
-        let want = SearchIndex::build(&full);
+        let want = SearchIndex::build_whole(&full);
         assert!(want.documents() < want.len(), "seed {seed}: papers repeat");
         let light = light(dir.path());
         for (days, threads) in [(1, 1), (2, 2), (3, 1), (4, 2), (200, 2)] {
@@ -186,6 +186,9 @@ fn a_chunked_build_of_the_light_archive_is_the_full_build() {
             assert!(errors.is_empty(), "{errors:?}");
             assert_same(&got, &want, &full, &format!("seed {seed}, {days} days"));
         }
+        // What `build` does with an archive that left its texts in its posts.
+        let built = SearchIndex::build(&light);
+        assert_same(&built, &want, &full, &format!("seed {seed}, build"));
         // An archive that holds its texts needs nothing read.
         let (got, _) = build_in_chunks(&full, 3, 2);
         assert_same(&got, &want, &full, &format!("seed {seed}, with texts"));
@@ -209,7 +212,7 @@ fn a_post_changed_or_gone_since_the_load_gives_its_texts_from_another_day_or_non
     // listed, has none.
     let mut expected = before.clone();
     expected.days[2] = Arc::clone(&light.days[2]);
-    let want = SearchIndex::build(&expected);
+    let want = SearchIndex::build_whole(&expected);
     for (days, threads) in [(1, 1), (2, 2), (200, 1)] {
         let (got, errors) = build_in_chunks(&light, days, threads);
         assert_eq!(errors.len(), 1, "{errors:?}");
