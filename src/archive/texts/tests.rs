@@ -233,3 +233,48 @@ fn a_tweet_without_a_link_keeps_its_text_which_tells_it_from_the_others() {
     let (back, _) = light.with_texts();
     assert_eq!(back.days, full.days);
 }
+
+#[test]
+fn a_paper_is_filled_only_by_itself_with_its_texts() {
+    let dir = folder();
+    let full = Archive::load(dir.path()).unwrap();
+    let info = full.days[0].papers[1].info.as_ref().clone();
+    let light = info.without_texts();
+    assert!(light.is_filled_by(&info));
+    assert!(!light.is_filled_by(&light), "not without its texts");
+    // What `is_filled_by` tells: the same info once both leave their texts, and the same texts.
+    let by_copies =
+        |a: &PaperInfo, b: &PaperInfo| b.holds_texts() && a.without_texts() == b.without_texts();
+    let mut variants: Vec<PaperInfo> = Vec::new();
+    let mut v = info.clone();
+    v.title.push('!');
+    variants.push(v);
+    let mut v = info.clone();
+    v.tweets[0].handle.push('x');
+    variants.push(v);
+    let mut v = info.clone();
+    v.tweets[0].text.push('x');
+    variants.push(v);
+    // A tweet without its link keeps its text: a text of its own is another paper's.
+    let mut v = info.clone();
+    v.tweets[0].url.clear();
+    variants.push(v.clone());
+    v.tweets[0].text.push('x');
+    variants.push(v);
+    let mut v = info.clone();
+    v.abstract_text.push('x');
+    variants.push(v);
+    let mut v = info.clone();
+    v.categories.push("cs.AI".into());
+    variants.push(v);
+    for (n, v) in variants.iter().enumerate() {
+        let light = v.without_texts();
+        assert!(light.is_filled_by(v), "{n}");
+        for (m, w) in variants.iter().enumerate() {
+            let same = by_copies(&light, w) && w.text_hash() == light.text_hash();
+            assert_eq!(light.is_filled_by(w), same, "{n} by {m}");
+            assert_eq!(same, n == m, "{n} by {m}: the variants are all different");
+        }
+        assert!(!light.is_filled_by(&info), "{n}");
+    }
+}
