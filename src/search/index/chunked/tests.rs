@@ -248,3 +248,15 @@ fn a_post_changed_or_gone_since_the_load_gives_its_texts_from_another_day_or_non
         assert!(find(&format!("abs:{w}")).contains(&at(1, 1)), "{w}");
     }
 }
+
+#[test]
+fn an_empty_archive_and_the_sample_build_as_at_once() {
+    let (empty, errors) = build_in_chunks(&Archive::default(), 3, 2);
+    assert!(empty.is_empty() && errors.is_empty());
+    assert_eq!(empty.documents(), 0);
+    let sample = Archive::sample();
+    let want = SearchIndex::build_whole(&sample);
+    let (got, errors) = build_in_chunks(&sample, 1, 2);
+    assert!(errors.is_empty());
+    assert_same(&got, &want, &sample, "the sample");
+}
