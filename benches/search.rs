@@ -118,6 +118,16 @@ fn search(c: &mut Criterion) {
     c.bench_function("search_index_build", |b| {
         b.iter(|| SearchIndex::build(&archive))
     });
+    // As a first start builds it: from the archive without its texts, the posts read back a
+    // chunk of days at a time.
+    let light = hotpapers::archive::Reloader::default()
+        .reload(&dir)
+        .expect("the archive")
+        .archive;
+    assert!(!light.holds_texts());
+    c.bench_function("search_index_build_reading", |b| {
+        b.iter(|| SearchIndex::build_reading(&light))
+    });
 }
 
 /// The trend of a search's results: alone, with the search (what the search box does once a

@@ -224,3 +224,54 @@ fn from_a_cache_the_first_screens_day_keeps_its_texts_and_the_others_are_read_ba
     assert_eq!(read_back(&mut app, effects), 1);
     assert!(render(&app).contains("Tweet of day 1"));
 }
+
+#[test]
+fn a_first_start_keeps_no_texts_but_the_first_screens_and_indexes_them_from_the_posts() {
+    let dir = folder();
+    // The first screen: the newest day alone, parsed with its texts.
+    let full = Archive::load(dir.path()).unwrap();
+    let first = Archive {
+        days: full.days[2..].to_vec(),
+        ..full.clone()
+    };
+    let mut app = app_with(first, 100, 30);
+    // The whole archive as a first load gives it: every paper without its texts.
+    let loaded = hotpapers::archive::Reloader::default()
+        .reload(dir.path())
+        .unwrap()
+        .archive;
+    assert!(
+        loaded
+            .days
+            .iter()
+            .flat_map(|d| &d.papers)
+            .all(|p| !p.holds_texts() && p.abstract_text.is_empty()),
+        "no texts held"
+    );
+    let loaded = Arc::new(loaded);
+    let effects = update(&mut app, Event::Loaded(ArchiveHandle(Arc::clone(&loaded))));
+    assert!(effects.contains(&Effect::Index(None)), "{effects:?}");
+    assert!(
+        !effects
+            .iter()
+            .any(|e| matches!(e, Effect::ReadTexts { .. } | Effect::Similar)),
+        "the shown day keeps its texts; similar papers wait for an `=`: {effects:?}"
+    );
+    let screen = render(&app);
+    assert!(
+        screen.contains("An abstract for paper 1") && screen.contains("Tweet of day 2"),
+        "{screen}"
+    );
+    // The index, built as the runtime builds it, finds every day's abstracts and tweets.
+    let handle = hotpapers::tui::core::handles::IndexHandle::build(&loaded);
+    assert_eq!(handle.index.len(), 6);
+    let find = |q: &str| {
+        handle
+            .index
+            .search(&hotpapers::search::parse(q).unwrap())
+            .len()
+    };
+    assert_eq!(find("abs:abstract"), 6);
+    assert_eq!(find("tw:\"tweet of day\""), 3);
+    assert_eq!(find("tw:\"tweet of day 0\""), 1);
+}

@@ -32,6 +32,8 @@ use changed::Named;
 const SETTLED: Duration = Duration::from_secs(2);
 
 /// An archive folder's posts as last read, to load the folder again reading only what changed.
+/// The first load gives papers without their long texts (see `archive::texts`): the reader
+/// keeps them so, and what needs them reads them back.
 #[derive(Debug, Default)]
 pub struct Reloader {
     root: PathBuf,
@@ -275,7 +277,19 @@ impl Reloader {
             .map(|(f, _)| f.clone())
             .collect();
         done.fetch_add(listing.files.len() - to_read.len(), Ordering::Relaxed);
-        let read = read::read_all_hashed(&to_read, Some(&self.pool), |p, hash| {
+        // A first load (nothing read before, nor given by a cache) leaves every paper's texts
+        // in its post as soon as the post is parsed: the index is then built from the posts
+        // read back a few at a time (see `SearchIndex::build_reading`), and all the texts are
+        // never held at once. The posts a later load reads keep theirs, for the index update.
+        let leave = old.is_empty();
+        let pool = &self.pool;
+        let read = read::read_all_hashed(&to_read, None, |mut p, hash| {
+            if let Some(day) = p.day.as_mut() {
+                if leave {
+                    day.leave_texts();
+                }
+                pool.intern_day(day);
+            }
             done.fetch_add(1, Ordering::Relaxed);
             (p, hash)
         });

@@ -95,12 +95,70 @@ impl PaperInfo {
         }
     }
 
+    /// `without_texts` in place: the texts given up rather than the rest copied. What a first
+    /// load does to each paper right after parsing its post (see `Reloader`), so that no more
+    /// than a post's texts are ever held at once.
+    pub fn leave_texts(&mut self) {
+        if !self.holds_texts() {
+            return;
+        }
+        let hash = self.text_hash();
+        self.abstract_text = String::new();
+        for t in &mut self.tweets {
+            if !t.url.is_empty() {
+                t.text = String::new();
+            }
+        }
+        self.texts = Texts::InFile(hash);
+    }
+
     /// Whether `full`, an info with its texts, is this one with them: the texts it left in
     /// its file, and every other field the same.
     pub fn is_filled_by(&self, full: &PaperInfo) -> bool {
-        full.holds_texts()
-            && full.text_hash() == self.text_hash()
-            && full.without_texts() == self.without_texts()
+        full.holds_texts() && full.text_hash() == self.text_hash() && self.same_but_texts(full)
+    }
+
+    /// Whether the two are the same but for the texts an info leaves in its file: what
+    /// `a.without_texts() == b.without_texts()` tells, without copying either (a cold start
+    /// asks it of every paper it reads back). Taken apart field by field, so that a field
+    /// added to the model is a field this must be told about.
+    fn same_but_texts(&self, other: &PaperInfo) -> bool {
+        let PaperInfo {
+            title,
+            authors,
+            arxiv_id,
+            abs,
+            pdf,
+            categories,
+            abstract_text: _,
+            tweets,
+            key,
+            texts: _,
+        } = self;
+        *title == other.title
+            && *authors == other.authors
+            && *arxiv_id == other.arxiv_id
+            && *abs == other.abs
+            && *pdf == other.pdf
+            && *categories == other.categories
+            && *key == other.key
+            && tweets.len() == other.tweets.len()
+            && tweets.iter().zip(&other.tweets).all(|(a, b)| {
+                let Tweet {
+                    author,
+                    handle,
+                    url,
+                    date,
+                    lang,
+                    text: _,
+                } = a;
+                *author == b.author
+                    && *handle == b.handle
+                    && *url == b.url
+                    && *date == b.date
+                    && *lang == b.lang
+                    && (!url.is_empty() || a.text == b.text)
+            })
     }
 }
 
@@ -116,6 +174,16 @@ pub fn kept_text(t: &Tweet) -> String {
 }
 
 impl Day {
+    /// Its papers' texts left in the file, in place (see `PaperInfo::leave_texts`); an info
+    /// shared with another day is copied first.
+    pub(super) fn leave_texts(&mut self) {
+        for p in &mut self.papers {
+            if p.holds_texts() {
+                Arc::make_mut(&mut p.info).leave_texts();
+            }
+        }
+    }
+
     /// The day with its papers' texts left in the file, each info once (`done` holds those
     /// made so far, by the info they came from, so that infos shared stay shared).
     fn without_texts(&self, done: &mut HashMap<*const PaperInfo, Arc<PaperInfo>>) -> Day {

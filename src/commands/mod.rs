@@ -116,7 +116,14 @@ pub fn load_indexed(
     let archive = blame_config(loader.reload(&dir), cli, config)?.archive;
     let index = loader.cached_index(&archive).or_else(|| {
         // Built only when asked for: a command that needs no index does not pay for one.
-        index.then(|| crate::search::SearchIndex::build(&with_texts(archive.clone())))
+        // The posts read back a few days at a time, as the reader does.
+        index.then(|| {
+            let (index, errors) = crate::search::SearchIndex::build_reading(&archive);
+            for e in errors {
+                report(e);
+            }
+            index
+        })
     });
     let index = index.map(std::sync::Arc::new);
     for w in loader.take_warnings() {

@@ -7,7 +7,7 @@ use std::process::ExitCode;
 use anyhow::{Context, Result};
 
 use super::similar::{line, rows};
-use super::{Usage, load, report, resolve_day, write_list};
+use super::{Usage, load_lists, report, resolve_day, write_list};
 use crate::archive::Archive;
 use crate::cli::{Cli, RecommendArgs, parse_day};
 use crate::config::Config;
@@ -25,7 +25,8 @@ pub fn run(
     args: &RecommendArgs,
     out: &mut impl Write,
 ) -> Result<ExitCode> {
-    let archive = load(cli, config)?;
+    // Without the texts: the engine reads the abstracts back a post at a time.
+    let archive = load_lists(cli, config)?;
     let (marks, notice) =
         export::marks(state::default_dir().as_deref()).context("reading the reading state")?;
     if let Some(n) = notice {

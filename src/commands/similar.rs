@@ -7,7 +7,7 @@ use std::process::ExitCode;
 use anyhow::{Result, bail};
 use serde::Serialize;
 
-use super::{load, write_list};
+use super::{load_lists, write_list};
 use crate::archive::{Archive, PaperKey};
 use crate::cli::{Cli, SimilarArgs};
 use crate::config::Config;
@@ -20,7 +20,8 @@ pub fn run(
     args: &SimilarArgs,
     out: &mut impl Write,
 ) -> Result<ExitCode> {
-    let archive = load(cli, config)?;
+    // Without the texts: the engine reads the abstracts back a post at a time.
+    let archive = load_lists(cli, config)?;
     similar(&archive, args, out)
 }
 

@@ -1,14 +1,17 @@
 //! Building the engine from an archive, in two passes over the papers, each shared out over
 //! the cores: the first counts in how many papers each feature is, the second weighs and keeps
 //! the features of each paper. Nothing but the counts is kept between the passes, so that a
-//! large archive's millions of word pairs never sit in memory paper by paper.
+//! large archive's millions of word pairs never sit in memory paper by paper. Abstracts left
+//! in their posts (see `archive::texts`) are read back as each pass comes to them, one post at
+//! a time on each core: never all of them at once.
 
 use std::collections::{HashMap, HashSet};
 use std::hash::{BuildHasherDefault, Hasher};
+use std::sync::Arc;
 
 use super::text::{Kind, hash_name, hash_term, terms};
 use super::{MIN_PAPERS_FOR_MAX_DF, Options, Rows, Similarity, Weight};
-use crate::archive::{Archive, Name, Paper};
+use crate::archive::{Archive, Name, Paper, PaperInfo, read_texts};
 use crate::display::latex::prettify;
 
 /// The features are hashes already: hashing them again is wasted work.
@@ -74,6 +77,46 @@ impl Features {
     }
 }
 
+/// The features of papers, with their abstracts read back when they left them in their
+/// posts. Papers come newest day first (see `distinct`), so the day last read is all that
+/// needs keeping. A post that no longer holds a paper's texts gives its title, authors and
+/// categories only, as `Archive::with_texts` leaves it.
+struct Reading<'a> {
+    archive: &'a Archive,
+    day: Option<(u32, Vec<Option<Arc<PaperInfo>>>)>,
+    scratch: Vec<u64>,
+}
+
+impl<'a> Reading<'a> {
+    fn new(archive: &'a Archive) -> Reading<'a> {
+        Reading {
+            archive,
+            day: None,
+            scratch: Vec::new(),
+        }
+    }
+
+    /// The features of `p`, paper `i` of day `d`.
+    fn features(&mut self, d: u32, i: u32, p: &Paper) -> Features {
+        let root = self.archive.root.as_deref();
+        let Some(root) = root.filter(|_| !p.holds_texts()) else {
+            return Features::of(p, &mut self.scratch);
+        };
+        if self.day.as_ref().is_none_or(|(at, _)| *at != d) {
+            let infos = read_texts(root, &self.archive.days[d as usize]).unwrap_or_default();
+            self.day = Some((d, infos));
+        }
+        let info = self
+            .day
+            .as_ref()
+            .and_then(|(_, v)| v.get(i as usize)?.clone());
+        match info {
+            Some(info) => Features::of(&Paper { info, ..p.clone() }, &mut self.scratch),
+            None => Features::of(p, &mut self.scratch),
+        }
+    }
+}
+
 /// Runs `work` on `items` in as many contiguous chunks as there are cores, and returns the
 /// chunks' results in order.
 fn in_parallel<T: Sync, R: Send>(items: &[T], work: impl Fn(&[T]) -> R + Sync) -> Vec<R> {
@@ -121,9 +164,9 @@ impl Similarity {
         // Pass 1: in how many papers each feature is.
         let counts = in_parallel(&papers, |chunk| {
             let mut df: ByHash<u32> = ByHash::default();
-            let mut scratch = Vec::new();
-            for (_, _, p) in chunk {
-                let f = Features::of(p, &mut scratch);
+            let mut reading = Reading::new(archive);
+            for &(d, i, p) in chunk {
+                let f = reading.features(d, i, p);
                 let all = f
                     .text
                     .iter()
@@ -165,10 +208,10 @@ impl Similarity {
         let idf = |c: u32| ((1.0 + n as f32) / (1.0 + c as f32)).ln() + 1.0;
         let parts = in_parallel(&papers, |chunk| {
             let mut rows = Rows::default();
-            let mut scratch = Vec::new();
+            let mut reading = Reading::new(archive);
             let mut v: Vec<(u32, f32)> = Vec::new();
-            for (_, _, p) in chunk {
-                let f = Features::of(p, &mut scratch);
+            for &(d, i, p) in chunk {
+                let f = reading.features(d, i, p);
                 v.clear();
                 for &(h, tf) in &f.text {
                     if let Some(&(id, c)) = ids.get(&h)

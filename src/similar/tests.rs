@@ -319,3 +319,88 @@ fn many_stars_train_a_model_that_ranks_their_topic_first() {
         sim.recommend(&stars, &not, &HashSet::new(), 24)
     );
 }
+
+/// A folder of posts of the topics' papers: each day lists a few, some listed again later.
+fn folder_of_topics() -> tempfile::TempDir {
+    let dir = tempfile::tempdir().unwrap();
+    for day in 0..9usize {
+        let mut s = format!("---\ntitle: Hot Papers 2024-02-{:02}\n---\n\n", day + 1);
+        for r in 0..5usize {
+            let (letter, category, words) = TOPICS[(day + r) % 3];
+            let n = (day * 2 + r) % 8;
+            let w = |k: usize| words[(n + k) % 12];
+            s.push_str(&format!(
+                "# {}. {} {} of {letter}{n}\nAnn Author, {letter} Writer\n\n\
+                 - retweets: 3, favorites: 1 (01/01/2024 09:00:00)\n\n\
+                 - links: [abs](https://arxiv.org/abs/2402.{:03}{n}) | \
+                 [pdf](https://arxiv.org/pdf/2402.{:03}{n})\n\
+                 - [{category}](https://arxiv.org/list/{category}/recent)\n\n\
+                 We study {} {} and {} with {} {}, as every paper does.\n\n",
+                r + 1,
+                w(0),
+                w(1),
+                letter.as_bytes()[0],
+                letter.as_bytes()[0],
+                w(2),
+                w(3),
+                w(4),
+                w(5),
+                w(6),
+            ));
+        }
+        std::fs::write(
+            dir.path()
+                .join(format!("2024-02-{:02}---Hot-Papers.md", day + 1)),
+            s,
+        )
+        .unwrap();
+    }
+    dir
+}
+
+/// Every paper's neighbours, as `similar` gives them.
+fn neighbours(sim: &Similarity, archive: &Archive) -> Vec<Vec<(PaperKey, f32)>> {
+    let mut keys: Vec<&PaperKey> = archive
+        .days
+        .iter()
+        .flat_map(|d| d.papers.iter().map(|p| &p.key))
+        .collect();
+    keys.sort();
+    keys.dedup();
+    keys.iter().map(|k| sim.similar(k.as_str(), 6)).collect()
+}
+
+#[test]
+fn abstracts_left_in_the_posts_are_read_back_for_the_same_engine() {
+    let dir = folder_of_topics();
+    let full = Archive::load(dir.path()).unwrap();
+    let light = crate::archive::Reloader::default()
+        .reload(dir.path())
+        .unwrap()
+        .archive;
+    assert!(full.holds_texts() && !light.holds_texts());
+    let (want, got) = (Similarity::build(&full), Similarity::build(&light));
+    assert_eq!(got.len(), want.len());
+    assert_eq!(got.features, want.features);
+    let near = neighbours(&want, &full);
+    assert!(
+        near.iter().all(|n| !n.is_empty()),
+        "every paper has neighbours"
+    );
+    assert_eq!(neighbours(&got, &light), near);
+    // Without the abstracts, the engine is another: what it reads back counts.
+    let bare = Archive {
+        root: None,
+        ..light.clone()
+    };
+    assert_ne!(Similarity::build(&bare).features, want.features);
+
+    // A post gone since: its papers as `with_texts` leaves them.
+    std::fs::remove_file(dir.path().join("2024-02-09---Hot-Papers.md")).unwrap();
+    let (read_back, errors) = light.with_texts();
+    assert_eq!(errors.len(), 1);
+    let want = Similarity::build(&read_back);
+    let got = Similarity::build(&light);
+    assert_eq!(got.features, want.features);
+    assert_eq!(neighbours(&got, &light), neighbours(&want, &read_back));
+}

@@ -137,13 +137,52 @@ fn texts_compare_by_their_hash_once_left_and_the_sample_keeps_its_own() {
 }
 
 #[test]
-fn a_reloader_keeps_the_lighter_days_so_that_the_next_load_shares_them() {
+fn a_first_load_leaves_the_texts_and_later_ones_keep_those_they_read() {
     let dir = folder();
     let mut r = Reloader::default();
     let first = r.reload(dir.path()).unwrap().archive;
-    let light = r.without_texts(&first).unwrap();
+    let full = Archive::load(dir.path()).unwrap();
     assert!(
-        r.without_texts(&first).is_none(),
+        first.days.iter().flat_map(|d| &d.papers).all(|p| {
+            !p.holds_texts()
+                && p.abstract_text.is_empty()
+                && p.tweets.iter().all(|t| t.text.is_empty())
+        }),
+        "no paper of a first load holds its texts"
+    );
+    assert_eq!(first.days, full.without_texts().days);
+    assert_eq!(
+        first.distinct_infos(),
+        full.distinct_infos(),
+        "shared as before"
+    );
+    // Read back, they are the post's.
+    let (back, errors) = first.with_texts();
+    assert!(errors.is_empty());
+    assert_eq!(back.days, full.days);
+
+    // A post changed since is read with its texts, for the index to take in.
+    let name = "2024-01-02---Hot-Papers.md";
+    std::fs::write(
+        dir.path().join(name),
+        post(
+            "2024-01-02",
+            &[
+                ("Shared", "The same abstract.", "Same tweet"),
+                ("Two", "New.", "t"),
+            ],
+        ),
+    )
+    .unwrap();
+    let mixed = r.reload(dir.path()).unwrap().archive;
+    assert!(
+        Arc::ptr_eq(&mixed.days[0], &first.days[0]),
+        "kept as it was"
+    );
+    assert!(mixed.days[1].papers.iter().all(|p| p.holds_texts()));
+    let light = r.without_texts(&mixed).unwrap();
+    assert!(
+        r.without_texts(&mixed).is_none(),
         "no longer the last load's"
     );
     let again = r.reload(dir.path()).unwrap().archive;
@@ -193,4 +232,49 @@ fn a_tweet_without_a_link_keeps_its_text_which_tells_it_from_the_others() {
     assert_eq!(count(&full), [("jo".to_string(), 1, 3)]);
     let (back, _) = light.with_texts();
     assert_eq!(back.days, full.days);
+}
+
+#[test]
+fn a_paper_is_filled_only_by_itself_with_its_texts() {
+    let dir = folder();
+    let full = Archive::load(dir.path()).unwrap();
+    let info = full.days[0].papers[1].info.as_ref().clone();
+    let light = info.without_texts();
+    assert!(light.is_filled_by(&info));
+    assert!(!light.is_filled_by(&light), "not without its texts");
+    // What `is_filled_by` tells: the same info once both leave their texts, and the same texts.
+    let by_copies =
+        |a: &PaperInfo, b: &PaperInfo| b.holds_texts() && a.without_texts() == b.without_texts();
+    let mut variants: Vec<PaperInfo> = Vec::new();
+    let mut v = info.clone();
+    v.title.push('!');
+    variants.push(v);
+    let mut v = info.clone();
+    v.tweets[0].handle = format!("{}x", v.tweets[0].handle).into();
+    variants.push(v);
+    let mut v = info.clone();
+    v.tweets[0].text.push('x');
+    variants.push(v);
+    // A tweet without its link keeps its text: a text of its own is another paper's.
+    let mut v = info.clone();
+    v.tweets[0].url = "".into();
+    variants.push(v.clone());
+    v.tweets[0].text.push('x');
+    variants.push(v);
+    let mut v = info.clone();
+    v.abstract_text.push('x');
+    variants.push(v);
+    let mut v = info.clone();
+    v.categories.push("cs.AI".into());
+    variants.push(v);
+    for (n, v) in variants.iter().enumerate() {
+        let light = v.without_texts();
+        assert!(light.is_filled_by(v), "{n}");
+        for (m, w) in variants.iter().enumerate() {
+            let same = by_copies(&light, w) && w.text_hash() == light.text_hash();
+            assert_eq!(light.is_filled_by(w), same, "{n} by {m}");
+            assert_eq!(same, n == m, "{n} by {m}: the variants are all different");
+        }
+        assert!(!light.is_filled_by(&info), "{n}");
+    }
 }

@@ -6,6 +6,7 @@
 //! are listings, each document standing for all of its days.
 
 mod build;
+mod chunked;
 mod doc;
 mod persist;
 mod postings;

@@ -80,12 +80,7 @@ impl Segment {
             }
         }
         chunks.push(ix.postings.finish());
-        seg.postings = if chunks.len() == 1 {
-            chunks.pop().unwrap_or_default()
-        } else {
-            let parts: Vec<&Postings> = chunks.iter().collect();
-            Postings::merge(&parts, Some)
-        };
+        seg.postings = Postings::join(chunks);
         seg.keys.shrink_to_fit();
         (seg, lengths)
     }
@@ -124,6 +119,34 @@ impl Segment {
                 }
             }
         }
+        seg.keys.shrink_to_fit();
+        seg
+    }
+
+    /// The segments `parts` (consecutive, in order) as one, consuming them (see
+    /// `Postings::join`): what `merge` makes of them keeping every document, holding about
+    /// once their postings rather than twice.
+    pub fn join(parts: Vec<Segment>) -> Segment {
+        let mut seg = Segment {
+            first: parts.first().map_or(0, |s| s.first),
+            ..Segment::default()
+        };
+        let mut postings = Vec::with_capacity(parts.len());
+        for s in parts {
+            seg.keys.extend(s.keys);
+            let values = [
+                (&mut seg.tweeters, s.tweeters),
+                (&mut seg.ids, s.ids),
+                (&mut seg.has, s.has),
+            ];
+            for (to, from) in values {
+                for (value, docs) in from {
+                    to.entry(value).or_default().extend(docs);
+                }
+            }
+            postings.push(s.postings);
+        }
+        seg.postings = Postings::join(postings);
         seg.keys.shrink_to_fit();
         seg
     }

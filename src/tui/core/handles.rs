@@ -42,7 +42,8 @@ impl IndexHandle {
     pub fn build_from(archive: &Arc<Archive>, previous: Option<&IndexHandle>) -> IndexHandle {
         let index = previous
             .and_then(|p| p.index.update(&p.archive, archive))
-            .unwrap_or_else(|| SearchIndex::build(&with_texts(archive)));
+            // Never all the texts at once: the posts are read back a few days at a time.
+            .unwrap_or_else(|| SearchIndex::build_reading(archive).0);
         IndexHandle::of(archive, index)
     }
 
@@ -103,20 +104,10 @@ impl SimilarHandle {
     /// Builds the engine for `archive` (slow on a large archive: call off the UI thread).
     pub fn build(archive: &Arc<Archive>) -> SimilarHandle {
         SimilarHandle {
-            similar: Arc::new(Similarity::build(&with_texts(archive))),
+            // Reads the abstracts back itself, a post at a time.
+            similar: Arc::new(Similarity::build(archive)),
             archive: Arc::clone(archive),
         }
-    }
-}
-
-/// `archive` with every paper's texts, read back from the posts when it left them there (the
-/// reader's, once indexed): the index and the similar papers are made of them. A post that
-/// cannot be read gives its papers' other fields only.
-fn with_texts(archive: &Archive) -> std::borrow::Cow<'_, Archive> {
-    if archive.holds_texts() {
-        std::borrow::Cow::Borrowed(archive)
-    } else {
-        std::borrow::Cow::Owned(archive.with_texts().0)
     }
 }
 

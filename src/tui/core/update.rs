@@ -159,8 +159,9 @@ pub fn update(app: &mut App, event: Event) -> Vec<Effect> {
             }
             // The first day's index has nothing to give the whole archive's. Similar papers
             // are worked out now too, so that the first `=` need not wait, when the texts
-            // they are made of are here (a first start); from a cache, which keeps none, they
-            // would be read back from every post: that waits for an `=`.
+            // they are made of are here (the built-in sample); a loaded archive keeps none
+            // (see `archive::texts`), and they would be read back from every post while the
+            // index is built: that waits for an `=`.
             if app.reader.archive.holds_texts() {
                 app.reader.similar_asked = true;
                 vec![Effect::Index(None), Effect::Similar]

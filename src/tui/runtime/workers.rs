@@ -48,6 +48,7 @@ pub fn load(listing: Listing, posts: Posts, tx: Sender<Msg>) {
         let archive = posts.load(listing, &done).archive;
         let warnings = posts.take_warnings();
         drop(posts);
+        give_back_freed();
         for w in warnings {
             let _ = tx.send(Msg::Cache(w));
         }
@@ -83,6 +84,7 @@ pub fn index(
             None => IndexHandle::build_from(&archive, previous.as_ref()),
         };
         drop(previous);
+        give_back_freed();
         let pending = if reloaded {
             // Written when the reader ends (see `finish_cache_write`), the latest replacing
             // any before it: at 30,000 posts a write costs about 0.1 s, as much as taking in
@@ -112,6 +114,7 @@ pub fn index(
         // Then who tweets (`P`), which no first search should wait for: the People box says
         // it is counting meanwhile.
         let _ = tx.send(Msg::People(PeopleHandle::build(&archive, listings)));
+        give_back_freed();
         // Indexed and written: the papers' long texts can go (the shown paper's are read back
         // from its post). The index of the next reload needs no texts but the changed posts'.
         if archive.root.is_some()
@@ -136,6 +139,19 @@ pub fn index(
             }
         }
     });
+}
+
+/// Hands the pages freed since back to the system. A load frees each post's texts as soon
+/// as it is parsed, and an index build its chunks' texts and postings: what is freed lies
+/// between what is kept, where the allocator would keep it resident (on the 3,000-post
+/// archive where no paper repeats, some 40 MiB of the reader's 100).
+fn give_back_freed() {
+    #[cfg(all(target_os = "linux", target_env = "gnu"))]
+    // SAFETY: malloc_trim only releases free memory of the allocator's own; it takes no
+    // pointers and touches nothing that is in use.
+    unsafe {
+        libc::malloc_trim(0);
+    }
 }
 
 /// Reads the texts of `day` back from its post under `root` (see `core::texts`).

@@ -14,6 +14,7 @@ use memchr::memmem;
 use crate::bulk::Stored;
 
 pub mod builder;
+mod join;
 mod merge;
 mod stored;
 #[cfg(test)]
@@ -226,7 +227,7 @@ impl Postings {
 
     /// Its parts, bytes and all (for tests, of postings built here).
     #[cfg(test)]
-    fn parts(&self) -> (&str, &[u32], &[u8], &[u64]) {
+    pub(crate) fn parts(&self) -> (&str, &[u32], &[u8], &[u64]) {
         let Store::Memory(bytes) = &self.bytes else {
             panic!("postings in memory");
         };
