@@ -6,7 +6,8 @@ use std::collections::HashMap;
 
 use foldhash::fast::FixedState;
 
-use super::{MAX_POSITION, Postings, group, push_varint};
+use super::group::{self, push_varint};
+use super::{MAX_POSITION, Postings};
 
 /// Occurrences gathered while indexing, documents one at a time in increasing order.
 /// Hashed with foldhash rather than SipHash: every word of every paper is looked up here, and

@@ -1,4 +1,5 @@
-//! One group's bytes: the occurrences of a key in one (document, field).
+//! One group's bytes (the occurrences of a key in one document's field), and the varints they
+//! are made of.
 //!
 //! A group is `header, [count - 4], count × code delta` (varints). The header is
 //! `doc delta << 5 | field << 2 | min(count, 4) - 1`: three in four groups are a single
@@ -10,7 +11,6 @@
 use std::ops::Range;
 
 use super::super::doc::FIELDS;
-use super::{checked_varint, push_varint};
 
 /// The header's bits below the document delta: the field's, then the count's.
 const FIELD_BITS: u32 = 3;
@@ -24,6 +24,43 @@ const _: () = assert!(FIELDS.len() <= 1 << FIELD_BITS, "every field fits its bit
 /// Whether `field` can be written in a header.
 pub(super) fn fits(field: u8) -> bool {
     u32::from(field) < 1 << FIELD_BITS
+}
+
+pub(super) fn push_varint(mut v: u32, out: &mut Vec<u8>) {
+    while v >= 0x80 {
+        out.push((v as u8) | 0x80);
+        v >>= 7;
+    }
+    out.push(v as u8);
+}
+
+/// The varint at `*at`, which ends before `bytes` do (wrapped, not a panic, if too long).
+pub(super) fn read_varint(bytes: &[u8], at: &mut usize) -> u32 {
+    let mut v = 0u32;
+    let mut shift = 0u32;
+    loop {
+        let b = bytes[*at];
+        *at += 1;
+        v |= u32::from(b & 0x7f).wrapping_shl(shift);
+        if b < 0x80 {
+            return v;
+        }
+        shift += 7;
+    }
+}
+
+/// A varint of at most five bytes that fits in a `u32`, or `None`.
+pub(super) fn checked_varint(bytes: &[u8], at: &mut usize) -> Option<u32> {
+    let mut v = 0u64;
+    for shift in [0, 7, 14, 21, 28] {
+        let b = *bytes.get(*at)?;
+        *at += 1;
+        v |= u64::from(b & 0x7f) << shift;
+        if b < 0x80 {
+            return u32::try_from(v).ok();
+        }
+    }
+    None
 }
 
 fn push_varint64(mut v: u64, out: &mut Vec<u8>) {

@@ -12,7 +12,7 @@ use std::sync::atomic::{AtomicBool, AtomicU8};
 use memchr::memmem;
 
 use crate::bulk::Stored;
-use group::Group;
+use group::{Group, read_varint};
 
 pub mod builder;
 mod group;
@@ -23,43 +23,6 @@ mod tests;
 
 /// The largest word number kept: positions past it share it (a field of 130 million words).
 const MAX_POSITION: u32 = (1 << 27) - 1;
-
-fn push_varint(mut v: u32, out: &mut Vec<u8>) {
-    while v >= 0x80 {
-        out.push((v as u8) | 0x80);
-        v >>= 7;
-    }
-    out.push(v as u8);
-}
-
-/// The varint at `*at`, which ends before `bytes` do (wrapped, not a panic, if too long).
-fn read_varint(bytes: &[u8], at: &mut usize) -> u32 {
-    let mut v = 0u32;
-    let mut shift = 0u32;
-    loop {
-        let b = bytes[*at];
-        *at += 1;
-        v |= u32::from(b & 0x7f).wrapping_shl(shift);
-        if b < 0x80 {
-            return v;
-        }
-        shift += 7;
-    }
-}
-
-/// A varint of at most five bytes that fits in a `u32`, or `None`.
-fn checked_varint(bytes: &[u8], at: &mut usize) -> Option<u32> {
-    let mut v = 0u64;
-    for shift in [0, 7, 14, 21, 28] {
-        let b = *bytes.get(*at)?;
-        *at += 1;
-        v |= u64::from(b & 0x7f) << shift;
-        if b < 0x80 {
-            return u32::try_from(v).ok();
-        }
-    }
-    None
-}
 
 /// Appends the groups of `occurrences` (sorted, packed `doc << 32 | field << 28 | code`) to
 /// `out`: what `Builder` makes of them, for its tests.
@@ -79,7 +42,7 @@ fn encode(occurrences: &[u64], out: &mut Vec<u8>) {
         let mut prev = 0u32;
         for o in &occurrences[i..i + n] {
             let code = (o & 0x0fff_ffff) as u32;
-            push_varint(code - prev, out);
+            group::push_varint(code - prev, out);
             prev = code;
         }
         prev_doc = doc;

@@ -7,8 +7,8 @@
 use std::ops::Range;
 use std::sync::atomic::{AtomicBool, AtomicU8, Ordering};
 
-use super::group::{Group, next_group};
-use super::{Lazy, MAX_POSITION, Postings, Store, checked_varint};
+use super::group::{Group, checked_varint, next_group};
+use super::{Lazy, MAX_POSITION, Postings, Store};
 use crate::bulk::{Piece, Stored};
 
 /// Keys whose bytes are this near each other are read at once (a query's keys are mostly one
