@@ -17,7 +17,7 @@ use crate::sections::{SectionsIn, SectionsOut};
 
 const MAGIC: &[u8; 8] = b"HOTPCACH";
 /// The layout of the payload: raised whenever it changes, so that an older file is rebuilt.
-pub const FORMAT: u32 = 4;
+pub const FORMAT: u32 = 5;
 /// The largest cache file read (an archive of a million posts needs far less).
 pub const MAX_SIZE: u64 = 4 << 30;
 /// What is read or written of the file at once.

@@ -6,7 +6,8 @@ use std::collections::HashMap;
 
 use foldhash::fast::FixedState;
 
-use super::{MAX_POSITION, Postings, push_varint};
+use super::group::{self, push_varint};
+use super::{MAX_POSITION, Postings};
 
 /// Occurrences gathered while indexing, documents one at a time in increasing order.
 /// Hashed with foldhash rather than SipHash: every word of every paper is looked up here, and
@@ -31,9 +32,10 @@ struct KeyBytes {
 
 impl Builder {
     /// Records that `key` occurs in `doc`'s `field` at word `pos` (from a hump or not).
-    /// Documents come in increasing order: a call for a document before the current one is a
-    /// bug of the caller, and panics.
+    /// Documents come in increasing order, and fields are of `FIELDS`: a call for a document
+    /// before the current one, or of another field, is a bug of the caller, and panics.
     pub fn add(&mut self, key: &str, doc: u32, field: u8, pos: u32, hump: bool) {
+        assert!(group::fits(field), "a field of the index");
         if doc != self.doc {
             assert!(doc > self.doc, "documents are indexed in increasing order");
             self.end_document();
@@ -68,9 +70,12 @@ impl Builder {
                 .take_while(|&&o| o >> 28 == group)
                 .count();
             let key = &mut self.keys[(group >> 4) as usize];
-            push_varint(doc - key.last, &mut key.bytes);
-            key.bytes.push((group & 0xf) as u8);
-            push_varint(n as u32, &mut key.bytes);
+            group::push_header(
+                doc - key.last,
+                (group & 0xf) as u8,
+                n as u32,
+                &mut key.bytes,
+            );
             let mut prev = 0u32;
             for &o in &self.current[i..i + n] {
                 let code = (o & 0x0fff_ffff) as u32;
@@ -160,5 +165,11 @@ mod tests {
             let (built, want) = (b.finish(), gathered(&adds));
             assert_eq!(built.parts(), want.parts(), "seed {seed}");
         }
+    }
+
+    #[test]
+    #[should_panic(expected = "a field of the index")]
+    fn a_field_past_what_a_header_holds_is_refused() {
+        Builder::default().add("k", 0, 8, 0, false);
     }
 }

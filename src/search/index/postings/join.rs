@@ -6,7 +6,8 @@
 //! turned round (each key's groups were written reversed, so that turning the whole buffer
 //! round puts them right).
 
-use super::{Postings, Store, push_varint};
+use super::group;
+use super::{Postings, Store};
 
 /// A chunk's buffer is given back once this much of it was consumed since the last time.
 const GIVE_BACK: usize = 256 * 1024;
@@ -56,10 +57,10 @@ impl Postings {
             block.clear();
             let mut last = 0u32;
             for &i in &holding {
-                parts[i].read_groups(left[i] - 1, &mut buf, |doc, rest| {
-                    push_varint(doc - last, &mut block);
-                    block.extend_from_slice(rest);
-                    last = doc;
+                parts[i].read_groups(left[i] - 1, &mut buf, |g, from| {
+                    group::push_tagged(g.doc - last, g.tag, &mut block);
+                    block.extend_from_slice(&from[g.tail.clone()]);
+                    last = g.doc;
                 });
             }
             if !block.is_empty() {

@@ -1,8 +1,9 @@
 //! Merging the postings of consecutive segments into one, without their texts: the sorted
 //! keys of all of them merged, each key's groups copied part after part with only each
-//! group's document delta written again (documents may be numbered anew, or left out).
+//! group's header written again, of its new document delta (documents may be numbered anew,
+//! or left out).
 
-use super::{Postings, push_varint};
+use super::{Postings, group};
 
 impl Postings {
     /// The postings of `parts` (of consecutive documents, in order) as one, document `d` of
@@ -39,10 +40,10 @@ impl Postings {
             let before = bytes.len();
             let mut last = 0u32;
             for &i in &holding {
-                parts[i].read_groups(at[i], &mut buf, |doc, rest| {
-                    if let Some(d) = renumber(doc) {
-                        push_varint(d - last, &mut bytes);
-                        bytes.extend_from_slice(rest);
+                parts[i].read_groups(at[i], &mut buf, |g, from| {
+                    if let Some(d) = renumber(g.doc) {
+                        group::push_tagged(d - last, g.tag, &mut bytes);
+                        bytes.extend_from_slice(&from[g.tail.clone()]);
                         last = d;
                     }
                 });

@@ -2,9 +2,9 @@
 //! camel-case hump on) with where it occurs, as varint-coded deltas in one buffer.
 //!
 //! Keys are sorted, so the keys a prefix matches are one range found by binary search. A key's
-//! postings are groups, one per (document, field), in document order:
-//! `doc delta, field, count, count × position delta`, where a position is
-//! `word number << 1 | 1 if the key starts at a hump`.
+//! postings are groups, one per (document, field), in document order: a header of the
+//! document's delta, the field and the count, then `count × position delta` (see `group`),
+//! where a position is `word number << 1 | 1 if the key starts at a hump`.
 
 use std::ops::Range;
 use std::sync::atomic::{AtomicBool, AtomicU8};
@@ -12,8 +12,10 @@ use std::sync::atomic::{AtomicBool, AtomicU8};
 use memchr::memmem;
 
 use crate::bulk::Stored;
+use group::{Group, read_varint};
 
 pub mod builder;
+mod group;
 mod join;
 mod merge;
 mod stored;
@@ -22,43 +24,6 @@ mod tests;
 
 /// The largest word number kept: positions past it share it (a field of 130 million words).
 const MAX_POSITION: u32 = (1 << 27) - 1;
-
-fn push_varint(mut v: u32, out: &mut Vec<u8>) {
-    while v >= 0x80 {
-        out.push((v as u8) | 0x80);
-        v >>= 7;
-    }
-    out.push(v as u8);
-}
-
-/// The varint at `*at`, which ends before `bytes` do (wrapped, not a panic, if too long).
-fn read_varint(bytes: &[u8], at: &mut usize) -> u32 {
-    let mut v = 0u32;
-    let mut shift = 0u32;
-    loop {
-        let b = bytes[*at];
-        *at += 1;
-        v |= u32::from(b & 0x7f).wrapping_shl(shift);
-        if b < 0x80 {
-            return v;
-        }
-        shift += 7;
-    }
-}
-
-/// A varint of at most five bytes that fits in a `u32`, or `None`.
-fn checked_varint(bytes: &[u8], at: &mut usize) -> Option<u32> {
-    let mut v = 0u64;
-    for shift in [0, 7, 14, 21, 28] {
-        let b = *bytes.get(*at)?;
-        *at += 1;
-        v |= u64::from(b & 0x7f) << shift;
-        if b < 0x80 {
-            return u32::try_from(v).ok();
-        }
-    }
-    None
-}
 
 /// Appends the groups of `occurrences` (sorted, packed `doc << 32 | field << 28 | code`) to
 /// `out`: what `Builder` makes of them, for its tests.
@@ -73,13 +38,12 @@ fn encode(occurrences: &[u64], out: &mut Vec<u8>) {
             .take_while(|&&o| o >> 28 == group)
             .count();
         let doc = (occurrences[i] >> 32) as u32;
-        push_varint(doc - prev_doc, out);
-        out.push(((occurrences[i] >> 28) & 0xf) as u8);
-        push_varint(n as u32, out);
+        let field = ((occurrences[i] >> 28) & 0xf) as u8;
+        group::push_header(doc - prev_doc, field, n as u32, out);
         let mut prev = 0u32;
         for o in &occurrences[i..i + n] {
             let code = (o & 0x0fff_ffff) as u32;
-            push_varint(code - prev, out);
+            group::push_varint(code - prev, out);
             prev = code;
         }
         prev_doc = doc;
@@ -163,20 +127,20 @@ impl Postings {
             .collect()
     }
 
-    /// Calls `each(doc, rest)` for every group of key `k`: its document and what follows the
-    /// document's delta (field, count and codes, as coded). None for a damaged key.
-    fn read_groups(&self, k: usize, buf: &mut Vec<u8>, mut each: impl FnMut(u32, &[u8])) {
-        self.each_key(&[k], buf, |k, bytes| self.groups(k, bytes, &mut each));
+    /// Calls `each(group, bytes)` for every group of key `k`, its parts being in `bytes`.
+    /// None for a damaged key.
+    fn read_groups(&self, k: usize, buf: &mut Vec<u8>, mut each: impl FnMut(&Group, &[u8])) {
+        self.each_key(&[k], buf, |k, bytes| {
+            self.groups(k, bytes, |g| each(&g, bytes));
+        });
     }
 
     /// Calls `each(doc, field, n, codes)` for every group of `keys`: the `n` occurrences in
     /// `doc`'s `field`, their codes still varint-coded in `codes`.
     fn each_group(&self, keys: &[usize], mut each: impl FnMut(u32, u8, u32, &[u8])) {
         self.each_key(keys, &mut Vec::new(), |k, bytes| {
-            self.groups(k, bytes, |doc, rest| {
-                let mut at = 1;
-                let n = read_varint(rest, &mut at);
-                each(doc, rest[0], n, &rest[at..]);
+            self.groups(k, bytes, |g| {
+                each(g.doc, g.field, g.n, &bytes[g.codes..g.tail.end])
             })
         });
     }

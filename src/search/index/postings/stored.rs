@@ -7,7 +7,8 @@
 use std::ops::Range;
 use std::sync::atomic::{AtomicBool, AtomicU8, Ordering};
 
-use super::{Lazy, MAX_POSITION, Postings, Store, checked_varint};
+use super::group::{Group, checked_varint, next_group};
+use super::{Lazy, MAX_POSITION, Postings, Store};
 use crate::bulk::{Piece, Stored};
 
 /// Keys whose bytes are this near each other are read at once (a query's keys are mostly one
@@ -163,20 +164,23 @@ impl Postings {
 }
 
 impl Postings {
-    /// Calls `each(doc, rest)` for every group of `bytes`, key `k`'s, `rest` being what
-    /// follows the document's delta. The whole key was checked when first read (see
-    /// `valid_groups`); what could go wrong since (the file written over by someone else) is
-    /// checked again as it goes, cheaply, and stops there: no panic, no document or field out
-    /// of bounds.
-    pub(super) fn groups(&self, k: usize, bytes: &[u8], mut each: impl FnMut(u32, &[u8])) {
+    /// Calls `each(group)` for every group of `bytes`, key `k`'s. The whole key was checked
+    /// when first read (see `valid_groups`); what could go wrong since (the file written over
+    /// by someone else) is checked again as it goes, cheaply, and stops there: no panic, no
+    /// document or field out of bounds.
+    pub(super) fn groups(&self, k: usize, bytes: &[u8], mut each: impl FnMut(Group)) {
         let lazy = match &self.bytes {
             Store::File(l) => Some(l),
             Store::Memory(_) => None,
         };
+        let doc_ok = |doc, field| lazy.is_none_or(|l| l.docs.contains(&doc) && field < l.fields);
         let (mut at, mut doc) = (0, 0u32);
         while at < bytes.len() {
-            match next_group(bytes, &mut at, &mut doc, lazy) {
-                Some(rest) => each(doc, &bytes[rest]),
+            match next_group(bytes, &mut at, doc, doc_ok) {
+                Some(g) => {
+                    doc = g.doc;
+                    each(g);
+                }
                 None => {
                     if let Some(l) = lazy {
                         l.damage(k);
@@ -188,54 +192,25 @@ impl Postings {
     }
 }
 
-/// The group at `*at` (after the one of document `*doc`): `*doc` set to its document, and
-/// where what follows the document's delta is; `None` if it is cut, or out of `lazy`'s bounds.
-fn next_group(
-    bytes: &[u8],
-    at: &mut usize,
-    doc: &mut u32,
-    lazy: Option<&Lazy>,
-) -> Option<Range<usize>> {
-    *doc = doc.checked_add(checked_varint(bytes, at)?)?;
-    let from = *at;
-    let field = *bytes.get(*at)?;
-    if lazy.is_some_and(|l| !l.docs.contains(doc) || field >= l.fields) {
-        return None;
-    }
-    *at += 1;
-    let n = checked_varint(bytes, at)?;
-    // The codes end after their n-th last byte (one below 0x80).
-    let mut ends = 0;
-    while ends < n {
-        ends += u32::from(*bytes.get(*at)? < 0x80);
-        *at += 1;
-    }
-    Some(from..*at)
-}
-
-/// Whether `bytes` are groups as `Builder` writes them, of documents in `docs` (increasing)
-/// and fields below `fields`, each code within what `Builder` packs.
+/// Whether `bytes` are groups as `Builder` writes them: of documents in `docs` and fields
+/// below `fields`, (document, field) increasing from group to group and codes increasing
+/// within each, each code within what `Builder` packs. (The headers are dense, most damage to
+/// them still decodes: order is what shows it.)
 fn valid_groups(bytes: &[u8], docs: &Range<u32>, fields: u8) -> bool {
-    let (mut at, mut doc) = (0, 0u32);
+    let doc_ok = |doc, field| docs.contains(&doc) && field < fields;
+    let (mut at, mut doc, mut last) = (0, 0u32, None);
     while at < bytes.len() {
-        let Some(d) = checked_varint(bytes, &mut at).and_then(|d| doc.checked_add(d)) else {
+        let Some(g) = next_group(bytes, &mut at, doc, doc_ok) else {
             return false;
         };
-        doc = d;
-        let Some(&field) = bytes.get(at) else {
-            return false;
-        };
-        at += 1;
-        if !docs.contains(&doc) || field >= fields {
+        if last.is_some_and(|l| l >= (g.doc, g.field)) {
             return false;
         }
-        let Some(n) = checked_varint(bytes, &mut at) else {
-            return false;
-        };
-        let mut code = 0u32;
-        for _ in 0..n {
+        (doc, last) = (g.doc, Some((g.doc, g.field)));
+        let (mut at, mut code) = (g.codes, 0u32);
+        for i in 0..g.n {
             match checked_varint(bytes, &mut at).and_then(|c| code.checked_add(c)) {
-                Some(c) if c <= (MAX_POSITION << 1 | 1) => code = c,
+                Some(c) if c <= (MAX_POSITION << 1 | 1) && (i == 0 || c > code) => code = c,
                 _ => return false,
             }
         }

@@ -237,3 +237,76 @@ fn stored_bytes_written_over_after_they_were_checked_still_cannot_panic() {
         answers(&s);
     }
 }
+
+#[test]
+fn counts_and_document_deltas_of_any_size_come_back() {
+    // Counts either side of what a header holds whole, deltas of none to five bytes, fields
+    // all of them, up to the last document a stored range can hold.
+    let groups = [
+        (0u32, 0u8, 1u32),
+        (0, 5, 3),
+        (1, 2, 4),
+        (8, 1, 5),
+        (9, 3, 200),
+        (1 << 20, 4, 2),
+        (u32::MAX - 2, 0, 1),
+        (u32::MAX - 1, 5, 4),
+    ];
+    let mut b = Builder::default();
+    let mut want_pos = Vec::new();
+    for &(doc, field, n) in &groups {
+        for w in 0..n {
+            b.add("k", doc, field, w * 3, w % 2 == 1);
+            let at = (u64::from(doc) << 32) | (u64::from(field) << 28) | u64::from(w * 3);
+            want_pos.push(at);
+        }
+    }
+    let p = b.finish();
+    let (_, _, bytes, _) = p.parts();
+    let s = stored(&p, bytes, bytes.len() as u64, 0..u32::MAX);
+    for p in [&p, &s] {
+        let mut got = Vec::new();
+        p.counts(&[0], true, |d, f, n| got.push((d, f, n)));
+        assert_eq!(got, groups);
+        let mut pos = Vec::new();
+        p.positions(&[0], true, &mut pos);
+        assert_eq!(pos, want_pos);
+    }
+    // Merging writes each header anew and copies the rest: the count's rest too.
+    assert_eq!(Postings::merge(&[&s], Some).parts(), p.parts());
+    assert!(!s.take_damage_notice());
+}
+
+#[test]
+fn headers_past_what_a_document_or_a_count_can_be_are_damage() {
+    let mut b = Builder::default();
+    for w in 0..20 {
+        b.add("k", 3, 1, w, false);
+    }
+    let p = b.finish();
+    let (_, _, good, _) = p.parts();
+    let len = good.len();
+    let padded = |v: &[u8]| {
+        let mut v = v.to_vec();
+        v.resize(len, 0);
+        v
+    };
+    let hostile = [
+        // A delta of 2^32 or more: the header's bits past 37.
+        padded(&[0x80, 0x80, 0x80, 0x80, 0x80, 0x7f]),
+        // A header of seven bytes.
+        padded(&[0x80; 7]),
+        // The rest of a count past a u32 (document 0, field 0, count bits all set).
+        padded(&[3, 0xff, 0xff, 0xff, 0xff, 0x0f]),
+        // More codes than bytes left.
+        padded(&[3, 100]),
+        // A field past the index's.
+        padded(&[7 << 2, 0]),
+    ];
+    assert_eq!(answers(&stored(&p, good, len as u64, 0..10)), answers(&p));
+    for bad in hostile {
+        let s = stored(&p, &bad, len as u64, 0..10);
+        assert_eq!(answers(&s), [(Vec::new(), Vec::new())], "{bad:?}");
+        assert!(s.take_damage_notice(), "{bad:?}");
+    }
+}
