@@ -195,15 +195,20 @@ fn similar_papers_are_worked_out_at_load_only_when_the_texts_are_in_memory() {
     assert!(effects.contains(&Effect::Similar), "{effects:?}");
 }
 
+/// What the reader shows first: the newest day of `full` alone, parsed with its texts.
+fn first_screen(full: &Archive) -> Archive {
+    Archive {
+        days: full.days[2..].to_vec(),
+        ..full.clone()
+    }
+}
+
 #[test]
 fn from_a_cache_the_first_screens_day_keeps_its_texts_and_the_others_are_read_back() {
     let dir = folder();
     let full = Archive::load(dir.path()).unwrap();
     // The first screen: the newest day alone, parsed with its texts.
-    let first = Archive {
-        days: full.days[2..].to_vec(),
-        ..full.clone()
-    };
+    let first = first_screen(&full);
     let mut app = app_with(first, 100, 30);
     assert!(render(&app).contains("An abstract for paper 1"));
     // The whole archive, as the cache gives it: no texts.
@@ -230,10 +235,7 @@ fn a_first_start_keeps_no_texts_but_the_first_screens_and_indexes_them_from_the_
     let dir = folder();
     // The first screen: the newest day alone, parsed with its texts.
     let full = Archive::load(dir.path()).unwrap();
-    let first = Archive {
-        days: full.days[2..].to_vec(),
-        ..full.clone()
-    };
+    let first = first_screen(&full);
     let mut app = app_with(first, 100, 30);
     // The whole archive as a first load gives it: every paper without its texts.
     let loaded = hotpapers::archive::Reloader::default()
