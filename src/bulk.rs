@@ -68,6 +68,33 @@ impl Stored {
     }
 }
 
+/// The bytes of a region read in order (see `Stored::reader`).
+#[derive(Debug)]
+pub struct Reader {
+    stored: Stored,
+    at: u64,
+}
+
+impl Stored {
+    /// The region's bytes as a reader, from its start; one that ends early (the file cut
+    /// since) is an error.
+    pub fn reader(&self) -> Reader {
+        Reader {
+            stored: self.clone(),
+            at: 0,
+        }
+    }
+}
+
+impl io::Read for Reader {
+    fn read(&mut self, buf: &mut [u8]) -> io::Result<usize> {
+        let n = (self.stored.len - self.at).min(buf.len() as u64) as usize;
+        self.stored.read(self.at, &mut buf[..n])?;
+        self.at += n as u64;
+        Ok(n)
+    }
+}
+
 /// How much is read at once when copying.
 const CHUNK: usize = 1 << 20;
 
@@ -76,15 +103,27 @@ fn read_at(file: &File, buf: &mut [u8], at: u64) -> io::Result<()> {
     std::os::unix::fs::FileExt::read_exact_at(file, buf, at)
 }
 
-/// Elsewhere, a seek and a read, one at a time (they share the file's position).
+/// Elsewhere, seeks and reads or writes one at a time (they share the file's position).
+#[cfg(not(unix))]
+static ONE: std::sync::Mutex<()> = std::sync::Mutex::new(());
+
 #[cfg(not(unix))]
 fn read_at(file: &File, buf: &mut [u8], at: u64) -> io::Result<()> {
     use std::io::{Read, Seek, SeekFrom};
-    static ONE: std::sync::Mutex<()> = std::sync::Mutex::new(());
     let _one = ONE.lock().unwrap_or_else(|e| e.into_inner());
     let mut f = file;
     f.seek(SeekFrom::Start(at))?;
     f.read_exact(buf)
+}
+
+/// Writes `bytes` at `at` (for `spill`, elsewhere than on Unix).
+#[cfg(not(unix))]
+pub(crate) fn write_at(file: &File, bytes: &[u8], at: u64) -> io::Result<()> {
+    use std::io::{Seek, SeekFrom};
+    let _one = ONE.lock().unwrap_or_else(|e| e.into_inner());
+    let mut f = file;
+    f.seek(SeekFrom::Start(at))?;
+    f.write_all(bytes)
 }
 
 /// A piece of the bulk to write: bytes in memory, or stored ones (copied from their file).
@@ -169,8 +208,13 @@ mod tests {
         assert_eq!(out.len() as u64, bulk.len());
         assert_eq!(out[..2], *b"ab");
         assert_eq!(out[2..], bytes[150..1150]);
+        // Read in order, as a reader.
+        let mut read = Vec::new();
+        io::Read::read_to_end(&mut part.reader(), &mut read).unwrap();
+        assert_eq!(read, bytes[150..1150]);
         // A region past the file's end (the file cut since) is an error, not a panic.
         let past = Stored::new(Arc::new(File::open(&path).unwrap()), 2900, 200);
         assert!(past.read(0, &mut [0u8; 200]).is_err());
+        assert!(io::Read::read_to_end(&mut past.reader(), &mut read).is_err());
     }
 }

@@ -14,9 +14,11 @@ pub mod display;
 pub mod editor;
 pub mod export;
 pub mod links;
+pub mod memory;
 pub mod search;
 pub mod sections;
 pub mod similar;
+pub mod spill;
 pub mod state;
 #[cfg(test)]
 mod test_rng;

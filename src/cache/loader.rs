@@ -197,6 +197,12 @@ impl Loader {
         std::mem::take(&mut self.warnings)
     }
 
+    /// Where an index build should spill its postings (see `spill`): the cache's folder, on
+    /// disk (the temporary folder may be in memory), when the cache is on.
+    pub fn spill_dir(&self) -> Option<PathBuf> {
+        Some(self.cache.as_ref()?.path().parent()?.to_path_buf())
+    }
+
     /// The cache of the folder last loaded, if it is on.
     pub fn cache(&self) -> Option<&Cache> {
         self.cache.as_ref()

@@ -118,7 +118,9 @@ pub fn load_indexed(
         // Built only when asked for: a command that needs no index does not pay for one.
         // The posts read back a few days at a time, as the reader does.
         index.then(|| {
-            let (index, errors) = crate::search::SearchIndex::build_reading(&archive);
+            let spill = loader.spill_dir();
+            let (index, errors) =
+                crate::search::SearchIndex::build_reading_in(&archive, spill.as_deref());
             for e in errors {
                 report(e);
             }

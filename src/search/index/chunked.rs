@@ -2,8 +2,13 @@
 //! reader's, from its first load on: see `archive::texts`) without ever holding all the texts:
 //! the days are taken a chunk at a time, newest first, on every core; a chunk's posts are
 //! read back, the documents its listings make are indexed as a segment, and its texts are
-//! dropped. The segments are then joined from their postings (no texts needed), taken apart
-//! as the result is made (see `Postings::join`).
+//! dropped. The segments are then joined from their postings (no texts needed).
+//!
+//! With a spill file (see `spill`), each chunk's postings are moved there once made, and the
+//! join writes the result there as it goes: the build then holds only the keys of the
+//! postings in memory, never their groups (on 3,000 posts where no paper repeats, 17 MB of the
+//! 26 MB the chunks came to), and the index reads them from the file as a warm start reads
+//! them from the cache.
 //!
 //! Documents are numbered in result order (newest day first), so those a chunk of days makes
 //! are consecutive, and the segments, joined in order, are the one segment a build of the
@@ -17,7 +22,7 @@
 //! change brings a reload, which indexes the post as it is now and leaves that document
 //! without a listing.
 
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 use std::path::Path;
 use std::sync::atomic::{AtomicUsize, Ordering};
 use std::sync::{Arc, Mutex};
@@ -25,29 +30,50 @@ use std::sync::{Arc, Mutex};
 use super::SearchIndex;
 use super::build::documents;
 use super::doc::{Counts, Listing, PaperRef};
+use super::postings::stream::Chunk;
 use super::segment::Segment;
-use crate::archive::{Archive, Day, Paper, PaperInfo, TextsError, read_texts};
+use crate::archive::{Archive, Paper, PaperInfo, TextsError, read_texts};
+use crate::spill::Spill;
 
-/// Days read back at once: some 200 posts (at 20 KiB each, 4 MiB of text per core). Fewer
-/// make more segments, each with keys of its own to hold until they are joined; more hold more
-/// texts and builders' buffers at once (no-cache `search` on 3,000 posts where no paper
-/// repeats, peak memory: 100 days 139 MB, 200 days 120 MB, 500 days 133 MB, 1,000 days 161 MB).
-const DAYS: usize = 200;
+/// Days indexed at once, at least: what a chunk's builder holds grows with its days, and
+/// the streamed chunks cost nothing until they are joined (the reader's peak memory on 3,000
+/// posts where no paper repeats, first start: 200 days a chunk 53 MiB, 100 days 46 MiB,
+/// 50 days 43 MiB).
+const DAYS: usize = 50;
+/// Chunks made at most: the join looks at every chunk for each key.
+const CHUNKS: usize = 64;
+
+/// The days a chunk of an archive of `days` days takes.
+fn chunk_days(days: usize) -> usize {
+    DAYS.max(days.div_ceil(CHUNKS))
+}
 
 impl SearchIndex {
     /// The index of `archive`, the texts its papers left in their posts read back a chunk of
-    /// days at a time (see the module's comment), with the posts that could not be read.
+    /// days at a time (see the module's comment), with the posts that could not be read. Its
+    /// postings go to a spill file in the temporary folder.
     pub fn build_reading(archive: &Archive) -> (SearchIndex, Vec<TextsError>) {
+        SearchIndex::build_reading_in(archive, None)
+    }
+
+    /// `build_reading`, its spill file in `dir` when it can be made there (the cache folder:
+    /// on disk, where the temporary folder may be in memory).
+    pub fn build_reading_in(
+        archive: &Archive,
+        dir: Option<&Path>,
+    ) -> (SearchIndex, Vec<TextsError>) {
         let threads = std::thread::available_parallelism().map_or(1, |n| n.get());
-        build_in_chunks(archive, DAYS, threads)
+        let days = chunk_days(archive.days.len());
+        build_in_chunks(archive, days, threads, Spill::new(dir).as_ref())
     }
 }
 
-/// `build_reading`, `days` days a chunk, on `threads` threads.
+/// `build_reading`, `days` days a chunk, on `threads` threads, spilling to `spill` if given.
 pub(super) fn build_in_chunks(
     archive: &Archive,
     days: usize,
     threads: usize,
+    spill: Option<&Spill>,
 ) -> (SearchIndex, Vec<TextsError>) {
     let days = days.max(1);
     let (listings, makers) = documents(archive);
@@ -75,76 +101,103 @@ pub(super) fn build_in_chunks(
                         break;
                     }
                     let part = &makers[starts[k]..starts[k + 1]];
-                    let made = index_chunk(archive, &listings, starts[k] as u32, part);
+                    let (mut seg, more, failed) =
+                        index_chunk(archive, &listings, starts[k] as u32, part);
+                    let chunk = Chunk::of(std::mem::take(&mut seg.postings), spill);
+                    let made = (seg, chunk, more, failed);
                     slots.lock().unwrap_or_else(|e| e.into_inner())[k] = Some(made);
+                    crate::memory::give_back_freed();
                 }
             });
         }
     });
-    let mut segments: Vec<Segment> = Vec::new();
+    let (mut segments, mut postings) = (Vec::new(), Vec::new());
     let mut lengths = Vec::with_capacity(makers.len());
     let mut errors = Vec::new();
     let made = slots.into_inner().unwrap_or_else(|e| e.into_inner());
-    for (segment, more, mut failed) in made.into_iter().flatten() {
+    for (segment, chunk, more, mut failed) in made.into_iter().flatten() {
         if !more.is_empty() {
             segments.push(segment);
+            postings.push(chunk);
         }
         lengths.extend(more);
         errors.append(&mut failed);
     }
-    let segment = Segment::join(segments);
-    let index = SearchIndex::assemble(listings, lengths, vec![Arc::new(segment)]);
-    (index, errors)
+    match Segment::join(segments, postings, spill) {
+        Ok(mut segment) => {
+            // The values the reader's papers hold (the same for every listing of a document).
+            let mut key = String::new();
+            for (doc, at) in makers.iter().enumerate() {
+                let paper = &archive.days[at.day].papers[at.paper];
+                segment.add_held_values(doc as u32, paper, &mut key);
+            }
+            let index = SearchIndex::assemble(listings, lengths, vec![Arc::new(segment)]);
+            (index, errors)
+        }
+        // The spill file failed us: built again, in memory.
+        Err(_) => build_in_chunks(archive, days, threads, None),
+    }
 }
 
-/// A chunk's segment, its documents' lengths and the posts it could not read.
-type Made = (Segment, Vec<Counts>, Vec<TextsError>);
+/// A chunk's segment (its postings apart), its documents' lengths and the posts it could not
+/// read.
+type Made = (Segment, Chunk, Vec<Counts>, Vec<TextsError>);
+
+/// What `index_chunk` makes: the segment (postings and all), lengths and posts not read.
+type Indexed = (Segment, Vec<Counts>, Vec<TextsError>);
 
 /// Indexes the documents `makers` make (numbered from `first` on), their texts read back
-/// from their posts where they left them. A document whose first listing's post no longer
-/// holds its texts takes them from another of its listings (the same texts, by their hash).
-fn index_chunk(archive: &Archive, listings: &[Listing], first: u32, makers: &[PaperRef]) -> Made {
+/// from their posts where they left them, a day at a time: a paper's texts are dropped once
+/// it is indexed, so that a chunk holds only one day's (a chunk of 200 days held them all, 10
+/// MB on two cores on posts where no paper repeats). A document whose first listing's post no
+/// longer holds its texts takes them from another of its listings (the same texts, by their
+/// hash).
+fn index_chunk(
+    archive: &Archive,
+    listings: &[Listing],
+    first: u32,
+    makers: &[PaperRef],
+) -> Indexed {
     let mut reader = Reader {
         archive,
-        read: HashMap::new(),
+        last: None,
+        tried: HashSet::new(),
         errors: Vec::new(),
     };
-    let mut papers: Vec<Paper> = Vec::with_capacity(makers.len());
-    let mut lacking = Vec::new();
-    for (n, &at) in makers.iter().enumerate() {
+    // The listings of each document, found the first time a paper lacks its texts.
+    let mut others: Option<HashMap<u32, Vec<PaperRef>>> = None;
+    let docs = first..first + makers.len() as u32;
+    let papers = makers.iter().zip(docs.clone()).map(|(&at, doc)| {
         let paper = reader.filled(at);
-        if !paper.holds_texts() && archive.root.is_some() {
-            lacking.push(n);
+        if paper.holds_texts() || archive.root.is_none() {
+            return paper;
         }
-        papers.push(paper);
-    }
-    if !lacking.is_empty() {
-        let wanted: HashMap<u32, usize> = lacking.iter().map(|&n| (first + n as u32, n)).collect();
-        let mut others: HashMap<usize, Vec<PaperRef>> = HashMap::new();
-        for l in listings {
-            if let Some(&n) = wanted.get(&l.doc) {
-                others.entry(n).or_default().push(l.at);
+        let others = others.get_or_insert_with(|| {
+            let mut m: HashMap<u32, Vec<PaperRef>> = HashMap::new();
+            for l in listings.iter().filter(|l| docs.contains(&l.doc)) {
+                m.entry(l.doc).or_default().push(l.at);
             }
-        }
-        for (n, ats) in others {
-            // In result order; the first is the maker, already tried.
-            if let Some(p) = ats[1..]
-                .iter()
-                .map(|&at| reader.filled(at))
-                .find(|p| p.holds_texts())
-            {
-                papers[n] = p;
-            }
-        }
-    }
-    let (segment, lengths) = Segment::build(first, &papers);
+            m
+        });
+        // In result order; the first is the maker, already tried.
+        let ats = others.get(&doc).map_or(&[][..], |a| &a[1..]);
+        ats.iter()
+            .map(|&at| reader.filled(at))
+            .find(|p| p.holds_texts())
+            .unwrap_or(paper)
+    });
+    let (segment, lengths) = Segment::build_with(first, papers, false);
     (segment, lengths, reader.errors)
 }
 
-/// Reads days back, each once, for the papers that left their texts there.
+/// Reads days back for the papers that left their texts there.
 struct Reader<'a> {
     archive: &'a Archive,
-    read: HashMap<usize, Vec<Option<Arc<PaperInfo>>>>,
+    /// The day read last, its papers' infos: a day's makers come one after the other, so
+    /// this is the one day whose texts are held.
+    last: Option<(usize, Vec<Option<Arc<PaperInfo>>>)>,
+    /// The days read so far: a post that cannot be read is said once.
+    tried: HashSet<usize>,
     errors: Vec<TextsError>,
 }
 
@@ -161,12 +214,21 @@ impl Reader<'_> {
         else {
             return paper.clone();
         };
-        let errors = &mut self.errors;
-        let infos = self
-            .read
-            .entry(at.day)
-            .or_insert_with(|| read_back(root, day, errors));
-        match infos.get(at.paper).cloned().flatten() {
+        if self.last.as_ref().is_none_or(|(d, _)| *d != at.day) {
+            let first_time = self.tried.insert(at.day);
+            let infos = read_texts(root, day).unwrap_or_else(|e| {
+                if first_time {
+                    self.errors.push(e);
+                }
+                Vec::new()
+            });
+            self.last = Some((at.day, infos));
+        }
+        let info = self
+            .last
+            .as_ref()
+            .and_then(|(_, infos)| infos.get(at.paper).cloned().flatten());
+        match info {
             Some(info) => Paper {
                 info,
                 ..paper.clone()
@@ -174,15 +236,6 @@ impl Reader<'_> {
             None => paper.clone(),
         }
     }
-}
-
-/// The texts of `day`'s papers read back (none for a post that cannot be read, said in
-/// `errors`).
-fn read_back(root: &Path, day: &Day, errors: &mut Vec<TextsError>) -> Vec<Option<Arc<PaperInfo>>> {
-    read_texts(root, day).unwrap_or_else(|e| {
-        errors.push(e);
-        Vec::new()
-    })
 }
 
 #[cfg(test)]

@@ -3,18 +3,21 @@
 //! that taking in a changed post indexes only that post's papers. Documents are numbered
 //! across segments, and each segment holds documents in increasing order.
 
-use std::borrow::Cow;
+use std::borrow::{Borrow, Cow};
 use std::collections::HashMap;
+use std::io;
 use std::sync::Arc;
 
 use super::doc::{Counts, FIELDS};
 use super::postings::Postings;
 use super::postings::builder::Builder;
+use super::postings::stream::Chunk;
 use crate::archive::{Paper, PaperKey};
 use crate::display::latex::prettify;
 use crate::search::arxiv_id::canonical;
 use crate::search::query::Field;
 use crate::search::words::{fold_word, spans};
+use crate::spill::Spill;
 
 /// Documents are indexed this many at a time, each chunk's postings finished (compact)
 /// before the next is begun and all merged at the end: what a build holds at its peak is then
@@ -43,9 +46,20 @@ pub struct Segment {
 impl Segment {
     /// Indexes `papers` as the documents numbered from `first` on, one each, and returns the
     /// segment with each document's fields' lengths in words.
-    pub fn build<'a>(
+    pub fn build<P: Borrow<Paper>>(
         first: u32,
-        papers: impl IntoIterator<Item = &'a Paper>,
+        papers: impl IntoIterator<Item = P>,
+    ) -> (Segment, Vec<Counts>) {
+        Segment::build_with(first, papers, true)
+    }
+
+    /// `build`, with the values a paper holds without its texts (see `add_held_values`) only
+    /// if `held`: a chunked build takes those from the reader's papers once all are indexed,
+    /// rather than holding each chunk's until the chunks are joined.
+    pub fn build_with<P: Borrow<Paper>>(
+        first: u32,
+        papers: impl IntoIterator<Item = P>,
+        held: bool,
     ) -> (Segment, Vec<Counts>) {
         let mut seg = Segment {
             first,
@@ -60,29 +74,42 @@ impl Segment {
         let mut key = String::new();
         let mut chunks = Vec::new();
         for (n, paper) in papers.into_iter().enumerate() {
+            let paper = paper.borrow();
             let doc = first + n as u32;
             if n > 0 && n % CHUNK == 0 {
                 chunks.push(std::mem::take(&mut ix.postings).finish());
             }
             seg.keys.push(paper.key.clone());
             lengths.push(ix.paper(doc, paper));
-            for t in &paper.tweets {
-                key.clear();
-                key.push_str(t.handle.trim().trim_start_matches('@'));
-                key.make_ascii_lowercase();
-                add_value(&mut seg.tweeters, &key, doc);
-            }
-            if let Some(id) = &paper.arxiv_id {
-                add_value(&mut seg.ids, &canonical(id).to_ascii_lowercase(), doc);
+            if held {
+                seg.add_held_values(doc, paper, &mut key);
             }
             if !crate::code_links::code_urls(paper).is_empty() {
                 add_value(&mut seg.has, "code", doc);
             }
         }
         chunks.push(ix.postings.finish());
-        seg.postings = Postings::join(chunks);
+        seg.postings = if chunks.len() == 1 {
+            chunks.pop().unwrap_or_default()
+        } else {
+            Postings::merge(&chunks.iter().collect::<Vec<_>>(), Some)
+        };
         seg.keys.shrink_to_fit();
         (seg, lengths)
+    }
+
+    /// Adds the values of `paper`, document `doc` (after any added before), that it holds
+    /// without its texts: who tweeted it and its id. (`key` is room to work in.)
+    pub fn add_held_values(&mut self, doc: u32, paper: &Paper, key: &mut String) {
+        for t in &paper.tweets {
+            key.clear();
+            key.push_str(t.handle.trim().trim_start_matches('@'));
+            key.make_ascii_lowercase();
+            add_value(&mut self.tweeters, key, doc);
+        }
+        if let Some(id) = &paper.arxiv_id {
+            add_value(&mut self.ids, &canonical(id).to_ascii_lowercase(), doc);
+        }
     }
 
     /// The segments `parts` (consecutive, in order) as one, of the documents `renumber` keeps
@@ -123,15 +150,19 @@ impl Segment {
         seg
     }
 
-    /// The segments `parts` (consecutive, in order) as one, consuming them (see
-    /// `Postings::join`): what `merge` makes of them keeping every document, holding about
-    /// once their postings rather than twice.
-    pub fn join(parts: Vec<Segment>) -> Segment {
+    /// The segments `parts` (consecutive, in order, their postings in `chunks`) as one,
+    /// consuming them: what `merge` makes of them keeping every document, its postings
+    /// written to `spill` as they are made when there is one (see `Postings::join`). An error
+    /// when a chunk streamed to the spill cannot be read back.
+    pub fn join(
+        parts: Vec<Segment>,
+        chunks: Vec<Chunk>,
+        spill: Option<&Spill>,
+    ) -> io::Result<Segment> {
         let mut seg = Segment {
             first: parts.first().map_or(0, |s| s.first),
             ..Segment::default()
         };
-        let mut postings = Vec::with_capacity(parts.len());
         for s in parts {
             seg.keys.extend(s.keys);
             let values = [
@@ -144,11 +175,15 @@ impl Segment {
                     to.entry(value).or_default().extend(docs);
                 }
             }
-            postings.push(s.postings);
         }
-        seg.postings = Postings::join(postings);
+        let docs = seg.first..seg.end();
+        seg.postings = match <[Chunk; 1]>::try_from(chunks) {
+            Ok([Chunk::Held(one)]) => one,
+            Ok(one) => Postings::join(&one, spill, docs)?,
+            Err(chunks) => Postings::join(&chunks, spill, docs)?,
+        };
         seg.keys.shrink_to_fit();
-        seg
+        Ok(seg)
     }
 
     /// The documents after this segment's last.

@@ -34,16 +34,21 @@ pub struct IndexHandle {
 impl IndexHandle {
     /// Builds the index of `archive` (slow on a large archive: call off the UI thread).
     pub fn build(archive: &Arc<Archive>) -> IndexHandle {
-        IndexHandle::build_from(archive, None)
+        IndexHandle::build_from(archive, None, None)
     }
 
     /// Builds the index of `archive` from `previous`, an index of the archive it replaced,
-    /// indexing only the posts that changed when it can (see `SearchIndex::update`).
-    pub fn build_from(archive: &Arc<Archive>, previous: Option<&IndexHandle>) -> IndexHandle {
+    /// indexing only the posts that changed when it can (see `SearchIndex::update`); a build
+    /// from the posts spills to a file in `spill` if it can (see `SearchIndex::build_reading_in`).
+    pub fn build_from(
+        archive: &Arc<Archive>,
+        previous: Option<&IndexHandle>,
+        spill: Option<&std::path::Path>,
+    ) -> IndexHandle {
         let index = previous
             .and_then(|p| p.index.update(&p.archive, archive))
             // Never all the texts at once: the posts are read back a few days at a time.
-            .unwrap_or_else(|| SearchIndex::build_reading(archive).0);
+            .unwrap_or_else(|| SearchIndex::build_reading_in(archive, spill).0);
         IndexHandle::of(archive, index)
     }
 

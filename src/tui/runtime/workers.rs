@@ -14,6 +14,7 @@ use super::messages::Msg;
 use super::terminal;
 use crate::archive::{Archive, Changed, Listing};
 use crate::cache::Loader;
+use crate::memory::give_back_freed;
 use crate::search::Listings;
 use crate::tui::core::handles::{IndexHandle, PeopleHandle, SimilarHandle};
 use crate::tui::core::texts::TextsRead;
@@ -72,16 +73,19 @@ pub fn index(
         let reloaded = previous.is_some();
         // Not waiting for the loader: while it loads the whole archive, the first screen's
         // day is indexed without the cache.
-        let cached = match &previous {
-            Some(_) => None,
-            None => posts
-                .try_lock()
-                .ok()
-                .and_then(|mut l| l.cached_index(&archive)),
+        let (cached, spill) = match posts.try_lock() {
+            Ok(mut l) => (
+                previous
+                    .is_none()
+                    .then(|| l.cached_index(&archive))
+                    .flatten(),
+                l.spill_dir(),
+            ),
+            Err(_) => (None, None),
         };
         let index = match cached {
             Some(index) => IndexHandle::of(&archive, index),
-            None => IndexHandle::build_from(&archive, previous.as_ref()),
+            None => IndexHandle::build_from(&archive, previous.as_ref(), spill.as_deref()),
         };
         drop(previous);
         give_back_freed();
@@ -139,19 +143,6 @@ pub fn index(
             }
         }
     });
-}
-
-/// Hands the pages freed since back to the system. A load frees each post's texts as soon
-/// as it is parsed, and an index build its chunks' texts and postings: what is freed lies
-/// between what is kept, where the allocator would keep it resident (on the 3,000-post
-/// archive where no paper repeats, some 40 MiB of the reader's 100).
-fn give_back_freed() {
-    #[cfg(all(target_os = "linux", target_env = "gnu"))]
-    // SAFETY: malloc_trim only releases free memory of the allocator's own; it takes no
-    // pointers and touches nothing that is in use.
-    unsafe {
-        libc::malloc_trim(0);
-    }
 }
 
 /// Reads the texts of `day` back from its post under `root` (see `core::texts`).

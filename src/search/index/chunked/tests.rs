@@ -181,17 +181,47 @@ fn a_chunked_build_of_the_light_archive_is_the_full_build() {
         let want = SearchIndex::build_whole(&full);
         assert!(want.documents() < want.len(), "seed {seed}: papers repeat");
         let light = light(dir.path());
+        let spill = Spill::new(None).unwrap();
         for (days, threads) in [(1, 1), (2, 2), (3, 1), (4, 2), (200, 2)] {
-            let (got, errors) = build_in_chunks(&light, days, threads);
+            let (got, errors) = build_in_chunks(&light, days, threads, None);
             assert!(errors.is_empty(), "{errors:?}");
             assert_same(&got, &want, &full, &format!("seed {seed}, {days} days"));
+            // Spilled: the same index, its postings' groups in the file, not in memory.
+            let (got, errors) = build_in_chunks(&light, days, threads, Some(&spill));
+            assert!(errors.is_empty(), "{errors:?}");
+            assert_same(
+                &got,
+                &want,
+                &full,
+                &format!("seed {seed}, {days} days, spilled"),
+            );
+            let p = &got.segments[0].postings;
+            assert!(p.len() > 0 && !p.in_memory(), "seed {seed}, {days} days");
         }
         // What `build` does with an archive that left its texts in its posts.
         let built = SearchIndex::build(&light);
         assert_same(&built, &want, &full, &format!("seed {seed}, build"));
         // An archive that holds its texts needs nothing read.
-        let (got, _) = build_in_chunks(&full, 3, 2);
+        let (got, _) = build_in_chunks(&full, 3, 2, Some(&spill));
         assert_same(&got, &want, &full, &format!("seed {seed}, with texts"));
+    }
+}
+
+#[test]
+fn a_spill_that_cannot_be_written_leaves_the_same_index_in_memory() {
+    let dir = folder(3, 17);
+    let full = Archive::load(dir.path()).unwrap();
+    let want = SearchIndex::build_whole(&full);
+    let light = light(dir.path());
+    let path = dir.path().join("read only");
+    std::fs::write(&path, "").unwrap();
+    let spill = Spill::of(std::fs::File::open(&path).unwrap());
+    assert!(spill.put(b"x").is_err(), "a read-only file takes no bytes");
+    for (days, threads) in [(1, 2), (4, 1)] {
+        let (got, errors) = build_in_chunks(&light, days, threads, Some(&spill));
+        assert!(errors.is_empty(), "{errors:?}");
+        assert_same(&got, &want, &full, &format!("{days} days, spill refused"));
+        assert!(got.segments[0].postings.in_memory());
     }
 }
 
@@ -213,14 +243,15 @@ fn a_post_changed_or_gone_since_the_load_gives_its_texts_from_another_day_or_non
     let mut expected = before.clone();
     expected.days[2] = Arc::clone(&light.days[2]);
     let want = SearchIndex::build_whole(&expected);
-    for (days, threads) in [(1, 1), (2, 2), (200, 1)] {
-        let (got, errors) = build_in_chunks(&light, days, threads);
+    let spill = Spill::new(None).unwrap();
+    for (days, threads, spill) in [(1, 1, None), (2, 2, Some(&spill)), (200, 1, None)] {
+        let (got, errors) = build_in_chunks(&light, days, threads, spill);
         assert_eq!(errors.len(), 1, "{errors:?}");
         assert!(errors[0].path.ends_with(name(2)));
         assert_same(&got, &want, &light, &format!("{days} days"));
     }
 
-    let (index, _) = build_in_chunks(&light, 2, 2);
+    let (index, _) = build_in_chunks(&light, 2, 2, Some(&spill));
     let find = |q: &str| index.search_by(&parse(q).unwrap(), Order::Newest);
     let at = |day: usize, paper: usize| PaperRef { day, paper };
     // Paper 3's abstract as loaded, on every day; not the one the file has now.
@@ -251,12 +282,13 @@ fn a_post_changed_or_gone_since_the_load_gives_its_texts_from_another_day_or_non
 
 #[test]
 fn an_empty_archive_and_the_sample_build_as_at_once() {
-    let (empty, errors) = build_in_chunks(&Archive::default(), 3, 2);
+    let (empty, errors) = build_in_chunks(&Archive::default(), 3, 2, None);
     assert!(empty.is_empty() && errors.is_empty());
     assert_eq!(empty.documents(), 0);
     let sample = Archive::sample();
     let want = SearchIndex::build_whole(&sample);
-    let (got, errors) = build_in_chunks(&sample, 1, 2);
+    let spill = Spill::new(None).unwrap();
+    let (got, errors) = build_in_chunks(&sample, 1, 2, Some(&spill));
     assert!(errors.is_empty());
     assert_same(&got, &want, &sample, "the sample");
 }

@@ -1,9 +1,21 @@
 //! Merging the postings of consecutive segments into one, without their texts: the sorted
 //! keys of all of them merged, each key's groups copied part after part with only each
 //! group's header written again, of its new document delta (documents may be numbered anew,
-//! or left out).
+//! or left out). The result is made in memory, or written to a spill file as it is made (an
+//! index build's last step, which then never holds the groups whole: see `chunked`).
 
-use super::{Postings, group};
+use std::convert::Infallible;
+use std::io::{self, Write};
+use std::ops::Range;
+
+use super::cursor::{Cursor, Source};
+use super::stream::{Chunk, StreamCursor};
+use super::{Lazy, Postings, Store, group};
+use crate::search::index::doc::FIELDS;
+use crate::spill::Spill;
+
+/// The keys of merged postings: their text end to end, where each ends and where its groups do.
+type Keys = (String, Vec<u32>, Vec<u64>);
 
 impl Postings {
     /// The postings of `parts` (of consecutive documents, in order) as one, document `d` of
@@ -11,58 +23,133 @@ impl Postings {
     /// order of the documents it keeps. A key left with no group is left out too, as a build
     /// of the documents kept would not have it.
     pub fn merge(parts: &[&Postings], renumber: impl Fn(u32) -> Option<u32>) -> Postings {
-        let mut text = String::with_capacity(parts.iter().map(|p| p.text.len()).sum());
+        let mut sources: Vec<Cursor> = parts.iter().map(|p| Cursor::new(p)).collect();
+        let mut sources: Vec<&mut dyn Source> =
+            sources.iter_mut().map(|c| c as &mut dyn Source).collect();
         let mut bytes = Vec::with_capacity(parts.iter().map(|p| p.bytes_len() as usize).sum());
-        let (mut key_ends, mut starts) = (Vec::new(), Vec::new());
-        let mut at = vec![0usize; parts.len()];
-        let mut holding = Vec::with_capacity(parts.len());
-        let mut buf = Vec::new();
-        loop {
-            // The least key not yet merged, and the parts holding it.
-            let mut least: Option<&str> = None;
-            holding.clear();
-            for (i, p) in parts.iter().enumerate() {
-                if at[i] >= p.len() {
-                    continue;
-                }
-                let key = p.key(at[i]);
-                match least.map(|l| key.cmp(l)) {
-                    Some(std::cmp::Ordering::Greater) => {}
-                    Some(std::cmp::Ordering::Equal) => holding.push(i),
-                    _ => {
-                        least = Some(key);
-                        holding.clear();
-                        holding.push(i);
-                    }
-                }
-            }
-            let Some(key) = least else { break };
-            let before = bytes.len();
-            let mut last = 0u32;
-            for &i in &holding {
-                parts[i].read_groups(at[i], &mut buf, |g, from| {
-                    if let Some(d) = renumber(g.doc) {
-                        group::push_tagged(d - last, g.tag, &mut bytes);
-                        bytes.extend_from_slice(&from[g.tail.clone()]);
-                        last = d;
-                    }
-                });
-            }
-            if bytes.len() > before {
-                text.push_str(key);
-                key_ends.push(text.len() as u32);
-                starts.push(bytes.len() as u64);
-            }
-            for &i in &holding {
-                at[i] += 1;
-            }
-        }
-        text.shrink_to_fit();
+        let Ok((text, key_ends, starts)) = merge_keys(&mut sources, renumber, |block| {
+            bytes.extend_from_slice(block);
+            Ok::<(), Infallible>(())
+        });
         bytes.shrink_to_fit();
-        key_ends.shrink_to_fit();
-        starts.shrink_to_fit();
         Postings::built(text, key_ends, starts, bytes)
     }
+
+    /// `chunks` (of consecutive documents `docs`, in order) as one: their groups written to
+    /// `spill` as they are made when there is one (and read back from there as a cache's are:
+    /// only the keys are held), else in memory; in memory too when the spill cannot be
+    /// written. An error when a streamed chunk cannot be read back.
+    pub fn join(chunks: &[Chunk], spill: Option<&Spill>, docs: Range<u32>) -> io::Result<Postings> {
+        if let Some(spill) = spill {
+            let mut w = spill.writer();
+            let made = merge_chunks(chunks, |block| w.write_all(block));
+            match made.and_then(|keys| Ok((keys, w.finish()?))) {
+                Ok(((text, key_ends, starts), bytes)) => {
+                    let lazy = Lazy::new(bytes, docs, FIELDS.len() as u8, key_ends.len());
+                    return Ok(Postings {
+                        text,
+                        key_ends,
+                        starts,
+                        bytes: Store::File(lazy),
+                    });
+                }
+                Err(e) if e.kind() == io::ErrorKind::InvalidData => return Err(e),
+                Err(_) => {}
+            }
+        }
+        let mut bytes = Vec::new();
+        let (text, key_ends, starts) = merge_chunks(chunks, |block| {
+            bytes.extend_from_slice(block);
+            Ok(())
+        })?;
+        bytes.shrink_to_fit();
+        Ok(Postings::built(text, key_ends, starts, bytes))
+    }
+}
+
+/// Merges `chunks` (see `Postings::join`); an `InvalidData` error when one of them cannot be
+/// read back whole.
+fn merge_chunks(chunks: &[Chunk], put: impl FnMut(&[u8]) -> io::Result<()>) -> io::Result<Keys> {
+    let (mut held, mut streamed) = (Vec::new(), Vec::new());
+    for c in chunks {
+        match c {
+            Chunk::Held(p) => held.push(Cursor::new(p)),
+            Chunk::Streamed(s) => streamed.push(StreamCursor::new(s)),
+        }
+    }
+    // In the chunks' order: a merge takes each key's groups part after part.
+    let (mut h, mut s) = (held.iter_mut(), streamed.iter_mut());
+    let mut sources: Vec<&mut dyn Source> = chunks
+        .iter()
+        .filter_map(|c| match c {
+            Chunk::Held(_) => h.next().map(|c| c as &mut dyn Source),
+            Chunk::Streamed(_) => s.next().map(|c| c as &mut dyn Source),
+        })
+        .collect();
+    let keys = merge_keys(&mut sources, Some, put)?;
+    if sources.iter().any(|s| s.failed()) {
+        return Err(io::Error::new(
+            io::ErrorKind::InvalidData,
+            "a spilled chunk of the index could not be read back",
+        ));
+    }
+    Ok(keys)
+}
+
+/// Merges the keys of `sources` (see `Postings::merge`), handing each key's groups to `put`
+/// as they are made; the keys.
+fn merge_keys<E>(
+    sources: &mut [&mut dyn Source],
+    renumber: impl Fn(u32) -> Option<u32>,
+    mut put: impl FnMut(&[u8]) -> Result<(), E>,
+) -> Result<Keys, E> {
+    let mut text = String::new();
+    let (mut key_ends, mut starts) = (Vec::new(), Vec::new());
+    let mut holding = Vec::with_capacity(sources.len());
+    let (mut key, mut block, mut end) = (String::new(), Vec::new(), 0u64);
+    loop {
+        // The least key not yet merged, and the sources holding it.
+        let mut least: Option<&str> = None;
+        holding.clear();
+        for (i, s) in sources.iter().enumerate() {
+            let Some(k) = s.key() else { continue };
+            match least.map(|l| k.cmp(l)) {
+                Some(std::cmp::Ordering::Greater) => {}
+                Some(std::cmp::Ordering::Equal) => holding.push(i),
+                _ => {
+                    least = Some(k);
+                    holding.clear();
+                    holding.push(i);
+                }
+            }
+        }
+        let Some(least) = least else { break };
+        key.clear();
+        key.push_str(least);
+        block.clear();
+        let mut last = 0u32;
+        for &i in &holding {
+            sources[i].groups(&mut |g, from| {
+                if let Some(d) = renumber(g.doc) {
+                    group::push_tagged(d - last, g.tag, &mut block);
+                    block.extend_from_slice(&from[g.tail.clone()]);
+                    last = d;
+                }
+            });
+            sources[i].advance();
+        }
+        if !block.is_empty() {
+            put(&block)?;
+            end += block.len() as u64;
+            text.push_str(&key);
+            key_ends.push(text.len() as u32);
+            starts.push(end);
+        }
+    }
+    text.shrink_to_fit();
+    key_ends.shrink_to_fit();
+    starts.shrink_to_fit();
+    Ok((text, key_ends, starts))
 }
 
 #[cfg(test)]
@@ -133,6 +220,42 @@ mod tests {
                     next += 1;
                 }
             }
+            // Joined: every part spilled (read back in windows), streamed, or held, to a
+            // spill or in memory.
+            let spill = Spill::new(None).unwrap();
+            let spilled: Vec<Postings> = cuts
+                .windows(2)
+                .map(|w| {
+                    let mut p = build(all.iter().filter(|a| (w[0]..w[1]).contains(&a.1)), |d| d);
+                    p.spill(&spill, w[0]..w[1]);
+                    p
+                })
+                .collect();
+            assert!(spilled.iter().all(|p| !p.in_memory()));
+            let srefs: Vec<&Postings> = spilled.iter().collect();
+            assert_eq!(Postings::merge(&srefs, Some).parts(), merged.parts());
+            let chunks: Vec<Chunk> = cuts
+                .windows(2)
+                .enumerate()
+                .map(|(n, w)| {
+                    let p = build(all.iter().filter(|a| (w[0]..w[1]).contains(&a.1)), |d| d);
+                    match (n as u64 + seed) % 2 {
+                        0 => Chunk::Streamed(p.stream_to(&spill).unwrap()),
+                        _ => Chunk::Held(p),
+                    }
+                })
+                .collect();
+            let joined = Postings::join(&chunks, Some(&spill), 0..docs).unwrap();
+            assert!(!joined.in_memory());
+            assert_eq!(joined.parts(), merged.parts(), "seed {seed}, joined");
+            let joined = Postings::join(&chunks, None, 0..docs).unwrap();
+            assert!(joined.in_memory());
+            assert_eq!(
+                joined.parts(),
+                merged.parts(),
+                "seed {seed}, joined in memory"
+            );
+
             let merged = Postings::merge(&refs, |d| number[d as usize]);
             let want = build(all.iter().filter(|a| kept[a.1 as usize]), |d| {
                 number[d as usize].unwrap()

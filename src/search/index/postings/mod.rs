@@ -12,13 +12,14 @@ use std::sync::atomic::{AtomicBool, AtomicU8};
 use memchr::memmem;
 
 use crate::bulk::Stored;
-use group::{Group, read_varint};
+use group::read_varint;
 
 pub mod builder;
+mod cursor;
 mod group;
-mod join;
 mod merge;
 mod stored;
+pub mod stream;
 #[cfg(test)]
 mod tests;
 
@@ -127,14 +128,6 @@ impl Postings {
             .collect()
     }
 
-    /// Calls `each(group, bytes)` for every group of key `k`, its parts being in `bytes`.
-    /// None for a damaged key.
-    fn read_groups(&self, k: usize, buf: &mut Vec<u8>, mut each: impl FnMut(&Group, &[u8])) {
-        self.each_key(&[k], buf, |k, bytes| {
-            self.groups(k, bytes, |g| each(&g, bytes));
-        });
-    }
-
     /// Calls `each(doc, field, n, codes)` for every group of `keys`: the `n` occurrences in
     /// `doc`'s `field`, their codes still varint-coded in `codes`.
     fn each_group(&self, keys: &[usize], mut each: impl FnMut(u32, u8, u32, &[u8])) {
@@ -189,13 +182,26 @@ impl Postings {
         (&self.text, &self.key_ends, &self.starts)
     }
 
-    /// Its parts, bytes and all (for tests, of postings built here).
+    /// Its parts, bytes and all (for tests; stored bytes read back).
     #[cfg(test)]
-    pub(crate) fn parts(&self) -> (&str, &[u32], &[u8], &[u64]) {
-        let Store::Memory(bytes) = &self.bytes else {
-            panic!("postings in memory");
+    pub(crate) fn parts(&self) -> (&str, &[u32], std::borrow::Cow<'_, [u8]>, &[u64]) {
+        let bytes = match &self.bytes {
+            Store::Memory(bytes) => std::borrow::Cow::Borrowed(&bytes[..]),
+            Store::File(lazy) => {
+                let mut buf = vec![0u8; lazy.bytes.len() as usize];
+                lazy.bytes
+                    .read(0, &mut buf)
+                    .expect("stored bytes read back");
+                std::borrow::Cow::Owned(buf)
+            }
         };
         (&self.text, &self.key_ends, bytes, &self.starts)
+    }
+
+    /// Whether the groups' bytes are held in memory (not left in a file).
+    #[cfg(test)]
+    pub(crate) fn in_memory(&self) -> bool {
+        matches!(self.bytes, Store::Memory(_))
     }
 
     /// Bytes held, for the memory report (stored bytes are not held).

@@ -7,9 +7,13 @@
 use std::ops::Range;
 use std::sync::atomic::{AtomicBool, AtomicU8, Ordering};
 
+#[cfg(test)]
+use super::super::doc::FIELDS;
 use super::group::{Group, checked_varint, next_group};
 use super::{Lazy, MAX_POSITION, Postings, Store};
 use crate::bulk::{Piece, Stored};
+#[cfg(test)]
+use crate::spill::Spill;
 
 /// Keys whose bytes are this near each other are read at once (a query's keys are mostly one
 /// range of sorted keys, their bytes end to end) ...
@@ -27,7 +31,35 @@ impl Store {
 }
 
 impl Lazy {
-    fn damage(&self, k: usize) {
+    pub(super) fn new(bytes: Stored, docs: Range<u32>, fields: u8, keys: usize) -> Lazy {
+        Lazy {
+            bytes,
+            docs,
+            fields,
+            checked: (0..keys).map(|_| AtomicU8::new(UNREAD)).collect(),
+            found: AtomicBool::new(false),
+            told: AtomicBool::new(false),
+        }
+    }
+
+    /// Whether key `k`'s groups, `bytes`, are sound: checked the first time (see
+    /// `valid_groups`), and known from then on.
+    pub(super) fn sound(&self, k: usize, bytes: &[u8]) -> bool {
+        match self.checked[k].load(Ordering::Relaxed) {
+            DAMAGED => false,
+            UNREAD if !valid_groups(bytes, &self.docs, self.fields) => {
+                self.damage(k);
+                false
+            }
+            UNREAD => {
+                self.checked[k].store(SOUND, Ordering::Relaxed);
+                true
+            }
+            _ => true,
+        }
+    }
+
+    pub(super) fn damage(&self, k: usize) {
         self.checked[k].store(DAMAGED, Ordering::Relaxed);
         self.found.store(true, Ordering::Relaxed);
     }
@@ -56,20 +88,26 @@ impl Postings {
             && key_ends.last().is_none_or(|&e| e as usize <= text.len())
             && key_ends.iter().all(|&e| text.is_char_boundary(e as usize))
             && starts.last().copied().unwrap_or(0) == bytes.len();
-        let checked = (0..key_ends.len()).map(|_| AtomicU8::new(UNREAD)).collect();
+        let keys = key_ends.len();
         ok.then(|| Postings {
             text,
             key_ends,
             starts,
-            bytes: Store::File(Lazy {
-                bytes,
-                docs,
-                fields,
-                checked,
-                found: AtomicBool::new(false),
-                told: AtomicBool::new(false),
-            }),
+            bytes: Store::File(Lazy::new(bytes, docs, fields, keys)),
         })
+    }
+
+    /// Moves the groups' bytes to `spill`, to be read back from there as a cache's are (and
+    /// checked as they are, of documents in `docs`), as the cache's stored postings are
+    /// merged (for tests of that).
+    #[cfg(test)]
+    pub fn spill(&mut self, spill: &Spill, docs: Range<u32>) {
+        let Store::Memory(bytes) = &self.bytes else {
+            return;
+        };
+        if let Ok(stored) = spill.put(bytes) {
+            self.bytes = Store::File(Lazy::new(stored, docs, FIELDS.len() as u8, self.len()));
+        }
     }
 
     /// The groups' bytes, for the cache to store.
@@ -148,16 +186,9 @@ impl Postings {
             for &k in run {
                 let r = self.span(k);
                 let bytes = &buf[(r.start - from) as usize..(r.end - from) as usize];
-                match lazy.checked[k].load(Ordering::Relaxed) {
-                    DAMAGED => continue,
-                    UNREAD if !valid_groups(bytes, &lazy.docs, lazy.fields) => {
-                        lazy.damage(k);
-                        continue;
-                    }
-                    UNREAD => lazy.checked[k].store(SOUND, Ordering::Relaxed),
-                    _ => {}
+                if lazy.sound(k, bytes) {
+                    each(k, bytes);
                 }
-                each(k, bytes);
             }
         }
     }

@@ -113,7 +113,7 @@ fn all_in_range(p: &Postings, docs: &std::ops::Range<u32>) -> usize {
 fn stored_postings_answer_as_built_ones() {
     let p = random(11, 40, 60);
     let (_, _, bytes, _) = p.parts();
-    let s = stored(&p, bytes, bytes.len() as u64, 40..100);
+    let s = stored(&p, &bytes, bytes.len() as u64, 40..100);
     assert_eq!(answers(&s), answers(&p));
     assert!(all_in_range(&s, &(40..100)) > 0);
     assert!(!s.take_damage_notice());
@@ -174,7 +174,7 @@ fn stored_keys_out_of_bounds_are_refused() {
     let (text, key_ends, bytes, starts) = p.parts();
     let dir = tempfile::tempdir().unwrap();
     let path = dir.path().join("bulk");
-    std::fs::write(&path, bytes).unwrap();
+    std::fs::write(&path, &bytes).unwrap();
     let file = Arc::new(File::open(&path).unwrap());
     let region = |len| Stored::new(Arc::clone(&file), 0, len);
     let make = |t: &str, e: &[u32], s: &[u64], len| {
@@ -207,7 +207,7 @@ fn stored_bytes_written_over_after_they_were_checked_still_cannot_panic() {
     let (text, key_ends, good, starts) = p.parts();
     let dir = tempfile::tempdir().unwrap();
     let path = dir.path().join("bulk");
-    std::fs::write(&path, good).unwrap();
+    std::fs::write(&path, &good).unwrap();
     let file = Arc::new(File::open(&path).unwrap());
     let region = Stored::new(file, 0, good.len() as u64);
     let s = Postings::stored(
@@ -263,7 +263,7 @@ fn counts_and_document_deltas_of_any_size_come_back() {
     }
     let p = b.finish();
     let (_, _, bytes, _) = p.parts();
-    let s = stored(&p, bytes, bytes.len() as u64, 0..u32::MAX);
+    let s = stored(&p, &bytes, bytes.len() as u64, 0..u32::MAX);
     for p in [&p, &s] {
         let mut got = Vec::new();
         p.counts(&[0], true, |d, f, n| got.push((d, f, n)));
@@ -303,7 +303,7 @@ fn headers_past_what_a_document_or_a_count_can_be_are_damage() {
         // A field past the index's.
         padded(&[7 << 2, 0]),
     ];
-    assert_eq!(answers(&stored(&p, good, len as u64, 0..10)), answers(&p));
+    assert_eq!(answers(&stored(&p, &good, len as u64, 0..10)), answers(&p));
     for bad in hostile {
         let s = stored(&p, &bad, len as u64, 0..10);
         assert_eq!(answers(&s), [(Vec::new(), Vec::new())], "{bad:?}");
