@@ -310,7 +310,7 @@ fn the_samples_papers_have_their_links_and_those_in_their_tweets() {
         assert_eq!(Some(links[0].url.as_str()), p.abs_url().as_deref());
         for (index, t) in p.tweets.iter().enumerate() {
             let kind = LinkKind::Tweet { index };
-            assert!(links.iter().any(|l| l.kind == kind && *l.url == *t.url));
+            assert!(links.iter().any(|l| l.kind == kind && t.url == *l.url));
         }
         let from_tweets = links
             .iter()

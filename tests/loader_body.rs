@@ -85,7 +85,7 @@ fn tweet_fields() {
     assert_eq!(t.author, "Ada O'Quill & Co");
     assert_eq!(t.handle, "ada_quill");
     assert_eq!(
-        &*t.url,
+        t.url.to_string(),
         "https://twitter.com/ada_quill/status/1367000000000000001"
     );
     assert_eq!(t.date, "March 4, 2021");
@@ -100,7 +100,7 @@ fn tweet_fields() {
         ("霧ロボ", "kiri_robo")
     );
     assert_eq!(
-        &*t.url,
+        t.url.to_string(),
         "https://twitter.com/kiri_robo/status/1367000000000000002"
     );
     assert_eq!(t.lang, "ja");

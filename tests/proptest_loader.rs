@@ -30,7 +30,18 @@ fn fragment() -> impl Strategy<Value = String> {
     ]
 }
 
-fn all_text(day: &Day) -> Vec<&str> {
+fn all_text(day: &Day) -> Vec<std::borrow::Cow<'_, str>> {
+    let mut urls = Vec::new();
+    let mut v: Vec<std::borrow::Cow<'_, str>> = all_borrowed(day, &mut urls)
+        .into_iter()
+        .map(std::borrow::Cow::Borrowed)
+        .collect();
+    v.extend(urls.into_iter().map(std::borrow::Cow::Owned));
+    v
+}
+
+/// Every text of `day` held as text; the tweets' links, which are not, into `urls`.
+fn all_borrowed<'a>(day: &'a Day, urls: &mut Vec<String>) -> Vec<&'a str> {
     let mut v = vec![day.title.as_str(), day.file.as_str()];
     for p in &day.papers {
         v.extend([p.title.as_str(), p.abstract_text.as_str()]);
@@ -47,11 +58,11 @@ fn all_text(day: &Day) -> Vec<&str> {
             v.extend([
                 t.author.as_str(),
                 t.handle.as_str(),
-                &t.url,
                 t.date.as_str(),
                 t.lang.as_str(),
             ]);
             v.extend(t.text.split('\n'));
+            urls.push(t.url.to_string());
         }
     }
     v

@@ -249,7 +249,10 @@ fuzz_target!(|data: &[u8]| {
     }
     for p in &papers[1..] {
         let max = usize::from(*wb);
-        check_lines(&detail_text(p, max, &Listed::default(), Mine::default()), max);
+        check_lines(
+            &detail_text(p, max, &Listed::default(), Mine::default()),
+            max,
+        );
     }
 
     // The reader at a size its layout draws panes at (30x8 and more).

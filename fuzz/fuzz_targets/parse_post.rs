@@ -29,14 +29,25 @@ fuzz_target!(|data: &[u8]| {
         for s in p.authors.iter().chain(&p.categories) {
             clean("author/category", s);
         }
-        for s in [p.arxiv_id.as_deref(), p.abs_url().as_deref(), p.pdf_url().as_deref()]
-            .into_iter()
-            .flatten()
+        for s in [
+            p.arxiv_id.as_deref(),
+            p.abs_url().as_deref(),
+            p.pdf_url().as_deref(),
+        ]
+        .into_iter()
+        .flatten()
         {
             clean("link", s);
         }
         for t in &p.tweets {
-            for s in [&*t.author, &*t.handle, &t.url, &*t.date, &*t.lang, &t.text] {
+            for s in [
+                &*t.author,
+                &*t.handle,
+                &t.url.as_str(),
+                &*t.date,
+                &*t.lang,
+                &t.text,
+            ] {
                 clean("tweet", s);
             }
         }

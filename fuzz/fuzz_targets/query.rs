@@ -9,8 +9,8 @@
 use std::sync::OnceLock;
 
 use hotpapers::archive::Archive;
-use hotpapers::search::{Field, Order, SearchIndex, highlight, parse, query::join_args};
 use hotpapers::search::query::Node;
+use hotpapers::search::{Field, Order, SearchIndex, highlight, parse, query::join_args};
 use libfuzzer_sys::fuzz_target;
 
 fn sample() -> &'static (Archive, SearchIndex) {
@@ -23,7 +23,9 @@ fn sample() -> &'static (Archive, SearchIndex) {
 }
 
 fuzz_target!(|data: &[u8]| {
-    let Ok(text) = std::str::from_utf8(data) else { return };
+    let Ok(text) = std::str::from_utf8(data) else {
+        return;
+    };
     let (archive, index) = sample();
     match parse(text) {
         Ok(q) => {
@@ -39,7 +41,11 @@ fuzz_target!(|data: &[u8]| {
             for h in hits.iter().take(3) {
                 let title = &archive.days[h.day].papers[h.paper].title;
                 for r in highlight(title, &q, Field::Title) {
-                    assert!(title.is_char_boundary(r.start) && title.is_char_boundary(r.end) && r.start < r.end);
+                    assert!(
+                        title.is_char_boundary(r.start)
+                            && title.is_char_boundary(r.end)
+                            && r.start < r.end
+                    );
                 }
             }
             for t in ["Ünïcödé ß İ ﬁ 日本語 🙂 e\u{301}", text] {
@@ -66,14 +72,21 @@ fuzz_target!(|data: &[u8]| {
             // An alternative to itself changes nothing.
             if !q.is_empty() {
                 let twice = parse(&format!("{text} OR {text}")).expect("Q OR Q parses");
-                assert_eq!(index.search_by(&twice, Order::Newest), index.search_by(&q, Order::Newest));
+                assert_eq!(
+                    index.search_by(&twice, Order::Newest),
+                    index.search_by(&q, Order::Newest)
+                );
             }
         }
         Err(e) => assert!(e.at <= text.chars().count()),
     }
     // Words as a shell would pass them. Words without white space join back unchanged; a word
     // holding white space is a phrase on purpose, so only its parse must not panic.
-    let words: Vec<String> = text.split(' ').filter(|w| !w.is_empty()).map(str::to_string).collect();
+    let words: Vec<String> = text
+        .split(' ')
+        .filter(|w| !w.is_empty())
+        .map(str::to_string)
+        .collect();
     let joined = join_args(&words);
     if !words.iter().any(|w| w.contains(char::is_whitespace)) {
         assert_eq!(joined, words.join(" "));

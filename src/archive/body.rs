@@ -431,7 +431,10 @@ mod tests {
         assert_eq!(p.categories, ["cs.LG", "stat.ML"]);
         assert_eq!(p.abstract_text, "We study things \\& *stuff* across lines.");
         assert_eq!(p.tweets.len(), 1);
-        assert_eq!(&*p.tweets[0].url, "https://twitter.com/x/status/1");
+        assert_eq!(
+            p.tweets[0].url.to_string(),
+            "https://twitter.com/x/status/1"
+        );
         let q = &papers[1].0;
         assert_eq!(
             (q.rank, q.pdf_url().as_deref(), q.abstract_text.as_str()),

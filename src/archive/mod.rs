@@ -22,6 +22,7 @@ pub mod text;
 mod text_scan;
 mod texts;
 mod tweet;
+mod tweet_url;
 
 pub use collection::{Archive, Summary};
 pub use dates::{find_date, parse_published};
@@ -35,3 +36,4 @@ pub use post::{MAX_FILE_SIZE, MAX_LINE, Parsed, date_from_name, parse_post};
 pub use read::read_post;
 pub use reload::{Changed, Kept, Reloaded, Reloader, Stamp};
 pub use texts::{TextsError, kept_text, read_texts, texts_from};
+pub use tweet_url::TweetUrl;

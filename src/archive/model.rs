@@ -6,6 +6,8 @@ use std::sync::Arc;
 
 use serde::Serialize;
 
+use super::tweet_url::TweetUrl;
+
 pub use super::name::Name;
 
 /// One digest: the papers of one day, in rank order.
@@ -288,7 +290,7 @@ pub struct Tweet {
     pub author: Name,
     pub handle: Name,
     /// The status URL without its query string.
-    pub url: Box<str>,
+    pub url: TweetUrl,
     /// The date as the embed shows it, e.g. "June 29, 2020".
     pub date: Name,
     /// The tweet's language tag (`en`, `ja`, `und`, ...), empty when absent.

@@ -13,6 +13,7 @@ use super::model::{Day, Name, PageLink, Paper, PaperKey};
 use super::text::{
     LineCounter, collapse_ws, normalize_newlines, sanitize, sanitize_in_place, strip_forbidden,
 };
+use super::tweet_url::TweetUrl;
 
 /// Files larger than this are not posts (the largest real ones are ~100 KB).
 pub const MAX_FILE_SIZE: u64 = 16 * 1024 * 1024;
@@ -349,8 +350,9 @@ fn sanitize_day(day: &mut Day) {
                 sanitize_name(n);
             }
             sanitize_in_place(&mut t.text);
-            if let Cow::Owned(clean) = sanitize(&t.url) {
-                t.url = clean.into();
+            let url = t.url.as_str();
+            if let Cow::Owned(clean) = sanitize(&url) {
+                t.url = TweetUrl::new(&clean);
             }
         }
     }

@@ -67,7 +67,7 @@ impl PaperInfo {
                 .map(|t| Tweet {
                     author: t.author,
                     handle: t.handle,
-                    url: t.url.clone(),
+                    url: t.url,
                     date: t.date,
                     lang: t.lang,
                     text: kept_text(t),

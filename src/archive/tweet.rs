@@ -311,7 +311,7 @@ mod tests {
         let t = &found[0].tweet;
         assert_eq!(t.author, "Jane O'Doe (PR)");
         assert_eq!(t.handle, "jane_doe");
-        assert_eq!(&*t.url, "https://twitter.com/jane_doe/status/123");
+        assert_eq!(t.url.to_string(), "https://twitter.com/jane_doe/status/123");
         assert_eq!(t.date, "July 1, 2020");
         assert_eq!(t.lang, "ja");
         assert_eq!(t.text, "新しい論文 & https://t.co/abc\n\ntwo lines @x");
@@ -350,7 +350,7 @@ mod tests {
             ),
             ("A", "a")
         );
-        assert_eq!(&*found[0].tweet.url, "https://t/s/1");
+        assert_eq!(found[0].tweet.url.to_string(), "https://t/s/1");
     }
 
     #[test]

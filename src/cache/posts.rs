@@ -115,7 +115,7 @@ fn info(out: &mut Out, i: &PaperInfo) {
     out.varint(i.text_hash());
     out.usize(i.tweets.len());
     for t in &i.tweets {
-        for s in [&*t.author, &*t.handle, &t.url, &*t.date, &*t.lang] {
+        for s in [&*t.author, &*t.handle, &t.url.as_str(), &*t.date, &*t.lang] {
             out.str(s);
         }
         // A tweet without a link is told apart by its text (see `archive::kept_text`).

@@ -19,7 +19,7 @@ use std::sync::Arc;
 use foldhash::fast::FixedState;
 
 use super::{Account, Pair, People};
-use crate::archive::{Archive, Name, PaperInfo, Tweet};
+use crate::archive::{Archive, Name, PaperInfo, Tweet, TweetUrl};
 use crate::search::listings::Listings;
 use crate::search::slots::Slots;
 
@@ -55,7 +55,7 @@ pub(super) struct Part<'a> {
     by_handle: HashMap<String, u32, FixedState>,
     pub(super) entries: Vec<Entry>,
     /// Each tweet's link (its text when it has none: still one tweet, told apart by it).
-    pub(super) links: Vec<&'a str>,
+    pub(super) links: Vec<Link<'a>>,
     /// The entries of each listing of the part's days (its info's), by position from the
     /// part's first: looked up here, on the part's core, not when the rows are made.
     of_listing: Vec<(u32, u32)>,
@@ -172,11 +172,11 @@ pub(super) struct Reader<'a> {
     pub(super) tweets: Vec<(u32, &'a [Tweet])>,
     batch: Vec<(u32, &'a Tweet)>,
     /// Each tweet's handle hashed, and its link.
-    hashes: Vec<(u64, &'a str)>,
+    hashes: Vec<(u64, Link<'a>)>,
     accounts: Vec<u32>,
     by_written: Spellings,
     /// One info's tweets: account and link.
-    said: Vec<(u32, &'a str)>,
+    said: Vec<(u32, Link<'a>)>,
 }
 
 impl<'a> Reader<'a> {
@@ -194,10 +194,11 @@ impl<'a> Reader<'a> {
         }
         self.tweets.clear();
         self.hashes.clear();
-        self.hashes.extend(self.batch.iter().map(|(_, t)| {
-            let link: &str = if t.url.is_empty() { &t.text } else { &t.url };
-            (spelling_hash(t.handle), link)
-        }));
+        self.hashes.extend(
+            self.batch
+                .iter()
+                .map(|(_, t)| (spelling_hash(t.handle), Link::of(t))),
+        );
         self.accounts.clear();
         for (&(_, t), &(h, _)) in self.batch.iter().zip(&self.hashes) {
             let account = match self.by_written.get(h, t.handle) {
@@ -247,9 +248,63 @@ impl<'a> Reader<'a> {
     }
 }
 
+/// What tells a tweet apart: its link, or its text when it has none. Compared and hashed by
+/// the link's numbers (see `TweetUrl`), not its text.
+#[derive(Debug, Clone, Copy)]
+pub(super) enum Link<'a> {
+    Url(TweetUrl),
+    Text(&'a str),
+}
+
+impl<'a> Link<'a> {
+    pub(super) fn of(t: &'a Tweet) -> Link<'a> {
+        if t.url.is_empty() {
+            Link::Text(&t.text)
+        } else {
+            Link::Url(t.url)
+        }
+    }
+
+    fn parts(&self) -> (u32, u64, &'a str) {
+        match *self {
+            Link::Url(u) => {
+                let (head, id) = u.numbers();
+                (head, id, "")
+            }
+            Link::Text(t) => (u32::MAX, 0, t),
+        }
+    }
+}
+
+impl PartialEq for Link<'_> {
+    fn eq(&self, other: &Self) -> bool {
+        self.parts() == other.parts()
+    }
+}
+
+impl Eq for Link<'_> {}
+
+impl PartialOrd for Link<'_> {
+    fn partial_cmp(&self, other: &Self) -> Option<std::cmp::Ordering> {
+        Some(self.cmp(other))
+    }
+}
+
+impl Ord for Link<'_> {
+    fn cmp(&self, other: &Self) -> std::cmp::Ordering {
+        self.parts().cmp(&other.parts())
+    }
+}
+
+impl std::hash::Hash for Link<'_> {
+    fn hash<H: std::hash::Hasher>(&self, h: &mut H) {
+        self.parts().hash(h);
+    }
+}
+
 /// How many distinct texts `links` (each with its hash) holds. Sorted by hash, each text is
 /// read once or twice; sorting the texts read each a dozen times, from memory.
-pub(super) fn distinct(links: &mut [(u64, &str)]) -> u32 {
+pub(super) fn distinct(links: &mut [(u64, Link)]) -> u32 {
     links.sort_unstable_by_key(|(h, _)| *h);
     let mut n = 0;
     for run in links.chunk_by(|a, b| a.0 == b.0) {
@@ -257,7 +312,7 @@ pub(super) fn distinct(links: &mut [(u64, &str)]) -> u32 {
         n += if run.iter().all(|(_, s)| *s == run[0].1) {
             1
         } else {
-            let mut texts: Vec<&str> = run.iter().map(|(_, s)| *s).collect();
+            let mut texts: Vec<Link> = run.iter().map(|(_, s)| *s).collect();
             texts.sort_unstable();
             texts.dedup();
             texts.len() as u32
@@ -371,7 +426,7 @@ impl People {
             accounts,
             ..People::default()
         };
-        let mut pair_links: Vec<(u64, &str)> = Vec::new();
+        let mut pair_links: Vec<(u64, Link)> = Vec::new();
         let mut pair_entries: Vec<u32> = Vec::new();
         for (account, w) in bounds.windows(2).enumerate() {
             let bucket = &rows[w[0] as usize..w[1] as usize];
@@ -417,13 +472,28 @@ impl People {
 
 #[cfg(test)]
 mod tests {
-    use super::distinct;
+    use super::{Link, TweetUrl, distinct};
 
     #[test]
     fn texts_of_one_hash_are_counted_apart() {
-        let mut links = [(7, "u1"), (7, "u2"), (3, "u3"), (7, "u1"), (3, "u3")];
+        let t = Link::Text;
+        let mut links = [
+            (7, t("u1")),
+            (7, t("u2")),
+            (3, t("u3")),
+            (7, t("u1")),
+            (3, t("u3")),
+        ];
         assert_eq!(distinct(&mut links), 3);
-        assert_eq!(distinct(&mut [(1, "a"), (2, "a")]), 2, "as hashed");
+        assert_eq!(distinct(&mut [(1, t("a")), (2, t("a"))]), 2, "as hashed");
+        let u = |s: &str| Link::Url(TweetUrl::new(s));
+        let mut links = [
+            (5, u("/s/1")),
+            (5, u("/s/2")),
+            (5, u("/s/1")),
+            (5, t("/s/1")),
+        ];
+        assert_eq!(distinct(&mut links), 3, "a link and a text are apart");
         assert_eq!(distinct(&mut []), 0);
     }
 }

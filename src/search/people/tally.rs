@@ -74,10 +74,6 @@ impl<'a> Papers<'a> {
     }
 }
 
-fn hash(key: &str) -> u64 {
-    FixedState::default().hash_one(key)
-}
-
 /// One listing, read: its key's hash, its info's address and tweets, its day and its index
 /// there: all that is needed of the info, read while it is in the cache, in 40 bytes (each
 /// byte a listing is a third of a megabyte, written to fresh pages and read by both cores).
@@ -283,7 +279,7 @@ fn several_infos(
 ) {
     several.sort_unstable_by_key(|(paper, _, _)| *paper);
     let mut rows: Vec<(u32, bool, u32)> = Vec::new();
-    let mut links: Vec<(u64, &str)> = Vec::new();
+    let mut links: Vec<(u64, super::build::Link)> = Vec::new();
     for infos in several.chunk_by(|a, b| a.0 == b.0) {
         rows.clear();
         for (_, entries, shown) in infos {
@@ -302,7 +298,7 @@ fn several_infos(
                 links.extend(
                     part.links[start as usize..end as usize]
                         .iter()
-                        .map(|l| (hash(l), *l)),
+                        .map(|l| (FixedState::default().hash_one(l), *l)),
                 );
             }
             let c = &mut counts[account[0].0 as usize];
