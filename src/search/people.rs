@@ -17,6 +17,7 @@ use super::index::PaperRef;
 use super::listings::Listings;
 
 mod build;
+mod link;
 #[cfg(test)]
 mod random;
 mod tally;

@@ -18,8 +18,9 @@ use std::sync::Arc;
 
 use foldhash::fast::FixedState;
 
+use super::link::{Link, distinct};
 use super::{Account, Pair, People};
-use crate::archive::{Archive, Name, PaperInfo, Tweet, TweetUrl};
+use crate::archive::{Archive, Name, PaperInfo, Tweet};
 use crate::search::listings::Listings;
 use crate::search::slots::Slots;
 
@@ -104,6 +105,11 @@ impl<'a> Part<'a> {
             .iter()
             .map(|&s| (said[s as usize].entries.start, said[s as usize].entries.end))
             .collect();
+        // Grown as they were filled, up to twice what they hold, while the other half is
+        // read beside: the People build's peak is the reader's at a warm start (10,000 posts
+        // where no paper repeats).
+        part.links.shrink_to_fit();
+        part.entries.shrink_to_fit();
         part
     }
 
@@ -144,6 +150,8 @@ impl<'a> Part<'a> {
             })
             .collect();
         let (links, entries) = (self.links.len() as u32, self.entries.len() as u32);
+        self.links.reserve_exact(older.links.len());
+        self.entries.reserve_exact(older.entries.len());
         self.links.extend(older.links);
         self.entries
             .extend(older.entries.into_iter().map(|e| Entry {
@@ -248,79 +256,6 @@ impl<'a> Reader<'a> {
     }
 }
 
-/// What tells a tweet apart: its link, or its text when it has none. Compared and hashed by
-/// the link's numbers (see `TweetUrl`), not its text.
-#[derive(Debug, Clone, Copy)]
-pub(super) enum Link<'a> {
-    Url(TweetUrl),
-    Text(&'a str),
-}
-
-impl<'a> Link<'a> {
-    pub(super) fn of(t: &'a Tweet) -> Link<'a> {
-        if t.url.is_empty() {
-            Link::Text(&t.text)
-        } else {
-            Link::Url(t.url)
-        }
-    }
-
-    fn parts(&self) -> (u32, u64, &'a str) {
-        match *self {
-            Link::Url(u) => {
-                let (head, id) = u.numbers();
-                (head, id, "")
-            }
-            Link::Text(t) => (u32::MAX, 0, t),
-        }
-    }
-}
-
-impl PartialEq for Link<'_> {
-    fn eq(&self, other: &Self) -> bool {
-        self.parts() == other.parts()
-    }
-}
-
-impl Eq for Link<'_> {}
-
-impl PartialOrd for Link<'_> {
-    fn partial_cmp(&self, other: &Self) -> Option<std::cmp::Ordering> {
-        Some(self.cmp(other))
-    }
-}
-
-impl Ord for Link<'_> {
-    fn cmp(&self, other: &Self) -> std::cmp::Ordering {
-        self.parts().cmp(&other.parts())
-    }
-}
-
-impl std::hash::Hash for Link<'_> {
-    fn hash<H: std::hash::Hasher>(&self, h: &mut H) {
-        self.parts().hash(h);
-    }
-}
-
-/// How many distinct texts `links` (each with its hash) holds. Sorted by hash, each text is
-/// read once or twice; sorting the texts read each a dozen times, from memory.
-pub(super) fn distinct(links: &mut [(u64, Link)]) -> u32 {
-    links.sort_unstable_by_key(|(h, _)| *h);
-    let mut n = 0;
-    for run in links.chunk_by(|a, b| a.0 == b.0) {
-        // One hash is one text but for a collision, when the run's texts are counted apart.
-        n += if run.iter().all(|(_, s)| *s == run[0].1) {
-            1
-        } else {
-            let mut texts: Vec<Link> = run.iter().map(|(_, s)| *s).collect();
-            texts.sort_unstable();
-            texts.dedup();
-            texts.len() as u32
-        };
-    }
-    n
-}
-
 /// A hash of a handle as written, from its name's `id`: the handle's text is not read (a
 /// cache miss a tweet, when the accounts are counted over 330,000 listings).
 fn spelling_hash(written: Name) -> u64 {
@@ -420,12 +355,16 @@ impl People {
                 }
             }
         }
+        drop(of_listing);
         let mut people = People {
             dates: archive.days.iter().map(|d| d.date).collect(),
             listings,
             accounts,
             ..People::default()
         };
+        // At most a pair and a day a row: reserved at once rather than grown to twice that.
+        people.pairs.reserve_exact(rows.len());
+        people.days.reserve_exact(rows.len());
         let mut pair_links: Vec<(u64, Link)> = Vec::new();
         let mut pair_entries: Vec<u32> = Vec::new();
         for (account, w) in bounds.windows(2).enumerate() {
@@ -466,34 +405,8 @@ impl People {
                 });
             }
         }
+        people.pairs.shrink_to_fit();
+        people.days.shrink_to_fit();
         people
-    }
-}
-
-#[cfg(test)]
-mod tests {
-    use super::{Link, TweetUrl, distinct};
-
-    #[test]
-    fn texts_of_one_hash_are_counted_apart() {
-        let t = Link::Text;
-        let mut links = [
-            (7, t("u1")),
-            (7, t("u2")),
-            (3, t("u3")),
-            (7, t("u1")),
-            (3, t("u3")),
-        ];
-        assert_eq!(distinct(&mut links), 3);
-        assert_eq!(distinct(&mut [(1, t("a")), (2, t("a"))]), 2, "as hashed");
-        let u = |s: &str| Link::Url(TweetUrl::new(s));
-        let mut links = [
-            (5, u("/s/1")),
-            (5, u("/s/2")),
-            (5, u("/s/1")),
-            (5, t("/s/1")),
-        ];
-        assert_eq!(distinct(&mut links), 3, "a link and a text are apart");
-        assert_eq!(distinct(&mut []), 0);
     }
 }

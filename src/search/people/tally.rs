@@ -22,7 +22,8 @@ use std::sync::Arc;
 use chrono::NaiveDate;
 use foldhash::fast::FixedState;
 
-use super::build::{BATCH, NONE, Part, Reader, Said, distinct};
+use super::build::{BATCH, NONE, Part, Reader, Said};
+use super::link::{Link, distinct};
 use super::{Account, People, Tweeter, rank};
 use crate::archive::{Archive, Tweet};
 use crate::search::slots::Slots;
@@ -279,7 +280,7 @@ fn several_infos(
 ) {
     several.sort_unstable_by_key(|(paper, _, _)| *paper);
     let mut rows: Vec<(u32, bool, u32)> = Vec::new();
-    let mut links: Vec<(u64, super::build::Link)> = Vec::new();
+    let mut links: Vec<(u64, Link)> = Vec::new();
     for infos in several.chunk_by(|a, b| a.0 == b.0) {
         rows.clear();
         for (_, entries, shown) in infos {
