@@ -7,7 +7,7 @@
 
 use std::fs::File;
 use std::io::{self, Write};
-use std::path::Path;
+use std::path::{Path, PathBuf};
 use std::sync::{Arc, Mutex, MutexGuard};
 
 use crate::bulk::Stored;
@@ -17,6 +17,8 @@ pub struct Spill {
     file: Arc<File>,
     /// Where the next bytes go; held while a writer appends.
     end: Mutex<u64>,
+    /// The folder it was asked to be in (it may be in the temporary folder instead).
+    dir: Option<PathBuf>,
 }
 
 impl Spill {
@@ -31,7 +33,15 @@ impl Spill {
         Some(Spill {
             file: Arc::new(file),
             end: Mutex::new(0),
+            dir: dir.map(Path::to_path_buf),
         })
+    }
+
+    /// Another spill file where this one was asked to be: for bytes wanted only for a while,
+    /// whose disk space goes back when it is dropped (the regions of one file stay taken
+    /// until all of them are let go).
+    pub fn sibling(&self) -> Option<Spill> {
+        Spill::new(self.dir.as_deref())
     }
 
     /// A spill to `file` (for tests: one opened read-only fails every write).
@@ -40,6 +50,7 @@ impl Spill {
         Spill {
             file: Arc::new(file),
             end: Mutex::new(0),
+            dir: None,
         }
     }
 
@@ -154,6 +165,12 @@ mod tests {
             std::fs::read_dir(dir.path().join("made")).unwrap().count(),
             0
         );
+        // A sibling is a file of its own, made where this one was asked to be.
+        let other = spill.sibling().unwrap();
+        let there = other.put(b"elsewhere").unwrap();
+        assert_eq!(read(&there), b"elsewhere");
+        assert_eq!(read(&small), b"hello");
+        assert_eq!(other.dir, spill.dir);
     }
 
     #[test]

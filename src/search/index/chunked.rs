@@ -88,6 +88,10 @@ pub(super) fn build_in_chunks(
     for k in 0..chunks {
         starts[k + 1] += starts[k];
     }
+    // The chunks' streams in a file of their own, whose disk space goes back once they are
+    // joined (the index's postings stay in `spill`).
+    let streams = spill.and_then(Spill::sibling);
+    let streams = streams.as_ref().or(spill);
     let next = AtomicUsize::new(0);
     let mut slots: Vec<Option<Made>> = Vec::new();
     slots.resize_with(chunks, || None);
@@ -103,7 +107,7 @@ pub(super) fn build_in_chunks(
                     let part = &makers[starts[k]..starts[k + 1]];
                     let (mut seg, more, failed) =
                         index_chunk(archive, &listings, starts[k] as u32, part);
-                    let chunk = Chunk::of(std::mem::take(&mut seg.postings), spill);
+                    let chunk = Chunk::of(std::mem::take(&mut seg.postings), streams);
                     let made = (seg, chunk, more, failed);
                     slots.lock().unwrap_or_else(|e| e.into_inner())[k] = Some(made);
                     crate::memory::give_back_freed();
