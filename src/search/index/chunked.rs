@@ -90,8 +90,8 @@ pub(super) fn build_in_chunks(
     }
     // The chunks' streams in a file of their own, whose disk space goes back once they are
     // joined (the index's postings stay in `spill`).
-    let streams = spill.and_then(Spill::sibling);
-    let streams = streams.as_ref().or(spill);
+    let own = spill.and_then(Spill::sibling);
+    let streams = own.as_ref().or(spill);
     let next = AtomicUsize::new(0);
     let mut slots: Vec<Option<Made>> = Vec::new();
     slots.resize_with(chunks, || None);
@@ -107,7 +107,8 @@ pub(super) fn build_in_chunks(
                     let part = &makers[starts[k]..starts[k + 1]];
                     let (mut seg, more, failed) =
                         index_chunk(archive, &listings, starts[k] as u32, part);
-                    let chunk = Chunk::of(std::mem::take(&mut seg.postings), streams);
+                    let docs = seg.first..seg.end();
+                    let chunk = Chunk::of(std::mem::take(&mut seg.postings), streams, docs);
                     let made = (seg, chunk, more, failed);
                     slots.lock().unwrap_or_else(|e| e.into_inner())[k] = Some(made);
                     crate::memory::give_back_freed();
@@ -127,7 +128,10 @@ pub(super) fn build_in_chunks(
         lengths.extend(more);
         errors.append(&mut failed);
     }
-    match Segment::join(segments, postings, spill) {
+    let joined = Segment::join(segments, postings, spill);
+    // The streams are read: their file, and its disk space, can go.
+    drop(own);
+    match joined {
         Ok(mut segment) => {
             // The values the reader's papers hold (the same for every listing of a document).
             let mut key = String::new();
@@ -165,7 +169,7 @@ fn index_chunk(
     let mut reader = Reader {
         archive,
         last: None,
-        tried: HashSet::new(),
+        failed: HashSet::new(),
         errors: Vec::new(),
     };
     // The listings of each document, found the first time a paper lacks its texts.
@@ -200,8 +204,9 @@ struct Reader<'a> {
     /// The day read last, its papers' infos: a day's makers come one after the other, so
     /// this is the one day whose texts are held.
     last: Option<(usize, Vec<Option<Arc<PaperInfo>>>)>,
-    /// The days read so far: a post that cannot be read is said once.
-    tried: HashSet<usize>,
+    /// The days that could not be read: each is said once (a day can be read again, when a
+    /// changed post's paper takes its texts from another day's).
+    failed: HashSet<usize>,
     errors: Vec<TextsError>,
 }
 
@@ -219,9 +224,8 @@ impl Reader<'_> {
             return paper.clone();
         };
         if self.last.as_ref().is_none_or(|(d, _)| *d != at.day) {
-            let first_time = self.tried.insert(at.day);
             let infos = read_texts(root, day).unwrap_or_else(|e| {
-                if first_time {
+                if self.failed.insert(at.day) {
                     self.errors.push(e);
                 }
                 Vec::new()

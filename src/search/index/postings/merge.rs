@@ -240,7 +240,7 @@ mod tests {
                 .map(|(n, w)| {
                     let p = build(all.iter().filter(|a| (w[0]..w[1]).contains(&a.1)), |d| d);
                     match (n as u64 + seed) % 2 {
-                        0 => Chunk::Streamed(p.stream_to(&spill).unwrap()),
+                        0 => Chunk::Streamed(p.stream_to(&spill, w[0]..w[1]).unwrap()),
                         _ => Chunk::Held(p),
                     }
                 })
@@ -261,6 +261,53 @@ mod tests {
                 number[d as usize].unwrap()
             });
             assert_eq!(merged.parts(), want.parts(), "seed {seed}, some left out");
+        }
+    }
+
+    #[test]
+    fn a_damaged_stream_never_panics_and_a_cut_one_is_an_error() {
+        let mut rng = xorshift(99);
+        let all = adds(&mut rng, 40);
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("spill");
+        let file = std::fs::OpenOptions::new()
+            .create(true)
+            .truncate(true)
+            .read(true)
+            .write(true)
+            .open(&path)
+            .unwrap();
+        let spill = Spill::of(file);
+        let part = |r: std::ops::Range<u32>| {
+            build(all.iter().filter(|a| r.contains(&a.1)), |d| d)
+                .stream_to(&spill, r)
+                .unwrap()
+        };
+        let chunks = vec![Chunk::Streamed(part(0..20)), Chunk::Streamed(part(20..40))];
+        let good = Postings::join(&chunks, None, 0..40).unwrap();
+        assert_eq!(good.parts(), build(&all, |d| d).parts());
+        let sound = std::fs::read(&path).unwrap();
+        let len = sound.len();
+        for seed in 0..40u64 {
+            // Bytes written over (a length, a key, a group), or the file cut.
+            let mut bytes = sound.clone();
+            let at = (seed as usize * 7_919) % len;
+            bytes[at] = bytes[at].wrapping_add(1 + seed as u8) | 0x80;
+            if seed % 5 == 0 {
+                bytes.truncate(at);
+            }
+            std::fs::write(&path, &bytes).unwrap();
+            // Never a panic, and never a different index silently.
+            if let Ok(got) = Postings::join(&chunks, None, 0..40) {
+                let (text, ends, groups, starts) = got.parts();
+                let want = good.parts();
+                let same =
+                    (text, ends, &groups[..], starts) == (want.0, want.1, &want.2[..], want.3);
+                assert!(
+                    same || seed % 5 != 0,
+                    "seed {seed}: a cut stream went unnoticed"
+                );
+            }
         }
     }
 }
