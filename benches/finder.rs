@@ -59,7 +59,7 @@ fn source_titles() -> (String, Vec<String>) {
         .days
         .iter()
         .flat_map(|d| &d.papers)
-        .map(|p| p.title.clone())
+        .map(|p| p.title.to_string())
         .take(80)
         .collect();
     ("the first 80 titles of the sample".to_string(), titles)

@@ -20,7 +20,7 @@ fn line_with<'a>(screen: &'a str, start: &str) -> Option<&'a str> {
 }
 
 fn selected_title(app: &App) -> String {
-    app.current_paper().unwrap().title.clone()
+    app.current_paper().unwrap().title.to_string()
 }
 
 #[test]
@@ -116,7 +116,7 @@ fn a_code_link_ends_at_a_control_character_and_none_reaches_the_screen() {
     let lenses = std::sync::Arc::make_mut(&mut archive.days[0])
         .papers
         .iter_mut()
-        .find(|p| p.title == LENSES);
+        .find(|p| p.title == LENSES.into());
     lenses.unwrap().abstract_text =
         "Code: https://github.com/example-lab/evil\u{1b}[2J\u{7}repo here.".into();
     let mut app = app_with(archive, 140, 40);

@@ -54,9 +54,9 @@ fn megabyte_lines() -> Vec<(String, String)> {
 
 fn all_fields(p: &Parsed) -> Vec<&str> {
     let Some(day) = &p.day else { return Vec::new() };
-    let mut v = vec![day.title.as_str()];
+    let mut v = vec![day.title.as_ref()];
     for p in &day.papers {
-        v.extend([p.title.as_str(), p.abstract_text.as_str()]);
+        v.extend([p.title.as_ref(), p.abstract_text.as_str()]);
         v.extend(p.authors.iter().map(|n| n.as_str()));
         v.extend(p.categories.iter().map(|n| n.as_str()));
         for t in &p.tweets {

@@ -210,7 +210,10 @@ fn typing_before_the_index_is_ready_searches_when_it_arrives() {
     let mut app = indexed(app);
     assert_eq!(search_box(&app).results.len(), 1);
     act(&mut app, &[Command::Enter]);
-    assert_eq!(app.current_paper().unwrap().title, "Diffusion Models Dream");
+    assert_eq!(
+        app.current_paper().unwrap().title,
+        "Diffusion Models Dream".into()
+    );
 }
 
 #[test]
@@ -384,7 +387,10 @@ fn jumping_to_a_filtered_out_paper_clears_the_filter() {
     type_text(&mut app, "diffusion");
     act(&mut app, &[Command::Enter]);
     assert!(app.filter().is_empty());
-    assert_eq!(app.current_paper().unwrap().title, "Diffusion Models Dream");
+    assert_eq!(
+        app.current_paper().unwrap().title,
+        "Diffusion Models Dream".into()
+    );
     let status = app.notice().unwrap().text.clone();
     assert!(
         status.starts_with("Result 1 of 1") && status.contains("category filter cleared"),
@@ -482,7 +488,7 @@ fn the_box_takes_ors_groups_handles_and_pasted_links() {
         search_box(app)
             .results
             .iter()
-            .map(|r| app.archive().days[r.day].papers[r.paper].title.clone())
+            .map(|r| app.archive().days[r.day].papers[r.paper].title.to_string())
             .collect()
     };
     type_text(&mut app, "@ann");

@@ -197,11 +197,11 @@ fn paper() -> Paper {
         line: 1,
         info: std::sync::Arc::new(PaperInfo {
             title: "T".into(),
-            authors: vec![],
+            authors: vec![].into(),
             arxiv_id: Some("2101.00001".into()),
             abs: PageLink::given(Some("https://arxiv.org/abs/2101.00001")),
             pdf: PageLink::given(Some("https://arxiv.org/pdf/2101.00001")),
-            categories: vec![],
+            categories: vec![].into(),
             abstract_text: "Code: https://github.com/a/b. Paper https://arxiv.org/abs/2101.00001."
                 .into(),
             tweets: vec![
@@ -215,7 +215,8 @@ fn paper() -> Paper {
                     "https://twitter.com/x/status/2",
                     "https://t.co/abc https://t.co/d…",
                 ),
-            ],
+            ]
+            .into(),
             key: Default::default(),
             texts: Default::default(),
         }),
@@ -270,7 +271,7 @@ fn a_paper_without_links_has_none_and_bad_stored_links_are_dropped() {
     p.pdf = PageLink::given(Some("javascript:alert(1)"));
     p.abstract_text.clear();
     p.tweets[0].url = "/relative".into();
-    p.tweets.truncate(1);
+    p.tweets = p.tweets[..1].to_vec().into();
     p.tweets[0].text = "no links".into();
     assert_eq!(paper_links(&p), Vec::<Link>::new());
 }

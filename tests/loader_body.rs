@@ -31,14 +31,20 @@ fn paper_rank_title_authors_and_counts() {
     let day = day_of(&p);
     let a = &day.papers[0];
     assert_eq!(a.rank, 1);
-    assert_eq!(a.title, "Lanterns in the Fog: Tiny Robots Learn to Glow");
-    assert_eq!(a.authors, ["Ada Quill", "Bo Ferrant", "Cyd Marsh-Oyelaran"]);
+    assert_eq!(
+        a.title,
+        "Lanterns in the Fog: Tiny Robots Learn to Glow".into()
+    );
+    assert_eq!(
+        *a.authors,
+        ["Ada Quill", "Bo Ferrant", "Cyd Marsh-Oyelaran"]
+    );
     assert_eq!((a.retweets, a.favorites), (42, 317));
     assert_eq!(a.score(), 359);
     assert_eq!(a.line as usize, line_of(FULL, "# 1."));
     let b = &day.papers[1];
     assert_eq!(b.rank, 2);
-    assert_eq!(b.authors, ["Dee Nakamura"]);
+    assert_eq!(*b.authors, ["Dee Nakamura"]);
     assert_eq!((b.retweets, b.favorites), (3, 9));
     assert_eq!(b.line as usize, line_of(FULL, "# 2."));
 }
@@ -57,11 +63,11 @@ fn paper_links_id_and_categories() {
         a.pdf_url().as_deref(),
         Some("https://arxiv.org/pdf/2103.01234")
     );
-    assert_eq!(a.categories, ["cs.RO", "cs.LG"]);
+    assert_eq!(*a.categories, ["cs.RO", "cs.LG"]);
     let b = &day.papers[1];
     assert_eq!(b.arxiv_id.as_deref(), Some("2103.05678"));
     assert_eq!(b.pdf_url(), None, "the pdf link is optional");
-    assert_eq!(b.categories, ["math.PR"]);
+    assert_eq!(*b.categories, ["math.PR"]);
 }
 
 #[test]
@@ -148,7 +154,7 @@ fn missing_paper_fields_warn_at_the_heading_and_keep_the_paper() {
     assert_eq!((one.retweets, one.favorites), (1, 2));
     assert_eq!(one.abstract_text, "Abstract one.");
     assert_eq!((two.retweets, two.favorites), (0, 0));
-    assert_eq!(two.authors, ["Ann Author"]);
+    assert_eq!(*two.authors, ["Ann Author"]);
     assert_eq!(two.abstract_text, "Abstract two.");
     assert_eq!(
         (three.abs_url().as_deref(), three.arxiv_id.as_deref()),
@@ -214,7 +220,7 @@ fn a_heading_that_is_not_a_ranked_title_is_skipped_with_a_warning() {
     let text = post("2020-03-05", "2020-03-06T00:00:00Z", &body);
     let p = parse("h.md", &text);
     let day = day_of(&p);
-    let titles: Vec<_> = day.papers.iter().map(|p| p.title.as_str()).collect();
+    let titles: Vec<_> = day.papers.iter().map(|p| p.title.as_ref()).collect();
     assert_eq!(titles, ["Real One", "Real Two"]);
     // Text under the skipped heading does not leak into the previous paper.
     assert_eq!(day.papers[0].abstract_text, "An abstract for paper 1.");
@@ -265,7 +271,7 @@ fn deeply_nested_markdown_returns() {
             paper(2, "After")
         );
         let p = parse("n.md", &post("2020-08-02", "2020-08-02T00:00:00Z", &body));
-        let titles: Vec<_> = day_of(&p).papers.iter().map(|p| p.title.as_str()).collect();
+        let titles: Vec<_> = day_of(&p).papers.iter().map(|p| p.title.as_ref()).collect();
         assert_eq!(titles, ["Deep", "After"], "{nest}");
     }
 }

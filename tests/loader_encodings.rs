@@ -99,7 +99,7 @@ fn invalid_utf8_is_decoded_lossily_with_a_located_warning() {
         .collect();
     let p = parse_bytes("2020-02-02.md", &bytes);
     let day = day_of(&p);
-    assert_eq!(day.papers[0].title, "Caf\u{FFFD} Paper");
+    assert_eq!(day.papers[0].title, "Caf\u{FFFD} Paper".into());
     assert_eq!(day.papers[0].abstract_text, "An abstract for paper 1.");
     assert_eq!(p.diagnostics.len(), 1, "{:#?}", p.diagnostics);
     let d = &p.diagnostics[0];
@@ -138,8 +138,8 @@ fn tabs_become_spaces() {
     let day = day_of(&p);
     assert_eq!(day.title, "Hot Papers 2020-02-04");
     let paper = &day.papers[0];
-    assert_eq!(paper.title, "Tabbed Title");
-    assert_eq!(paper.authors, ["Ann Author", "Ben Writer"]);
+    assert_eq!(paper.title, "Tabbed Title".into());
+    assert_eq!(*paper.authors, ["Ann Author", "Ben Writer"]);
     assert_eq!(paper.abstract_text, "An abstract with tabs.");
     let t = &paper.tweets[0];
     assert_eq!(
@@ -180,8 +180,8 @@ fn control_and_bidi_characters_are_removed_from_all_loaded_text() {
         "{:?}",
         paper.title
     );
-    assert_eq!(paper.authors, ["Ann Author", "Ben Writer"]);
-    assert_eq!(paper.categories, ["cs.AI"]);
+    assert_eq!(*paper.authors, ["Ann Author", "Ben Writer"]);
+    assert_eq!(*paper.categories, ["cs.AI"]);
     assert!(
         paper.abstract_text.contains("bidi."),
         "{:?}",
@@ -207,8 +207,8 @@ fn removing_a_control_character_never_leaves_a_double_space() {
     let day = day_of(&p);
     let paper = &day.papers[0];
     assert_eq!(day.title, "Hot Papers 2020-02-06");
-    assert_eq!(paper.title, "Two Words");
-    assert_eq!(paper.authors, ["Ann Author", "Ben Writer"]);
+    assert_eq!(paper.title, "Two Words".into());
+    assert_eq!(*paper.authors, ["Ann Author", "Ben Writer"]);
     assert_eq!(paper.abstract_text, "Abstract text.");
     let t = &paper.tweets[0];
     assert_eq!(

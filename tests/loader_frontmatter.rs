@@ -117,7 +117,7 @@ fn two_posts_for_one_day_keep_the_newest_and_warn_naming_the_other() {
     let archive = Archive::load(root).unwrap();
     assert_eq!(archive.days.len(), 2);
     assert_eq!(archive.days[0].file, "a-2020-03-03.md");
-    assert_eq!(archive.days[0].papers[0].title, "Newer");
+    assert_eq!(archive.days[0].papers[0].title, "Newer".into());
     assert_eq!(archive.diagnostics.len(), 1, "{:#?}", archive.diagnostics);
     let d = &archive.diagnostics[0];
     assert_eq!(d.severity, Severity::Warning);
@@ -159,7 +159,7 @@ fn broken_yaml_still_gives_the_papers_with_a_located_warning() {
     assert_eq!(day.date, date("2020-05-06"));
     assert_eq!(day.published.unwrap().to_string(), "2020-05-07 01:02:03");
     assert_eq!(day.papers.len(), 1);
-    assert_eq!(day.papers[0].title, "Still Here");
+    assert_eq!(day.papers[0].title, "Still Here".into());
     assert_eq!(p.diagnostics.len(), 1, "{:#?}", p.diagnostics);
     let d = &p.diagnostics[0];
     assert_eq!(d.severity, Severity::Warning);
@@ -193,7 +193,7 @@ fn no_front_matter_warns_and_uses_the_file_name() {
     let p = parse("2020-06-07---Hot-Papers.md", &text);
     let day = day_of(&p);
     assert_eq!(day.date, date("2020-06-07"));
-    assert_eq!((day.title.as_str(), day.published), ("", None));
+    assert_eq!((day.title.as_ref(), day.published), ("", None));
     assert_eq!(day.papers.len(), 1);
     assert_eq!(day.papers[0].line, 1);
     assert_eq!(p.diagnostics.len(), 1, "{:#?}", p.diagnostics);
@@ -214,7 +214,7 @@ fn unterminated_front_matter_keeps_its_fields_and_the_papers() {
     assert_eq!(day.date, date("2020-06-08"));
     assert_eq!(day.title, "Hot Papers 2020-06-08");
     assert!(day.published.is_some());
-    let titles: Vec<_> = day.papers.iter().map(|p| p.title.as_str()).collect();
+    let titles: Vec<_> = day.papers.iter().map(|p| p.title.as_ref()).collect();
     assert_eq!(titles, ["First", "Second"]);
     assert_eq!(day.papers[1].line as usize, line_of(&text, "# 2."));
     assert_eq!(p.diagnostics.len(), 1, "{:#?}", p.diagnostics);
@@ -259,7 +259,7 @@ fn yaml_alias_bombs_return_with_a_warning() {
     let p = parse("bomb.md", &text);
     let day = day_of(&p);
     assert_eq!(day.date, date("2020-06-11"));
-    assert_eq!(day.papers[0].title, "Survivor");
+    assert_eq!(day.papers[0].title, "Survivor".into());
     let d = find(&p.diagnostics, "aliases");
     assert_eq!((d.severity, d.line), (Severity::Warning, Some(2)));
 
@@ -289,7 +289,7 @@ fn deeply_nested_front_matter_is_not_parsed_and_warns() {
     let p = parse("n.md", &text);
     let day = day_of(&p);
     assert_eq!(day.date, date("2020-08-01"));
-    assert_eq!(day.papers[0].title, "Below");
+    assert_eq!(day.papers[0].title, "Below".into());
     let d = find(&p.diagnostics, "levels deep");
     assert_eq!((d.severity, d.line), (Severity::Warning, Some(2)));
 }

@@ -137,7 +137,7 @@ fn enter_lists_an_accounts_papers_and_goes_to_one() {
     press(&mut app, &["enter", "j", "enter"]);
     assert!(app.open_box().is_none());
     assert_eq!(
-        app.current_paper().map(|p| p.title.as_str()),
+        app.current_paper().map(|p| p.title.as_ref()),
         Some("Old Paper")
     );
     assert!(render(&app).contains("Tweeted by @ann_ex: paper 2 of 3"));
@@ -153,7 +153,7 @@ fn the_filter_can_show_only_papers_tweeted_by_accounts_you_follow() {
     let titles = |app: &App| {
         app.order()
             .iter()
-            .map(|&i| app.current_day().unwrap().papers[i].title.clone())
+            .map(|&i| app.current_day().unwrap().papers[i].title.to_string())
             .collect::<Vec<_>>()
     };
     assert_eq!(titles(&app), ["Fresh Paper", "Other Fresh Paper"]);

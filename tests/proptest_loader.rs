@@ -42,9 +42,9 @@ fn all_text(day: &Day) -> Vec<std::borrow::Cow<'_, str>> {
 
 /// Every text of `day` held as text; the tweets' links, which are not, into `urls`.
 fn all_borrowed<'a>(day: &'a Day, urls: &mut Vec<String>) -> Vec<&'a str> {
-    let mut v = vec![day.title.as_str(), day.file.as_str()];
+    let mut v = vec![day.title.as_ref(), day.file.as_str()];
     for p in &day.papers {
-        v.extend([p.title.as_str(), p.abstract_text.as_str()]);
+        v.extend([p.title.as_ref(), p.abstract_text.as_str()]);
         v.extend(p.authors.iter().map(|n| n.as_str()));
         v.extend(p.categories.iter().map(|n| n.as_str()));
         v.extend(p.arxiv_id.as_deref());

@@ -347,7 +347,7 @@ fn colon_goes_to_a_day_a_month_latest_or_a_paper() {
     type_keys(&mut app, "https://arxiv.org/abs/2401.00010v2");
     press(&mut app, &["enter"]);
     assert_eq!(
-        (day(&app), app.current_paper().unwrap().title.as_str()),
+        (day(&app), app.current_paper().unwrap().title.as_ref()),
         ("2024-01-02".into(), "Early Paper")
     );
     press(&mut app, &[":"]);

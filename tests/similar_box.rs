@@ -78,7 +78,7 @@ fn listed(app: &hotpapers::tui::App) -> Vec<String> {
         Some(OpenBox::Similar(b)) => b
             .papers
             .iter()
-            .map(|(r, _)| app.archive().days[r.day].papers[r.paper].title.clone())
+            .map(|(r, _)| app.archive().days[r.day].papers[r.paper].title.to_string())
             .collect(),
         other => panic!("similar box not open: {other:?}"),
     }
@@ -90,7 +90,7 @@ fn equals_lists_the_papers_of_the_same_topic_first_and_enter_goes_there() {
     // The newest day opens on its first paper: the traffic one.
     assert_eq!(
         app.current_paper().unwrap().title,
-        "Traffic Congestion Forecasts from Road Sensors"
+        "Traffic Congestion Forecasts from Road Sensors".into()
     );
     press(&mut app, &["="]);
     assert_eq!(app.scope(), Scope::Similar);
@@ -108,14 +108,14 @@ fn equals_lists_the_papers_of_the_same_topic_first_and_enter_goes_there() {
     assert!(app.open_box().is_none());
     assert_eq!(
         app.current_paper().unwrap().title,
-        "Forecasting Urban Traffic Flow"
+        "Forecasting Urban Traffic Flow".into()
     );
     assert_eq!(app.current_day().unwrap().date.to_string(), "2024-03-01");
     // From a protein paper, the protein papers come first; Esc returns to where it was.
     act(&mut app, &[Command::Down]);
     assert_eq!(
         app.current_paper().unwrap().title,
-        "Amino Acid Contacts Predict Protein Structure"
+        "Amino Acid Contacts Predict Protein Structure".into()
     );
     press(&mut app, &["="]);
     let titles = listed(&app);
@@ -131,7 +131,7 @@ fn equals_lists_the_papers_of_the_same_topic_first_and_enter_goes_there() {
     assert!(app.open_box().is_none());
     assert_eq!(
         app.current_paper().unwrap().title,
-        "Amino Acid Contacts Predict Protein Structure"
+        "Amino Acid Contacts Predict Protein Structure".into()
     );
 }
 
@@ -206,7 +206,7 @@ fn capital_r_lists_papers_like_the_starred_ones_and_x_marks_one_not_for_me() {
     press(&mut app, &["esc"]);
     // X on a protein paper: saved as not for me, and For you leaves it out.
     act(&mut app, &[Command::Down]);
-    let marked = app.current_paper().unwrap().title.clone();
+    let marked = app.current_paper().unwrap().title.to_string();
     let effects = press(&mut app, &["X"]);
     assert!(
         effects

@@ -117,6 +117,6 @@ fn hash_lists_the_tags_with_counts_and_a_tags_papers() {
     assert!(app.open_box().is_none());
     assert_eq!(
         app.current_paper().unwrap().title,
-        "Transformers for Tabular Data"
+        "Transformers for Tabular Data".into()
     );
 }

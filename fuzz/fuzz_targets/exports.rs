@@ -38,14 +38,14 @@ fn papers(text: &str, marks: &mut Snapshot) -> Vec<Paper> {
             favorites: 0,
             line: 1,
             info: std::sync::Arc::new(PaperInfo {
-                title: get(0).to_string(),
+                title: get(0).into(),
                 authors: list(get(1)).into_iter().map(Name::from).collect(),
                 arxiv_id: id.map(Into::into),
                 abs: PageLink::given(Some(get(2)).filter(|s| !s.is_empty())),
                 pdf: PageLink::None,
                 categories: list(get(4)).into_iter().map(Name::from).collect(),
                 abstract_text: String::new(),
-                tweets: Vec::new(),
+                tweets: Box::default(),
                 key: key.clone(),
                 texts: Default::default(),
             }),
@@ -86,7 +86,7 @@ fn check_csv(text: &str, day: &Day, marks: &Snapshot, cells: Cells) {
             .replace("\r\n", "\n")
             .replace('\n', "\r\n");
         let want = [
-            (3, p.title.clone()),
+            (3, p.title.to_string()),
             (4, p.authors.join("; ")),
             (7, p.categories.join("; ")),
             (8, p.abs_url().unwrap_or_default().into_owned()),

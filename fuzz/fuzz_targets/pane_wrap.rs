@@ -60,7 +60,7 @@ fn paper(rank: u32, text: &str) -> Paper {
     let get = |n: usize| f.get(n).copied().unwrap_or("");
     let title = one_line(get(0));
     let author = one_line(get(4));
-    let tweets = f
+    let tweets: Vec<Tweet> = f
         .iter()
         .skip(5)
         .take(4)
@@ -82,14 +82,14 @@ fn paper(rank: u32, text: &str) -> Paper {
         info: std::sync::Arc::new(PaperInfo {
             key: PaperKey::of(None, &format!("{rank} {title}")),
             texts: Default::default(),
-            title,
-            authors: list(get(1)),
+            title: title.into(),
+            authors: list(get(1)).into(),
             arxiv_id: None,
             abs: Default::default(),
             pdf: Default::default(),
-            categories: list(get(2)),
+            categories: list(get(2)).into(),
             abstract_text: one_line(get(3)),
-            tweets,
+            tweets: tweets.into(),
         }),
     }
 }
@@ -99,9 +99,9 @@ fn filler() -> Paper {
     let word = |i: usize| ["lorem", "ipsum", "dolor", "sit", "amet"][i % 5];
     let text = (0..800).map(word).collect::<Vec<_>>().join(" ");
     let mut p = paper(1, "");
-    p.title = text[..300].to_string();
-    p.authors = vec![text[..40].into(), text[40..90].into()];
-    p.categories = vec!["cs.XX".into(), text[..60].into()];
+    p.title = text[..300].into();
+    p.authors = [text[..40].into(), text[40..90].into()].into();
+    p.categories = ["cs.XX".into(), text[..60].into()].into();
     p.abstract_text = text;
     p
 }

@@ -138,7 +138,7 @@ fn read_paper(
     let mut paper = Paper::new(
         rank,
         PaperInfo {
-            title,
+            title: title.into(),
             ..PaperInfo::default()
         },
     );
@@ -174,7 +174,7 @@ fn read_blocks<'a>(
                 break;
             }
             Kind::Paragraph if stage == Stage::Authors => {
-                paper.authors = read_authors(&body[b.range.clone()]);
+                paper.authors = read_authors(&body[b.range.clone()]).into();
                 stage = Stage::Meta;
             }
             Kind::List if stage <= Stage::Meta => {
@@ -288,7 +288,8 @@ fn read_tweets(
 ) {
     let (rank, from) = (paper.rank, region.start);
     let (found, cut) = tweet::find_all(&body[region], MAX_TWEETS);
-    paper.tweets.reserve_exact(found.len());
+    let mut tweets = std::mem::take(&mut paper.tweets).into_vec();
+    tweets.reserve_exact(found.len());
     for f in found {
         if let Some(p) = f.problem {
             problems.push(BodyProblem {
@@ -296,8 +297,9 @@ fn read_tweets(
                 message: format!("paper {rank}: {p}"),
             });
         }
-        paper.tweets.push(f.tweet);
+        tweets.push(f.tweet);
     }
+    paper.tweets = tweets.into_boxed_slice();
     if cut {
         problems.push(BodyProblem {
             offset: from,
@@ -420,15 +422,15 @@ mod tests {
         assert_eq!(papers.len(), 2);
         let p = &papers[0].0;
         assert_eq!(p.rank, 1);
-        assert_eq!(p.title, "Title with $\\alpha$ and *stars*");
-        assert_eq!(p.authors, ["A. One", "B. Two", "C Three"]);
+        assert_eq!(p.title, "Title with $\\alpha$ and *stars*".into());
+        assert_eq!(*p.authors, ["A. One", "B. Two", "C Three"]);
         assert_eq!((p.retweets, p.favorites), (12, 34));
         assert_eq!(p.arxiv_id.as_deref(), Some("2001.00001"));
         assert_eq!(
             p.pdf_url().as_deref(),
             Some("https://arxiv.org/pdf/2001.00001")
         );
-        assert_eq!(p.categories, ["cs.LG", "stat.ML"]);
+        assert_eq!(*p.categories, ["cs.LG", "stat.ML"]);
         assert_eq!(p.abstract_text, "We study things \\& *stuff* across lines.");
         assert_eq!(p.tweets.len(), 1);
         assert_eq!(

@@ -171,7 +171,7 @@ mod tests {
 
         // Writing to a shared info copies it: the other listing is left as it was.
         b.papers[0].title = "Alpha, revised".into();
-        assert_eq!(a.papers[0].title, "Alpha");
+        assert_eq!(a.papers[0].title, "Alpha".into());
 
         drop(a);
         pool.prune();

@@ -44,15 +44,15 @@ pub struct Paper {
 /// What a paper is, whichever day lists it.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Hash)]
 pub struct PaperInfo {
-    pub title: String,
-    pub authors: Vec<Name>,
+    pub title: Box<str>,
+    pub authors: Box<[Name]>,
     pub arxiv_id: Option<Box<str>>,
     /// The abs and pdf links (read them with `abs_url`, `pdf_url`).
     pub abs: PageLink,
     pub pdf: PageLink,
-    pub categories: Vec<Name>,
+    pub categories: Box<[Name]>,
     pub abstract_text: String,
-    pub tweets: Vec<Tweet>,
+    pub tweets: Box<[Tweet]>,
     /// The paper's identity (see `PaperKey`), set by the loader once id and title are known.
     pub key: PaperKey,
     /// Whether `abstract_text` and the tweets' `text` are here, or were left in the post's
@@ -306,7 +306,7 @@ impl Paper {
         Paper::new(
             rank,
             PaperInfo {
-                title: title.to_string(),
+                title: title.to_string().into(),
                 arxiv_id: arxiv_id.map(Into::into),
                 key: PaperKey::of(arxiv_id, title),
                 ..PaperInfo::default()

@@ -328,9 +328,10 @@ fn sanitize_day(day: &mut Day) {
         for n in p.authors.iter_mut().chain(p.categories.iter_mut()) {
             sanitize_name(n);
         }
-        for s in [&mut p.title, &mut p.abstract_text] {
-            sanitize_in_place(s);
+        if let Cow::Owned(clean) = sanitize(&p.title) {
+            p.title = clean.into();
         }
+        sanitize_in_place(&mut p.abstract_text);
         if let Some(id) = &mut p.arxiv_id
             && let Cow::Owned(clean) = sanitize(id)
         {

@@ -177,14 +177,14 @@ fn read_info(inp: &mut In) -> Result<PaperInfo, Malformed> {
         }
     }
     Ok(PaperInfo {
-        title,
-        authors,
+        title: title.into(),
+        authors: authors.into(),
         arxiv_id,
         abs,
         pdf,
-        categories,
+        categories: categories.into(),
         abstract_text: String::new(),
-        tweets,
+        tweets: tweets.into(),
         key: PaperKey::from_stored(inp.string()?),
         texts,
     })

@@ -156,7 +156,7 @@ fn a_second_run_parses_nothing_and_shows_what_a_fresh_parse_shows() {
         .days
         .iter()
         .flat_map(|d| &d.papers)
-        .filter(|p| p.title == "Shared")
+        .filter(|p| p.title == "Shared".into())
         .collect();
     assert_eq!(shared.len(), 2);
     assert!(Arc::ptr_eq(&shared[0].info, &shared[1].info));
@@ -377,7 +377,7 @@ fn a_payload_that_decodes_but_whose_checksum_disagrees_at_the_end_is_not_used_at
         w.posts
             .iter()
             .filter_map(|(_, k)| k.day.as_ref())
-            .flat_map(|d| d.papers.iter().map(|p| p.title.clone()))
+            .flat_map(|d| d.papers.iter().map(|p| p.title.to_string()))
             .collect()
     };
     // Under a checksum that agrees, it is read, with the changed title: only the checksum,
@@ -402,7 +402,7 @@ fn a_payload_that_decodes_but_whose_checksum_disagrees_at_the_end_is_not_used_at
             .days
             .iter()
             .flat_map(|d| &d.papers)
-            .all(|p| p.title != "Thared")
+            .all(|p| p.title != "Thared".into())
     );
     same_as_fresh(&r.archive, &index, dir.path());
     let (again, _, warnings, from_cache) = run(cache.path(), dir.path());

@@ -250,9 +250,9 @@ mod tests {
         let day = a.days.iter().find(|d| !d.papers.is_empty()).unwrap();
         let mut p = day.papers[0].clone();
         p.title = "Fast & Sparse: 5% of {Attention} \\& More".into();
-        p.authors = vec!["Ada Samplewright".into(), "Bo Example".into()];
+        p.authors = vec!["Ada Samplewright".into(), "Bo Example".into()].into();
         p.arxiv_id = Some("2403.00417".into());
-        p.categories = vec!["cs.LG".into(), "cs.CL".into()];
+        p.categories = vec!["cs.LG".into(), "cs.CL".into()].into();
         p.abs = crate::archive::PageLink::given(Some("https://arxiv.org/abs/2403.00417"));
         let e = entry(day, &p);
         assert_eq!(
@@ -279,7 +279,7 @@ mod tests {
         let day = &a.days[0];
         let mut p = day.papers[0].clone();
         p.arxiv_id = Some("2403.00417}, note={x".into());
-        p.categories = vec!["cs.LG}}".into()];
+        p.categories = vec!["cs.LG}}".into()].into();
         p.abs = crate::archive::PageLink::given(Some("javascript:alert(1)"));
         let e = entry(day, &p);
         assert!(e.contains("eprint={2403.00417, note=x}"), "{e}");
@@ -298,14 +298,14 @@ mod tests {
         let a = Archive::sample();
         let day = &a.days[0];
         let mut p = day.papers[0].clone();
-        p.authors = vec!["Bernhard Schölkopf".into()];
+        p.authors = vec!["Bernhard Schölkopf".into()].into();
         p.title = "Causal Models".into();
         p.arxiv_id = Some("hep-th/9901001".into());
         assert_eq!(cite_key(day, &p), "scholkopf1999causal");
-        p.authors = vec!["Guy L. Steele Jr.".into()];
+        p.authors = vec!["Guy L. Steele Jr.".into()].into();
         p.arxiv_id = Some("0704.0001".into());
         assert_eq!(cite_key(day, &p), "steele2007causal");
-        p.authors = vec!["Matthias Nießner".into()];
+        p.authors = vec!["Matthias Nießner".into()].into();
         assert_eq!(cite_key(day, &p), "niessner2007causal");
     }
 

@@ -205,7 +205,7 @@ mod tests {
 
     fn paper(id: &str, tweets: Vec<Tweet>) -> Paper {
         let mut p = Paper::bare(1, id, Some(id));
-        p.tweets = tweets;
+        p.tweets = tweets.into();
         p
     }
 

@@ -84,7 +84,7 @@ pub fn top(
             let here = PaperRef { day: d, paper: p };
             let e = by_key.entry(key).or_insert_with(|| Entry {
                 arxiv_id: paper.arxiv_id.as_deref().map(str::to_string),
-                title: paper.title.clone(),
+                title: paper.title.to_string(),
                 retweets: paper.retweets,
                 favorites: paper.favorites,
                 score: paper.score(),
@@ -105,7 +105,7 @@ pub fn top(
                 e.score = paper.score();
                 e.best_date = day.date;
                 e.best = here;
-                e.title = paper.title.clone();
+                e.title = paper.title.to_string();
             }
         }
     }

@@ -84,11 +84,12 @@ fn paper(t: usize, i: usize, rank: u32) -> Paper {
         w(8),
         w(0),
     );
-    p.categories = vec![category.into(), "stat.ML".into()];
+    p.categories = vec![category.into(), "stat.ML".into()].into();
     p.authors = vec![
         format!("Author {letter}{}", i % 3).into(),
         format!("Solo {letter}{i}").into(),
-    ];
+    ]
+    .into();
     p
 }
 
@@ -228,11 +229,11 @@ fn a_paper_on_several_days_is_one_paper_read_from_its_latest_listing() {
 fn shared_authors_and_categories_count_without_shared_words() {
     let mut a = archive();
     let mut x = Paper::bare(20, "Quantum annealing schedules", Some("x1"));
-    x.authors = vec!["Maurice Fréchet".into()];
-    x.categories = vec!["quant-ph".into()];
+    x.authors = vec!["Maurice Fréchet".into()].into();
+    x.categories = vec!["quant-ph".into()].into();
     let mut y = Paper::bare(21, "Topological insulators", Some("x2"));
-    y.authors = vec!["maurice frechet".into()];
-    y.categories = vec!["quant-ph".into()];
+    y.authors = vec!["maurice frechet".into()].into();
+    y.categories = vec!["quant-ph".into()].into();
     Arc::make_mut(&mut a.days[0]).papers.extend([x, y]);
     let sim = Similarity::build(&a);
     let near = sim.similar("x1", 5);

@@ -19,7 +19,10 @@ fn settle(path: &std::path::Path, secs_ago: u64) {
 }
 
 fn titles(a: &Archive) -> Vec<String> {
-    a.days.iter().map(|d| d.papers[0].title.clone()).collect()
+    a.days
+        .iter()
+        .map(|d| d.papers[0].title.to_string())
+        .collect()
 }
 
 #[test]
@@ -181,7 +184,7 @@ fn a_file_modified_just_now_or_in_the_future_is_checked_again_by_its_content() {
     std::fs::write(&now, post("2024-01-01", "Wow")).unwrap();
     let third = r.reload(dir.path()).unwrap();
     assert_eq!((third.read, third.kept, third.restamped), (1, 1, 1));
-    assert_eq!(third.archive.days[0].papers[0].title, "Wow");
+    assert_eq!(third.archive.days[0].papers[0].title, "Wow".into());
 }
 
 #[test]

@@ -67,7 +67,7 @@ fn texts_leave_and_come_back_the_same_shared_as_before() {
     // Everything but the texts is kept.
     let p = &light.days[0].papers[1];
     assert_eq!(
-        (p.title.as_str(), p.tweets[0].handle.as_str()),
+        (p.title.as_ref(), p.tweets[0].handle.as_str()),
         ("One", "jo")
     );
     let (back, errors) = light.with_texts();
@@ -247,7 +247,7 @@ fn a_paper_is_filled_only_by_itself_with_its_texts() {
         |a: &PaperInfo, b: &PaperInfo| b.holds_texts() && a.without_texts() == b.without_texts();
     let mut variants: Vec<PaperInfo> = Vec::new();
     let mut v = info.clone();
-    v.title.push('!');
+    v.title = format!("{}!", v.title).into();
     variants.push(v);
     let mut v = info.clone();
     v.tweets[0].handle = format!("{}x", v.tweets[0].handle).into();
@@ -265,7 +265,7 @@ fn a_paper_is_filled_only_by_itself_with_its_texts() {
     v.abstract_text.push('x');
     variants.push(v);
     let mut v = info.clone();
-    v.categories.push("cs.AI".into());
+    v.categories = [&v.categories[..], &["cs.AI".into()]].concat().into();
     variants.push(v);
     for (n, v) in variants.iter().enumerate() {
         let light = v.without_texts();

@@ -28,9 +28,9 @@ fn archive(days: Vec<Vec<Row>>) -> Archive {
             .enumerate()
             .map(|(r, (id, title, cat, tweets))| {
                 let mut p = Paper::bare(r as u32 + 1, title, (!id.is_empty()).then_some(id));
-                p.authors = vec!["Ada Lovelace".into()];
-                p.categories = vec![cat.into()];
-                p.tweets = tweets;
+                p.authors = vec!["Ada Lovelace".into()].into();
+                p.categories = vec![cat.into()].into();
+                p.tweets = tweets.into();
                 p
             })
             .collect();
@@ -171,8 +171,8 @@ fn texts(papers: &[(&str, &str, u64)]) -> Archive {
             let mut p = Paper::bare(r as u32 + 1, title, None);
             p.abstract_text = abs.into();
             p.retweets = rt;
-            p.authors = vec!["Grace Hopper".into()];
-            p.categories = vec!["cs.LG".into()];
+            p.authors = vec!["Grace Hopper".into()].into();
+            p.categories = vec!["cs.LG".into()].into();
             p
         })
         .collect();

@@ -194,7 +194,7 @@ impl<'a> Reader<'a> {
         // own, that does nothing else, the reads of a batch wait on memory together, not in
         // turn (the info's were half the build, in the loop over the listings).
         self.tweets
-            .extend(self.infos.iter().map(|&(s, i)| (s, i.tweets.as_slice())));
+            .extend(self.infos.iter().map(|&(s, i)| (s, &i.tweets[..])));
         self.infos.clear();
         self.batch.clear();
         for &(s, tweets) in &self.tweets {

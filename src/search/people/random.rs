@@ -280,7 +280,7 @@ fn reading_the_archive_in_halves_keeps_the_newest_spelling() {
     let mut days = Vec::new();
     for (i, handle) in ["Ann", "ANN", "ann", "@aNN"].iter().enumerate() {
         let mut paper = Paper::bare(1, "t", Some(&i.to_string()));
-        paper.tweets = vec![tweet(handle, &format!("name {i}"), &format!("u{i}"))];
+        paper.tweets = vec![tweet(handle, &format!("name {i}"), &format!("u{i}"))].into();
         days.push(Day::bare(&format!("2024-01-0{}", i + 1), vec![paper]));
     }
     let people = People::build(&Archive::from_days(days));

@@ -103,7 +103,7 @@ fn read_listings(archive: &Archive, days: Range<usize>) -> [Vec<Listing<'_>>; 2]
             out[(hash >> 63) as usize].push(Listing {
                 hash,
                 info: Arc::as_ptr(&p.info) as usize,
-                tweets: p.info.tweets.as_slice(),
+                tweets: &p.info.tweets[..],
                 day: d as u32,
                 paper: i as u32,
             });

@@ -64,7 +64,7 @@ impl LinksBox {
             return None;
         }
         Some(LinksBox {
-            paper: (p.rank, p.title.clone()),
+            paper: (p.rank, p.title.to_string()),
             links,
             cursor: ListCursor::default(),
         })

@@ -62,7 +62,7 @@ impl SimilarBox {
             r.tell("No paper selected");
             return None;
         };
-        let (key, title) = (paper.key.clone(), paper.title.clone());
+        let (key, title) = (paper.key.clone(), paper.title.to_string());
         let handle = engine(r)?;
         let papers = at_latest(r, handle.similar.similar(key.as_str(), SIMILAR));
         if papers.is_empty() {

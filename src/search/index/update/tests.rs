@@ -81,8 +81,8 @@ impl World {
                 .collect();
             let arxiv = format!("2401.{id:05}");
             let mut p = Paper::bare(0, &r.words(1, 4), (id % 5 != 0).then_some(arxiv.as_str()));
-            p.authors = vec![r.words(1, 2).into()];
-            p.categories = vec![CATEGORIES[r.below(CATEGORIES.len())].into()];
+            p.authors = vec![r.words(1, 2).into()].into();
+            p.categories = vec![CATEGORIES[r.below(CATEGORIES.len())].into()].into();
             p.abstract_text = abstract_text;
             p.tweets = tweets;
             self.texts[id] = Some(p);
