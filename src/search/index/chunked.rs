@@ -51,7 +51,7 @@ fn chunk_days(days: usize) -> usize {
 impl SearchIndex {
     /// The index of `archive`, the texts its papers left in their posts read back a chunk of
     /// days at a time (see the module's comment), with the posts that could not be read. Its
-    /// postings go to a spill file in the temporary folder.
+    /// postings go to a spill file in the temporary folder when it takes more than one chunk.
     pub fn build_reading(archive: &Archive) -> (SearchIndex, Vec<TextsError>) {
         SearchIndex::build_reading_in(archive, None)
     }
@@ -64,7 +64,12 @@ impl SearchIndex {
     ) -> (SearchIndex, Vec<TextsError>) {
         let threads = std::thread::available_parallelism().map_or(1, |n| n.get());
         let days = chunk_days(archive.days.len());
-        build_in_chunks(archive, days, threads, Spill::new(dir).as_ref())
+        // One chunk (the first screen's day, a small archive) is small: kept in memory, with
+        // no file made for it.
+        let spill = (archive.days.len() > days)
+            .then(|| Spill::new(dir))
+            .flatten();
+        build_in_chunks(archive, days, threads, spill.as_ref())
     }
 }
 

@@ -23,9 +23,10 @@ impl Postings {
     /// order of the documents it keeps. A key left with no group is left out too, as a build
     /// of the documents kept would not have it.
     pub fn merge(parts: &[&Postings], renumber: impl Fn(u32) -> Option<u32>) -> Postings {
-        let mut sources: Vec<Cursor> = parts.iter().map(|p| Cursor::new(p)).collect();
-        let mut sources: Vec<&mut dyn Source> =
-            sources.iter_mut().map(|c| c as &mut dyn Source).collect();
+        let mut sources: Vec<Box<dyn Source + '_>> = parts
+            .iter()
+            .map(|p| Box::new(Cursor::new(p)) as Box<dyn Source>)
+            .collect();
         let mut bytes = Vec::with_capacity(parts.iter().map(|p| p.bytes_len() as usize).sum());
         let Ok((text, key_ends, starts)) = merge_keys(&mut sources, renumber, |block| {
             bytes.extend_from_slice(block);
@@ -70,20 +71,11 @@ impl Postings {
 /// Merges `chunks` (see `Postings::join`); an `InvalidData` error when one of them cannot be
 /// read back whole.
 fn merge_chunks(chunks: &[Chunk], put: impl FnMut(&[u8]) -> io::Result<()>) -> io::Result<Keys> {
-    let (mut held, mut streamed) = (Vec::new(), Vec::new());
-    for c in chunks {
-        match c {
-            Chunk::Held(p) => held.push(Cursor::new(p)),
-            Chunk::Streamed(s) => streamed.push(StreamCursor::new(s)),
-        }
-    }
-    // In the chunks' order: a merge takes each key's groups part after part.
-    let (mut h, mut s) = (held.iter_mut(), streamed.iter_mut());
-    let mut sources: Vec<&mut dyn Source> = chunks
+    let mut sources: Vec<Box<dyn Source + '_>> = chunks
         .iter()
-        .filter_map(|c| match c {
-            Chunk::Held(_) => h.next().map(|c| c as &mut dyn Source),
-            Chunk::Streamed(_) => s.next().map(|c| c as &mut dyn Source),
+        .map(|c| match c {
+            Chunk::Held(p) => Box::new(Cursor::new(p)) as Box<dyn Source>,
+            Chunk::Streamed(s) => Box::new(StreamCursor::new(s)),
         })
         .collect();
     let keys = merge_keys(&mut sources, Some, put)?;
@@ -99,7 +91,7 @@ fn merge_chunks(chunks: &[Chunk], put: impl FnMut(&[u8]) -> io::Result<()>) -> i
 /// Merges the keys of `sources` (see `Postings::merge`), handing each key's groups to `put`
 /// as they are made; the keys.
 fn merge_keys<E>(
-    sources: &mut [&mut dyn Source],
+    sources: &mut [Box<dyn Source + '_>],
     renumber: impl Fn(u32) -> Option<u32>,
     mut put: impl FnMut(&[u8]) -> Result<(), E>,
 ) -> Result<Keys, E> {
