@@ -1,5 +1,5 @@
 //! Behaviour kept by the loader's performance work: `Archive::summarize`, which counts without
-//! keeping the days, reports exactly what a full `Archive::load` does.
+//! keeping the days or making their texts, reports exactly what a full `Archive::load` does.
 
 use std::fs;
 
@@ -27,6 +27,17 @@ fn summarize_reports_what_load_does() {
         "---\ntitle: [\n---\n# 1. A\n\n- retweets: lots\n\n# Odd\n",
     )
     .unwrap();
+    // Papers whose problems a count must find without reading the texts: an authors line of
+    // nothing but commas, tweets without a handle, without a status link, never closed.
+    fs::write(
+        dir.path().join("2001-02-04---tweets.md"),
+        "---\ntitle: Hot Papers 2001-02-04\n---\n# 1. A\n\n , \u{3000},\n\n\
+         - links: [abs](https://arxiv.org/abs/2101.00001)\n\n\
+         <blockquote><p>t</p>&mdash; N <a href=\"https://twitter.com/n/status/1\">D</a></blockquote>\n\
+         <BLOCKQUOTE><P>u</P>&mdash; M (@m)</BLOCKQUOTE>\n\
+         <blockquote><p>v</p>&mdash; O (@o) <a href=\"https://twitter.com/o/status/2\">D</a>\n",
+    )
+    .unwrap();
 
     let archive = Archive::load(dir.path()).unwrap();
     let summary = Archive::summarize(dir.path()).unwrap();
@@ -39,6 +50,21 @@ fn summarize_reports_what_load_does() {
         "{:?}",
         archive.diagnostics
     );
+    for problem in [
+        "has no authors line",
+        "no \"(@handle)\" attribution",
+        "no status link",
+        "</blockquote> is missing",
+    ] {
+        assert!(
+            archive
+                .diagnostics
+                .iter()
+                .any(|d| d.message.contains(problem)),
+            "{problem}: {:?}",
+            archive.diagnostics
+        );
+    }
     assert_eq!(summary.root, archive.root);
     assert_eq!(summary.diagnostics, archive.diagnostics);
     assert_eq!(

@@ -1,10 +1,11 @@
 //! Whatever a post contains, the loader returns (no panic) and nothing it keeps can carry a
-//! control character or bidi override to the terminal.
+//! control character or bidi override to the terminal; and counting a post (what `check` does)
+//! reports what reading it whole does.
 
 use std::path::Path;
 
 use hotpapers::archive::text::is_forbidden;
-use hotpapers::archive::{Day, PageLink, parse_post};
+use hotpapers::archive::{Day, Keep, PageLink, parse_post, parse_post_keeping};
 use proptest::prelude::*;
 
 /// Pieces of the digest format, so that generated posts reach deep into the parser.
@@ -17,11 +18,17 @@ fn fragment() -> impl Strategy<Value = String> {
         Just("# 1. A title\n\n".to_string()),
         "# [0-9]{1,3}\\. [a-z $\\\\]{0,20}\n".prop_map(|s| s),
         Just("Ann A, Bob B\n\n".to_string()),
+        // An authors paragraph of nothing but separators and white space of several kinds.
+        Just(" ,\u{a0}, \u{3000}\n\n".to_string()),
         Just("- retweets: 12, favorites: 34 (01/01/2021 00:00:00)\n".to_string()),
         Just("- links: [abs](https://arxiv.org/abs/2101.00001) | [pdf](https://arxiv.org/pdf/2101.00001)\n".to_string()),
         Just("- [cs.LG](https://arxiv.org/list/cs.LG/recent) | [cs.CV](x)\n".to_string()),
         Just("<blockquote class=\"twitter-tweet\"><p lang=\"en\">".to_string()),
         Just("</p>&mdash; N (@h) <a href=\"https://twitter.com/h/status/1?s=2\">D</a></blockquote>\n".to_string()),
+        // Tweets without a handle, without a status link, in capitals, cut short.
+        Just("</p>&mdash; N <a href=\"https://twitter.com/h/status/2\">D</a></blockquote>\n".to_string()),
+        Just("<BLOCKQUOTE><P>t</P>&mdash; N (@h)</BLOCKQUOTE>\n".to_string()),
+        Just("<blockquote><p>(@".to_string()),
         Just("&#27;[31m&#x9b;&#8238;&amp;<br>".to_string()),
         Just("\u{1b}]52;c;aGk=\u{7}\u{202e}\u{9b}\t\r\n".to_string()),
         Just("```\n".to_string()),
@@ -98,5 +105,23 @@ proptest! {
         // Output never grows beyond the input: nothing is expanded (aliases, entities).
         let kept: usize = all_text(&day).iter().map(|s| s.len()).sum();
         prop_assert!(kept <= text.len() * 4 + 64, "{kept} bytes kept from {}", text.len());
+    }
+
+    #[test]
+    fn counting_a_post_reports_what_reading_it_does(parts in proptest::collection::vec(fragment(), 0..40)) {
+        let text = parts.concat();
+        let (path, rel) = (Path::new("x.md"), "2021-02-03---x.md");
+        let full = parse_post(path, rel, text.as_bytes());
+        let counted = parse_post_keeping(path, rel, text.as_bytes(), Keep::Counts);
+        prop_assert_eq!(&counted.diagnostics, &full.diagnostics);
+        let shape = |d: &Day| {
+            let papers: Vec<_> = d
+                .papers
+                .iter()
+                .map(|p| (p.rank, p.retweets, p.favorites, p.line, p.tweets.len()))
+                .collect();
+            (d.date, d.published, papers)
+        };
+        prop_assert_eq!(counted.day.as_ref().map(shape), full.day.as_ref().map(shape));
     }
 }

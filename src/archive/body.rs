@@ -10,7 +10,7 @@ use std::ops::Range;
 
 use super::blocks::{Block, Item, Kind, markdown_blocks};
 use super::blocks_lines;
-use super::model::{Name, PageLink, Paper, PaperInfo};
+use super::model::{Keep, Name, PageLink, Paper, PaperInfo};
 use super::text::{collapse_ws, find, push_collapsed};
 use super::tweet;
 
@@ -34,7 +34,7 @@ fn blocks(body: &str) -> Vec<Block<'_>> {
 }
 
 /// Reads the papers of a body. Line numbers are filled in by the caller from the offsets.
-pub fn parse(body: &str) -> (Vec<(Paper, usize)>, Vec<BodyProblem>) {
+pub fn parse(body: &str, keep: Keep) -> (Vec<(Paper, usize)>, Vec<BodyProblem>) {
     let blocks = blocks(body);
     let mut papers = Vec::new();
     let mut problems = Vec::new();
@@ -72,6 +72,7 @@ pub fn parse(body: &str) -> (Vec<(Paper, usize)>, Vec<BodyProblem>) {
             title,
             &blocks[i..end],
             b.range.start..section_end,
+            keep,
             &mut problems,
         );
         papers.push((paper, b.range.start));
@@ -114,6 +115,8 @@ enum Stage {
 struct Seen {
     counts: bool,
     links: bool,
+    /// A name in the authors paragraph (whether or not the names were kept).
+    authors: bool,
 }
 
 /// What a paper's blocks hold besides the fields read straight into the paper.
@@ -133,6 +136,7 @@ fn read_paper(
     title: String,
     blocks: &[Block],
     section: Range<usize>,
+    keep: Keep,
     problems: &mut Vec<BodyProblem>,
 ) -> Paper {
     let mut paper = Paper::new(
@@ -143,16 +147,18 @@ fn read_paper(
         },
     );
     paper.line = 0;
-    let found = read_blocks(body, blocks, &mut paper, problems);
-    paper.abstract_text = join_abstract(&found.abstract_parts);
-    paper.arxiv_id = paper
-        .abs_url()
-        .or(paper.pdf_url())
-        .and_then(|u| arxiv_id(&u))
-        .map(String::into_boxed_str);
+    let found = read_blocks(body, blocks, &mut paper, keep, problems);
+    if keep == Keep::All {
+        paper.abstract_text = join_abstract(&found.abstract_parts);
+        paper.arxiv_id = paper
+            .abs_url()
+            .or(paper.pdf_url())
+            .and_then(|u| arxiv_id(&u))
+            .map(String::into_boxed_str);
+    }
     check_fields(&paper, &found.seen, section.start, problems);
     if let Some(from) = found.tweets_from {
-        read_tweets(body, from..section.end, &mut paper, problems);
+        read_tweets(body, from..section.end, &mut paper, keep, problems);
     }
     paper
 }
@@ -163,6 +169,7 @@ fn read_blocks<'a>(
     body: &'a str,
     blocks: &[Block],
     paper: &mut Paper,
+    keep: Keep,
     problems: &mut Vec<BodyProblem>,
 ) -> Found<'a> {
     let mut found = Found::default();
@@ -174,11 +181,19 @@ fn read_blocks<'a>(
                 break;
             }
             Kind::Paragraph if stage == Stage::Authors => {
-                paper.authors = read_authors(&body[b.range.clone()]).into();
+                let paragraph = &body[b.range.clone()];
+                found.seen.authors = match keep {
+                    Keep::All => {
+                        paper.authors = read_authors(paragraph).into();
+                        !paper.authors.is_empty()
+                    }
+                    // What makes `read_authors` keep a name: something not blank between commas.
+                    Keep::Counts => paragraph.split(',').any(|n| !n.trim().is_empty()),
+                };
                 stage = Stage::Meta;
             }
             Kind::List if stage <= Stage::Meta => {
-                stage = match read_meta(b, paper, &mut found.seen, problems) {
+                stage = match read_meta(b, paper, &mut found.seen, keep, problems) {
                     Some(start) => {
                         found.abstract_parts.push(&body[start..b.range.end]);
                         Stage::Abstract
@@ -218,6 +233,7 @@ fn read_meta(
     list: &Block,
     paper: &mut Paper,
     seen: &mut Seen,
+    keep: Keep,
     problems: &mut Vec<BodyProblem>,
 ) -> Option<usize> {
     for item in &list.items {
@@ -235,6 +251,9 @@ fn read_meta(
                 }
             }
         } else if is_category_item(item) {
+            if keep == Keep::Counts {
+                continue;
+            }
             paper.categories = item
                 .links
                 .iter()
@@ -274,7 +293,7 @@ fn check_fields(paper: &Paper, seen: &Seen, heading: usize, problems: &mut Vec<B
     if !seen.links || paper.abs.is_none() {
         report(format!("paper {rank} has no abs link"));
     }
-    if paper.authors.is_empty() {
+    if !seen.authors {
         report(format!("paper {rank} has no authors line"));
     }
 }
@@ -284,10 +303,11 @@ fn read_tweets(
     body: &str,
     region: Range<usize>,
     paper: &mut Paper,
+    keep: Keep,
     problems: &mut Vec<BodyProblem>,
 ) {
     let (rank, from) = (paper.rank, region.start);
-    let (found, cut) = tweet::find_all(&body[region], MAX_TWEETS);
+    let (found, cut) = tweet::find_all(&body[region], MAX_TWEETS, keep);
     let mut tweets = std::mem::take(&mut paper.tweets).into_vec();
     tweets.reserve_exact(found.len());
     for f in found {
@@ -380,107 +400,5 @@ fn arxiv_id(url: &str) -> Option<String> {
 }
 
 #[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn ranked_titles() {
-        assert_eq!(ranked_title("# 1. A  title\n"), Some((1, "A title".into())));
-        assert_eq!(ranked_title("# 12) B #\n"), Some((12, "B".into())));
-        assert_eq!(ranked_title("# 3. C#\n"), Some((3, "C#".into())));
-        assert_eq!(ranked_title("# Introduction\n"), None);
-        assert_eq!(ranked_title("# 2020s. X\n"), None);
-    }
-
-    #[test]
-    fn arxiv_ids() {
-        assert_eq!(
-            arxiv_id("https://arxiv.org/abs/2006.15055").as_deref(),
-            Some("2006.15055")
-        );
-        assert_eq!(
-            arxiv_id("https://arxiv.org/abs/2006.15055v2?x=1").as_deref(),
-            Some("2006.15055v2")
-        );
-        assert_eq!(
-            arxiv_id("https://arxiv.org/pdf/2006.15055.pdf").as_deref(),
-            Some("2006.15055")
-        );
-        assert_eq!(
-            arxiv_id("https://arxiv.org/abs/hep-th/9901001").as_deref(),
-            Some("hep-th/9901001")
-        );
-        assert_eq!(arxiv_id("https://example.org/"), None);
-    }
-
-    const PAPER: &str = "# 1. Title with $\\alpha$  and *stars*\n\nA. One, B. Two ,C Three\n\n- retweets: 12, favorites: 34 (06/30/2020 09:15:18)\n\n- links: [abs](https://arxiv.org/abs/2001.00001) | [pdf](https://arxiv.org/pdf/2001.00001)\n- [cs.LG](https://arxiv.org/list/cs.LG/recent) | [stat.ML](https://arxiv.org/list/stat.ML/recent)\n\nWe study   things \\& *stuff*\nacross lines.\n\n<blockquote class=\"twitter-tweet\"><p lang=\"en\" dir=\"ltr\">hi</p>&mdash; X (@x) <a href=\"https://twitter.com/x/status/1?s=1\">June 1, 2020</a></blockquote>\n<script async src=\"https://platform.twitter.com/widgets.js\" charset=\"utf-8\"></script>\n\n\n\n\n# 2. Second\n\nC. D\n\n- retweets: 1, favorites: 2 (06/30/2020 09:15:18)\n\n- links: [abs](https://arxiv.org/abs/2001.00002)\n- [cs.CV](https://arxiv.org/list/cs.CV/recent)\n";
-
-    #[test]
-    fn reads_a_full_paper() {
-        let (papers, problems) = parse(PAPER);
-        assert_eq!(problems, []);
-        assert_eq!(papers.len(), 2);
-        let p = &papers[0].0;
-        assert_eq!(p.rank, 1);
-        assert_eq!(p.title, "Title with $\\alpha$ and *stars*".into());
-        assert_eq!(*p.authors, ["A. One", "B. Two", "C Three"]);
-        assert_eq!((p.retweets, p.favorites), (12, 34));
-        assert_eq!(p.arxiv_id.as_deref(), Some("2001.00001"));
-        assert_eq!(
-            p.pdf_url().as_deref(),
-            Some("https://arxiv.org/pdf/2001.00001")
-        );
-        assert_eq!(*p.categories, ["cs.LG", "stat.ML"]);
-        assert_eq!(p.abstract_text, "We study things \\& *stuff* across lines.");
-        assert_eq!(p.tweets.len(), 1);
-        assert_eq!(
-            p.tweets[0].url.to_string(),
-            "https://twitter.com/x/status/1"
-        );
-        let q = &papers[1].0;
-        assert_eq!(
-            (q.rank, q.pdf_url().as_deref(), q.abstract_text.as_str()),
-            (2, None, "")
-        );
-        assert!(q.tweets.is_empty());
-        assert_eq!(&PAPER[papers[1].1..papers[1].1 + 5], "# 2. ");
-    }
-
-    #[test]
-    fn abstract_that_looks_like_markdown_is_kept_as_source() {
-        let src = "# 1. T\n\nA\n\n- retweets: 1, favorites: 2\n- links: [abs](https://arxiv.org/abs/1)\n- [cs.LG](https://arxiv.org/list/cs.LG/recent)\n\n- We propose a list-like abstract\n\n1. and more\n";
-        let (papers, _) = parse(src);
-        assert_eq!(
-            papers[0].0.abstract_text,
-            "- We propose a list-like abstract 1. and more"
-        );
-    }
-
-    #[test]
-    fn garbage_counts_warn_and_default_to_zero() {
-        let src = "# 1. T\n\nA\n\n- retweets: lots, favorites: -3 (x)\n- links: [abs](https://arxiv.org/abs/1)\n";
-        let (papers, problems) = parse(src);
-        assert_eq!((papers[0].0.retweets, papers[0].0.favorites), (0, 0));
-        assert_eq!(problems.len(), 2, "{problems:?}");
-        assert!(problems[0].message.contains("\"lots\""));
-    }
-
-    #[test]
-    fn headings_inside_code_are_not_papers_and_odd_headings_warn() {
-        let (papers, problems) = parse("```\n# 1. Not a paper\n```\n\n# About\n\ntext\n");
-        assert!(papers.is_empty());
-        assert_eq!(problems.len(), 1);
-        assert_eq!(problems[0].offset, 26);
-    }
-
-    #[test]
-    fn missing_fields_are_reported() {
-        let (papers, problems) = parse("# 1. Bare\n");
-        assert_eq!(papers.len(), 1);
-        assert!(problems.iter().all(|p| p.offset == 0), "{problems:?}");
-        let text: Vec<_> = problems.iter().map(|p| p.message.as_str()).collect();
-        assert!(text.iter().any(|m| m.contains("retweets")), "{text:?}");
-        assert!(text.iter().any(|m| m.contains("abs link")));
-        assert!(text.iter().any(|m| m.contains("authors")));
-    }
-}
+#[path = "body_tests.rs"]
+mod tests;

@@ -44,7 +44,7 @@ impl Archive {
     pub fn summarize(dir: &Path) -> Result<Summary, ArchiveError> {
         let root = posts_root(dir)?;
         let (files, mut diagnostics) = discover(&root)?;
-        let parsed = read::read_all(&files, None, |p| {
+        let parsed = read::count_all(&files, |p| {
             let day = p.day.map(|d| DayCounts {
                 date: d.date,
                 published: d.published,

@@ -9,7 +9,7 @@ use super::body;
 use super::dates;
 use super::diagnostic::Diagnostic;
 use super::frontmatter::{self, FrontMatter, Problem, Split};
-use super::model::{Day, Name, PageLink, Paper, PaperKey};
+use super::model::{Day, Keep, Name, PageLink, Paper, PaperKey};
 use super::text::{
     LineCounter, collapse_ws, normalize_newlines, sanitize, sanitize_in_place, strip_forbidden,
 };
@@ -32,6 +32,11 @@ pub struct Parsed {
 
 /// Parses one post. `path` names the file in messages; `rel` is stored as the day's `file`.
 pub fn parse_post(path: &Path, rel: &str, bytes: &[u8]) -> Parsed {
+    parse_post_keeping(path, rel, bytes, Keep::All)
+}
+
+/// `parse_post`, making only what `keep` asks for.
+pub fn parse_post_keeping(path: &Path, rel: &str, bytes: &[u8], keep: Keep) -> Parsed {
     let mut out = Parsed::default();
     let diagnostics = &mut out.diagnostics;
     let Some(text) = read_text(path, bytes, diagnostics) else {
@@ -43,7 +48,7 @@ pub fn parse_post(path: &Path, rel: &str, bytes: &[u8]) -> Parsed {
         return out;
     };
     let published = read_published(path, &text, &split, &fm, diagnostics);
-    let papers = read_papers(path, &text, split.body_start, diagnostics);
+    let papers = read_papers(path, &text, split.body_start, keep, diagnostics);
     let mut day = Day {
         date,
         title: collapse_ws(fm.title.as_deref().unwrap_or_default()),
@@ -51,6 +56,10 @@ pub fn parse_post(path: &Path, rel: &str, bytes: &[u8]) -> Parsed {
         published,
         papers,
     };
+    if keep == Keep::Counts {
+        out.day = Some(day);
+        return out;
+    }
     sanitize_day(&mut day);
     // From the sanitized fields: the key must be what every later reader of them computes.
     for p in &mut day.papers {
@@ -252,10 +261,11 @@ fn read_papers(
     path: &Path,
     text: &str,
     body_start: usize,
+    keep: Keep,
     diagnostics: &mut Vec<Diagnostic>,
 ) -> Vec<Paper> {
     let body_text = &text[body_start..];
-    let (papers, problems) = body::parse(body_text);
+    let (papers, problems) = body::parse(body_text, keep);
     // Lines are counted only up to the offsets asked for: headings in order, then problems.
     let mut lines = LineCounter::new(text);
     let mut problem_lines = LineCounter::new(text);

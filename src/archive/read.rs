@@ -7,7 +7,8 @@ use std::sync::atomic::{AtomicUsize, Ordering};
 use super::diagnostic::Diagnostic;
 use super::discover::PostFile;
 use super::intern::InfoPool;
-use super::post::{MAX_FILE_SIZE, Parsed, parse_post};
+use super::model::Keep;
+use super::post::{MAX_FILE_SIZE, Parsed, parse_post_keeping};
 
 /// Reads and parses one post file. Never blocks on a FIFO and never reads more than the size cap.
 pub fn read_post(file: &PostFile) -> Parsed {
@@ -17,16 +18,21 @@ pub fn read_post(file: &PostFile) -> Parsed {
 /// `read_post`, reading the file into `buf`, which one thread keeps for all the posts it reads
 /// (its bytes are overwritten, never cleared, so it is zeroed only as it grows).
 fn read_post_into(file: &PostFile, buf: &mut Vec<u8>) -> Parsed {
-    read_hashed(file, buf, false).0
+    read_hashed(file, buf, false, Keep::All).0
 }
 
 /// `read_post_into`, with the checksum of the bytes parsed when `hash` (none when the file could
 /// not be read): what the cache compares a file with when its stamp changed but maybe not its
-/// content.
-fn read_hashed(file: &PostFile, buf: &mut Vec<u8>, hash: bool) -> (Parsed, Option<u64>) {
+/// content. `make` says how much of the post to make.
+fn read_hashed(
+    file: &PostFile,
+    buf: &mut Vec<u8>,
+    hash: bool,
+    make: Keep,
+) -> (Parsed, Option<u64>) {
     match read_bytes(file, buf) {
         Ok(bytes) => (
-            parse_post(&file.path, &file.rel, bytes),
+            parse_post_keeping(&file.path, &file.rel, bytes, make),
             hash.then(|| crate::codec::checksum(bytes)),
         ),
         Err(message) => (
@@ -116,7 +122,12 @@ pub fn read_all<T: Send>(
     pool: Option<&InfoPool>,
     keep: impl Fn(Parsed) -> T + Sync,
 ) -> Vec<T> {
-    read_all_with(files, pool, false, |p, _| keep(p))
+    read_all_with(files, pool, false, Keep::All, |p, _| keep(p))
+}
+
+/// `read_all` parsing each post only as far as its diagnostics and counts (`Keep::Counts`).
+pub fn count_all<T: Send>(files: &[PostFile], keep: impl Fn(Parsed) -> T + Sync) -> Vec<T> {
+    read_all_with(files, None, false, Keep::Counts, |p, _| keep(p))
 }
 
 /// `read_all`, handing `keep` each post's content hash too (see `read_hashed`).
@@ -125,13 +136,14 @@ pub fn read_all_hashed<T: Send>(
     pool: Option<&InfoPool>,
     keep: impl Fn(Parsed, Option<u64>) -> T + Sync,
 ) -> Vec<T> {
-    read_all_with(files, pool, true, keep)
+    read_all_with(files, pool, true, Keep::All, keep)
 }
 
 fn read_all_with<T: Send>(
     files: &[PostFile],
     pool: Option<&InfoPool>,
     hash: bool,
+    make: Keep,
     keep: impl Fn(Parsed, Option<u64>) -> T + Sync,
 ) -> Vec<T> {
     let threads = std::thread::available_parallelism()
@@ -149,7 +161,7 @@ fn read_all_with<T: Send>(
                 loop {
                     let i = next.fetch_add(1, Ordering::Relaxed);
                     let Some(file) = files.get(i) else { break };
-                    let (mut parsed, sum) = read_hashed(file, &mut buf, hash);
+                    let (mut parsed, sum) = read_hashed(file, &mut buf, hash, make);
                     if let (Some(pool), Some(day)) = (pool, parsed.day.as_mut()) {
                         pool.intern_day(day);
                     }

@@ -2,7 +2,7 @@
 
 use std::borrow::Cow;
 
-use super::model::Tweet;
+use super::model::{Keep, Tweet};
 use super::text::{collapse_ws, decode_entities, push_collapsed_after, strip_forbidden};
 
 /// A tweet found in a region of the post, with where it starts (byte offset in the region).
@@ -13,8 +13,9 @@ pub struct Found {
     pub problem: Option<&'static str>,
 }
 
-/// Finds every `<blockquote>` in `region` and reads it as a tweet.
-pub fn find_all(region: &str, limit: usize) -> (Vec<Found>, bool) {
+/// Finds every `<blockquote>` in `region` and reads it as a tweet (with `Keep::Counts`, an empty
+/// tweet, and the same problem).
+pub fn find_all(region: &str, limit: usize, keep: Keep) -> (Vec<Found>, bool) {
     let mut out = Vec::new();
     let mut pos = 0;
     while let Some(i) = find_ci(&region[pos..], "<blockquote") {
@@ -26,7 +27,7 @@ pub fn find_all(region: &str, limit: usize) -> (Vec<Found>, bool) {
             Some(j) => (start + j, start + j + "</blockquote".len()),
             None => (region.len(), region.len()),
         };
-        let mut found = parse_one(&region[start..end]);
+        let mut found = parse_one(&region[start..end], keep);
         if end == region.len() && found.problem.is_none() {
             found.problem = Some("the tweet's </blockquote> is missing");
         }
@@ -37,7 +38,7 @@ pub fn find_all(region: &str, limit: usize) -> (Vec<Found>, bool) {
     (out, false)
 }
 
-fn parse_one(raw: &str) -> Found {
+fn parse_one(raw: &str, keep: Keep) -> Found {
     let open_end = tag_end(raw, 0).unwrap_or(raw.len());
     let body = &raw[open_end..];
 
@@ -54,8 +55,21 @@ fn parse_one(raw: &str) -> Found {
         None => ("", body, ""),
     };
 
-    let mut problem = None;
-    let (author, handle) = match rfind_pair(attribution, b'(', b'@') {
+    let handle_at = rfind_pair(attribution, b'(', b'@');
+    let link_at = rfind_ci(attribution, "<a ");
+    let problem = match (handle_at, link_at) {
+        (None, _) => Some("a tweet has no \"(@handle)\" attribution"),
+        (_, None) => Some("a tweet has no status link"),
+        _ => None,
+    };
+    if keep == Keep::Counts {
+        return Found {
+            tweet: Tweet::default(),
+            offset: 0,
+            problem,
+        };
+    }
+    let (author, handle) = match handle_at {
         Some(h) => {
             let after = &attribution[h + 2..];
             let handle_len = after.find(')').unwrap_or(0);
@@ -69,13 +83,10 @@ fn parse_one(raw: &str) -> Found {
                 after[..handle_len].trim().to_string(),
             )
         }
-        None => {
-            problem = Some("a tweet has no \"(@handle)\" attribution");
-            (String::new(), String::new())
-        }
+        None => (String::new(), String::new()),
     };
 
-    let (url, date) = match rfind_ci(attribution, "<a ") {
+    let (url, date) = match link_at {
         Some(a) => {
             let a_end = tag_end(attribution, a).unwrap_or(attribution.len());
             let href = attr(&attribution[a..a_end], "href").unwrap_or_default();
@@ -85,10 +96,7 @@ fn parse_one(raw: &str) -> Found {
             let date = collapse_ws(&decode(&attribution[a_end..text_end]));
             (strip_query(&decode(href)).to_string(), date)
         }
-        None => {
-            problem = problem.or(Some("a tweet has no status link"));
-            (String::new(), String::new())
-        }
+        None => (String::new(), String::new()),
     };
 
     Found {
@@ -305,7 +313,7 @@ mod tests {
 
     #[test]
     fn reads_every_field() {
-        let (found, cut) = find_all(ONE, 10);
+        let (found, cut) = find_all(ONE, 10, Keep::All);
         assert!(!cut);
         assert_eq!(found.len(), 1);
         let t = &found[0].tweet;
@@ -321,7 +329,7 @@ mod tests {
     #[test]
     fn several_tweets_in_order_and_limit() {
         let two = format!("{ONE}\n\n{}", ONE.replace("jane_doe", "second"));
-        let (found, cut) = find_all(&two, 10);
+        let (found, cut) = find_all(&two, 10, Keep::All);
         assert_eq!(
             found
                 .iter()
@@ -330,18 +338,19 @@ mod tests {
             ["jane_doe", "second"]
         );
         assert!(found[1].offset > found[0].offset);
-        let (found, cut2) = find_all(&two, 1);
+        let (found, cut2) = find_all(&two, 1, Keep::All);
         assert!(!cut && cut2 && found.len() == 1);
     }
 
     #[test]
     fn broken_tweets_still_give_what_they_have() {
-        let (found, _) = find_all("<blockquote><p>just text", 10);
+        let (found, _) = find_all("<blockquote><p>just text", 10, Keep::All);
         assert_eq!(found[0].tweet.text, "just text");
         assert!(found[0].problem.is_some());
         let (found, _) = find_all(
             "<blockquote class=twitter-tweet><p lang=en>x</p>— A (@a) <a href=https://t/s/1>D</a></blockquote>",
             10,
+            Keep::All,
         );
         assert_eq!(
             (
