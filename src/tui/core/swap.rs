@@ -7,6 +7,7 @@ use std::sync::Arc;
 use super::select::{reselect, select_paper, show_day};
 use super::state::Reader;
 use crate::archive::Archive;
+use crate::search::Listings;
 
 /// Replaces the archive, keeping the selected day and paper where they still exist, and says
 /// how many days there are now.
@@ -23,7 +24,12 @@ pub fn replace(r: &mut Reader, archive: Arc<Archive>) {
     r.similar = None;
     r.similar_asked = false;
     r.people = None;
-    r.listings = std::sync::OnceLock::new();
+    // Numbered again from the old archive's, when it had them: only the days after the first
+    // one the reload changed are read (made later, on first asking, when it had none).
+    let listings = std::mem::take(&mut r.listings);
+    if let Some(old) = listings.get() {
+        let _ = r.listings.set(Arc::new(Listings::update(old, &r.archive)));
+    }
     r.titles = std::sync::OnceLock::new();
     r.day_rows = std::sync::OnceLock::new();
     r.results.clear();
