@@ -131,8 +131,7 @@ pub struct Orders {
 
 impl Orders {
     pub fn new(listings: &[Listing], documents: usize) -> Orders {
-        let mut by_attention: Vec<u32> = (0..listings.len() as u32).collect();
-        by_attention.sort_by_key(|&i| std::cmp::Reverse(listings[i as usize].attention));
+        let by_attention = by_attention(listings);
         let mut starts = vec![0u32; documents + 1];
         for l in listings {
             starts[l.doc as usize + 1] += 1;
@@ -162,6 +161,26 @@ impl Orders {
     fn of(&self, doc: usize) -> &[u32] {
         &self.of_doc[self.starts[doc] as usize..self.starts[doc + 1] as usize]
     }
+}
+
+/// The listings' numbers, most talked-about first, then in listing order. Sorted as one
+/// integer each, attention above number, where attention fits 32 bits (every real count does):
+/// a sort of plain integers, where sorting numbers by a field of their listings read the
+/// listings (9 MB at 30,000 posts) in random order (274,000 listings of random counts: 4.6 -> 3.5 ms).
+fn by_attention(listings: &[Listing]) -> Vec<u32> {
+    let small = listings.iter().all(|l| l.attention <= u64::from(u32::MAX));
+    if !small {
+        let mut all: Vec<u32> = (0..listings.len() as u32).collect();
+        all.sort_by_key(|&i| std::cmp::Reverse(listings[i as usize].attention));
+        return all;
+    }
+    let mut keyed: Vec<u64> = listings
+        .iter()
+        .enumerate()
+        .map(|(i, l)| (u64::from(u32::MAX) - l.attention) << 32 | i as u64)
+        .collect();
+    keyed.sort_unstable();
+    keyed.into_iter().map(|k| k as u32).collect()
 }
 
 /// The listings of the kept documents in `order` (`scores` by document for relevance).
@@ -220,5 +239,41 @@ pub fn order(
             }
             out
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// What `by_attention` stands for: numbers sorted by attention, most first, stably.
+    fn stably(listings: &[Listing]) -> Vec<u32> {
+        let mut all: Vec<u32> = (0..listings.len() as u32).collect();
+        all.sort_by_key(|&i| std::cmp::Reverse(listings[i as usize].attention));
+        all
+    }
+
+    fn listings(attention: impl Iterator<Item = u64>) -> Vec<Listing> {
+        attention
+            .enumerate()
+            .map(|(i, attention)| Listing {
+                at: PaperRef { day: i, paper: 0 },
+                doc: 0,
+                attention,
+            })
+            .collect()
+    }
+
+    #[test]
+    fn listings_go_most_talked_about_first_and_in_order_among_equals() {
+        let mut next = crate::test_rng::xorshift(7);
+        // Many ties (a few values), the 32-bit edge, and counts past it (the slow way).
+        for top in [3, 1000, u64::from(u32::MAX) + 1, u64::MAX] {
+            let l = listings((0..5000).map(|_| next() % top.saturating_add(1)));
+            assert_eq!(by_attention(&l), stably(&l), "attention up to {top}");
+        }
+        let edge = listings([u64::from(u32::MAX), 0, u64::from(u32::MAX), 5].into_iter());
+        assert_eq!(by_attention(&edge), [0, 2, 3, 1]);
+        assert!(by_attention(&[]).is_empty());
     }
 }

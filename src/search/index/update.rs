@@ -83,8 +83,13 @@ impl SearchIndex {
         let mut listings: Vec<Listing> = Vec::with_capacity(new.paper_count());
         let mut text_of: HashMap<u32, &Paper, FixedState> = HashMap::default();
         let mut unplaced = Vec::new();
+        // Listings come day by day: each day is looked up once, not once a listing.
+        let mut day_kept = (usize::MAX, None);
         for (at, paper) in listing_order(new) {
-            let doc = match kept(&new.days[at.day]) {
+            if day_kept.0 != at.day {
+                day_kept = (at.day, kept(&new.days[at.day]));
+            }
+            let doc = match day_kept.1 {
                 Some(d) => {
                     let was = self.listings[start[d] + at.paper];
                     if was.at.day != d || was.at.paper != at.paper {
