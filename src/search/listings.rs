@@ -167,51 +167,63 @@ impl Listings {
         l
     }
 
-    /// The listings of `archive`, made from `prev`, those of an archive it replaced (a reload):
-    /// the days at its start that are the very same (`Arc`s the reload kept) keep their
-    /// listings' numbers, and only the days after them are numbered again, reading none of
-    /// the kept days' papers but each paper's first listing. The same as `build`, number for
-    /// number. A post changed at random among 30,000 is numbered from halfway on average; a
-    /// new day (a `git pull`) is the only one numbered.
-    pub fn update(prev: &Listings, archive: &Archive) -> Listings {
-        let same = (prev.days.iter().zip(&archive.days))
+    /// The listings of `archive`, made from these, those of an archive it replaced (a
+    /// reload): the days at its start that are the very same (`Arc`s the reload kept) keep
+    /// their listings' numbers, and only the days after them are numbered again, reading none
+    /// of the kept days' papers but each paper's first listing. The same as `build`, number
+    /// for number. A post changed at random among 30,000 is numbered from halfway on average;
+    /// a new day (a `git pull`) is the only one numbered. Made in these listings' own buffers,
+    /// the old days let go first: the old and the new are never held at once. `None` when the
+    /// first day is not the same (then `build` is the way).
+    pub fn update(mut self, archive: &Archive) -> Option<Listings> {
+        let same = (self.days.iter().zip(&archive.days))
             .take_while(|(a, b)| Arc::ptr_eq(a, b))
             .count();
         if same == 0 {
-            return Listings::build(archive);
+            return None;
         }
-        let day_starts = day_starts(archive);
-        let total = day_starts.last().copied().unwrap_or(0) as usize;
-        let kept = &prev.ids[..prev.day_starts[same] as usize];
+        let kept = self.day_starts[same] as usize;
         // Papers are numbered in the order first listed: the kept days' are 0 up to their
-        // highest, and each one's first listing (the first of its slice) is on a kept day.
-        let papers = kept.iter().max().map_or(0, |&m| m as usize + 1);
+        // highest, and each one's first listing (the first of its slice) is on a kept day,
+        // which is the same in `archive`.
+        let papers = self.ids[..kept].iter().max().map_or(0, |&m| m as usize + 1);
+        let firsts: Vec<PaperRef> = (0..papers)
+            .map(|id| self.refs[self.starts[id] as usize])
+            .collect();
+        let hashes: Vec<u64> = firsts
+            .iter()
+            .map(|at| archive.days[at.day].papers[at.paper].key.fast_hash())
+            .collect();
+        self.days.clear();
+        self.days.extend(archive.days.iter().cloned());
+        self.day_starts = day_starts(archive);
+        let total = self.day_starts.last().copied().unwrap_or(0) as usize;
+        let mut ids = std::mem::take(&mut self.ids);
+        ids.truncate(kept);
+        ids.reserve(total.saturating_sub(kept));
+        let mut counts = vec![0; papers];
+        for &id in &ids {
+            counts[id as usize] += 1;
+        }
+        let mut slots = std::mem::take(&mut self.slots);
+        if slots.room() >= total {
+            slots.clear();
+        } else {
+            slots = Slots::with_room(total);
+        }
+        for (id, &h) in hashes.iter().enumerate() {
+            slots.insert(h, id as u32);
+        }
         let mut n = Numbering {
-            slots: Slots::with_room(total),
-            ids: Vec::with_capacity(total),
-            firsts: Vec::with_capacity(papers),
-            hashes: Vec::with_capacity(papers),
-            counts: vec![0; papers],
+            slots,
+            ids,
+            firsts,
+            hashes,
+            counts,
         };
-        n.ids.extend_from_slice(kept);
-        for &id in kept {
-            n.counts[id as usize] += 1;
-        }
-        for id in 0..papers {
-            let first = prev.refs[prev.starts[id] as usize];
-            let h = prev.key_at(first).fast_hash();
-            n.firsts.push(first);
-            n.hashes.push(h);
-            n.slots.insert(h, id as u32);
-        }
         n.number(&archive.days, same..archive.days.len());
-        let mut l = Listings {
-            days: archive.days.clone(),
-            day_starts,
-            ..Listings::default()
-        };
-        l.take(n);
-        l
+        self.take(n);
+        Some(self)
     }
 
     /// Takes the numbers of all the days' listings, then groups them by paper.
@@ -225,7 +237,9 @@ impl Listings {
 
     /// Each paper's slice, then the listings dropped in day by day: oldest first.
     fn group(&mut self, counts: &[u32]) {
-        self.starts = Vec::with_capacity(counts.len() + 1);
+        // Into the buffers these listings have (an update's), else new ones.
+        self.starts.clear();
+        self.starts.reserve_exact(counts.len() + 1);
         let mut at = 0u32;
         for c in counts {
             self.starts.push(at);
@@ -233,7 +247,9 @@ impl Listings {
         }
         self.starts.push(at);
         let mut next: Vec<u32> = self.starts[..counts.len()].to_vec();
-        self.refs = vec![PaperRef { day: 0, paper: 0 }; self.ids.len()];
+        self.refs.clear();
+        self.refs
+            .resize(self.ids.len(), PaperRef { day: 0, paper: 0 });
         for (d, w) in self.day_starts.windows(2).enumerate() {
             for (i, &id) in self.ids[w[0] as usize..w[1] as usize].iter().enumerate() {
                 self.refs[next[id as usize] as usize] = PaperRef { day: d, paper: i };

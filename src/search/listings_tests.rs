@@ -150,7 +150,11 @@ fn an_update_numbers_the_listings_as_a_build_does() {
             days,
             ..Archive::default()
         };
-        let updated = Listings::update(&listings, &new);
+        let updated = listings.update(&new).unwrap_or_else(|| {
+            let first = |a: &Archive| a.days.first().map(Arc::as_ptr);
+            assert!(first(&archive) != first(&new) || new.days.is_empty());
+            Listings::build(&new)
+        });
         let built = Listings::build(&new);
         let numbers = |l: &Listings| {
             (

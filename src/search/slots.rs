@@ -22,6 +22,11 @@ impl Slots {
         }
     }
 
+    /// Empties the table, keeping its room (and its memory).
+    pub fn clear(&mut self) {
+        self.slots.fill(0);
+    }
+
     /// How many entries it has room for.
     pub fn room(&self) -> usize {
         self.slots.len() / 2
@@ -109,5 +114,9 @@ mod tests {
         assert_eq!(more.find(9, |m| m == 1), Ok(1));
         assert_eq!(Slots::default().find(9, |_| true), Err(usize::MAX));
         assert_eq!(Slots::default().first_slot(9), 0);
+        let room = slots.room();
+        slots.clear();
+        assert_eq!(slots.room(), room);
+        assert!(slots.find(hashes[0], |_| true).is_err(), "emptied");
     }
 }

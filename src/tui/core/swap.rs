@@ -7,7 +7,6 @@ use std::sync::Arc;
 use super::select::{reselect, select_paper, show_day};
 use super::state::Reader;
 use crate::archive::Archive;
-use crate::search::Listings;
 
 /// Replaces the archive, keeping the selected day and paper where they still exist, and says
 /// how many days there are now.
@@ -24,11 +23,13 @@ pub fn replace(r: &mut Reader, archive: Arc<Archive>) {
     r.similar = None;
     r.similar_asked = false;
     r.people = None;
-    // Numbered again from the old archive's, when it had them: only the days after the first
-    // one the reload changed are read (made later, on first asking, when it had none).
-    let listings = std::mem::take(&mut r.listings);
-    if let Some(old) = listings.get() {
-        let _ = r.listings.set(Arc::new(Listings::update(old, &r.archive)));
+    // Numbered again from the old archive's, when it had them, nothing else holds them (the
+    // People count, just let go, did) and the archives share their first days: only the days
+    // after the first one the reload changed are read. Else made on first asking.
+    let old = std::mem::take(&mut r.listings).into_inner();
+    let old = old.and_then(|old| Arc::try_unwrap(old).ok());
+    if let Some(new) = old.and_then(|old| old.update(&r.archive)) {
+        let _ = r.listings.set(Arc::new(new));
     }
     r.titles = std::sync::OnceLock::new();
     r.day_rows = std::sync::OnceLock::new();
