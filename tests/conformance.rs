@@ -110,7 +110,11 @@ fn check_reports_no_errors_on_the_corpus() {
     // The counts the independent parser reports, whatever posts the corpus holds.
     let text = std::fs::read_to_string(dir.join("expected.json")).expect("expected.json");
     let days: Vec<Value> = serde_json::from_str(&text).expect("expected.json is JSON");
-    let papers = days.iter().flat_map(|d| d["papers"].as_array().unwrap());
+    let papers = days.iter().flat_map(|d| {
+        d["papers"]
+            .as_array()
+            .expect("each day of expected.json has papers")
+    });
     let tweets: usize = papers
         .clone()
         .map(|p| p["tweets"].as_array().map_or(0, Vec::len))

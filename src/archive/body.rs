@@ -187,8 +187,7 @@ fn read_blocks<'a>(
                         paper.authors = read_authors(paragraph).into();
                         !paper.authors.is_empty()
                     }
-                    // What makes `read_authors` keep a name: something not blank between commas.
-                    Keep::Counts => paragraph.split(',').any(|n| !n.trim().is_empty()),
+                    Keep::Counts => author_names(paragraph).next().is_some(),
                 };
                 stage = Stage::Meta;
             }
@@ -217,14 +216,18 @@ fn read_authors(paragraph: &str) -> Vec<Name> {
     // Made at its final size (unless a name is empty): the archive keeps it.
     let commas = memchr::memchr_iter(b',', paragraph.as_bytes()).count();
     let mut authors = Vec::with_capacity(commas + 1);
-    for name in paragraph.split(',') {
-        let name = collapse_ws(name);
-        if !name.is_empty() {
-            authors.push(Name::new(&name));
-        }
+    for name in author_names(paragraph) {
+        authors.push(Name::new(&collapse_ws(name)));
     }
     authors.shrink_to_fit();
     authors
+}
+
+/// The names of an authors paragraph as written: what lies between commas, unless blank
+/// (`collapse_ws` of it would be empty). `read_authors` keeps them; a count asks only whether
+/// there is one.
+fn author_names(paragraph: &str) -> impl Iterator<Item = &str> {
+    paragraph.split(',').filter(|n| !n.trim().is_empty())
 }
 
 /// Reads the counts, links and categories items of a list into `paper`. Returns where the first
