@@ -170,9 +170,7 @@ impl Orders {
 fn by_attention(listings: &[Listing]) -> Vec<u32> {
     let small = listings.iter().all(|l| l.attention <= u64::from(u32::MAX));
     if !small {
-        let mut all: Vec<u32> = (0..listings.len() as u32).collect();
-        all.sort_by_key(|&i| std::cmp::Reverse(listings[i as usize].attention));
-        return all;
+        return stably(listings);
     }
     let mut keyed: Vec<u64> = listings
         .iter()
@@ -181,6 +179,13 @@ fn by_attention(listings: &[Listing]) -> Vec<u32> {
         .collect();
     keyed.sort_unstable();
     keyed.into_iter().map(|k| k as u32).collect()
+}
+
+/// `by_attention` for any counts: the numbers sorted by a field of their listings, stably.
+fn stably(listings: &[Listing]) -> Vec<u32> {
+    let mut all: Vec<u32> = (0..listings.len() as u32).collect();
+    all.sort_by_key(|&i| std::cmp::Reverse(listings[i as usize].attention));
+    all
 }
 
 /// The listings of the kept documents in `order` (`scores` by document for relevance).
@@ -246,13 +251,6 @@ pub fn order(
 mod tests {
     use super::*;
 
-    /// What `by_attention` stands for: numbers sorted by attention, most first, stably.
-    fn stably(listings: &[Listing]) -> Vec<u32> {
-        let mut all: Vec<u32> = (0..listings.len() as u32).collect();
-        all.sort_by_key(|&i| std::cmp::Reverse(listings[i as usize].attention));
-        all
-    }
-
     fn listings(attention: impl Iterator<Item = u64>) -> Vec<Listing> {
         attention
             .enumerate()
@@ -267,7 +265,8 @@ mod tests {
     #[test]
     fn listings_go_most_talked_about_first_and_in_order_among_equals() {
         let mut next = crate::test_rng::xorshift(7);
-        // Many ties (a few values), the 32-bit edge, and counts past it (the slow way).
+        // Many ties (a few values), the 32-bit edge, and counts past it (the slow way). The
+        // stable sort is what the packed one stands for.
         for top in [3, 1000, u64::from(u32::MAX) + 1, u64::MAX] {
             let l = listings((0..5000).map(|_| next() % top.saturating_add(1)));
             assert_eq!(by_attention(&l), stably(&l), "attention up to {top}");
