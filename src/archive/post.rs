@@ -63,7 +63,7 @@ pub fn parse_post_keeping(path: &Path, rel: &str, bytes: &[u8], keep: Keep) -> P
     sanitize_day(&mut day);
     // From the sanitized fields: the key must be what every later reader of them computes.
     for p in &mut day.papers {
-        p.key = PaperKey::of(p.arxiv_id.as_deref(), &p.title);
+        p.key = PaperKey::of_paper(p.arxiv_id.as_ref(), &p.title);
     }
     out.day = Some(day);
     out

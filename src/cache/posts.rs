@@ -156,7 +156,7 @@ fn names(inp: &mut In) -> Result<Vec<Name>, Malformed> {
 fn read_info(inp: &mut In) -> Result<PaperInfo, Malformed> {
     let title = inp.string()?;
     let authors = names(inp)?;
-    let arxiv_id = inp.opt_string()?.map(String::into_boxed_str);
+    let arxiv_id = inp.opt_string()?.map(Arc::<str>::from);
     let abs = read_link(inp)?;
     let pdf = read_link(inp)?;
     let categories = names(inp)?;
@@ -176,6 +176,11 @@ fn read_info(inp: &mut In) -> Result<PaperInfo, Malformed> {
             t.text = inp.string()?;
         }
     }
+    let key = match inp.string()? {
+        // The id's own text, shared, as the loader makes it (`PaperKey::of_paper`).
+        k if arxiv_id.as_deref() == Some(k.as_str()) => PaperKey::of_paper(arxiv_id.as_ref(), &k),
+        k => PaperKey::from_stored(k),
+    };
     Ok(PaperInfo {
         title: title.into(),
         authors: authors.into(),
@@ -185,7 +190,7 @@ fn read_info(inp: &mut In) -> Result<PaperInfo, Malformed> {
         categories: categories.into(),
         abstract_text: String::new(),
         tweets: tweets.into(),
-        key: PaperKey::from_stored(inp.string()?),
+        key,
         texts,
     })
 }

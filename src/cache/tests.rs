@@ -139,6 +139,19 @@ fn same_as_fresh(archive: &Archive, index: &SearchIndex, dir: &Path) {
     );
 }
 
+/// A paper's key is its arXiv id's very text (one copy a paper), as a parse and a warm load
+/// make them alike.
+fn key_and_id_share_a_text(archive: &Archive) {
+    let with_ids: Vec<_> = (archive.days.iter().flat_map(|d| &d.papers))
+        .filter_map(|p| Some((p, p.arxiv_id.as_deref()?)))
+        .collect();
+    assert!(with_ids.len() >= 15, "{}", with_ids.len());
+    for (p, id) in with_ids {
+        assert_eq!(p.key.as_str(), id);
+        assert!(std::ptr::eq(p.key.as_str(), id), "{id}: one text, not two");
+    }
+}
+
 #[test]
 fn a_second_run_parses_nothing_and_shows_what_a_fresh_parse_shows() {
     let (dir, cache) = (folder(), tempfile::tempdir().unwrap());
@@ -160,6 +173,8 @@ fn a_second_run_parses_nothing_and_shows_what_a_fresh_parse_shows() {
         .collect();
     assert_eq!(shared.len(), 2);
     assert!(Arc::ptr_eq(&shared[0].info, &shared[1].info));
+    key_and_id_share_a_text(&again.archive);
+    key_and_id_share_a_text(&Archive::load(dir.path()).unwrap());
     assert!(
         !again.archive.diagnostics.is_empty(),
         "the broken post's errors are kept"
