@@ -202,7 +202,9 @@ pub struct PaperKey(Arc<str>, u64);
 
 impl Default for PaperKey {
     fn default() -> PaperKey {
-        PaperKey::from_stored(String::new())
+        // `Arc<str>`'s own empty text, which allocates nothing (one made from an empty
+        // `String` does): every paper a post parses starts from a default info.
+        PaperKey(Arc::default(), PaperKey::hash_of(""))
     }
 }
 
