@@ -3,10 +3,13 @@
 //! The build is bound by memory, not arithmetic: each tweet's handle sits somewhere in the
 //! archive's heap and reading it is a cache miss. Listings of the same paper with the same
 //! text share one `PaperInfo` (tweets included), so the tweets are read once an info: what
-//! they say (each account's distinct links) is kept, and every listing of that info only
-//! points at it. The infos are read in two halves of the days at once, each half naming its
-//! own accounts; the halves are then joined, the newer half's accounts first so that an
-//! account keeps its newest spelling and name.
+//! they say (each account's distinct links, or only how many when the paper has no other
+//! info) is kept, and every listing of that info only points at it. The days are read newest
+//! first, so that an account keeps its newest spelling and name, in one pass on one core: two
+//! halves at once, joined after, took 44 ms where one pass takes 72 ms (10,000 posts where no
+//! paper repeats), but held both halves' tables growing at once, and the join copied them:
+//! the reader's peak at a warm start was the People build's, 2.2 MB higher (VmHWM, three runs
+//! each). People are built in the background, after the index.
 //!
 //! The pairs then come out already in order, without sorting a row a tweet: the listings are
 //! walked paper by paper, each paper's oldest first, and dropped into one bucket an account.
@@ -21,6 +24,7 @@ use foldhash::fast::FixedState;
 use super::link::{Link, distinct};
 use super::{Account, Pair, People};
 use crate::archive::{Archive, Name, PaperInfo, Tweet};
+use crate::search::PaperRef;
 use crate::search::listings::Listings;
 use crate::search::slots::Slots;
 
@@ -47,6 +51,9 @@ pub(super) struct Said {
     pub(super) entries: Range<u32>,
     /// The said of another info of the same paper read before, or `NONE`.
     pub(super) next: u32,
+    /// Whether its entries keep their links (in `Part::links`), to be counted with those of
+    /// the paper's other infos; without, an entry has only its count.
+    pub(super) links: bool,
 }
 
 /// The tweets of some days, with the accounts they name.
@@ -63,7 +70,13 @@ pub(super) struct Part<'a> {
 }
 
 impl<'a> Part<'a> {
-    fn read(archive: &'a Archive, listings: &Listings, days: Range<usize>) -> Part<'a> {
+    /// `several`: which papers have several infos (see `several_infos`).
+    fn read(
+        archive: &'a Archive,
+        listings: &Listings,
+        several: &[bool],
+        days: Range<usize>,
+    ) -> Part<'a> {
         let starts = listings.day_starts();
         let first = starts[days.start];
         let mut part = Part::default();
@@ -91,6 +104,7 @@ impl<'a> Part<'a> {
                         info,
                         entries: 0..0,
                         next: memo[id as usize],
+                        links: several[id as usize],
                     });
                     memo[id as usize] = s;
                     reader.infos.push((s, &p.info));
@@ -105,9 +119,8 @@ impl<'a> Part<'a> {
             .iter()
             .map(|&s| (said[s as usize].entries.start, said[s as usize].entries.end))
             .collect();
-        // Grown as they were filled, up to twice what they hold, while the other half is
-        // read beside: the People build's peak is the reader's at a warm start (10,000 posts
-        // where no paper repeats).
+        // Grown as they were filled, up to twice what they hold: the People build's peak is
+        // the reader's at a warm start (10,000 posts where no paper repeats).
         part.links.shrink_to_fit();
         part.entries.shrink_to_fit();
         part
@@ -131,41 +144,6 @@ impl<'a> Part<'a> {
                 });
                 (accounts.len() - 1) as u32
             })
-    }
-
-    /// This part, newer, followed by `older`: its new accounts numbered after this part's.
-    pub(super) fn then(mut self, older: Part<'a>) -> Part<'a> {
-        let renumber: Vec<u32> = older
-            .accounts
-            .into_iter()
-            .map(|a| {
-                let accounts = &mut self.accounts;
-                *self
-                    .by_handle
-                    .entry(a.handle.to_ascii_lowercase())
-                    .or_insert_with(|| {
-                        accounts.push(a);
-                        (accounts.len() - 1) as u32
-                    })
-            })
-            .collect();
-        let (links, entries) = (self.links.len() as u32, self.entries.len() as u32);
-        self.links.reserve_exact(older.links.len());
-        self.entries.reserve_exact(older.entries.len());
-        self.links.extend(older.links);
-        self.entries
-            .extend(older.entries.into_iter().map(|e| Entry {
-                account: renumber[e.account as usize],
-                tweets: e.tweets,
-                links: e.links.start + links..e.links.end + links,
-            }));
-        // The older days come first among the listings.
-        let mut of_listing: Vec<(u32, u32)> = (older.of_listing.iter())
-            .map(|(start, end)| (start + entries, end + entries))
-            .collect();
-        of_listing.extend(&self.of_listing);
-        self.of_listing = of_listing;
-        self
     }
 }
 
@@ -234,20 +212,26 @@ impl<'a> Reader<'a> {
             at += run.len();
             self.said.sort_unstable();
             let start = part.entries.len() as u32;
+            let keep = said[run[0].0 as usize].links;
             for same in self.said.chunk_by(|a, b| a.0 == b.0) {
                 let from = part.links.len() as u32;
-                part.links.push(same[0].1);
+                if keep {
+                    part.links.push(same[0].1);
+                }
+                let mut tweets = 1;
                 // Sorted, an account's links repeat side by side.
                 for w in same.windows(2) {
                     if w[0].1 != w[1].1 {
-                        part.links.push(w[1].1);
+                        tweets += 1;
+                        if keep {
+                            part.links.push(w[1].1);
+                        }
                     }
                 }
-                let to = part.links.len() as u32;
                 part.entries.push(Entry {
                     account: same[0].0,
-                    tweets: to - from,
-                    links: from..to,
+                    tweets,
+                    links: from..part.links.len() as u32,
                 });
             }
             said[run[0].0 as usize].entries = start..part.entries.len() as u32;
@@ -296,17 +280,20 @@ impl Spellings {
     }
 }
 
-/// The tweets of the days `days`, read in two halves at once when there are days to halve.
-fn read_halves<'a>(archive: &'a Archive, listings: &Listings, days: Range<usize>) -> Part<'a> {
-    let mid = days.start + days.len() / 2;
-    if mid == days.start {
-        return Part::read(archive, listings, days);
-    }
-    std::thread::scope(|s| {
-        let older = s.spawn(|| Part::read(archive, listings, days.start..mid));
-        let newer = Part::read(archive, listings, mid..days.end);
-        newer.then(older.join().expect("reading tweets"))
-    })
+/// Whether each paper (by number) is listed with more than one info (an edited post gives
+/// the same paper another text): only those papers' entries keep their links, to count them
+/// across the infos. A paper of one info needs only each entry's count; the others' links
+/// were 2.4 MB of the build's peak at 10,000 posts where no paper repeats.
+fn several_infos(archive: &Archive, listings: &Listings) -> Vec<bool> {
+    (0..listings.len() as u32)
+        .map(|id| match listings.of_id(id) {
+            [first, rest @ ..] if !rest.is_empty() => {
+                let info = |r: &PaperRef| &archive.days[r.day].papers[r.paper].info;
+                rest.iter().any(|r| !Arc::ptr_eq(info(r), info(first)))
+            }
+            _ => false,
+        })
+        .collect()
 }
 
 impl People {
@@ -317,7 +304,9 @@ impl People {
 
     /// As `build`, with the archive's listings already made (`listings` must be of `archive`).
     pub fn build_with(archive: &Archive, listings: Arc<Listings>) -> People {
-        let part = read_halves(archive, &listings, 0..archive.days.len());
+        let several = several_infos(archive, &listings);
+        let part = Part::read(archive, &listings, &several, 0..archive.days.len());
+        drop(several);
         People::finish(archive, listings, part)
     }
 
@@ -389,6 +378,7 @@ impl People {
                     pair_links.clear();
                     for &e in &pair_entries {
                         let Range { start, end } = entries[e as usize].links;
+                        debug_assert_eq!(end - start, entries[e as usize].tweets, "links kept");
                         pair_links.extend(
                             links[start as usize..end as usize]
                                 .iter()

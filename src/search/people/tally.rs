@@ -164,6 +164,8 @@ impl<'a> Share<'a> {
                         info: l.info,
                         entries: 0..0,
                         next: memo[paper as usize],
+                        // Which papers have several infos is known once all are met.
+                        links: true,
                     });
                     memo[paper as usize] = s;
                     of.push((paper, at, false));
