@@ -199,7 +199,16 @@ fn index_chunk(
             .find(|p| p.holds_texts())
             .unwrap_or(paper)
     });
-    let (segment, lengths) = Segment::build_with(first, papers, false);
+    let (mut segment, lengths) = Segment::build_with(first, papers, false);
+    // The documents' keys as the reader's papers hold them (the id's text, shared), not the
+    // copies the posts read back made, which the index would keep: 2.6 MB at 10,000 posts
+    // where no paper repeats.
+    for (key, at) in segment.keys.iter_mut().zip(makers) {
+        let held = &archive.days[at.day].papers[at.paper].key;
+        if held == key {
+            *key = held.clone();
+        }
+    }
     (segment, lengths, reader.errors)
 }
 

@@ -172,6 +172,21 @@ fn assert_same(got: &SearchIndex, want: &SearchIndex, archive: &Archive, what: &
     assert!(archive.paper_count() == got.len());
 }
 
+/// Each document's key is the very text its first listing's paper holds (in result order:
+/// the listing that made it), not a copy the post read back made.
+fn keys_are_the_papers(index: &SearchIndex, archive: &Archive, what: &str) {
+    let keys = &index.segments[0].keys;
+    let mut seen = vec![false; keys.len()];
+    for l in &index.listings {
+        if !std::mem::replace(&mut seen[l.doc as usize], true) {
+            let held = &archive.days[l.at.day].papers[l.at.paper].key;
+            let key = &keys[l.doc as usize];
+            assert!(std::ptr::eq(key.as_str(), held.as_str()), "{what}: {key:?}");
+        }
+    }
+    assert!(seen.iter().all(|&s| s), "{what}: every document listed");
+}
+
 #[test]
 fn a_chunked_build_of_the_light_archive_is_the_full_build() {
     for seed in 1..=6u64 {
@@ -197,6 +212,7 @@ fn a_chunked_build_of_the_light_archive_is_the_full_build() {
             );
             let p = &got.segments[0].postings;
             assert!(p.len() > 0 && !p.in_memory(), "seed {seed}, {days} days");
+            keys_are_the_papers(&got, &light, &format!("seed {seed}, {days} days"));
         }
         // What `build` does with an archive that left its texts in its posts.
         let built = SearchIndex::build(&light);
