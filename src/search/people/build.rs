@@ -79,9 +79,13 @@ impl<'a> Part<'a> {
     ) -> Part<'a> {
         let starts = listings.day_starts();
         let first = starts[days.start];
+        let listed = (starts[days.end] - first) as usize;
+        // At most a said a listing, and about an entry: reserved at once (pages never written
+        // are not resident), where growing them held the old and the new size for a moment.
         let mut part = Part::default();
-        let mut said: Vec<Said> = Vec::new();
-        let mut said_of = vec![NONE; (starts[days.end] - first) as usize];
+        part.entries.reserve(listed);
+        let mut said: Vec<Said> = Vec::with_capacity(listed);
+        let mut said_of = vec![NONE; listed];
         // Each paper's newest said, by paper number: a listing's info is looked up without
         // hashing, and there is rarely more than one info a paper to compare.
         let mut memo = vec![NONE; listings.len()];
@@ -345,6 +349,36 @@ impl People {
             }
         }
         drop(of_listing);
+        // A pair of listings of several infos: their links counted together, each once, into
+        // its first row, so that the entries and links can go before the pairs are made.
+        let mut pair_links: Vec<(u64, Link)> = Vec::new();
+        let mut pair_entries: Vec<u32> = Vec::new();
+        for w in bounds.windows(2) {
+            let bucket = &mut rows[w[0] as usize..w[1] as usize];
+            for pair in bucket.chunk_by_mut(|a, b| a.0 == b.0) {
+                let first = pair[0].2;
+                // Listings of one info say the same.
+                if pair.iter().all(|r| r.2 == first) {
+                    continue;
+                }
+                pair_entries.clear();
+                pair_entries.extend(pair.iter().map(|r| r.2));
+                pair_entries.sort_unstable();
+                pair_entries.dedup();
+                pair_links.clear();
+                for &e in &pair_entries {
+                    let Range { start, end } = entries[e as usize].links;
+                    debug_assert_eq!(end - start, entries[e as usize].tweets, "links kept");
+                    pair_links.extend(
+                        links[start as usize..end as usize]
+                            .iter()
+                            .map(|l| (FixedState::default().hash_one(l), *l)),
+                    );
+                }
+                pair[0].3 = distinct(&mut pair_links);
+            }
+        }
+        drop((entries, links, pair_links));
         let mut people = People {
             dates: archive.days.iter().map(|d| d.date).collect(),
             listings,
@@ -354,8 +388,6 @@ impl People {
         // At most a pair and a day a row: reserved at once rather than grown to twice that.
         people.pairs.reserve_exact(rows.len());
         people.days.reserve_exact(rows.len());
-        let mut pair_links: Vec<(u64, Link)> = Vec::new();
-        let mut pair_entries: Vec<u32> = Vec::new();
         for (account, w) in bounds.windows(2).enumerate() {
             let bucket = &rows[w[0] as usize..w[1] as usize];
             for pair in bucket.chunk_by(|a, b| a.0 == b.0) {
@@ -365,33 +397,11 @@ impl People {
                         people.days.push(day);
                     }
                 }
-                let first = pair[0].2;
-                // Listings of one info say the same; of several, their links are counted
-                // together, each once.
-                let tweets = if pair.iter().all(|r| r.2 == first) {
-                    pair[0].3
-                } else {
-                    pair_entries.clear();
-                    pair_entries.extend(pair.iter().map(|r| r.2));
-                    pair_entries.sort_unstable();
-                    pair_entries.dedup();
-                    pair_links.clear();
-                    for &e in &pair_entries {
-                        let Range { start, end } = entries[e as usize].links;
-                        debug_assert_eq!(end - start, entries[e as usize].tweets, "links kept");
-                        pair_links.extend(
-                            links[start as usize..end as usize]
-                                .iter()
-                                .map(|l| (FixedState::default().hash_one(l), *l)),
-                        );
-                    }
-                    distinct(&mut pair_links)
-                };
                 people.pairs.push(Pair {
                     account: account as u32,
                     paper: pair[0].0,
                     days: start as u32..people.days.len() as u32,
-                    tweets,
+                    tweets: pair[0].3,
                 });
             }
         }
