@@ -80,10 +80,14 @@ impl<'a> Part<'a> {
         let starts = listings.day_starts();
         let first = starts[days.start];
         let listed = (starts[days.end] - first) as usize;
-        // At most a said a listing, and about an entry: reserved at once (pages never written
-        // are not resident), where growing them held the old and the new size for a moment.
+        // At most a said a listing, and seldom more than two entries and links: reserved at
+        // once (pages never written are not resident), where growing them held the old and
+        // the new size for a moment.
         let mut part = Part::default();
-        part.entries.reserve(listed);
+        part.entries.reserve(2 * listed);
+        if several.contains(&true) {
+            part.links.reserve(2 * listed);
+        }
         let mut said: Vec<Said> = Vec::with_capacity(listed);
         let mut said_of = vec![NONE; listed];
         // Each paper's newest said, by paper number: a listing's info is looked up without
