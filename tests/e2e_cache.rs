@@ -27,7 +27,10 @@ fn results(dir: &Path, cache: &Path, no_cache: bool) -> Vec<String> {
     s.send("/");
     s.wait_text("Search every day");
     s.send("the");
-    let screen = s.wait_for("the results", |t| t.contains("papers, best match first"));
+    // The whole archive's: not the first day's results while the rest is read ("so far").
+    let screen = s.wait_for("the whole archive's results", |t| {
+        t.contains("papers, best match first") && !t.contains("so far:")
+    });
     s.send("\x1b");
     s.wait_for("the box closed", |t| !t.contains("Search every day"));
     quit(s);
