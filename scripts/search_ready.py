@@ -2,15 +2,17 @@
 """Time from starting the reader to a search's results over the whole archive, in a pseudo-terminal.
 
 usage: scripts/search_ready.py ARCHIVE [--query Q] [--runs N] [--size COLSxROWS] [--bin PATH]
-                               [--cache-dir DIR | --no-cache]
+                               [--cache-dir DIR | --no-cache] [--settle SECONDS]
 
 Each run starts `hotpapers ARCHIVE` in a new pseudo-terminal (140x40 by default) with a fresh
 reading state, types `/` and the query (`learning` by default) as soon as the first frame is
 drawn, and stops the clock when the search box shows its count of papers with the whole archive
 read and indexed: neither "Indexing the archive…" nor "(so far: …)" on screen. The screen is
 kept by a small terminal emulator (cursor moves, clears and text; enough for the reader's
-output). Also reports the reader's peak resident memory at that moment (VmHWM, Linux). Prints
-every run and the min / median / max. Python standard library only.
+output). Also reports the reader's peak resident memory at that moment (VmHWM, Linux), and with
+--settle S again S seconds later: the reader goes on working after the results (who tweets, the
+cache's write), and its peak may come then. Prints every run and the min / median / max. Python
+standard library only.
 
 The cache: every run gets a fresh reading state but all runs share one cache folder (a new
 temporary one unless --cache-dir names one), so the first run of a fresh folder is a cold start
@@ -97,7 +99,7 @@ def ready(screen):
     return any("Search every day" in l for l in lines) and any(COUNT.search(l) for l in lines)
 
 
-def one_run(binary, archive, query, cols, rows, state_dir, cache_dir, timeout):
+def one_run(binary, archive, query, cols, rows, state_dir, cache_dir, timeout, settle):
     cache = {"HOTPAPERS_CACHE": "off"} if cache_dir is None else {"XDG_CACHE_HOME": cache_dir}
     env = reader_env(HOTPAPERS_STATE_DIR=state_dir, **cache)
     start = time.perf_counter()
@@ -116,8 +118,15 @@ def one_run(binary, archive, query, cols, rows, state_dir, cache_dir, timeout):
                 os.write(reader.fd, b"/" + query.encode())
                 typed = True
             elif typed and ready(screen):
-                result = (time.perf_counter() - start, peak_kb(reader.pid))
+                result = (time.perf_counter() - start, peak_kb(reader.pid), None)
                 break
+        # What runs after the results (who tweets, the cache's write) peaks later.
+        until = time.perf_counter() + settle
+        while result and settle > 0 and time.perf_counter() < until:
+            if reader.read(0.05) is None:
+                break
+        if result and settle > 0:
+            result = (result[0], result[1], peak_kb(reader.pid))
     finally:
         reader.quit(b"\x1b\x1bq")
     return result
@@ -134,6 +143,12 @@ def main():
     p.add_argument("--timeout", type=float, default=300.0)
     p.add_argument("--cache-dir", help="the cache folder ($XDG_CACHE_HOME) all runs share")
     p.add_argument("--no-cache", action="store_true", help="run with HOTPAPERS_CACHE=off")
+    p.add_argument(
+        "--settle",
+        type=float,
+        default=0.0,
+        help="also report the peak this many seconds after the results (the work done after them)",
+    )
     a = p.parse_args()
     own_cache = None
     if a.no_cache:
@@ -154,23 +169,29 @@ def main():
                 f.endswith(".cache") for _, _, fs in os.walk(cache) for f in fs
             )
             try:
-                r = one_run(a.bin, a.archive, a.query, cols, rows, state, cache, a.timeout)
+                r = one_run(
+                    a.bin, a.archive, a.query, cols, rows, state, cache, a.timeout, a.settle
+                )
             finally:
                 shutil.rmtree(state, ignore_errors=True)
             if r is None:
                 sys.exit(f"run {i + 1}: no results over the whole archive within {a.timeout:.0f} s")
             kind = "warm" if warm else ("no cache" if cache is None else "cold")
-            runs.append((kind, r[0], r[1]))
-            print(f"run {i + 1} ({kind}): {r[0]:.2f} s, peak {r[1] or 0} KB", file=sys.stderr)
+            runs.append((kind, r[0], r[1], r[2]))
+            later = f", {r[2]} KB after {a.settle:g} s" if r[2] else ""
+            print(f"run {i + 1} ({kind}): {r[0]:.2f} s, peak {r[1] or 0} KB{later}", file=sys.stderr)
     finally:
         if own_cache:
             shutil.rmtree(own_cache, ignore_errors=True)
     for kind in ("no cache", "cold", "warm"):
-        times = [t for k, t, _ in runs if k == kind]
-        peaks = [p for k, _, p in runs if k == kind and p]
+        times = [t for k, t, _, _ in runs if k == kind]
+        peaks = [p for k, _, p, _ in runs if k == kind and p]
+        later = [p for k, _, _, p in runs if k == kind and p]
         if not times:
             continue
         peak = f", peak memory {max(peaks) / 1024:.0f} MiB" if peaks else ""
+        if later:
+            peak += f" ({max(later) / 1024:.1f} MiB {a.settle:g} s later)"
         print(
             f"start ({kind}) to the whole archive's results for {a.query!r}, {len(times)} runs: "
             f"min {min(times):.2f} s, median {statistics.median(times):.2f} s, max {max(times):.2f} s{peak}"
