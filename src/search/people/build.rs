@@ -127,8 +127,7 @@ impl<'a> Part<'a> {
             .iter()
             .map(|&s| (said[s as usize].entries.start, said[s as usize].entries.end))
             .collect();
-        // Grown as they were filled, up to twice what they hold: the People build's peak is
-        // the reader's at a warm start (10,000 posts where no paper repeats).
+        // Reserved for more than they hold (or grown to it): what is kept is what they hold.
         part.links.shrink_to_fit();
         part.entries.shrink_to_fit();
         part
