@@ -21,7 +21,7 @@ use std::sync::Arc;
 
 use foldhash::fast::FixedState;
 
-use super::link::{Link, distinct};
+use super::link::{Link, distinct, hashed};
 use super::{Account, Pair, People};
 use crate::archive::{Archive, Name, PaperInfo, Tweet};
 use crate::search::PaperRef;
@@ -70,7 +70,7 @@ pub(super) struct Part<'a> {
 }
 
 impl<'a> Part<'a> {
-    /// `several`: which papers have several infos (see `several_infos`).
+    /// `several`: which papers have several infos (see `of_several_infos`).
     fn read(
         archive: &'a Archive,
         listings: &Listings,
@@ -291,7 +291,7 @@ impl Spellings {
 /// the same paper another text): only those papers' entries keep their links, to count them
 /// across the infos. A paper of one info (nearly every paper of a real archive) needs only
 /// each entry's count: a link is 24 bytes a tweet, 2.4 MB at 100,000 tweets.
-fn several_infos(archive: &Archive, listings: &Listings) -> Vec<bool> {
+fn of_several_infos(archive: &Archive, listings: &Listings) -> Vec<bool> {
     (0..listings.len() as u32)
         .map(|id| match listings.of_id(id) {
             [first, rest @ ..] if !rest.is_empty() => {
@@ -311,7 +311,7 @@ impl People {
 
     /// As `build`, with the archive's listings already made (`listings` must be of `archive`).
     pub fn build_with(archive: &Archive, listings: Arc<Listings>) -> People {
-        let several = several_infos(archive, &listings);
+        let several = of_several_infos(archive, &listings);
         let part = Part::read(archive, &listings, &several, 0..archive.days.len());
         drop(several);
         People::finish(archive, listings, part)
@@ -372,11 +372,7 @@ impl People {
                 for &e in &pair_entries {
                     let Range { start, end } = entries[e as usize].links;
                     debug_assert_eq!(end - start, entries[e as usize].tweets, "links kept");
-                    pair_links.extend(
-                        links[start as usize..end as usize]
-                            .iter()
-                            .map(|l| (FixedState::default().hash_one(l), *l)),
-                    );
+                    pair_links.extend(hashed(&links[start as usize..end as usize]));
                 }
                 pair[0].3 = distinct(&mut pair_links);
             }

@@ -1,6 +1,10 @@
 //! What tells one tweet from another when an account's tweets about a paper are counted: its
 //! link, or its text when it has none.
 
+use std::hash::BuildHasher;
+
+use foldhash::fast::FixedState;
+
 use crate::archive::{Tweet, TweetUrl};
 
 /// What tells a tweet apart: its link, or its text when it has none. Compared and hashed by
@@ -55,6 +59,13 @@ impl std::hash::Hash for Link<'_> {
     fn hash<H: std::hash::Hasher>(&self, h: &mut H) {
         self.parts().hash(h);
     }
+}
+
+/// `links`, each with the hash `distinct` sorts them by.
+pub(super) fn hashed<'a>(links: &[Link<'a>]) -> impl Iterator<Item = (u64, Link<'a>)> {
+    links
+        .iter()
+        .map(|l| (FixedState::default().hash_one(l), *l))
 }
 
 /// How many distinct texts `links` (each with its hash) holds. Sorted by hash, each text is

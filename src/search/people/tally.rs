@@ -15,15 +15,13 @@
 
 use std::collections::HashMap;
 use std::collections::hash_map::Entry;
-use std::hash::BuildHasher;
 use std::ops::Range;
 use std::sync::Arc;
 
 use chrono::NaiveDate;
-use foldhash::fast::FixedState;
 
 use super::build::{BATCH, NONE, Part, Reader, Said};
-use super::link::{Link, distinct};
+use super::link::{Link, distinct, hashed};
 use super::{Account, People, Tweeter, rank};
 use crate::archive::{Archive, Tweet};
 use crate::search::slots::Slots;
@@ -298,11 +296,7 @@ fn several_infos(
             links.clear();
             for &(_, _, e) in account {
                 let Range { start, end } = part.entries[e as usize].links.clone();
-                links.extend(
-                    part.links[start as usize..end as usize]
-                        .iter()
-                        .map(|l| (FixedState::default().hash_one(l), *l)),
-                );
+                links.extend(hashed(&part.links[start as usize..end as usize]));
             }
             let c = &mut counts[account[0].0 as usize];
             c.0 += 1;
