@@ -251,6 +251,12 @@ fn item(content: &str, range: std::ops::Range<usize>) -> Option<Item<'_>> {
             item.text = Cow::Borrowed(content);
             break;
         }
+        if i == 0 {
+            // One allocation each for the text and the links, not one per time they grow: a
+            // category line has half a dozen links, and every paper has two such lines.
+            item.text = Cow::Owned(String::with_capacity(content.len()));
+            item.links = Vec::with_capacity(memchr::memchr_iter(b'[', b).count());
+        }
         item.text.to_mut().push_str(&content[i..plain]);
         if plain == b.len() {
             break;

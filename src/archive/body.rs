@@ -6,13 +6,14 @@
 //! blocks, because the format's fields (titles, abstracts) are defined as source text, not
 //! rendered Markdown.
 
+use std::borrow::Cow;
 use std::ops::Range;
 use std::sync::Arc;
 
 use super::blocks::{Block, Item, Kind, markdown_blocks};
 use super::blocks_lines;
 use super::model::{Keep, Name, PageLink, Paper, PaperInfo};
-use super::text::{collapse_ws, find, push_collapsed};
+use super::text::{collapsed, find, push_collapsed};
 use super::tweet;
 
 /// More papers than this in one post is not a digest; the rest are skipped with a warning.
@@ -83,7 +84,7 @@ pub fn parse(body: &str, keep: Keep) -> (Vec<(Paper, usize)>, Vec<BodyProblem>) 
 }
 
 /// `# 12. Some title` → (12, "Some title").
-fn ranked_title(raw: &str) -> Option<(u32, String)> {
+fn ranked_title(raw: &str) -> Option<(u32, Cow<'_, str>)> {
     let line = raw.lines().next()?.trim();
     let line = line.trim_start_matches('#').trim();
     // An ATX heading may end in a closing run of `#`s.
@@ -99,7 +100,7 @@ fn ranked_title(raw: &str) -> Option<(u32, String)> {
     if !rest.is_empty() && !rest.starts_with(char::is_whitespace) {
         return None;
     }
-    Some((line[..digits].parse().ok()?, collapse_ws(rest)))
+    Some((line[..digits].parse().ok()?, collapsed(rest)))
 }
 
 /// Where a paper's blocks have got to: the format puts the authors first, then the meta list,
@@ -128,13 +129,16 @@ struct Found<'a> {
     abstract_parts: Vec<&'a str>,
     /// Where the first tweet starts; the tweets run from there to the end of the section.
     tweets_from: Option<usize>,
+    /// The abs and pdf links as given (the last of each, if several).
+    abs: Option<&'a str>,
+    pdf: Option<&'a str>,
 }
 
 /// `section` spans the paper from its heading to the next heading (or the end of the body).
 fn read_paper(
     body: &str,
     rank: u32,
-    title: String,
+    title: Cow<'_, str>,
     blocks: &[Block],
     section: Range<usize>,
     keep: Keep,
@@ -149,13 +153,17 @@ fn read_paper(
     );
     paper.line = 0;
     let found = read_blocks(body, blocks, &mut paper, keep, problems);
+    // The id from the links as given, and links that are arXiv's pages of it kept as that fact
+    // from the start (`PageLink::of`), not copied to be dropped again by `compact_links`.
+    let id = match keep {
+        Keep::All => found.abs.or(found.pdf).and_then(arxiv_id),
+        Keep::Counts => None,
+    };
+    paper.abs = PageLink::of(found.abs, id, "abs");
+    paper.pdf = PageLink::of(found.pdf, id, "pdf");
     if keep == Keep::All {
         paper.abstract_text = join_abstract(&found.abstract_parts);
-        paper.arxiv_id = paper
-            .abs_url()
-            .or(paper.pdf_url())
-            .and_then(|u| arxiv_id(&u))
-            .map(Arc::from);
+        paper.arxiv_id = id.map(Arc::from);
     }
     check_fields(&paper, &found.seen, section.start, problems);
     if let Some(from) = found.tweets_from {
@@ -168,7 +176,7 @@ fn read_paper(
 /// `paper`, the rest into what is returned.
 fn read_blocks<'a>(
     body: &'a str,
-    blocks: &[Block],
+    blocks: &'a [Block],
     paper: &mut Paper,
     keep: Keep,
     problems: &mut Vec<BodyProblem>,
@@ -193,7 +201,7 @@ fn read_blocks<'a>(
                 stage = Stage::Meta;
             }
             Kind::List if stage <= Stage::Meta => {
-                stage = match read_meta(b, paper, &mut found.seen, keep, problems) {
+                stage = match read_meta(b, paper, &mut found, keep, problems) {
                     Some(start) => {
                         found.abstract_parts.push(&body[start..b.range.end]);
                         Stage::Abstract
@@ -218,7 +226,7 @@ fn read_authors(paragraph: &str) -> Vec<Name> {
     let commas = memchr::memchr_iter(b',', paragraph.as_bytes()).count();
     let mut authors = Vec::with_capacity(commas + 1);
     for name in author_names(paragraph) {
-        authors.push(Name::new(&collapse_ws(name)));
+        authors.push(Name::new(&collapsed(name)));
     }
     authors.shrink_to_fit();
     authors
@@ -233,24 +241,24 @@ fn author_names(paragraph: &str) -> impl Iterator<Item = &str> {
 
 /// Reads the counts, links and categories items of a list into `paper`. Returns where the first
 /// item that is none of these starts: the abstract, which can look like a list item, begins there.
-fn read_meta(
-    list: &Block,
+fn read_meta<'a>(
+    list: &'a Block,
     paper: &mut Paper,
-    seen: &mut Seen,
+    found: &mut Found<'a>,
     keep: Keep,
     problems: &mut Vec<BodyProblem>,
 ) -> Option<usize> {
     for item in &list.items {
         let text = item.text.trim();
         if let Some(rest) = text.strip_prefix("retweets:") {
-            seen.counts = true;
+            found.seen.counts = true;
             read_counts(rest, paper, item.range.start, problems);
         } else if text.starts_with("links:") {
-            seen.links = true;
+            found.seen.links = true;
             for (label, url) in &item.links {
                 match label.trim() {
-                    "abs" => paper.abs = PageLink::given(Some(&**url)),
-                    "pdf" => paper.pdf = PageLink::given(Some(&**url)),
+                    "abs" => found.abs = Some(url),
+                    "pdf" => found.pdf = Some(url),
                     _ => {}
                 }
             }
@@ -261,7 +269,7 @@ fn read_meta(
             paper.categories = item
                 .links
                 .iter()
-                .map(|(l, _)| Name::new(&collapse_ws(l)))
+                .map(|(l, _)| Name::new(&collapsed(l)))
                 .collect();
         } else {
             return Some(item.range.start);
@@ -395,12 +403,12 @@ fn truncate(s: &str, n: usize) -> String {
 
 /// The arXiv identifier in an abs or pdf URL: what follows `/abs/` or `/pdf/`, without a query,
 /// fragment or `.pdf` suffix.
-fn arxiv_id(url: &str) -> Option<String> {
+fn arxiv_id(url: &str) -> Option<&str> {
     let url = url.split(['?', '#']).next().unwrap_or(url);
     let at = find(url, "/abs/").or_else(|| find(url, "/pdf/"))?;
     let id = url[at + 5..].trim_end_matches('/');
     let id = id.strip_suffix(".pdf").unwrap_or(id);
-    (!id.is_empty()).then(|| id.to_string())
+    (!id.is_empty()).then_some(id)
 }
 
 #[cfg(test)]

@@ -14,19 +14,19 @@ fn ranked_titles() {
 #[test]
 fn arxiv_ids() {
     assert_eq!(
-        arxiv_id("https://arxiv.org/abs/2006.15055").as_deref(),
+        arxiv_id("https://arxiv.org/abs/2006.15055"),
         Some("2006.15055")
     );
     assert_eq!(
-        arxiv_id("https://arxiv.org/abs/2006.15055v2?x=1").as_deref(),
+        arxiv_id("https://arxiv.org/abs/2006.15055v2?x=1"),
         Some("2006.15055v2")
     );
     assert_eq!(
-        arxiv_id("https://arxiv.org/pdf/2006.15055.pdf").as_deref(),
+        arxiv_id("https://arxiv.org/pdf/2006.15055.pdf"),
         Some("2006.15055")
     );
     assert_eq!(
-        arxiv_id("https://arxiv.org/abs/hep-th/9901001").as_deref(),
+        arxiv_id("https://arxiv.org/abs/hep-th/9901001"),
         Some("hep-th/9901001")
     );
     assert_eq!(arxiv_id("https://example.org/"), None);

@@ -155,18 +155,33 @@ impl PageLink {
         }
     }
 
+    /// The link `url` of a paper whose id is `arxiv_id`, compacted as `compact` does it: the
+    /// loader makes the links this way, so that arXiv's own (nearly all) are never copied.
+    pub fn of(url: Option<&str>, arxiv_id: Option<&str>, page: &str) -> PageLink {
+        match url {
+            Some(url) if is_arxiv_page(url, arxiv_id, page) => PageLink::Arxiv,
+            url => PageLink::given(url),
+        }
+    }
+
     /// `Arxiv` if this is arXiv's `page` of `arxiv_id`.
     fn compact(&mut self, arxiv_id: Option<&str>, page: &str) {
-        if let (PageLink::Given(url), Some(id)) = (&*self, arxiv_id)
-            && url
-                .strip_prefix(ARXIV)
-                .and_then(|u| u.strip_prefix(page))
-                .and_then(|u| u.strip_prefix('/'))
-                == Some(id)
+        if let PageLink::Given(url) = &*self
+            && is_arxiv_page(url, arxiv_id, page)
         {
             *self = PageLink::Arxiv;
         }
     }
+}
+
+/// Whether `url` is arXiv's `page` (`abs`, `pdf`) of `arxiv_id`.
+fn is_arxiv_page(url: &str, arxiv_id: Option<&str>, page: &str) -> bool {
+    arxiv_id.is_some_and(|id| {
+        url.strip_prefix(ARXIV)
+            .and_then(|u| u.strip_prefix(page))
+            .and_then(|u| u.strip_prefix('/'))
+            == Some(id)
+    })
 }
 
 const ARXIV: &str = "https://arxiv.org/";
@@ -389,6 +404,12 @@ mod tests {
             i.compact_links();
             let after = (i.abs_url().map(String::from), i.pdf_url().map(String::from));
             assert_eq!(before, after, "{abs} {pdf}");
+            // The loader's way, compacted as it is made: the same links.
+            let made = (
+                PageLink::of(Some(abs), id, "abs"),
+                PageLink::of(Some(pdf).filter(|p| !p.is_empty()), id, "pdf"),
+            );
+            assert_eq!(made, (i.abs.clone(), i.pdf.clone()), "{abs} {pdf}");
             (i.abs, i.pdf)
         };
         let given = |u: &str| PageLink::given(Some(u));

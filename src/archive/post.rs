@@ -361,9 +361,10 @@ fn sanitize_day(day: &mut Day) {
                 sanitize_name(n);
             }
             sanitize_in_place(&mut t.text);
-            let url = t.url.as_str();
-            if let Cow::Owned(clean) = sanitize(&url) {
-                t.url = TweetUrl::new(&clean);
+            // The head alone: the number after it is digits, and a clean link (nearly every
+            // one) is not spelt out in full to be checked.
+            if let Cow::Owned(_) = sanitize(t.url.head()) {
+                t.url = TweetUrl::new(&sanitize(&t.url.as_str()));
             }
         }
     }

@@ -54,6 +54,17 @@ pub fn collapse_ws(s: &str) -> String {
     out
 }
 
+/// `collapse_ws`, borrowing when `s` trimmed is already single-spaced: most names, dates and
+/// titles are, and each is read to be kept once (a `Name`) or copied into a field anyway.
+pub fn collapsed(s: &str) -> Cow<'_, str> {
+    let t = s.trim();
+    if first_window(t.as_bytes(), maybe_odd_space, odd_space).is_none() {
+        Cow::Borrowed(t)
+    } else {
+        Cow::Owned(collapse_ws(t))
+    }
+}
+
 /// Appends the words of `s` to `out`, one space between words (and before the first, if `out`
 /// already holds text): `collapse_ws` of several pieces joined by spaces, without the joining.
 ///
@@ -395,6 +406,14 @@ mod tests {
                 .collect();
             let reference = s.split_whitespace().collect::<Vec<_>>().join(" ");
             assert_eq!(collapse_ws(&s), reference, "{s:?}");
+            let borrowed = collapsed(&s);
+            assert_eq!(borrowed, reference, "{s:?}");
+            // Borrowed exactly when the trimmed text is already the collapsed one.
+            assert_eq!(
+                matches!(borrowed, Cow::Borrowed(_)),
+                s.trim() == reference,
+                "{s:?}"
+            );
             let mut out = String::from("x");
             push_collapsed_after(&mut out, &s, "\n");
             let expected = match reference.as_str() {

@@ -2,8 +2,9 @@
 
 use std::borrow::Cow;
 
-use super::model::{Keep, Tweet};
-use super::text::{collapse_ws, decode_entities, push_collapsed_after, strip_forbidden};
+use super::model::{Keep, Name, Tweet};
+use super::text::{collapsed, decode_entities, push_collapsed_after, strip_forbidden};
+use super::tweet_url::TweetUrl;
 
 /// A tweet found in a region of the post, with where it starts (byte offset in the region).
 pub struct Found {
@@ -79,11 +80,11 @@ fn parse_one(raw: &str, keep: Keep) -> Found {
                 None => before.rsplit('—').next().unwrap_or(before),
             };
             (
-                collapse_ws(&decode(&strip_tags(before))),
-                after[..handle_len].trim().to_string(),
+                Name::new(&collapsed(&decode(&strip_tags(before)))),
+                Name::new(after[..handle_len].trim()),
             )
         }
-        None => (String::new(), String::new()),
+        None => (Name::default(), Name::default()),
     };
 
     let (url, date) = match link_at {
@@ -93,18 +94,18 @@ fn parse_one(raw: &str, keep: Keep) -> Found {
             let text_end = attribution[a_end..]
                 .find('<')
                 .map_or(attribution.len(), |i| a_end + i);
-            let date = collapse_ws(&decode(&attribution[a_end..text_end]));
-            (strip_query(&decode(href)).to_string(), date)
+            let date = Name::new(&collapsed(&decode(&attribution[a_end..text_end])));
+            (TweetUrl::new(strip_query(&decode(href))), date)
         }
-        None => (String::new(), String::new()),
+        None => (TweetUrl::default(), Name::default()),
     };
 
     Found {
         tweet: Tweet {
-            author: author.into(),
-            handle: handle.into(),
-            url: url.into(),
-            date: date.into(),
+            author,
+            handle,
+            url,
+            date,
             lang: lang.into(),
             text: html_to_text(text_html),
         },

@@ -51,6 +51,12 @@ impl TweetUrl {
         }
     }
 
+    /// The link's text up to its number (all of it when it has none): the number is digits,
+    /// so whatever a clean-up would change in a link is in here.
+    pub fn head(&self) -> &'static str {
+        self.head.as_str()
+    }
+
     /// Its head's name number and its number (0 for none): what tells links apart without
     /// reading their text.
     pub fn numbers(&self) -> (u32, u64) {
