@@ -71,13 +71,15 @@ impl Table {
 }
 
 /// Slots of each thread's `RECENT` (a power of two).
-const RECENT_SLOTS: usize = 2048;
+const RECENT_SLOTS: usize = 8192;
 
 thread_local! {
     /// The names this thread looked up last, by their hash's low bits: (hash, number), 0 for
     /// none. The loader asks for the same few thousand categories, dates, accounts and authors
-    /// millions of times; found here (16 KB, in the processor's cache), a name costs its hash
-    /// and one comparison, without the shard's lock or a probe into the big table.
+    /// millions of times; found here (128 KB), a name costs its hash and one comparison,
+    /// without the shard's lock or a probe into the big table. Counted on the real posts
+    /// repeated to 30,000 (3.47 million lookups of 6,540 names): 56% found with 2,048 slots,
+    /// 80% with 8,192, 88% with 16,384; on the 126 real posts alone (29,000 lookups), 50%.
     static RECENT: RefCell<Box<[(u64, u32)]>> =
         RefCell::new(vec![(0, 0); RECENT_SLOTS].into_boxed_slice());
 }
