@@ -141,9 +141,13 @@ impl Orders {
         }
         let mut fill = starts.clone();
         let mut of_doc = vec![0u32; listings.len()];
+        // The documents alone, read in order: the walk below reads them in attention order,
+        // at random, and a miss into 4 bytes a listing is cheaper than into the listings' 32
+        // (274,272 listings: most of a reload's index update, before).
+        let docs: Vec<u32> = listings.iter().map(|l| l.doc).collect();
         // In attention order, so each document's run is too.
         for &i in &by_attention {
-            let d = listings[i as usize].doc as usize;
+            let d = docs[i as usize] as usize;
             of_doc[fill[d] as usize] = i;
             fill[d] += 1;
         }
