@@ -68,7 +68,7 @@ fn postings_damaged_in_the_cache_file_after_the_start_are_said_once_and_indexed_
         effects.extend(update(&mut app, Event::Settle));
         let now = effects
             .iter()
-            .filter(|e| matches!(e, Effect::Index(None)))
+            .filter(|e| matches!(e, Effect::Index { previous: None, .. }))
             .count();
         if now > 0 {
             let screen = render(&app);

@@ -168,3 +168,41 @@ fn the_filter_can_show_only_papers_tweeted_by_accounts_you_follow() {
     press(&mut app, &["c", "x"]);
     assert_eq!(titles(&app), ["Old Paper", "Older Paper"], "x clears both");
 }
+
+#[test]
+fn a_reload_counts_who_tweeted_again_only_when_the_people_box_wants_it() {
+    use hotpapers::tui::core::effect::Effect;
+    use hotpapers::tui::core::handles::ArchiveHandle;
+    let reloaded =
+        || hotpapers::tui::Event::Reloaded(Ok(ArchiveHandle(std::sync::Arc::new(world()))));
+    let counts = |effects: &[Effect]| {
+        let after_index = effects
+            .iter()
+            .filter(|e| matches!(e, Effect::Index { people: true, .. }))
+            .count();
+        let alone = effects.iter().filter(|e| **e == Effect::People).count();
+        (after_index, alone)
+    };
+    let mut app = indexed(app_with(world(), 120, 30));
+    // No People box: the reload indexes, and leaves who tweeted uncounted.
+    let effects = support::act(&mut app, &[reloaded()]);
+    assert!(
+        effects.iter().any(|e| matches!(e, Effect::Index { .. })),
+        "{effects:?}"
+    );
+    assert_eq!(counts(&effects), (0, 0), "{effects:?}");
+    // `P` asks for the count, once, and the box says it is counting until it comes.
+    assert_eq!(counts(&press(&mut app, &["P"])), (0, 1));
+    assert!(render(&app).contains("People · counting…"));
+    assert_eq!(counts(&press(&mut app, &["w"])), (0, 0), "asked already");
+    support::counted(&mut app);
+    assert_eq!(people(&app).len(), 2);
+    // A reload closes the box (its rows are positions in the old archive); opened again, it
+    // asks for the new archive's count.
+    let effects = support::act(&mut app, &[reloaded()]);
+    assert_eq!(counts(&effects), (0, 0), "{effects:?}");
+    assert!(app.open_box().is_none());
+    assert_eq!(counts(&press(&mut app, &["P"])), (0, 1));
+    support::counted(&mut app);
+    assert_eq!(people(&app).len(), 2);
+}

@@ -164,7 +164,7 @@ fn a_reload_works_out_similar_papers_again_only_when_they_are_wanted() {
     // Nobody looking at similar papers: a change on disk does not work them out again.
     let effects = act(&mut app, &[reloaded()]);
     assert!(
-        effects.iter().any(|e| matches!(e, Effect::Index(_))),
+        effects.iter().any(|e| matches!(e, Effect::Index { .. })),
         "{effects:?}"
     );
     assert_eq!(asks_for_the_engine(&effects), 0, "{effects:?}");

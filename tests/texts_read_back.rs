@@ -252,7 +252,13 @@ fn a_first_start_keeps_no_texts_but_the_first_screens_and_indexes_them_from_the_
     );
     let loaded = Arc::new(loaded);
     let effects = update(&mut app, Event::Loaded(ArchiveHandle(Arc::clone(&loaded))));
-    assert!(effects.contains(&Effect::Index(None)), "{effects:?}");
+    assert!(
+        effects.contains(&Effect::Index {
+            previous: None,
+            people: true
+        }),
+        "{effects:?}"
+    );
     assert!(
         !effects
             .iter()

@@ -84,9 +84,18 @@ pub enum Effect {
     },
     /// Load the archive again from disk.
     Reload,
-    /// Build the search index of the archive the app now has, from this index of the archive
-    /// it replaced when there is one (only what changed is indexed again).
-    Index(Option<super::handles::IndexHandle>),
+    /// Build the search index of the archive the app now has, from `previous`, the index of
+    /// the archive it replaced, when there is one (only what changed is indexed again); with
+    /// `people`, then count who tweeted (the People box's), after the index so that no first
+    /// search waits for it.
+    Index {
+        previous: Option<super::handles::IndexHandle>,
+        people: bool,
+    },
+    /// Count who tweeted for the archive the app now has: the People box opened before the
+    /// count, which a reload leaves until the box wants it (at 30,000 posts a quarter of the
+    /// CPU a changed post cost).
+    People,
     /// Work out which papers of the archive the app now has are alike (`=`). Asked for after
     /// the first load, and after a reload only once somebody wants similar papers: a change on
     /// disk should not cost that work every time.

@@ -91,6 +91,8 @@ pub struct Reader {
     pub(crate) similar: Option<SimilarHandle>,
     /// The engine was asked for, for this archive.
     pub(crate) similar_asked: bool,
+    /// Who tweeted (`people`) was asked for, for this archive.
+    pub(crate) people_asked: bool,
     /// What to open once it arrives: `=` or its like pressed before it was there.
     pub(crate) similar_wanted: Option<crate::tui::command::Command>,
     /// The last search's results, for `n`/`N`, and which one is shown.
@@ -175,6 +177,7 @@ impl Reader {
             index: None,
             similar: None,
             similar_asked: false,
+            people_asked: false,
             similar_wanted: None,
             people: None,
             results: Vec::new(),

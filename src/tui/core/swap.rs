@@ -23,6 +23,7 @@ pub fn replace(r: &mut Reader, archive: Arc<Archive>) {
     r.similar = None;
     r.similar_asked = false;
     r.people = None;
+    r.people_asked = false;
     // Numbered again from the old archive's, when it had them, nothing else holds them (the
     // People count, just let go, did) and the archives share their first days: only the days
     // after the first one the reload changed are read. Else made on first asking.

@@ -162,18 +162,26 @@ pub fn update(app: &mut App, event: Event) -> Vec<Effect> {
             // they are made of are here (the built-in sample); a loaded archive keeps none
             // (see `archive::texts`), and they would be read back from every post while the
             // index is built: that waits for an `=`.
+            app.reader.people_asked = true;
+            let index = Effect::Index {
+                previous: None,
+                people: true,
+            };
             if app.reader.archive.holds_texts() {
                 app.reader.similar_asked = true;
-                vec![Effect::Index(None), Effect::Similar]
+                vec![index, Effect::Similar]
             } else {
-                vec![Effect::Index(None)]
+                vec![index]
             }
         }
         Event::Reloaded(Ok(archive)) => {
             let previous = app.reader.index.take();
             let similar_open = matches!(app.open, Some(OpenBox::Similar(_)));
             swap_archive(app, archive.0);
-            let mut effects = vec![Effect::Index(previous)];
+            // Who tweeted is counted again only for an open People box; else when one opens.
+            let people = matches!(app.open, Some(OpenBox::People(_)));
+            app.reader.people_asked = people;
+            let mut effects = vec![Effect::Index { previous, people }];
             if similar_open || app.reader.similar_wanted.is_some() {
                 app.reader.similar_asked = true;
                 effects.push(Effect::Similar);
@@ -203,7 +211,16 @@ pub fn update(app: &mut App, event: Event) -> Vec<Effect> {
     let mut effects = effects;
     effects.extend(texts::wanted(&mut app.reader));
     effects.extend(damaged_index(&mut app.reader));
+    effects.extend(people_wanted(app));
     effects
+}
+
+/// The People box open before who tweeted is counted, and nothing counting it: after a
+/// reload, the count waits for the box.
+fn people_wanted(app: &mut App) -> Option<Effect> {
+    let r = &mut app.reader;
+    let wanted = matches!(app.open, Some(OpenBox::People(_))) && r.people.is_none();
+    (wanted && !std::mem::replace(&mut r.people_asked, true)).then_some(Effect::People)
 }
 
 /// A search that met damaged postings in the cache file (changed under the reader since it
@@ -215,7 +232,11 @@ fn damaged_index(r: &mut Reader) -> Option<Effect> {
         .is_some_and(|h| h.index.take_damage_notice());
     damaged.then(|| {
         r.warn("Part of the cached search index is damaged: indexing the archive again");
-        Effect::Index(None)
+        // Who tweeted does not come from the index: it stays as it is.
+        Effect::Index {
+            previous: None,
+            people: false,
+        }
     })
 }
 

@@ -135,12 +135,18 @@ pub fn perform(app: &App, effect: Effect, w: &mut World<'_>) -> std::io::Result<
             start_reload(app, w);
             Done::Ok
         }
-        Effect::Index(previous) => {
+        Effect::Index { previous, people } => {
             // The listings are made here if no frame has asked for them yet: the paper pane
             // needs them for its first frame anyway.
             let listings = std::sync::Arc::clone(app.listings());
             let archive = std::sync::Arc::clone(app.archive());
-            workers::index(archive, previous, listings, w.posts.clone(), w.tx.clone());
+            let people = people.then_some(listings);
+            workers::index(archive, previous, people, w.posts.clone(), w.tx.clone());
+            Done::Ok
+        }
+        Effect::People => {
+            let listings = std::sync::Arc::clone(app.listings());
+            workers::people(std::sync::Arc::clone(app.archive()), listings, w.tx.clone());
             Done::Ok
         }
         Effect::Similar => {

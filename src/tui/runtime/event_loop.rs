@@ -156,7 +156,11 @@ fn start_workers(
             let _ = tx.send(Msg::InputGone);
         }
     });
-    let mut first = vec![Effect::Index(None)];
+    app.reader.people_asked = true;
+    let mut first = vec![Effect::Index {
+        previous: None,
+        people: true,
+    }];
     if listing.is_none() {
         // The whole archive is here already (the sample): similar papers can be worked out
         // now; otherwise they are once it is loaded.

@@ -48,7 +48,8 @@ pub fn change_of(effect: Effect) -> Result<Op, Effect> {
         | Effect::EditNote { .. }
         | Effect::Copy { .. }
         | Effect::Reload
-        | Effect::Index(_)
+        | Effect::Index { .. }
+        | Effect::People
         | Effect::Similar
         | Effect::ReadTexts { .. }
         | Effect::Quit) => return Err(other),

@@ -60,12 +60,13 @@ pub fn load(listing: Listing, posts: Posts, tx: Sender<Msg>) {
 
 /// Builds the search index off the UI thread (from `previous`, the index of the archive this
 /// one replaced, when there is one, else from the cache's); the reader answers keys
-/// meanwhile. `listings` are the reader's own of `archive` (the People box counts from them).
-/// Then the cache is written, when the archive or the index changed.
+/// meanwhile. Then the cache is written, when the archive or the index changed, and with
+/// `people` (the reader's own listings of `archive`, which the People box counts from) who
+/// tweeted is counted.
 pub fn index(
     archive: Arc<Archive>,
     previous: Option<IndexHandle>,
-    listings: Arc<Listings>,
+    people: Option<Arc<Listings>>,
     posts: Posts,
     tx: Sender<Msg>,
 ) {
@@ -117,8 +118,10 @@ pub fn index(
         }
         // Then who tweets (`P`), which no first search should wait for: the People box says
         // it is counting meanwhile.
-        let _ = tx.send(Msg::People(PeopleHandle::build(&archive, listings)));
-        give_back_freed();
+        if let Some(listings) = people {
+            let _ = tx.send(Msg::People(PeopleHandle::build(&archive, listings)));
+            give_back_freed();
+        }
         // Indexed and written: the papers' long texts can go (the shown paper's are read back
         // from its post). The index of the next reload needs no texts but the changed posts'.
         if archive.root.is_some()
@@ -150,6 +153,14 @@ pub fn read_texts(root: PathBuf, day: Arc<crate::archive::Day>, tx: Sender<Msg>)
     std::thread::spawn(move || {
         let infos = crate::archive::read_texts(&root, &day);
         let _ = tx.send(Msg::TextsRead(TextsRead { day, infos }));
+    });
+}
+
+/// Counts who tweeted (`Effect::People`) off the UI thread.
+pub fn people(archive: Arc<Archive>, listings: Arc<Listings>, tx: Sender<Msg>) {
+    std::thread::spawn(move || {
+        let _ = tx.send(Msg::People(PeopleHandle::build(&archive, listings)));
+        give_back_freed();
     });
 }
 
