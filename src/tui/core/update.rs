@@ -178,10 +178,11 @@ pub fn update(app: &mut App, event: Event) -> Vec<Effect> {
             let previous = app.reader.index.take();
             let similar_open = matches!(app.open, Some(OpenBox::Similar(_)));
             swap_archive(app, archive.0);
-            // Who tweeted is counted again only for an open People box; else when one opens.
-            let people = matches!(app.open, Some(OpenBox::People(_)));
-            app.reader.people_asked = people;
-            let mut effects = vec![Effect::Index { previous, people }];
+            // Who tweeted waits for the People box (`people_wanted`): the swap closed it.
+            let mut effects = vec![Effect::Index {
+                previous,
+                people: false,
+            }];
             if similar_open || app.reader.similar_wanted.is_some() {
                 app.reader.similar_asked = true;
                 effects.push(Effect::Similar);
@@ -215,8 +216,7 @@ pub fn update(app: &mut App, event: Event) -> Vec<Effect> {
     effects
 }
 
-/// The People box open before who tweeted is counted, and nothing counting it: after a
-/// reload, the count waits for the box.
+/// The People box open before who tweeted is counted (after a reload), and nothing counting.
 fn people_wanted(app: &mut App) -> Option<Effect> {
     let r = &mut app.reader;
     let wanted = matches!(app.open, Some(OpenBox::People(_))) && r.people.is_none();

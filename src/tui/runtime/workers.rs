@@ -119,8 +119,7 @@ pub fn index(
         // Then who tweets (`P`), which no first search should wait for: the People box says
         // it is counting meanwhile.
         if let Some(listings) = people {
-            let _ = tx.send(Msg::People(PeopleHandle::build(&archive, listings)));
-            give_back_freed();
+            count_people(&archive, listings, &tx);
         }
         // Indexed and written: the papers' long texts can go (the shown paper's are read back
         // from its post). The index of the next reload needs no texts but the changed posts'.
@@ -158,10 +157,13 @@ pub fn read_texts(root: PathBuf, day: Arc<crate::archive::Day>, tx: Sender<Msg>)
 
 /// Counts who tweeted (`Effect::People`) off the UI thread.
 pub fn people(archive: Arc<Archive>, listings: Arc<Listings>, tx: Sender<Msg>) {
-    std::thread::spawn(move || {
-        let _ = tx.send(Msg::People(PeopleHandle::build(&archive, listings)));
-        give_back_freed();
-    });
+    std::thread::spawn(move || count_people(&archive, listings, &tx));
+}
+
+/// Who tweeted about what in `archive`, sent to the reader, and the count's tables given back.
+fn count_people(archive: &Arc<Archive>, listings: Arc<Listings>, tx: &Sender<Msg>) {
+    let _ = tx.send(Msg::People(PeopleHandle::build(archive, listings)));
+    give_back_freed();
 }
 
 /// Works out which papers are alike (`=`) off the UI thread.
